@@ -1,0 +1,65 @@
+"""``smartregio bench``: time each stage on synthetic data and report peak memory.
+
+Each size runs in a fresh process so its peak resident memory is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def measure(n: int) -> dict[str, float]:
+    """Run load+validate and package for ``n`` entries in this process."""
+    from .load import load_catalogue
+    from .package.write import write_package
+    from .synthetic import generate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        generate(data, n)
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        t0 = time.perf_counter()
+        catalogue, problems = load_catalogue(data)
+        t1 = time.perf_counter()
+        if problems:
+            raise SystemExit("synthetic data invalid:\n" + problems.as_text()[:2000])
+        write_package(catalogue, data, Path(tmp) / "package")
+        t2 = time.perf_counter()
+        return {
+            "entries": catalogue.count(),
+            "load_validate_s": round(t1 - t0, 2),
+            "package_s": round(t2 - t1, 2),
+            "total_s": round(t2 - t0, 2),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "rss_before_mb": round(rss_before / 1024, 1),
+        }
+
+
+def run(sizes: list[int]) -> int:
+    print(f"{'N':>7} {'laden+prüfen s':>15} {'paketieren s':>13} {'gesamt s':>9} {'Spitze RSS MB':>14}")
+    for n in sizes:
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                f"import json; from smartregio.bench import measure; print(json.dumps(measure({n})))",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if out.returncode:
+            print(out.stderr, file=sys.stderr)
+            return 1
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(
+            f"{r['entries']:>7} {r['load_validate_s']:>15} {r['package_s']:>13} "
+            f"{r['total_s']:>9} {r['peak_rss_mb']:>14}"
+        )
+    return 0

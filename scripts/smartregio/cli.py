@@ -1,0 +1,96 @@
+"""Command line: ``smartregio <command>``; every command takes ``--data DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import Problems
+
+
+def _data_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path("data"),
+        metavar="DIR",
+        help="Datenordner mit den Einträgen (Standard: data/)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="smartregio",
+        description="Offene Daten zu digitalen Lösungen für Kommunen prüfen, paketieren und veröffentlichen.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+
+    validate = commands.add_parser("validate", help="alle Einträge und Verweise prüfen")
+    _data_arg(validate)
+    validate.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="Ausgabeformat der Probleme (Standard: text)",
+    )
+
+    package = commands.add_parser("package", help="Frictionless-Datenpaket schreiben")
+    _data_arg(package)
+    package.add_argument("--out", type=Path, required=True, metavar="DIR", help="Zielordner")
+
+    bench = commands.add_parser("bench", help="Laufzeit und Speicher mit synthetischen Daten messen")
+    bench.add_argument(
+        "sizes",
+        nargs="*",
+        type=int,
+        default=[1000, 10000],
+        help="Anzahl der Einträge je Lauf (Standard: 1000 10000)",
+    )
+    return parser
+
+
+def report(problems: Problems, fmt: str = "text") -> None:
+    if fmt == "json":
+        print(problems.as_json())
+    elif fmt == "github":
+        print(problems.as_github())
+    else:
+        print(problems.as_text(), file=sys.stderr)
+        print(f"{len(problems)} Problem(e) gefunden.", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "validate":
+        from .load import load_catalogue
+
+        catalogue, problems = load_catalogue(args.data)
+        if problems:
+            report(problems, args.format)
+            return 1
+        if args.format == "json":
+            print(problems.as_json())
+        else:
+            print(f"Alles gültig: {catalogue.summary()}.")
+        return 0
+    if args.command == "package":
+        from .load import load_catalogue
+        from .package.write import PackageError, write_package
+
+        catalogue, problems = load_catalogue(args.data)
+        if problems:
+            report(problems)
+            return 1
+        try:
+            descriptor = write_package(catalogue, args.data, args.out)
+        except PackageError as exc:
+            report(exc.problems)
+            return 1
+        print(f"Datenpaket geschrieben: {descriptor} ({catalogue.summary()}).")
+        return 0
+    if args.command == "bench":
+        from .bench import run
+
+        return run(args.sizes)
+    return 2

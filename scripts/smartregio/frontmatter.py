@@ -1,0 +1,235 @@
+"""Read one entry file: YAML front matter with line numbers, and the Markdown body.
+
+The file is untrusted input. Size, encoding, nesting depth and YAML aliases are checked
+before anything is built from it, so a hostile file costs little time and memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml's parser is >10x faster; its nodes carry line numbers too
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - libyaml is part of every PyYAML wheel we pin
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 10
+
+LinePath = tuple[str | int, ...]
+
+
+@dataclass
+class EntryFile:
+    """What a file holds, plus where each field stands in it."""
+
+    path: str
+    fields: dict[str, Any]
+    body: str
+    lines: dict[LinePath, int] = field(default_factory=dict)
+    body_line: int = 1
+    # numbers as written, so a key like 05315000 (read by YAML as octal) can be quoted back
+    numbers: dict[LinePath, str] = field(default_factory=dict)
+
+    def line_of(self, loc: LinePath) -> int:
+        """Line of the deepest known part of ``loc``, else the start of the front matter."""
+        for end in range(len(loc), 0, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line:
+                return line
+        return 1
+
+
+class FrontMatterError(Exception):
+    """A file that cannot be read as an entry; carries the line to blame."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 with or without BOM, any line ends; anything else is refused by name."""
+    if len(raw) > MAX_BYTES:
+        raise FrontMatterError(
+            0, f"Datei ist zu groß ({len(raw):,} Bytes, höchstens {MAX_BYTES:,}).".replace(",", ".")
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FrontMatterError(
+            line,
+            f"Datei ist nicht in UTF-8 gespeichert (Byte 0x{raw[exc.start]:02X}). Bitte als UTF-8 "
+            "speichern; Excel und ältere Windows-Editoren speichern oft Windows-1252.",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split(text: str) -> tuple[str, str, int]:
+    """Return front matter, body and the body's first line number."""
+    if not text.startswith("---\n") and text.strip() != "---":
+        raise FrontMatterError(1, "Die Datei muss mit einer Zeile „---“ beginnen (YAML-Kopf fehlt).")
+    end = text.find("\n---\n", 3)
+    if end == -1:
+        if text.endswith("\n---"):
+            end = len(text) - 4
+        else:
+            raise FrontMatterError(1, "Der YAML-Kopf wird nicht mit einer Zeile „---“ abgeschlossen.")
+    header = text[4 : end + 1]
+    body = text[end + 5 :]
+    body_line = header.count("\n") + 3
+    return header, body, body_line
+
+
+def _check_events(header: str, offset: int) -> None:
+    """Refuse aliases (billion laughs) and deep nesting before building any object."""
+    depth = 0
+    try:
+        for event in yaml.parse(header, Loader=SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise FrontMatterError(
+                    event.start_mark.line + offset,
+                    "YAML-Anker und -Verweise (&, *) sind in Einträgen nicht erlaubt.",
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise FrontMatterError(
+                        event.start_mark.line + offset,
+                        f"YAML ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + offset if mark else 1
+        raise FrontMatterError(line, f"YAML-Fehler: {exc.problem or exc.context}.") from None
+
+
+NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+STR_TAG = "tag:yaml.org,2002:str"
+
+
+class _Builder:
+    """Builds Python values from composed nodes in one walk, noting each field's line.
+
+    The walk refuses a node seen twice (an alias: the "billion laughs" attack expands
+    through them) and nesting beyond MAX_DEPTH, before any of it is expanded.
+    """
+
+    def __init__(self, loader: SafeLoader, offset: int) -> None:
+        self.loader = loader
+        self.offset = offset
+        self.lines: dict[LinePath, int] = {}
+        self.numbers: dict[LinePath, str] = {}
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, loc: LinePath, depth: int) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == STR_TAG:
+                return node.value
+            if node.tag in NUMBER_TAGS:
+                self.numbers[loc] = node.value
+            return self.loader.construct_object(node, deep=True)
+        line = node.start_mark.line + self.offset
+        if id(node) in self.seen:
+            raise FrontMatterError(line, "YAML-Anker und -Verweise (&, *) sind in Einträgen nicht erlaubt.")
+        self.seen.add(id(node))
+        if depth >= MAX_DEPTH:
+            raise FrontMatterError(line, f"YAML ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen).")
+        if isinstance(node, yaml.SequenceNode):
+            out_list = []
+            for index, item in enumerate(node.value):
+                child = (*loc, index)
+                self.lines[child] = item.start_mark.line + self.offset
+                out_list.append(self.build(item, child, depth + 1))
+            return out_list
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + self.offset
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
+                raise FrontMatterError(key_line, f"Feldnamen müssen Text sein: „{key_node.value}“.")
+            key = key_node.value
+            if key == "<<":
+                raise FrontMatterError(key_line, "YAML-Zusammenführungen („<<“) sind nicht erlaubt.")
+            child = (*loc, key)
+            if key in out:
+                raise FrontMatterError(
+                    key_line,
+                    f"Das Feld „{key}“ steht doppelt im YAML-Kopf (zuerst in Zeile {self.lines[child]}).",
+                )
+            self.lines[child] = key_line
+            out[key] = self.build(value_node, child, depth + 1)
+        return out
+
+
+def _may_be_hostile(header: str) -> bool:
+    """Cheap pre-filter: only text with anchors, aliases or many brackets needs the event scan."""
+    return "&" in header or "*" in header or header.count("[") + header.count("{") > 64
+
+
+def parse_mapping(path: str, header: str, offset: int) -> tuple[dict[str, Any], dict, dict]:
+    """YAML text → (data, lines, numbers); ``offset`` turns YAML's 0-based lines into the file's."""
+    if _may_be_hostile(header):
+        _check_events(header, offset)
+    loader = SafeLoader(header)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + offset if mark else 1
+            raise FrontMatterError(line, f"YAML-Fehler: {exc.problem or exc.context}.") from None
+        if node is None:
+            raise FrontMatterError(1, "Der YAML-Kopf ist leer.")
+        if not isinstance(node, yaml.MappingNode):
+            raise FrontMatterError(
+                node.start_mark.line + offset,
+                "Der YAML-Kopf muss aus Feldern „name: Wert“ bestehen.",
+            )
+        builder = _Builder(loader, offset)
+        try:
+            data = builder.build(node, (), 0)
+        except yaml.constructor.ConstructorError as exc:
+            mark = exc.problem_mark
+            raise FrontMatterError(
+                mark.line + offset if mark else 1, f"YAML-Fehler: {exc.problem}."
+            ) from None
+        except ValueError as exc:  # e.g. an impossible date such as 2024-02-30
+            raise FrontMatterError(node.start_mark.line + offset, f"YAML-Wert ungültig: {exc}.") from None
+    finally:
+        loader.dispose()
+    return data, builder.lines, builder.numbers
+
+
+def parse(path: str, raw: bytes) -> EntryFile:
+    """Parse raw bytes of an entry file; raises FrontMatterError with a German message."""
+    header, body, body_line = split(decode(raw))
+    data, lines, numbers = parse_mapping(path, header, 2)
+    return EntryFile(path=path, fields=data, body=body, lines=lines, body_line=body_line, numbers=numbers)
+
+
+def read_yaml(path: Path, display: str) -> EntryFile:
+    """A plain YAML file (such as datapackage.yaml), read with the same safeguards."""
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    data, lines, numbers = parse_mapping(display, decode(raw), 1)
+    return EntryFile(path=display, fields=data, body="", lines=lines, numbers=numbers)
+
+
+def read(path: Path, display: str) -> EntryFile:
+    """Read a file from disk without reading more than the size limit allows."""
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        size = path.stat().st_size
+        raise FrontMatterError(
+            0, f"Datei ist zu groß ({size:,} Bytes, höchstens {MAX_BYTES:,}).".replace(",", ".")
+        )
+    return parse(display, raw)

@@ -1,0 +1,164 @@
+"""Load step: read every entry file, validate each on its own, collect every problem."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .catalogue import COLLECTIONS, Catalogue
+from .frontmatter import FrontMatterError, read, read_yaml
+from .links import check_links
+from .models import MODELS, PackageMeta
+from .problems import Problems
+from .reference import display_path, load_reference
+from .suggest import nearest
+from .validate import validate_model
+
+FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
+
+
+def file_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be an entry file name, or None when it is fine."""
+    if "/" in name or "\\" in name or name.startswith("."):
+        return f"„{name}“ ist kein erlaubter Dateiname (keine Pfadangaben)."
+    if not name.endswith(".md"):
+        return f"„{name}“: Einträge sind Markdown-Dateien mit der Endung „.md“."
+    if len(name) > 67:
+        return f"„{name}“: Der Dateiname ist länger als 64 Zeichen (ohne „.md“)."
+    if not FILE_NAME.match(name):
+        return (
+            f"„{name}“ ist kein erlaubter Dateiname: nur Kleinbuchstaben a–z, Ziffern und "
+            "einzelne Bindestriche, keine Leerzeichen, Großbuchstaben oder Umlaute (ä→ae, ß→ss)."
+        )
+    return None
+
+
+def load_catalogue(data_dir: Path) -> tuple[Catalogue, Problems]:
+    """Load and validate everything under ``data_dir``; never raises for bad input."""
+    problems = Problems()
+    shown = display_path(data_dir, data_dir)
+    if not data_dir.is_dir():
+        problems.add(shown, 0, "", "Der Datenordner existiert nicht.")
+        return Catalogue(reference=load_reference_empty()), problems
+    reference = load_reference(data_dir, problems)
+    catalogue = Catalogue(reference=reference, meta=_load_meta(data_dir, problems))
+    unknown = [
+        p.name
+        for p in data_dir.iterdir()
+        if p.is_dir() and p.name not in COLLECTIONS and p.name != "reference" and not p.name.startswith(".")
+    ]
+    for name in sorted(unknown):
+        hint = nearest(name, list(COLLECTIONS))
+        problems.add(
+            display_path(data_dir / name, data_dir),
+            0,
+            "",
+            "Unbekannter Ordner."
+            + (f" Meinten Sie „{hint}“?" if hint else f" Sammlungen: {', '.join(COLLECTIONS)}."),
+        )
+    for collection in COLLECTIONS:
+        _load_collection(data_dir, collection, catalogue, problems)
+    if catalogue.count() == 0 and not problems:
+        problems.add(shown, 0, "", "Der Datenordner enthält keine Einträge.")
+    check_links(catalogue, problems)
+    return catalogue, problems
+
+
+def _load_meta(data_dir: Path, problems: Problems) -> PackageMeta | None:
+    path = data_dir / "datapackage.yaml"
+    shown = display_path(path, data_dir)
+    if not path.is_file():
+        problems.add(shown, 0, "", "Die Paketbeschreibung datapackage.yaml fehlt.")
+        return None
+    try:
+        meta_file = read_yaml(path, shown)
+    except FrontMatterError as exc:
+        problems.add(shown, exc.line, "", exc.message)
+        return None
+    return validate_model(
+        PackageMeta, meta_file.fields, None, meta_file.line_of, shown, problems, meta_file.numbers
+    )
+
+
+def load_reference_empty():
+    from .reference import ReferenceData
+
+    return ReferenceData()
+
+
+def _load_collection(data_dir: Path, collection: str, catalogue: Catalogue, problems: Problems) -> None:
+    folder = data_dir / collection
+    if not folder.is_dir():
+        return
+    model = MODELS[collection]
+    with os.scandir(folder) as scan:
+        names = sorted(
+            (entry.name, entry.is_symlink(), entry.is_dir(follow_symlinks=False)) for entry in scan
+        )
+    shown_folder = display_path(folder, data_dir)
+    for name, is_link, is_dir in names:
+        path = folder / name
+        shown = f"{shown_folder}/{name}"
+        if name.startswith("."):
+            continue
+        if is_link:
+            problems.add(shown, 0, "", "Verknüpfungen (Symlinks) sind als Einträge nicht erlaubt.")
+            continue
+        if is_dir:
+            problems.add(shown, 0, "", "Unterordner sind in einer Sammlung nicht erlaubt.")
+            continue
+        problem = file_name_problem(name)
+        if not problem:
+            catalogue.invalid.add((collection, name[:-3]))
+        if problem:
+            problems.add(shown, 0, "", problem)
+            continue
+        try:
+            entry_file = read(path, shown)
+        except FrontMatterError as exc:
+            problems.add(shown, exc.line, "", exc.message)
+            continue
+        except OSError as exc:
+            problems.add(shown, 0, "", f"Datei kann nicht gelesen werden: {exc.strerror}.")
+            continue
+        data = dict(entry_file.fields)
+        if "body" in data:
+            problems.add(
+                shown,
+                entry_file.lines.get(("body",), 1),
+                "body",
+                "Unbekanntes Feld: Der Text gehört unter den YAML-Kopf, nicht in ein Feld „body“.",
+            )
+            continue
+        data["body"] = entry_file.body
+        entry = validate_model(
+            model,
+            data,
+            catalogue.reference,
+            entry_file.line_of,
+            shown,
+            problems,
+            entry_file.numbers,
+        )
+        if model.body_required and not entry_file.body.strip():
+            problems.add(
+                shown, entry_file.body_line, "body", f"Der {model.body_title} unter dem YAML-Kopf fehlt."
+            )
+            entry = None
+        if entry is None:
+            continue
+        stem = name[:-3]
+        if entry.id != stem:
+            twin = folder / f"{entry.id}.md"
+            message = f"Die Kennung „{entry.id}“ muss dem Dateinamen entsprechen: „{stem}“."
+            if twin.is_file():
+                message = (
+                    f"Die Kennung „{entry.id}“ kommt doppelt vor: hier und in "
+                    f"{display_path(twin, data_dir)}. Sie muss dem Dateinamen entsprechen: „{stem}“."
+                )
+            problems.add(shown, entry_file.line_of(("id",)), "id", message)
+            continue
+        catalogue.invalid.discard((collection, entry.id))
+        catalogue.entries[collection][entry.id] = entry
+        catalogue.files[(collection, entry.id)] = entry_file

@@ -1,0 +1,465 @@
+"""The one definition of an entry's shape, per collection.
+
+Titles and descriptions are German: they become the labels in the published Table
+Schemas, the editor help (JSON Schema) and the scaffold comments. Rules that need other
+entries (references) live in ``links.py``; rules inside one entry live here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
+
+from .types import (
+    ContactUrl,
+    EntryId,
+    PlaceKey,
+    ReviewDate,
+    ShortText,
+    Spdx,
+    Tag,
+    WebUrl,
+    ref,
+    vocab,
+)
+
+Sources = Annotated[
+    list[WebUrl],
+    Field(
+        min_length=1,
+        title="Quellen",
+        description="Öffentliche Webadressen, die die Angaben belegen (mindestens eine).",
+    ),
+]
+LastReviewed = Annotated[
+    ReviewDate,
+    Field(
+        title="Zuletzt geprüft",
+        description="Datum, an dem die Angaben zuletzt mit den Quellen abgeglichen wurden "
+        "(JJJJ-MM-TT, nicht in der Zukunft).",
+    ),
+]
+
+
+def _cross_field(field: str, message: str) -> PydanticCustomError:
+    """An error naming two fields; ``field`` is where the line number points."""
+    return PydanticCustomError("cross_field", message, {"field": field})
+
+
+class Entry(BaseModel):
+    """Fields every entry shares."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+
+    collection: ClassVar[str]
+    label: ClassVar[str]
+    label_plural: ClassVar[str]
+    body_title: ClassVar[str] = "Beschreibung"
+    body_required: ClassVar[bool] = False
+
+    id: EntryId = Field(
+        title="Kennung",
+        description="Dauerhafte Kennung des Eintrags, gleich dem Dateinamen ohne „.md“: "
+        "Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, höchstens 64 Zeichen.",
+    )
+    body: str = Field(
+        "",
+        title="Beschreibung",
+        description="Der Text unter dem YAML-Kopf, in Markdown.",
+    )
+
+
+class Solution(Entry):
+    """A digital solution a municipality can adopt."""
+
+    collection: ClassVar[str] = "solutions"
+    label: ClassVar[str] = "Lösung"
+    label_plural: ClassVar[str] = "Lösungen"
+
+    name: ShortText = Field(title="Name", description="Name der Lösung, wie ihre Herausgeber sie nennen.")
+    summary: str = Field(
+        min_length=10,
+        max_length=400,
+        title="Kurzbeschreibung",
+        description="Ein bis zwei Sätze: was die Lösung leistet und für wen (höchstens 400 Zeichen).",
+    )
+    action_fields: list[vocab("action_field")] = Field(
+        min_length=1,
+        title="Handlungsfelder",
+        description="Kommunale Handlungsfelder, in denen die Lösung eingesetzt wird.",
+    )
+    tags: list[Tag] = Field(
+        default_factory=list,
+        title="Schlagwörter",
+        description="Freie Schlagwörter für die Suche (ohne Semikolon).",
+    )
+    development_status: vocab("development_status") = Field(
+        title="Entwicklungsstand",
+        description="Reifegrad der Software, wie in publiccode.yml (developmentStatus).",
+    )
+    open_source: bool = Field(
+        title="Open Source",
+        description="true, wenn der Quellcode unter einer Open-Source-Lizenz veröffentlicht ist.",
+    )
+    licence: Spdx | None = Field(
+        None,
+        title="Lizenz",
+        description="Lizenz als SPDX-Ausdruck, z. B. „MIT“ oder „EUPL-1.2 OR AGPL-3.0-only“.",
+    )
+    repository: WebUrl | None = Field(
+        None, title="Quellcode", description="Adresse des öffentlichen Quellcode-Repositoriums."
+    )
+    publiccode_url: WebUrl | None = Field(
+        None,
+        title="publiccode.yml",
+        description="Adresse der publiccode.yml-Datei der Lösung, falls vorhanden.",
+    )
+    website: WebUrl | None = Field(None, title="Website", description="Informationsseite der Lösung.")
+    provider: ShortText | None = Field(
+        None,
+        title="Anbieter",
+        description="Organisation, die die Lösung herausgibt, pflegt oder anbietet.",
+    )
+    maintenance: vocab("maintenance") | None = Field(
+        None,
+        title="Pflege",
+        description="Wer die Software pflegt, wie in publiccode.yml (maintenance.type).",
+    )
+    origin: list[PlaceKey] = Field(
+        default_factory=list,
+        title="Ursprungskommunen",
+        description="Amtliche Schlüssel der Kommunen, in denen die Lösung entstanden ist.",
+    )
+    used_by: list[PlaceKey] = Field(
+        default_factory=list,
+        title="Im Einsatz in",
+        description="Amtliche Schlüssel der Kommunen, die die Lösung nachweislich nutzen.",
+    )
+    standards: list[Tag] = Field(
+        default_factory=list,
+        title="Standards und Schnittstellen",
+        description="Offene Standards und Schnittstellen, die die Lösung unterstützt, "
+        "z. B. „OGC SensorThings API“.",
+    )
+    hosting: list[vocab("hosting")] = Field(
+        default_factory=list,
+        title="Betriebsmodelle",
+        description="Wie die Lösung betrieben werden kann.",
+    )
+    cost_model: vocab("cost_model") | None = Field(
+        None, title="Kostenmodell", description="Wie Kosten für eine nutzende Kommune entstehen."
+    )
+    transfer_readiness: vocab("transfer_phase") = Field(
+        title="Transferreife",
+        description="Erreichte Phase nach der Skalierungs-Roadmap der KTS (P1 Ideenfindung bis P5 Transfer).",
+    )
+    contact: ContactUrl | None = Field(
+        None,
+        title="Kontakt",
+        description="Öffentliche Kontaktadresse (https:// oder mailto:) für Kommunen mit Interesse.",
+    )
+    funding_projects: list[ref("funding-projects")] = Field(
+        default_factory=list,
+        title="Aus Förderprojekten",
+        description="Kennungen der Förderprojekte, in denen die Lösung entstanden ist.",
+    )
+    sources: Sources
+    last_reviewed: LastReviewed
+
+    @model_validator(mode="after")
+    def _open_source_needs_licence(self) -> Solution:
+        if self.open_source and not self.licence:
+            raise _cross_field("licence", "Bei open_source: true ist eine Lizenz (licence) anzugeben.")
+        return self
+
+
+class FundingProject(Entry):
+    """A funded project, e.g. one of the Modellprojekte Smart Cities."""
+
+    collection: ClassVar[str] = "funding-projects"
+    label: ClassVar[str] = "Förderprojekt"
+    label_plural: ClassVar[str] = "Förderprojekte"
+
+    title: ShortText = Field(title="Titel", description="Name des Projekts bzw. der Kommune(n).")
+    summary: str | None = Field(
+        None, max_length=400, title="Kurzbeschreibung", description="Ein bis zwei Sätze zum Projekt."
+    )
+    programme: ref("programmes") = Field(title="Förderprogramm", description="Kennung des Förderprogramms.")
+    call: ShortText | None = Field(
+        None,
+        title="Staffel / Aufruf",
+        description="Förderrunde, z. B. „Staffel 2019“.",
+    )
+    lead: PlaceKey | None = Field(
+        None,
+        title="Federführende Kommune",
+        description="Amtlicher Schlüssel der federführenden (bei Kooperationen: der erstgenannten) "
+        "Kommune oder des Kreises.",
+    )
+    lead_organisation: ShortText | None = Field(
+        None,
+        title="Federführende Organisation",
+        description="Nur wenn kein kommunaler Schlüssel passt, z. B. ein Regionalverband.",
+    )
+    partners: list[PlaceKey] = Field(
+        default_factory=list,
+        title="Partnerkommunen",
+        description="Amtliche Schlüssel weiterer beteiligter Kommunen und Kreise.",
+    )
+    laender: list[vocab("land")] = Field(
+        min_length=1,
+        title="Länder",
+        description="Kürzel der Länder, in denen das Projekt liegt, z. B. „BW“.",
+    )
+    category: vocab("project_category") | None = Field(
+        None,
+        title="Kategorie",
+        description="Kommunale Kategorie, wie sie das Förderprogramm vergibt.",
+    )
+    start: int | None = Field(None, ge=1990, le=2100, title="Beginn", description="Jahr des Förderbeginns.")
+    end: int | None = Field(None, ge=1990, le=2100, title="Ende", description="Jahr des Förderendes.")
+    funding_amount: float | None = Field(
+        None,
+        ge=0,
+        title="Fördersumme (EUR)",
+        description="Bewilligte Fördermittel in Euro; nur mit Quelle angeben.",
+    )
+    total_budget: float | None = Field(
+        None,
+        ge=0,
+        title="Gesamtvolumen (EUR)",
+        description="Gesamtes Projektvolumen einschließlich Eigenanteil in Euro; nur mit Quelle.",
+    )
+    status: vocab("project_status") | None = Field(
+        None, title="Status", description="Stand des Projekts; nur mit Quelle angeben."
+    )
+    topics: list[vocab("action_field")] = Field(
+        default_factory=list,
+        title="Handlungsfelder",
+        description="Handlungsfelder, in denen das Projekt arbeitet.",
+    )
+    solutions: list[ref("solutions")] = Field(
+        default_factory=list,
+        title="Entstandene Lösungen",
+        description="Kennungen der Lösungen, die im Projekt entstanden sind.",
+    )
+    website: WebUrl | None = Field(None, title="Website", description="Website des Projekts.")
+    sources: Sources
+    last_reviewed: LastReviewed
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FundingProject:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise _cross_field("end", f"Ende ({self.end}) liegt vor dem Beginn (start: {self.start}).")
+        if (
+            self.funding_amount is not None
+            and self.total_budget is not None
+            and self.funding_amount > self.total_budget
+        ):
+            raise _cross_field(
+                "funding_amount",
+                "Die Fördersumme (funding_amount) ist größer als das Gesamtvolumen (total_budget).",
+            )
+        if self.lead is None and self.lead_organisation is None:
+            raise _cross_field("lead", "Anzugeben ist lead (amtlicher Schlüssel) oder lead_organisation.")
+        return self
+
+
+class Guideline(Entry):
+    """How a solution is carried over from one municipality to the next."""
+
+    collection: ClassVar[str] = "guidelines"
+    label: ClassVar[str] = "Leitfaden"
+    label_plural: ClassVar[str] = "Leitfäden"
+    body_title: ClassVar[str] = "Text"
+    body_required: ClassVar[bool] = True
+
+    title: ShortText = Field(title="Titel", description="Titel des Leitfadens.")
+    summary: str = Field(
+        min_length=10,
+        max_length=400,
+        title="Kurzbeschreibung",
+        description="Worum es geht und was man danach weiß (höchstens 400 Zeichen).",
+    )
+    audience: list[vocab("audience")] = Field(
+        min_length=1, title="Zielgruppen", description="Für wen der Leitfaden geschrieben ist."
+    )
+    phases: list[vocab("transfer_phase")] = Field(
+        min_length=1,
+        title="Phasen",
+        description="Phasen der Skalierungs-Roadmap, die der Leitfaden behandelt (P1–P5).",
+    )
+    workstreams: list[vocab("workstream")] = Field(
+        min_length=1,
+        title="Arbeitsstränge",
+        description="Arbeitsstränge: wirtschaftlich, organisatorisch, finanziell, technisch.",
+    )
+    solutions: list[ref("solutions")] = Field(
+        default_factory=list,
+        title="Lösungen",
+        description="Kennungen der Lösungen, für die der Leitfaden gilt.",
+    )
+    projects: list[ref("funding-projects")] = Field(
+        default_factory=list,
+        title="Förderprojekte",
+        description="Kennungen der Förderprojekte, auf die sich der Leitfaden stützt.",
+    )
+    effort: vocab("effort") | None = Field(
+        None, title="Aufwand", description="Grobe Einschätzung des Aufwands für eine Kommune."
+    )
+    prerequisites: list[ShortText] = Field(
+        default_factory=list,
+        title="Voraussetzungen",
+        description="Was vor dem Start vorhanden sein sollte.",
+    )
+    sources: Sources
+    last_reviewed: LastReviewed
+
+
+class Programme(Entry):
+    """A funding programme (EU, Bund or Land)."""
+
+    collection: ClassVar[str] = "programmes"
+    label: ClassVar[str] = "Förderprogramm"
+    label_plural: ClassVar[str] = "Förderprogramme"
+
+    name: ShortText = Field(title="Name", description="Name des Förderprogramms.")
+    summary: str | None = Field(
+        None, max_length=400, title="Kurzbeschreibung", description="Ein bis zwei Sätze zum Programm."
+    )
+    funder: ShortText = Field(
+        title="Fördermittelgeber", description="Ministerium oder Stelle, die das Programm verantwortet."
+    )
+    level: vocab("programme_level") = Field(
+        title="Ebene", description="Ebene des Fördermittelgebers: eu, bund oder land."
+    )
+    land: vocab("land") | None = Field(
+        None, title="Land", description="Kürzel des Landes, nur bei Programmen eines Landes."
+    )
+    start: int | None = Field(
+        None, ge=1990, le=2100, title="Beginn", description="Jahr, in dem das Programm begann."
+    )
+    end: int | None = Field(
+        None, ge=1990, le=2100, title="Ende", description="Jahr, in dem das Programm endet(e)."
+    )
+    volume: float | None = Field(
+        None, ge=0, title="Volumen (EUR)", description="Gesamtvolumen in Euro; nur mit Quelle."
+    )
+    funding_rate: ShortText | None = Field(
+        None,
+        title="Förderquote",
+        description="Anteil der förderfähigen Kosten, z. B. „65 %, bis 90 % bei Haushaltsnotlage“.",
+    )
+    url: WebUrl | None = Field(None, title="Website", description="Offizielle Seite des Programms.")
+    sources: Sources
+    last_reviewed: LastReviewed
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Programme:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise _cross_field("end", f"Ende ({self.end}) liegt vor dem Beginn (start: {self.start}).")
+        if self.level == "land" and not self.land:
+            raise _cross_field("land", "Bei level: land ist das Land (land) anzugeben.")
+        if self.level != "land" and self.land:
+            raise _cross_field("land", "land ist nur bei level: land anzugeben.")
+        return self
+
+
+MODELS: dict[str, type[Entry]] = {
+    model.collection: model for model in (Solution, FundingProject, Guideline, Programme)
+}
+
+
+KEY_LENGTHS: dict[str, int] = {
+    "gemeinde": 8,
+    "stadt": 8,
+    "kreisfreie-stadt": 8,
+    "landkreis": 5,
+    "region": 5,
+    "amt": 9,
+    "verbandsgemeinde": 9,
+    "samtgemeinde": 9,
+    "verwaltungsgemeinschaft": 9,
+}
+
+
+class Place(BaseModel):
+    """A row of ``data/reference/places.csv``: a place entries may name by its official key."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str = Field(
+        pattern=r"^(\d{5}|\d{8}|\d{9})$",
+        title="Amtlicher Schlüssel",
+        description="8-stelliger AGS (Gemeinde, Stadt), 5-stelliger Kreisschlüssel (Kreis) oder "
+        "9-stelliger Teil des Regionalschlüssels (Gemeindeverband).",
+    )
+    name: ShortText = Field(title="Name", description="Amtlicher oder gebräuchlicher Name.")
+    kind: vocab("place_kind") = Field(title="Art", description="Art der Gebietskörperschaft.")
+    land: vocab("land") = Field(title="Land", description="Kürzel des Landes.")
+    lat: float = Field(ge=47.2, le=55.1, title="Breite", description="Geografische Breite (WGS 84).")
+    lon: float = Field(ge=5.8, le=15.1, title="Länge", description="Geografische Länge (WGS 84).")
+    source: WebUrl = Field(title="Quelle", description="Beleg für Schlüssel und Koordinaten.")
+
+    @model_validator(mode="after")
+    def _key_matches(self, info: ValidationInfo) -> Place:
+        length = KEY_LENGTHS.get(self.kind)
+        if length and len(self.key) != length:
+            raise _cross_field("key", f"Für die Art „{self.kind}“ hat der Schlüssel {length} Stellen.")
+        reference = (info.context or {}).get("reference")
+        if reference is not None:
+            expected = reference.land_keys.get(self.land)
+            if expected and not self.key.startswith(expected):
+                raise _cross_field(
+                    "key",
+                    f"Der Schlüssel beginnt mit {self.key[:2]}, das Land {self.land} hat aber "
+                    f"den Schlüssel {expected}.",
+                )
+        return self
+
+
+class PackageLicence(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Spdx = Field(title="SPDX-Kennung", description="z. B. CC-BY-4.0")
+    path: WebUrl = Field(title="Lizenztext", description="Adresse des Lizenztexts.")
+    title: ShortText = Field(title="Titel", description="Name der Lizenz.")
+
+
+class PackageContributor(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: ShortText = Field(title="Name")
+    roles: list[ShortText] = Field(default_factory=list, title="Rollen")
+    email: str | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+$", title="E-Mail")
+    path: WebUrl | None = Field(None, title="Website")
+
+
+class PackageSource(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: ShortText = Field(title="Titel")
+    path: WebUrl = Field(title="Adresse")
+
+
+class PackageMeta(BaseModel):
+    """``data/datapackage.yaml``: what the published package says about itself."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(pattern=r"^[a-z0-9._-]+$", title="Name des Pakets")
+    title: ShortText = Field(title="Titel")
+    description: str = Field(min_length=1, title="Beschreibung")
+    version: str = Field(
+        pattern=r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$",
+        title="Version",
+        description="Semantische Version MAJOR.MINOR.PATCH.",
+    )
+    homepage: WebUrl = Field(title="Website")
+    keywords: list[ShortText] = Field(default_factory=list, title="Schlagwörter")
+    licenses: list[PackageLicence] = Field(min_length=1, title="Lizenzen")
+    attribution: ShortText = Field(title="Namensnennung", description="Text für die Namensnennung.")
+    contributors: list[PackageContributor] = Field(min_length=1, title="Beteiligte")
+    sources: list[PackageSource] = Field(default_factory=list, title="Quellen")

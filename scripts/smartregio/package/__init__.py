@@ -1,0 +1,1 @@
+"""Compile step: the validated catalogue as a Frictionless data package (CSV + datapackage.json)."""

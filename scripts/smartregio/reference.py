@@ -1,0 +1,130 @@
+"""Reference tables under ``data/reference/``: places, Länder and controlled vocabularies."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .frontmatter import FrontMatterError, decode
+from .problems import Problems
+
+VOCABULARY_DIR = "vocabularies"
+PLACES_FILE = "places.csv"
+LAENDER_FILE = "laender.csv"
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    label: str
+    description: str = ""
+
+
+@dataclass
+class ReferenceData:
+    """Everything entries are checked against besides each other."""
+
+    vocabularies: dict[str, dict[str, Term]] = field(default_factory=dict)
+    land_keys: dict[str, str] = field(default_factory=dict)
+    places: dict = field(default_factory=dict)  # key -> models.Place
+    place_lines: dict[str, int] = field(default_factory=dict)
+
+    def label(self, vocabulary: str, code: str) -> str:
+        term = self.vocabularies.get(vocabulary, {}).get(code)
+        return term.label if term else code
+
+
+def read_rows(path: Path, display: str, problems: Problems) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a UTF-8 CSV with their line numbers; problems are collected, not raised."""
+    try:
+        text = decode(path.read_bytes())
+    except FrontMatterError as exc:
+        problems.add(display, exc.line, "", exc.message)
+        return []
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows = []
+    try:
+        for row in reader:
+            if None in row:
+                problems.add(display, reader.line_num, "", "Zeile hat mehr Spalten als die Kopfzeile.")
+                continue
+            rows.append((reader.line_num, {k: (v or "") for k, v in row.items()}))
+    except csv.Error as exc:
+        problems.add(display, reader.line_num, "", f"CSV-Fehler: {exc}.")
+    return rows
+
+
+def _load_terms(path: Path, display: str, problems: Problems) -> dict[str, Term]:
+    terms: dict[str, Term] = {}
+    for line, row in read_rows(path, display, problems):
+        code = row.get("code", "").strip()
+        if not code or not row.get("label", "").strip():
+            problems.add(display, line, "code", "Jede Zeile braucht code und label.")
+            continue
+        if code in terms:
+            problems.add(display, line, "code", f"Der Code „{code}“ kommt doppelt vor.")
+            continue
+        terms[code] = Term(code, row["label"].strip(), row.get("description", "").strip())
+    return terms
+
+
+def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
+    from .models import Place
+    from .validate import validate_model  # local: validate imports this module
+
+    reference = ReferenceData()
+    base = data_dir / "reference"
+    vocab_dir = base / VOCABULARY_DIR
+    if not vocab_dir.is_dir():
+        problems.add(_rel(vocab_dir, data_dir), 0, "", "Ordner mit den Vokabularen fehlt.")
+    else:
+        for path in sorted(vocab_dir.glob("*.csv")):
+            reference.vocabularies[path.stem] = _load_terms(path, _rel(path, data_dir), problems)
+
+    laender_path = base / LAENDER_FILE
+    if laender_path.is_file():
+        display = _rel(laender_path, data_dir)
+        land_terms: dict[str, Term] = {}
+        for line, row in read_rows(laender_path, display, problems):
+            code, key = row.get("code", ""), row.get("key", "")
+            if not (len(code) == 2 and len(key) == 2 and key.isdigit() and row.get("name")):
+                problems.add(
+                    display, line, "", "Jede Zeile braucht code (2 Buchstaben), key (2 Ziffern) und name."
+                )
+                continue
+            land_terms[code] = Term(code, row["name"])
+            reference.land_keys[code] = key
+        reference.vocabularies["land"] = land_terms
+    else:
+        problems.add(_rel(laender_path, data_dir), 0, "", "Tabelle der Länder fehlt.")
+
+    places_path = base / PLACES_FILE
+    if not places_path.is_file():
+        problems.add(_rel(places_path, data_dir), 0, "", "Tabelle der Orte fehlt.")
+        return reference
+    display = _rel(places_path, data_dir)
+    for line, row in read_rows(places_path, display, problems):
+        place = validate_model(Place, row, reference, lambda loc, line=line: line, display, problems)
+        if place is None:
+            continue
+        if place.key in reference.places:
+            first = reference.place_lines[place.key]
+            problems.add(display, line, "key", f"Der Schlüssel {place.key} steht schon in Zeile {first}.")
+            continue
+        reference.places[place.key] = place
+        reference.place_lines[place.key] = line
+    return reference
+
+
+def _rel(path: Path, data_dir: Path) -> str:
+    return display_path(path, data_dir)
+
+
+def display_path(path: Path, data_dir: Path) -> str:
+    """Paths in messages read as the contributor sees them: relative to the working folder."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

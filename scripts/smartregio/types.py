@@ -1,0 +1,146 @@
+"""Annotated field types shared by the entry models.
+
+Markers (``Vocabulary``, ``Reference``) say what a field points to; validators, the
+Table Schema, the JSON Schema and the link step all read them, so each rule lives once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, Field, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PLACE_KEY_PATTERN = r"^(\d{5}|\d{8}|\d{9})$"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The field takes a code from ``data/reference/vocabularies/<name>.csv``."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The field names another entry (``collection``) or a place (``places``)."""
+
+    collection: str
+
+
+def _error(kind: str, message: str, **ctx: object) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, ctx)
+
+
+def vocabulary_check(name: str):
+    def check(value: str, info: ValidationInfo) -> str:
+        reference = (info.context or {}).get("reference")
+        if reference is None:
+            return value
+        codes = reference.vocabularies.get(name)
+        if codes is None or value in codes:
+            return value
+        from .suggest import nearest
+
+        hint = nearest(value, list(codes))
+        allowed = ", ".join(codes)
+        message = f"„{value}“ ist kein erlaubter Wert."
+        message += f" Meinten Sie „{hint}“?" if hint else ""
+        message += f" Erlaubt: {allowed}."
+        raise _error("vocabulary", message.replace("{", "{{").replace("}", "}}"))
+
+    return check
+
+
+def vocab(name: str):
+    """A string restricted to one controlled vocabulary."""
+    return Annotated[str, Vocabulary(name), AfterValidator(vocabulary_check(name))]
+
+
+def _check_url(value: str, schemes: tuple[str, ...]) -> str:
+    parts = urlsplit(value.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in schemes:
+        shown = f"„{scheme}:“" if scheme else "keines"
+        allowed = " oder ".join(f"{s}:" for s in schemes)
+        raise _error(
+            "url_scheme",
+            f"Nur Adressen mit {allowed} sind erlaubt (Schema: {shown}).",
+        )
+    if scheme == "mailto":
+        if "@" not in parts.path:
+            raise _error("url", "Die E-Mail-Adresse nach „mailto:“ fehlt oder ist unvollständig.")
+    elif not parts.netloc or " " in value.strip():
+        raise _error("url", "Keine vollständige Webadresse (Beispiel: https://www.beispiel.de/).")
+    if value != value.strip():
+        raise _error("url", "Die Adresse hat Leerzeichen am Anfang oder Ende.")
+    return value
+
+
+def _web_url(value: str) -> str:
+    return _check_url(value, ("https", "http"))
+
+
+def _contact_url(value: str) -> str:
+    return _check_url(value, ("https", "http", "mailto"))
+
+
+WebUrl = Annotated[
+    str,
+    Field(json_schema_extra={"format": "uri"}, pattern=r"^https?://\S+$"),
+    AfterValidator(_web_url),
+]
+ContactUrl = Annotated[
+    str,
+    Field(pattern=r"^(https?://|mailto:)\S+$"),
+    AfterValidator(_contact_url),
+]
+
+
+def _not_in_future(value: date) -> date:
+    if value > date.today():
+        raise _error("future_date", "Das Datum liegt in der Zukunft.")
+    return value
+
+
+ReviewDate = Annotated[date, AfterValidator(_not_in_future)]
+
+
+@lru_cache(maxsize=4096)
+def _spdx_problem(expression: str) -> str | None:
+    from license_expression import get_spdx_licensing
+
+    info = get_spdx_licensing().validate(expression)
+    if info.errors:
+        return "; ".join(info.errors)
+    if info.normalized_expression != expression:
+        return f"bitte in SPDX-Schreibweise angeben: „{info.normalized_expression}“"
+    return None
+
+
+def _spdx(value: str) -> str:
+    problem = _spdx_problem(value)
+    if problem:
+        raise _error(
+            "spdx",
+            f"Keine gültige SPDX-Lizenzangabe ({problem}). Beispiele: MIT, GPL-3.0-or-later, "
+            "EUPL-1.2, AGPL-3.0-only OR EUPL-1.2.".replace("{", "{{").replace("}", "}}"),
+        )
+    return value
+
+
+Spdx = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_spdx)]
+EntryId = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
+PlaceKey = Annotated[str, Field(pattern=PLACE_KEY_PATTERN), Reference("places")]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+Tag = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[^;\n]+$")]
+
+
+def ref(collection: str):
+    """An id of an entry in ``collection``."""
+    return Annotated[str, Field(pattern=ID_PATTERN, max_length=64), Reference(collection)]

@@ -13,9 +13,25 @@ from typing import Any
 import yaml
 
 try:  # libyaml's parser is >10x faster; its nodes carry line numbers too
-    from yaml import CSafeLoader as SafeLoader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - libyaml is part of every PyYAML wheel we pin
-    from yaml import SafeLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+STR_TAG = "tag:yaml.org,2002:str"
+
+
+class SafeLoader(_BaseLoader):
+    """The safe loader with a fast path for plain text, which is most of what entries hold.
+
+    PyYAML tries every implicit resolver on each plain scalar in Python; those resolvers are
+    indexed by first character, so a scalar whose first character starts none is text.
+    """
+
+    def resolve(self, kind, value, implicit):  # type: ignore[override]
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in self.yaml_implicit_resolvers:
+            return STR_TAG
+        return super().resolve(kind, value, implicit)
+
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 10
@@ -113,7 +129,6 @@ def _check_events(header: str, offset: int) -> None:
 
 
 NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
-STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _Builder:

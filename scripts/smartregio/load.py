@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import COLLECTIONS, Catalogue
-from .frontmatter import FrontMatterError, read, read_yaml
+from .frontmatter import EntryFile, FrontMatterError, read, read_yaml
 from .links import check_links
-from .models import MODELS, PackageMeta
-from .problems import Problems
-from .reference import display_path, load_reference
+from .models import MODELS, Entry, PackageMeta
+from .problems import Problem, Problems
+from .reference import ReferenceData, display_path, load_reference
 from .suggest import nearest
 from .validate import validate_model
 
@@ -57,8 +58,9 @@ def load_catalogue(data_dir: Path) -> tuple[Catalogue, Problems]:
             "Unbekannter Ordner."
             + (f" Meinten Sie „{hint}“?" if hint else f" Sammlungen: {', '.join(COLLECTIONS)}."),
         )
-    for collection in COLLECTIONS:
-        _load_collection(data_dir, collection, catalogue, problems)
+    jobs = [job for c in COLLECTIONS for job in _list_collection(data_dir, c, catalogue, problems)]
+    for result in (_load_file(job, reference) for job in jobs):
+        _accept(result, data_dir, catalogue, problems)
     if catalogue.count() == 0 and not problems:
         problems.add(shown, 0, "", "Der Datenordner enthält keine Einträge.")
     check_links(catalogue, problems)
@@ -87,78 +89,99 @@ def load_reference_empty():
     return ReferenceData()
 
 
-def _load_collection(data_dir: Path, collection: str, catalogue: Catalogue, problems: Problems) -> None:
+@dataclass
+class _Job:
+    collection: str
+    path: Path
+    shown: str
+
+
+@dataclass
+class _Result:
+    job: _Job
+    entry: Entry | None
+    entry_file: EntryFile | None
+    problems: list[Problem]
+
+
+def _load_file(job: _Job, reference: ReferenceData) -> _Result:
+    """Read and validate one file on its own (a worker process could run it: measured slower)."""
+    problems = Problems()
+    model = MODELS[job.collection]
+    try:
+        entry_file = read(job.path, job.shown)
+    except FrontMatterError as exc:
+        problems.add(job.shown, exc.line, "", exc.message)
+        return _Result(job, None, None, list(problems))
+    except OSError as exc:
+        problems.add(job.shown, 0, "", f"Datei kann nicht gelesen werden: {exc.strerror}.")
+        return _Result(job, None, None, list(problems))
+    data = dict(entry_file.fields)
+    entry = None
+    if "body" in data:
+        problems.add(
+            job.shown,
+            entry_file.lines.get(("body",), 1),
+            "body",
+            "Unbekanntes Feld: Der Text gehört unter den YAML-Kopf, nicht in ein Feld „body“.",
+        )
+    else:
+        data["body"] = entry_file.body
+        entry = validate_model(
+            model, data, reference, entry_file.line_of, job.shown, problems, entry_file.numbers
+        )
+    if model.body_required and not entry_file.body.strip():
+        problems.add(
+            job.shown, entry_file.body_line, "body", f"Der {model.body_title} unter dem YAML-Kopf fehlt."
+        )
+        entry = None
+    entry_file.fields = {}  # validated into ``entry``; no need to carry it back
+    return _Result(job, entry, entry_file, list(problems))
+
+
+def _list_collection(data_dir: Path, collection: str, catalogue: Catalogue, problems: Problems) -> list[_Job]:
     folder = data_dir / collection
     if not folder.is_dir():
-        return
-    model = MODELS[collection]
+        return []
     with os.scandir(folder) as scan:
         names = sorted(
             (entry.name, entry.is_symlink(), entry.is_dir(follow_symlinks=False)) for entry in scan
         )
     shown_folder = display_path(folder, data_dir)
+    jobs = []
     for name, is_link, is_dir in names:
-        path = folder / name
         shown = f"{shown_folder}/{name}"
         if name.startswith("."):
             continue
         if is_link:
             problems.add(shown, 0, "", "Verknüpfungen (Symlinks) sind als Einträge nicht erlaubt.")
-            continue
-        if is_dir:
+        elif is_dir:
             problems.add(shown, 0, "", "Unterordner sind in einer Sammlung nicht erlaubt.")
-            continue
-        problem = file_name_problem(name)
-        if not problem:
-            catalogue.invalid.add((collection, name[:-3]))
-        if problem:
+        elif problem := file_name_problem(name):
             problems.add(shown, 0, "", problem)
-            continue
-        try:
-            entry_file = read(path, shown)
-        except FrontMatterError as exc:
-            problems.add(shown, exc.line, "", exc.message)
-            continue
-        except OSError as exc:
-            problems.add(shown, 0, "", f"Datei kann nicht gelesen werden: {exc.strerror}.")
-            continue
-        data = dict(entry_file.fields)
-        if "body" in data:
-            problems.add(
-                shown,
-                entry_file.lines.get(("body",), 1),
-                "body",
-                "Unbekanntes Feld: Der Text gehört unter den YAML-Kopf, nicht in ein Feld „body“.",
+        else:
+            catalogue.invalid.add((collection, name[:-3]))
+            jobs.append(_Job(collection, folder / name, shown))
+    return jobs
+
+
+def _accept(result: _Result, data_dir: Path, catalogue: Catalogue, problems: Problems) -> None:
+    """Checks that need the file's name and its neighbours; then the entry joins the catalogue."""
+    problems.extend(result.problems)
+    entry, entry_file, job = result.entry, result.entry_file, result.job
+    if entry is None or entry_file is None:
+        return
+    stem = job.path.name[:-3]
+    if entry.id != stem:
+        twin = job.path.with_name(f"{entry.id}.md")
+        message = f"Die Kennung „{entry.id}“ muss dem Dateinamen entsprechen: „{stem}“."
+        if twin.is_file():
+            message = (
+                f"Die Kennung „{entry.id}“ kommt doppelt vor: hier und in "
+                f"{display_path(twin, data_dir)}. Sie muss dem Dateinamen entsprechen: „{stem}“."
             )
-            continue
-        data["body"] = entry_file.body
-        entry = validate_model(
-            model,
-            data,
-            catalogue.reference,
-            entry_file.line_of,
-            shown,
-            problems,
-            entry_file.numbers,
-        )
-        if model.body_required and not entry_file.body.strip():
-            problems.add(
-                shown, entry_file.body_line, "body", f"Der {model.body_title} unter dem YAML-Kopf fehlt."
-            )
-            entry = None
-        if entry is None:
-            continue
-        stem = name[:-3]
-        if entry.id != stem:
-            twin = folder / f"{entry.id}.md"
-            message = f"Die Kennung „{entry.id}“ muss dem Dateinamen entsprechen: „{stem}“."
-            if twin.is_file():
-                message = (
-                    f"Die Kennung „{entry.id}“ kommt doppelt vor: hier und in "
-                    f"{display_path(twin, data_dir)}. Sie muss dem Dateinamen entsprechen: „{stem}“."
-                )
-            problems.add(shown, entry_file.line_of(("id",)), "id", message)
-            continue
-        catalogue.invalid.discard((collection, entry.id))
-        catalogue.entries[collection][entry.id] = entry
-        catalogue.files[(collection, entry.id)] = entry_file
+        problems.add(job.shown, entry_file.line_of(("id",)), "id", message)
+        return
+    catalogue.invalid.discard((job.collection, entry.id))
+    catalogue.entries[job.collection][entry.id] = entry
+    catalogue.files[(job.collection, entry.id)] = entry_file

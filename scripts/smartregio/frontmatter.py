@@ -60,6 +60,33 @@ class EntryFile:
         return 1
 
 
+YAML_PROBLEMS = {
+    "mapping values are not allowed": "Doppelpunkt an unerwarteter Stelle; Text mit „: “ bitte in "
+    "Anführungszeichen setzen",
+    "could not find expected ':'": "Erwartet wurde „Feldname: Wert“",
+    "did not find expected ',' or ']'": "Eine mit „[“ begonnene Liste wird nicht mit „]“ geschlossen",
+    "did not find expected ',' or '}'": "Ein mit „{“ begonnener Block wird nicht mit „}“ geschlossen",
+    "did not find expected key": "Erwartet wurde ein Feldname; ist die Einrückung gleichmäßig?",
+    "did not find expected '-' indicator": "Erwartet wurde ein Listeneintrag „- “; ist die Einrückung "
+    "gleichmäßig?",
+    "found character that cannot start any token": "Ein Zeichen kann hier nicht stehen (z. B. Tabulator "
+    "oder „@“, „`“ am Anfang eines Werts); Wert bitte in Anführungszeichen setzen",
+    "found unexpected end of stream": "Der YAML-Kopf endet mitten in einem Wert (fehlendes "
+    "Anführungszeichen?)",
+    "exceeded maximum nesting depth": f"YAML ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
+    "found undefined alias": "YAML-Verweise (*) sind in Einträgen nicht erlaubt",
+}
+
+
+def yaml_message(problem: str | None) -> str:
+    """A German text for libyaml's English problem descriptions."""
+    problem = problem or "unbekannter Fehler"
+    for fragment, german in YAML_PROBLEMS.items():
+        if fragment in problem:
+            return f"YAML-Fehler: {german}."
+    return f"YAML-Fehler: {problem}."
+
+
 class FrontMatterError(Exception):
     """A file that cannot be read as an entry; carries the line to blame."""
 
@@ -125,7 +152,7 @@ def _check_events(header: str, offset: int) -> None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + offset if mark else 1
-        raise FrontMatterError(line, f"YAML-Fehler: {exc.problem or exc.context}.") from None
+        raise FrontMatterError(line, yaml_message(exc.problem or exc.context)) from None
 
 
 NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
@@ -200,7 +227,7 @@ def parse_mapping(path: str, header: str, offset: int) -> tuple[dict[str, Any], 
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + offset if mark else 1
-            raise FrontMatterError(line, f"YAML-Fehler: {exc.problem or exc.context}.") from None
+            raise FrontMatterError(line, yaml_message(exc.problem or exc.context)) from None
         if node is None:
             raise FrontMatterError(1, "Der YAML-Kopf ist leer.")
         if not isinstance(node, yaml.MappingNode):
@@ -214,7 +241,7 @@ def parse_mapping(path: str, header: str, offset: int) -> tuple[dict[str, Any], 
         except yaml.constructor.ConstructorError as exc:
             mark = exc.problem_mark
             raise FrontMatterError(
-                mark.line + offset if mark else 1, f"YAML-Fehler: {exc.problem}."
+                mark.line + offset if mark else 1, yaml_message(exc.problem)
             ) from None
         except ValueError as exc:  # e.g. an impossible date such as 2024-02-30
             raise FrontMatterError(node.start_mark.line + offset, f"YAML-Wert ungültig: {exc}.") from None

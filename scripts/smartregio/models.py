@@ -306,6 +306,11 @@ class Guideline(Entry):
         title="Förderprojekte",
         description="Kennungen der Förderprojekte, auf die sich der Leitfaden stützt.",
     )
+    related_guidelines: list[ref("guidelines")] = Field(
+        default_factory=list,
+        title="Weiterführende Leitfäden",
+        description="Kennungen anderer Leitfäden, die man dazu lesen sollte.",
+    )
     effort: vocab("effort") | None = Field(
         None, title="Aufwand", description="Grobe Einschätzung des Aufwands für eine Kommune."
     )

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Bootstrap and run smartregio's two main jobs on a fresh machine with only python3 ≥ 3.11.
+
+    python3 scripts/dev.py build   # validate the data and write the site / data package
+    python3 scripts/dev.py test    # lint and run the whole test suite
+
+Both create ``.venv`` from ``requirements.lock`` (pinned versions) on first use and again
+whenever the lock or ``pyproject.toml`` changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV = ROOT / ".venv"
+LOCK = ROOT / "requirements.lock"
+STAMP = VENV / ".smartregio-installed"
+
+
+def _python() -> Path:
+    return VENV / "bin" / "python"
+
+
+def _run(*args: str | Path) -> int:
+    return subprocess.call([str(a) for a in args], cwd=ROOT)
+
+
+def ensure_environment() -> None:
+    """Create or refresh the virtual environment; a no-op when nothing changed."""
+    if sys.version_info < (3, 11):
+        sys.exit("smartregio braucht Python 3.11 oder neuer.")
+    digest = hashlib.sha256(LOCK.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.is_file() and STAMP.read_text() == digest and _python().exists():
+        return
+    if not _python().exists():
+        print("Lege die Python-Umgebung .venv an …", flush=True)
+        venv.create(VENV, with_pip=True)
+    print("Installiere die festgelegten Pakete aus requirements.lock …", flush=True)
+    pip = [_python(), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    if _run(*pip, "-r", LOCK) or _run(*pip, "--no-deps", "-e", ROOT):
+        sys.exit("Installation fehlgeschlagen.")
+    STAMP.write_text(digest)
+
+
+def build(extra: list[str]) -> int:
+    smartregio = VENV / "bin" / "smartregio"
+    code = _run(smartregio, "validate", *extra)
+    if code:
+        return code
+    return _run(smartregio, "package", "--out", ROOT / "build" / "datenpaket", *extra)
+
+
+def test(extra: list[str]) -> int:
+    code = _run(VENV / "bin" / "ruff", "check", "scripts", "tests")
+    pytest_code = _run(_python(), "-m", "pytest", *extra)
+    return code or pytest_code
+
+
+def main() -> int:
+    jobs = {"build": build, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in jobs:
+        print(__doc__)
+        return 2
+    ensure_environment()
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    return jobs[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

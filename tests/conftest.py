@@ -1,0 +1,139 @@
+"""Shared fixtures: a small, valid data folder that tests copy and then break on purpose."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from smartregio.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+
+PLACES = """key,name,kind,land,lat,lon,source
+08416018,Herrenberg,stadt,BW,48.5967,8.8708,https://de.wikipedia.org/wiki/Herrenberg
+08118048,Ludwigsburg,stadt,BW,48.8975,9.1919,https://de.wikipedia.org/wiki/Ludwigsburg
+09162000,München,kreisfreie-stadt,BY,48.1372,11.5756,https://de.wikipedia.org/wiki/M%C3%BCnchen
+12069,Landkreis Potsdam-Mittelmark,landkreis,BB,52.1500,12.5900,https://de.wikipedia.org/wiki/Landkreis_Potsdam-Mittelmark
+"""
+
+ENTRIES = {
+    "programmes/bundesprogramm.md": """---
+id: bundesprogramm
+name: Bundesprogramm Smarte Orte
+funder: Bundesministerium für Wohnen, Stadtentwicklung und Bauwesen
+level: bund
+start: 2019
+end: 2027
+volume: 820000000
+url: https://www.smart-city-dialog.de/
+sources:
+  - https://www.smart-city-dialog.de/
+last_reviewed: 2025-01-15
+---
+Ein Programm des Bundes.
+""",
+    "funding-projects/projekt-muenchen.md": """---
+id: projekt-muenchen
+title: Modellprojekt München
+programme: bundesprogramm
+call: Staffel 2020
+lead: "09162000"
+partners: ["08416018"]
+laender: [BY, BW]
+category: grossstadt
+start: 2020
+end: 2026
+funding_amount: 8000000
+total_budget: 12000000
+solutions: [stadtnavi]
+sources:
+  - https://www.smart-city-dialog.de/modellprojekte
+last_reviewed: 2025-01-15
+---
+""",
+    "solutions/stadtnavi.md": """---
+id: stadtnavi
+name: stadtnavi
+summary: Mobilitätsauskunft für Städte und Gemeinden, die alle Verkehrsmittel verbindet.
+action_fields: [mobilitaet]
+tags: [Navigation, ÖPNV]
+development_status: stable
+open_source: true
+licence: EUPL-1.2 OR AGPL-3.0-only
+repository: https://github.com/stadtnavi/digitransit-ui
+origin: ["08416018"]
+used_by: ["08416018", "08118048"]
+standards: [GTFS, GBFS]
+hosting: [eigenbetrieb]
+transfer_readiness: P5
+contact: mailto:info@example.org
+funding_projects: [projekt-muenchen]
+sources:
+  - https://github.com/stadtnavi/digitransit-ui
+last_reviewed: 2025-01-15
+---
+Ein Text über **stadtnavi** mit Umlauten: Fußgänger, Größe.
+
+Zweiter Absatz.
+""",
+    "guidelines/mobilitaet-uebertragen.md": """---
+id: mobilitaet-uebertragen
+title: Mobilitätsauskunft übertragen
+summary: Wie eine Kommune eine offene Mobilitätsauskunft übernimmt.
+audience: [digitalisierung]
+phases: [P3, P5]
+workstreams: [technisch]
+solutions: [stadtnavi]
+projects: [projekt-muenchen]
+effort: mittel
+prerequisites: [Fahrplandaten im GTFS-Format]
+sources:
+  - https://skalierung.smart-city-dialog.de/roadmap-erster-eindruck
+last_reviewed: 2025-01-15
+---
+## P3 Pilotphase
+
+Testen Sie die Lösung.
+""",
+}
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def make_data(target: Path) -> Path:
+    """A valid data folder with one entry per collection, reference tables from the repo."""
+    (target / "reference").mkdir(parents=True)
+    shutil.copytree(REPO / "data/reference/vocabularies", target / "reference/vocabularies")
+    shutil.copy(REPO / "data/reference/laender.csv", target / "reference/laender.csv")
+    shutil.copy(REPO / "data/datapackage.yaml", target / "datapackage.yaml")
+    (target / "reference/places.csv").write_text(PLACES, encoding="utf-8")
+    for name, text in ENTRIES.items():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return target
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return make_data(tmp_path / "data")
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run the command line in-process; returns exit code and output."""
+
+    def run(*args: str) -> Result:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run

@@ -7,6 +7,7 @@ before anything is built from it, so a hostile file costs little time and memory
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +21,32 @@ except ImportError:  # pragma: no cover - libyaml is part of every PyYAML wheel 
 STR_TAG = "tag:yaml.org,2002:str"
 
 
-class SafeLoader(_BaseLoader):
-    """The safe loader with a fast path for plain text, which is most of what entries hold.
+_PLAIN = yaml.resolver.Resolver()
 
-    PyYAML tries every implicit resolver on each plain scalar in Python; those resolvers are
-    indexed by first character, so a scalar whose first character starts none is text.
+
+@lru_cache(maxsize=65536)
+def _plain_tag(value: str) -> str:
+    return _PLAIN.resolve(yaml.ScalarNode, value, (True, False))
+
+
+class SafeLoader(_BaseLoader):
+    """The safe loader with a cached tag lookup for plain scalars.
+
+    PyYAML runs its implicit resolvers in Python for every scalar; entries repeat the same
+    field names and many values, so the answer per text is cached. We use no path
+    resolvers, so their per-node bookkeeping is skipped.
     """
 
     def resolve(self, kind, value, implicit):  # type: ignore[override]
-        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in self.yaml_implicit_resolvers:
-            return STR_TAG
+        if kind is yaml.ScalarNode and implicit[0]:
+            return _plain_tag(value)
         return super().resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node, current_index):  # type: ignore[override]
+        return None
+
+    def ascend_resolver(self):  # type: ignore[override]
+        return None
 
 
 MAX_BYTES = 1_000_000

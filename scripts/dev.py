@@ -33,7 +33,7 @@ def _run(*args: str | Path) -> int:
 
 def ensure_environment() -> None:
     """Create or refresh the virtual environment; a no-op when nothing changed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script may run on an older python3
         sys.exit("smartregio braucht Python 3.11 oder neuer.")
     digest = hashlib.sha256(LOCK.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.is_file() and STAMP.read_text() == digest and _python().exists():

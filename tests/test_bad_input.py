@@ -98,9 +98,10 @@ def test_value_not_in_vocabulary(cli, data):
     edit(data, SOLUTION, "development_status: stable", "development_status: fertig")
     found = problems(cli, data)
     assert "Meinten Sie „mobilitaet“?" in one(found, "action_fields", "kein erlaubter Wert")["message"]
-    assert "Erlaubt: concept, development, beta, stable, obsolete" in one(
-        found, "development_status", "kein erlaubter Wert"
-    )["message"]
+    assert (
+        "Erlaubt: concept, development, beta, stable, obsolete"
+        in one(found, "development_status", "kein erlaubter Wert")["message"]
+    )
 
 
 # --- ids and file names ------------------------------------------------------------------------
@@ -149,9 +150,16 @@ def test_symlinks_and_subfolders_are_refused(cli, data, tmp_path):
 
 def test_unknown_references_of_every_kind(cli, data):
     edit(data, SOLUTION, "funding_projects: [projekt-muenchen]", "funding_projects: [projekt-munchen]")
-    edit(data, "funding-projects/projekt-muenchen.md", "programme: bundesprogramm", "programme: landesprogramm")
+    edit(
+        data, "funding-projects/projekt-muenchen.md", "programme: bundesprogramm", "programme: landesprogramm"
+    )
     edit(data, "funding-projects/projekt-muenchen.md", "solutions: [stadtnavi]", "solutions: [stadnavi]")
-    edit(data, "guidelines/mobilitaet-uebertragen.md", "effort: mittel", "effort: mittel\nrelated_guidelines: [gibts-nicht]")
+    edit(
+        data,
+        "guidelines/mobilitaet-uebertragen.md",
+        "effort: mittel",
+        "effort: mittel\nrelated_guidelines: [gibts-nicht]",
+    )
     edit(data, SOLUTION, 'origin: ["08416018"]', 'origin: ["08416099"]')
     found = problems(cli, data)
     assert "Meinten Sie „projekt-muenchen“?" in one(found, "funding_projects", "unbekannte")["message"]
@@ -172,7 +180,9 @@ def test_key_of_wrong_form(cli, data):
 def test_key_land_prefix_contradicts_land_in_places(cli, data):
     places = data / "reference/places.csv"
     places.write_text(
-        places.read_text(encoding="utf-8").replace("09162000,München,kreisfreie-stadt,BY", "09162000,München,kreisfreie-stadt,BW"),
+        places.read_text(encoding="utf-8").replace(
+            "09162000,München,kreisfreie-stadt,BY", "09162000,München,kreisfreie-stadt,BW"
+        ),
         encoding="utf-8",
     )
     p = one(problems(cli, data), "key", "Land BW")
@@ -187,8 +197,12 @@ def test_key_land_contradicts_entry_laender(cli, data):
 
 def test_key_length_must_match_kind(cli, data):
     places = data / "reference/places.csv"
-    places.write_text(places.read_text(encoding="utf-8").replace(
-        "09162000,München,kreisfreie-stadt", "09162,München,kreisfreie-stadt"), encoding="utf-8")
+    places.write_text(
+        places.read_text(encoding="utf-8").replace(
+            "09162000,München,kreisfreie-stadt", "09162,München,kreisfreie-stadt"
+        ),
+        encoding="utf-8",
+    )
     found = problems(cli, data)
     assert one(found, "key", "8 Stellen")
 
@@ -217,7 +231,13 @@ def test_last_reviewed_in_future(cli, data):
 
 
 @pytest.mark.parametrize(
-    "url", ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://example.org/x", "//example.org"]
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "ftp://example.org/x",
+        "//example.org",
+    ],
 )
 def test_non_http_urls_are_rejected(cli, data, url):
     edit(data, SOLUTION, "repository: https://github.com/stadtnavi/digitransit-ui", f'repository: "{url}"')
@@ -321,7 +341,9 @@ def test_all_problems_in_one_run_without_traceback(data):
     (data / "programmes/Falscher Name.md").write_text("---\n---\n", encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "smartregio", "validate", "--data", str(data)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
         env={"PYTHONPATH": str(Path(__file__).resolve().parents[1] / "scripts"), "PATH": "/usr/bin:/bin"},
     )
     assert run.returncode == 1

@@ -21,8 +21,10 @@ from .conftest import REPO
 def dump(catalogue) -> dict:
     entries = {c: {i: e.model_dump() for i, e in items.items()} for c, items in catalogue.entries.items()}
     places = {k: p.model_dump() for k, p in catalogue.reference.places.items()}
-    vocab = {n: {c: (t.code, t.label, t.description) for c, t in terms.items()}
-             for n, terms in catalogue.reference.vocabularies.items()}
+    vocab = {
+        n: {c: (t.code, t.label, t.description) for c, t in terms.items()}
+        for n, terms in catalogue.reference.vocabularies.items()
+    }
     return {"entries": entries, "places": places, "vocab": vocab}
 
 
@@ -42,17 +44,28 @@ def test_descriptor_has_schemas_keys_and_metadata(cli, data, tmp_path):
     fields = {f["name"]: f for f in solutions["fields"]}
     assert fields["name"]["title"] == "Name" and fields["name"]["constraints"]["required"] is True
     assert fields["development_status"]["constraints"]["enum"] == [
-        "concept", "development", "beta", "stable", "obsolete"]
+        "concept",
+        "development",
+        "beta",
+        "stable",
+        "obsolete",
+    ]
     assert {"value": "stable", "label": "Stabil"} in fields["development_status"]["categories"]
     assert fields["last_reviewed"]["type"] == "date"
     assert fields["open_source"]["type"] == "boolean"
     assert fields["tags"]["type"] == "list"
     assert fields["id"]["constraints"]["pattern"].startswith("^[a-z0-9]")
     used_by = resources["solutions-used-by"]["schema"]
-    assert {"fields": ["place"], "reference": {"resource": "places", "fields": ["key"]}} in used_by["foreignKeys"]
-    assert {"fields": ["solution"], "reference": {"resource": "solutions", "fields": ["id"]}} in used_by["foreignKeys"]
+    assert {"fields": ["place"], "reference": {"resource": "places", "fields": ["key"]}} in used_by[
+        "foreignKeys"
+    ]
+    assert {"fields": ["solution"], "reference": {"resource": "solutions", "fields": ["id"]}} in used_by[
+        "foreignKeys"
+    ]
     projects = resources["funding-projects"]["schema"]
-    assert {"fields": ["programme"], "reference": {"resource": "programmes", "fields": ["id"]}} in projects["foreignKeys"]
+    assert {"fields": ["programme"], "reference": {"resource": "programmes", "fields": ["id"]}} in projects[
+        "foreignKeys"
+    ]
     places = {f["name"]: f for f in resources["places"]["schema"]["fields"]}
     assert places["key"]["constraints"]["pattern"] == r"^(\d{5}|\d{8}|\d{9})$"
 
@@ -70,14 +83,22 @@ def test_link_tables_keep_order(cli, data, tmp_path):
     with (tmp_path / "pkg/solutions-used-by.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["solution"], r["place"], r["position"]) for r in rows] == [
-        ("stadtnavi", "08416018", "1"), ("stadtnavi", "08118048", "2")]
+        ("stadtnavi", "08416018", "1"),
+        ("stadtnavi", "08118048", "2"),
+    ]
 
 
 def test_plain_frictionless_cli_accepts_the_package(cli, data, tmp_path):
     package(cli, data, tmp_path / "pkg")
-    frictionless = shutil.which("frictionless") or str(Path(__import__("sys").executable).parent / "frictionless")
-    run = subprocess.run([frictionless, "validate", str(tmp_path / "pkg/datapackage.json")],
-                         capture_output=True, text=True, check=False)
+    frictionless = shutil.which("frictionless") or str(
+        Path(__import__("sys").executable).parent / "frictionless"
+    )
+    run = subprocess.run(
+        [frictionless, "validate", str(tmp_path / "pkg/datapackage.json")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 0, run.stdout[-2000:]
 
 
@@ -85,12 +106,18 @@ def test_round_trip_is_lossless(data, tmp_path):
     # the hard cases: umlauts, line breaks, lists, empty values and optional fields left out
     path = data / "solutions/stadtnavi.md"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("Zweiter Absatz.", "Zweiter Absatz mit „Anführungszeichen“, Komma, Semikolon;\n"
-                                 "- Liste\n- mit *Markdown*\n\n|a|b|\n|-|-|\n|1|2|\n"), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "Zweiter Absatz.",
+            "Zweiter Absatz mit „Anführungszeichen“, Komma, Semikolon;\n"
+            "- Liste\n- mit *Markdown*\n\n|a|b|\n|-|-|\n|1|2|\n",
+        ),
+        encoding="utf-8",
+    )
     (data / "solutions/leer.md").write_text(
         "---\nid: leer\nname: Ärger-Melder\nsummary: Eine Lösung mit möglichst wenigen Angaben.\n"
         "action_fields: [verwaltung]\ndevelopment_status: concept\nopen_source: false\n"
-        "transfer_readiness: P1\nsources: [\"https://example.org/a;b?c=1\"]\nlast_reviewed: 2024-02-29\n---\n",
+        'transfer_readiness: P1\nsources: ["https://example.org/a;b?c=1"]\nlast_reviewed: 2024-02-29\n---\n',
         encoding="utf-8",
     )
     catalogue, problems = load_catalogue(data)
@@ -123,7 +150,9 @@ def test_invalid_data_writes_nothing_and_keeps_the_old_package(cli, data, tmp_pa
     package(cli, data, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     path = data / "solutions/stadtnavi.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("open_source: true", "open_source: 3"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("open_source: true", "open_source: 3"), encoding="utf-8"
+    )
     result = cli("package", "--data", str(data), "--out", str(out))
     assert result.code == 1 and "open_source" in result.err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -28,8 +27,11 @@ def test_shipped_data_validates(cli):
 
 
 def test_all_73_modellprojekte_by_staffel(catalogue):
-    mpsc = [p for p in catalogue.entries["funding-projects"].values()
-            if p.programme == "modellprojekte-smart-cities"]
+    mpsc = [
+        p
+        for p in catalogue.entries["funding-projects"].values()
+        if p.programme == "modellprojekte-smart-cities"
+    ]
     assert len(mpsc) == 73
     assert Counter(p.call for p in mpsc) == {"Staffel 2019": 13, "Staffel 2020": 32, "Staffel 2021": 28}
     assert all(p.category and p.laender and (p.lead or p.lead_organisation) for p in mpsc)
@@ -44,8 +46,7 @@ def test_promised_minimum_sizes(catalogue):
 
 
 def test_solutions_show_real_transfers(catalogue):
-    transferred = [s for s in catalogue.entries["solutions"].values()
-                   if set(s.used_by) - set(s.origin)]
+    transferred = [s for s in catalogue.entries["solutions"].values() if set(s.used_by) - set(s.origin)]
     assert len(transferred) >= 5
     open_source = [s for s in catalogue.entries["solutions"].values() if s.open_source]
     assert len(open_source) >= 15
@@ -56,7 +57,9 @@ def test_guidelines_are_structured_by_their_phases(catalogue):
     for guideline in catalogue.entries["guidelines"].values():
         for phase in guideline.phases:
             assert f"## {phase} " in guideline.body or f"## {labels[phase].label}" in guideline.body, (
-                guideline.id, phase)
+                guideline.id,
+                phase,
+            )
         assert len(guideline.body.split()) >= 300, guideline.id
 
 
@@ -71,8 +74,10 @@ def test_every_place_is_used(catalogue):
     assert set(catalogue.reference.places) - used == set()
 
 
-@pytest.mark.skipif(not (SHARED_REFERENCE / "kreise-2017.ndjson").is_file(),
-                    reason="official Kreis list not beside the repository")
+@pytest.mark.skipif(
+    not (SHARED_REFERENCE / "kreise-2017.ndjson").is_file(),
+    reason="official Kreis list not beside the repository",
+)
 def test_keys_agree_with_the_official_kreis_list(catalogue):
     kreise = {}
     for line in (SHARED_REFERENCE / "kreise-2017.ndjson").read_text(encoding="utf-8").splitlines():

@@ -256,9 +256,7 @@ def parse_mapping(path: str, header: str, offset: int) -> tuple[dict[str, Any], 
             data = builder.build(node, (), 0)
         except yaml.constructor.ConstructorError as exc:
             mark = exc.problem_mark
-            raise FrontMatterError(
-                mark.line + offset if mark else 1, yaml_message(exc.problem)
-            ) from None
+            raise FrontMatterError(mark.line + offset if mark else 1, yaml_message(exc.problem)) from None
         except ValueError as exc:  # e.g. an impossible date such as 2024-02-30
             raise FrontMatterError(node.start_mark.line + offset, f"YAML-Wert ungültig: {exc}.") from None
     finally:

@@ -39,6 +39,20 @@ def build_parser() -> argparse.ArgumentParser:
     _data_arg(package)
     package.add_argument("--out", type=Path, required=True, metavar="DIR", help="Zielordner")
 
+    build = commands.add_parser("build", help="die ganze Website bauen (prüfen, erzeugen, rendern)")
+    _data_arg(build)
+    build.add_argument(
+        "--site-dir",
+        type=Path,
+        default=Path("site"),
+        metavar="DIR",
+        help="Zielordner der Website (Standard: site/)",
+    )
+
+    serve = commands.add_parser("serve", help="Vorschau mit automatischem Neuladen")
+    _data_arg(serve)
+    serve.add_argument("--address", default="127.0.0.1:8000", help="Adresse (Standard: 127.0.0.1:8000)")
+
     bench = commands.add_parser("bench", help="Laufzeit und Speicher mit synthetischen Daten messen")
     bench.add_argument(
         "sizes",
@@ -89,6 +103,27 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"Datenpaket geschrieben: {descriptor} ({catalogue.summary()}).")
         return 0
+    if args.command == "build":
+        from .site.build import BuildError, Project, build_site
+        from .site.engine import EngineError
+
+        try:
+            catalogue = build_site(args.data, args.site_dir, Project(Path.cwd()))
+        except BuildError as exc:
+            if exc.problems:
+                report(exc.problems)
+            print(str(exc), file=sys.stderr)
+            return 1
+        except EngineError as exc:
+            print(f"Die Seiten konnten nicht gerendert werden:\n{exc}", file=sys.stderr)
+            return 1
+        print(f"Website gebaut: {args.site_dir}/ ({catalogue.summary()}).")
+        return 0
+    if args.command == "serve":
+        from .site.build import Project
+        from .site.serve import serve
+
+        return serve(args.data, Project(Path.cwd()), args.address)
     if args.command == "bench":
         from .bench import run
 

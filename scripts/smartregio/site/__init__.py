@@ -1,0 +1,1 @@
+"""Render step: the validated catalogue as a static knowledge site (generated Markdown → engine)."""

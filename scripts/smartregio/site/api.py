@@ -1,0 +1,98 @@
+"""Static JSON API under ``/api/v1/``: the same data as the pages, for programs.
+
+One document per entry (its fields, the readable facts and links both ways), one per
+municipality by official key, a list per collection and an index.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..catalogue import COLLECTIONS, Catalogue
+from .addresses import API, SECTION_TITLES, SECTIONS, url
+from .views import EntryView, Views, title_of
+
+
+def _write(path: Path, document: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+
+
+def _entry_document(view: EntryView, data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": view.key,
+        "collection": view.collection,
+        "title": view.title,
+        "page": view.url,
+        "data": data,
+        "facts": [
+            {
+                "field": f.name,
+                "label": f.label,
+                "values": [link.text for link in f.items],
+                "links": [link.href for link in f.items if link.href],
+            }
+            for f in view.facts
+        ],
+        "related": {
+            r.title: [{"title": link.text, "page": link.href} for link in r.links] for r in view.related
+        },
+    }
+
+
+def write_api(catalogue: Catalogue, views: Views, site: Path) -> int:
+    """Write every API document into the built site; returns how many were written."""
+    root = site / API
+    count = 0
+    index: dict[str, Any] = {"version": "v1", "collections": {}}
+    for collection in COLLECTIONS:
+        section = SECTIONS[collection]
+        items = []
+        for entry in sorted(catalogue.entries[collection].values(), key=lambda e: e.id):
+            view = views.entry(collection, entry)
+            _write(root / section / f"{entry.id}.json", _entry_document(view, entry.model_dump(mode="json")))
+            items.append(
+                {
+                    "id": entry.id,
+                    "title": title_of(entry),
+                    "page": view.url,
+                    "api": f"/{API}/{section}/{entry.id}.json",
+                }
+            )
+            count += 1
+        _write(root / section / "index.json", {"collection": collection, "count": len(items), "items": items})
+        index["collections"][section] = {
+            "title": SECTION_TITLES[collection],
+            "count": len(items),
+            "list": f"/{API}/{section}/index.json",
+        }
+    places = []
+    for key, place in sorted(catalogue.reference.places.items()):
+        data = views.place(place)
+        _write(
+            root / "kommunen" / f"{key}.json",
+            {
+                "key": key,
+                "title": place.name,
+                "page": url("places", key),
+                "data": place.model_dump(mode="json"),
+                "related": {
+                    r.title: [{"title": link.text, "page": link.href} for link in r.links]
+                    for r in data["related"]
+                },
+            },
+        )
+        places.append({"key": key, "title": place.name, "api": f"/{API}/kommunen/{key}.json"})
+        count += 1
+    _write(root / "kommunen" / "index.json", {"count": len(places), "items": places})
+    index["collections"]["kommunen"] = {
+        "title": "Kommunen",
+        "count": len(places),
+        "list": f"/{API}/kommunen/index.json",
+    }
+    _write(root / "index.json", index)
+    return count

@@ -1,0 +1,377 @@
+"""Generate the site's pages as Markdown with structured front matter, for any engine.
+
+Hand-written pages from ``content/`` are copied; every catalogue, entry, municipality, map,
+comparison and search page is written from the catalogue. Markup comes from the Jinja2
+templates beside this module, with autoescaping on; entry text arrives sanitised.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import posixpath
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from ..catalogue import COLLECTIONS, Catalogue
+from ..models import MODELS
+from .addresses import API, SECTION_TITLES, SECTIONS, page_path, url
+from .mapping import HEIGHT, WIDTH, attribution, outline_paths, project
+from .markdown import render
+from .text import format_eur
+from .views import FACETS, SORTS, EntryView, Views, title_of
+
+PAGE_SIZE = 100
+FIGURES_MARKER = "<!-- kennzahlen -->"
+TEMPLATES = Path(__file__).parent / "templates"
+
+INTROS = {
+    "solutions": "Digitale Lösungen, die Kommunen übernehmen können – mit Lizenz, Reifegrad, "
+    "Betriebsmodell und den Orten, in denen sie schon laufen. Filtern Sie nach Handlungsfeld, "
+    "Land oder der Art der Kommunen, die eine Lösung bereits nutzen.",
+    "funding-projects": "Geförderte Vorhaben, darunter alle 73 Modellprojekte Smart Cities, "
+    "mit Programm, Staffel, Land und Kategorie.",
+    "guidelines": "Leitfäden für die Übertragung einer Lösung in Ihre Kommune, gegliedert nach den "
+    "Phasen P1 bis P5 der Skalierungs-Roadmap und den vier Arbeitssträngen.",
+    "programmes": "Förderprogramme von Bund und Ländern, aus denen Smart-City-Vorhaben finanziert werden.",
+}
+
+
+@dataclass
+class Page:
+    path: str  # inside the docs folder, e.g. "loesungen/x/index.md"
+    front: dict[str, Any]
+    body: str
+
+
+def _page_url(path: str) -> str:
+    """The address MkDocs gives a page source with directory URLs."""
+    if path == "index.md":
+        return "/"
+    if path.endswith("/index.md"):
+        return "/" + path[: -len("index.md")]
+    return "/" + path[:-3] + "/"
+
+
+def relative(here: str, target: str) -> str:
+    """A link from page address ``here`` to site address ``target`` that works under any prefix."""
+    target, hash_, fragment = target.partition("#")
+    target_path, question, query = target.partition("?")
+    rel = posixpath.relpath(target_path, here)
+    if target_path.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel + question + query + hash_ + fragment
+
+
+class Generator:
+    def __init__(self, catalogue: Catalogue, edit_base: str | None = None) -> None:
+        self.catalogue = catalogue
+        self.views = Views(catalogue, edit_base)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=False,
+            keep_trailing_newline=True,
+        )
+
+    def _html(self, template: str, here: str, **context: Any) -> str:
+        return self.env.get_template(template).render(
+            rel=lambda target: relative(here, target), api=API, **context
+        )
+
+    # --- entry pages ---------------------------------------------------------------------------
+    def entry_pages(self) -> list[Page]:
+        pages = []
+        for collection in COLLECTIONS:
+            for entry in self.catalogue.entries[collection].values():
+                view = self.views.entry(collection, entry)
+                path = page_path(collection, entry.id)
+                body = self._html(
+                    "entry.html",
+                    view.url,
+                    view=view,
+                    body=render(entry.body) if entry.body.strip() else "",
+                    reviewed_iso=entry.last_reviewed.isoformat(),
+                )
+                pages.append(Page(path, self._front(view, collection), body))
+        for place in self.catalogue.reference.places.values():
+            data = self.views.place(place)
+            front = {
+                "template": "entry.html",
+                "hide": ["toc"],
+                "title": html.escape(place.name),
+                "description": html.escape(
+                    f"{data['kind']} in {data['land']}, amtlicher Schlüssel {place.key}"
+                ),
+                "smartregio": {
+                    "collection": "places",
+                    "key": place.key,
+                    "json_url": f"/{API}/kommunen/{place.key}.json",
+                },
+            }
+            pages.append(
+                Page(page_path("places", place.key), front, self._html("place.html", data["url"], place=data))
+            )
+        return pages
+
+    def _front(self, view: EntryView, collection: str) -> dict[str, Any]:
+        meta: dict[str, Any] = {
+            "collection": collection,
+            "collection_title": SECTION_TITLES[collection],
+            "key": view.key,
+            "json_url": view.json_url,
+        }
+        if view.edit_path:
+            meta["edit_url"] = view.edit_path
+        return {
+            "template": "entry.html",
+            "hide": ["toc"],
+            "title": html.escape(view.title),
+            "description": html.escape(view.summary or f"{MODELS[collection].label}: {view.title}"),
+            "smartregio": meta,
+        }
+
+    # --- catalogue pages -----------------------------------------------------------------------
+    def catalogue_pages(self) -> list[Page]:
+        pages = []
+        for collection in COLLECTIONS:
+            entries = sorted(
+                self.catalogue.entries[collection].values(), key=lambda e: title_of(e).casefold()
+            )
+            views = [self.views.entry(collection, e) for e in entries]
+            counts: dict[str, Counter] = {key: Counter() for key, _ in FACETS[collection]}
+            for view in views:
+                for key in counts:
+                    counts[key].update(view.filters.get(key, []))
+            facet_values = {k: sorted(c.items(), key=lambda kv: kv[0].casefold()) for k, c in counts.items()}
+            facets = [(k, label) for k, label in FACETS[collection] if facet_values[k]]
+            section = SECTIONS[collection]
+            n_pages = max(1, math.ceil(len(views) / PAGE_SIZE))
+
+            def page_url(number: int, section: str = section) -> str:
+                return f"/{section}/" if number == 1 else f"/{section}/seite_{number}/"
+
+            for number in range(1, n_pages + 1):
+                chunk = views[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+                here = page_url(number)
+                body = self._html(
+                    "catalogue.html",
+                    here,
+                    collection_title=SECTION_TITLES[collection],
+                    intro=INTROS[collection],
+                    facets=facets,
+                    facet_values=facet_values,
+                    sorts=SORTS[collection],
+                    items=[
+                        {
+                            "url": v.url,
+                            "title": v.title,
+                            "summary": v.summary,
+                            "badges": self._badges(collection, v),
+                        }
+                        for v in chunk
+                    ],
+                    total=len(views),
+                    page=number,
+                    pages=n_pages,
+                    page_url=page_url,
+                )
+                path = f"{section}/index.md" if number == 1 else f"{section}/seite_{number}/index.md"
+                title = SECTION_TITLES[collection] + ("" if number == 1 else f" – Seite {number}")
+                pages.append(
+                    Page(
+                        path,
+                        {
+                            "template": "catalogue.html",
+                            "title": title,
+                            "description": INTROS[collection],
+                            "hide": ["toc"],
+                            "smartregio": {"collection": collection, "catalogue": True},
+                        },
+                        body,
+                    )
+                )
+        return pages
+
+    def _badges(self, collection: str, view: EntryView) -> list[str]:
+        f = view.filters
+        if collection == "solutions":
+            return [*f.get("quelloffen", []), *f.get("status", []), *f.get("transferreife", [])]
+        if collection == "funding-projects":
+            return [*f.get("staffel", []), *f.get("kategorie", []), *f.get("land", [])]
+        if collection == "guidelines":
+            return f.get("phase", [])
+        return f.get("ebene", [])
+
+    # --- other generated pages -----------------------------------------------------------------
+    def places_index(self) -> Page:
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for place in sorted(self.catalogue.reference.places.values(), key=lambda p: p.name.casefold()):
+            data = self.views.place(place)
+            groups.setdefault(data["land"], []).append(data)
+        body = self._html(
+            "places_index.html",
+            "/kommunen/",
+            groups=sorted(groups.items()),
+            total=len(self.catalogue.reference.places),
+        )
+        return Page(
+            "kommunen/index.md",
+            {
+                "title": "Kommunen",
+                "hide": ["toc"],
+                "description": "Alle Orte im Katalog mit amtlichem Schlüssel.",
+            },
+            body,
+        )
+
+    def map_page(self) -> Page:
+        r = self.views.relations
+        points = []
+        for key, place in sorted(self.catalogue.reference.places.items()):
+            projects = [
+                p
+                for p in r.projects_of_place[key]
+                if self.catalogue.entries["funding-projects"][p].lead == key
+            ]
+            solutions = r.solutions_in_place[key]
+            if not projects and not solutions:
+                continue
+            kind = "both" if projects and solutions else ("project" if projects else "user")
+            what = ", ".join(
+                part
+                for part in (
+                    f"{len(projects)} Förderprojekt(e)" if projects else "",
+                    f"{len(solutions)} Lösung(en) im Einsatz" if solutions else "",
+                )
+                if part
+            )
+            xy = project(place.lon, place.lat)
+            points.append(
+                {
+                    "x": xy.x,
+                    "y": xy.y,
+                    "r": 5 if kind != "user" else 4,
+                    "kind": kind,
+                    "title": place.name,
+                    "what": what,
+                    "url": url("places", key),
+                    "land": self.catalogue.reference.label("land", place.land),
+                    "projects": len(projects),
+                    "solutions": len(solutions),
+                }
+            )
+        body = self._html(
+            "map.html",
+            "/karte/",
+            points=points,
+            outline=outline_paths(),
+            width=WIDTH,
+            height=HEIGHT,
+            attribution=attribution(),
+            projects_count=sum(1 for p in points if p["projects"]),
+            users_count=sum(1 for p in points if p["solutions"]),
+        )
+        return Page(
+            "karte/index.md",
+            {"title": "Karte", "hide": ["toc"], "description": "Förderprojekte und Lösungen auf der Karte."},
+            body,
+        )
+
+    def compare_page(self) -> Page:
+        solutions = sorted(
+            ({"key": s.id, "title": s.name} for s in self.catalogue.entries["solutions"].values()),
+            key=lambda s: s["title"].casefold(),
+        )
+        body = self._html("compare.html", "/vergleich/", solutions=solutions)
+        return Page(
+            "vergleich/index.md",
+            {
+                "title": "Lösungen vergleichen",
+                "template": "compare.html",
+                "hide": ["toc"],
+                "description": "Bis zu vier Lösungen nebeneinander.",
+            },
+            body,
+        )
+
+    def search_page(self) -> Page:
+        return Page(
+            "suche/index.md",
+            {
+                "title": "Suche",
+                "template": "search.html",
+                "hide": ["toc"],
+                "description": "Volltextsuche in allen Einträgen.",
+            },
+            self._html("search.html", "/suche/"),
+        )
+
+    def figures(self) -> str:
+        e = self.catalogue.entries
+        solutions = e["solutions"].values()
+        mpsc = sum(1 for p in e["funding-projects"].values() if p.programme == "modellprojekte-smart-cities")
+        transfers = sum(len(set(s.used_by) - set(s.origin)) for s in solutions)
+        figures = [
+            {"value": len(e["solutions"]), "label": "Lösungen", "url": "/loesungen/"},
+            {
+                "value": sum(1 for s in solutions if s.open_source),
+                "label": "davon Open Source",
+                "url": "/loesungen/?quelloffen=Open+Source",
+            },
+            {"value": len(e["funding-projects"]), "label": "Förderprojekte", "url": "/foerderprojekte/"},
+            {
+                "value": mpsc,
+                "label": "Modellprojekte Smart Cities",
+                "url": "/programme/modellprojekte-smart-cities/",
+            },
+            {"value": transfers, "label": "belegte Übernahmen in weitere Kommunen", "url": "/karte/"},
+            {"value": len(e["guidelines"]), "label": "Leitfäden", "url": "/leitfaeden/"},
+            {
+                "value": len(self.catalogue.reference.places),
+                "label": "Kommunen und Kreise",
+                "url": "/kommunen/",
+            },
+        ]
+        volume = sum(p.volume or 0 for p in e["programmes"].values())
+        if volume:
+            figures.append(
+                {"value": format_eur(volume), "label": "Programmvolumen (belegt)", "url": "/programme/"}
+            )
+        return self._html("figures.html", "/", figures=figures)
+
+    # --- writing -------------------------------------------------------------------------------
+    def pages(self) -> list[Page]:
+        return [
+            *self.entry_pages(),
+            *self.catalogue_pages(),
+            self.places_index(),
+            self.map_page(),
+            self.compare_page(),
+            self.search_page(),
+        ]
+
+    def write(self, content: Path, docs: Path) -> int:
+        """Write every page into ``docs`` (which must not exist yet); returns the page count."""
+        if content.is_dir():
+            shutil.copytree(content, docs)
+        else:
+            docs.mkdir(parents=True)
+        start = docs / "index.md"
+        if start.is_file():
+            text = start.read_text(encoding="utf-8")
+            start.write_text(text.replace(FIGURES_MARKER, self.figures()), encoding="utf-8")
+        pages = self.pages()
+        for page in pages:
+            target = docs / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            front = yaml.safe_dump(page.front, allow_unicode=True, sort_keys=True, width=1000)
+            target.write_text(f"---\n{front}---\n\n{page.body}\n", encoding="utf-8")
+        return len(pages)

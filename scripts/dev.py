@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bootstrap and run smartregio's two main jobs on a fresh machine with only python3 ≥ 3.11.
 
-    python3 scripts/dev.py build   # validate the data and write the site / data package
+    python3 scripts/dev.py build   # validate the data and build the whole site into site/
     python3 scripts/dev.py test    # lint and run the whole test suite
 
 Both create ``.venv`` from ``requirements.lock`` (pinned versions) on first use and again
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -48,15 +49,30 @@ def ensure_environment() -> None:
     STAMP.write_text(digest)
 
 
+BROWSER = Path("/usr/bin/chromium")
+
+
+def ensure_browser() -> None:
+    """The browser tests drive Debian's Chromium (Playwright's own download is not available)."""
+    if BROWSER.exists():
+        return
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        sys.exit("Die Browser-Tests brauchen Chromium: bitte als root 'apt-get install chromium' ausführen.")
+    print("Installiere Chromium für die Browser-Tests …", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    if subprocess.call(["apt-get", "update", "-qq"], env=env) or subprocess.call(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core"],
+        env=env,
+    ):
+        sys.exit("Chromium konnte nicht installiert werden.")
+
+
 def build(extra: list[str]) -> int:
-    smartregio = VENV / "bin" / "smartregio"
-    code = _run(smartregio, "validate", *extra)
-    if code:
-        return code
-    return _run(smartregio, "package", "--out", ROOT / "build" / "datenpaket", *extra)
+    return _run(VENV / "bin" / "smartregio", "build", *extra)
 
 
 def test(extra: list[str]) -> int:
+    ensure_browser()
     code = _run(VENV / "bin" / "ruff", "check", "scripts", "tests")
     pytest_code = _run(_python(), "-m", "pytest", *extra)
     return code or pytest_code

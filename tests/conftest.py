@@ -13,7 +13,7 @@ from smartregio.cli import main
 REPO = Path(__file__).resolve().parents[1]
 
 PLACES = """key,name,kind,land,lat,lon,source
-08416018,Herrenberg,stadt,BW,48.5967,8.8708,https://de.wikipedia.org/wiki/Herrenberg
+08115021,Herrenberg,stadt,BW,48.5967,8.8708,https://de.wikipedia.org/wiki/Herrenberg
 08118048,Ludwigsburg,stadt,BW,48.8975,9.1919,https://de.wikipedia.org/wiki/Ludwigsburg
 09162000,München,kreisfreie-stadt,BY,48.1372,11.5756,https://de.wikipedia.org/wiki/M%C3%BCnchen
 12069,Landkreis Potsdam-Mittelmark,landkreis,BB,52.1500,12.5900,https://de.wikipedia.org/wiki/Landkreis_Potsdam-Mittelmark
@@ -41,7 +41,7 @@ title: Modellprojekt München
 programme: bundesprogramm
 call: Staffel 2020
 lead: "09162000"
-partners: ["08416018"]
+partners: ["08115021"]
 laender: [BY, BW]
 category: grossstadt
 start: 2020
@@ -64,8 +64,8 @@ development_status: stable
 open_source: true
 licence: EUPL-1.2 OR AGPL-3.0-only
 repository: https://github.com/stadtnavi/digitransit-ui
-origin: ["08416018"]
-used_by: ["08416018", "08118048"]
+origin: ["08115021"]
+used_by: ["08115021", "08118048"]
 standards: [GTFS, GBFS]
 hosting: [eigenbetrieb]
 transfer_readiness: P5

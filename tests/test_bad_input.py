@@ -88,7 +88,7 @@ def test_wrong_type(cli, data):
 
 
 def test_unquoted_key_read_as_octal_is_shown_as_written(cli, data):
-    edit(data, SOLUTION, 'used_by: ["08416018", "08118048"]', "used_by: [05315000]")
+    edit(data, SOLUTION, 'used_by: ["08115021", "08118048"]', "used_by: [05315000]")
     p = one(problems(cli, data), "used_by", "Anführungszeichen")
     assert '"05315000"' in p["message"]
 
@@ -160,13 +160,13 @@ def test_unknown_references_of_every_kind(cli, data):
         "effort: mittel",
         "effort: mittel\nrelated_guidelines: [gibts-nicht]",
     )
-    edit(data, SOLUTION, 'origin: ["08416018"]', 'origin: ["08416099"]')
+    edit(data, SOLUTION, 'origin: ["08115021"]', 'origin: ["08115099"]')
     found = problems(cli, data)
     assert "Meinten Sie „projekt-muenchen“?" in one(found, "funding_projects", "unbekannte")["message"]
     assert one(found, "programme", "„landesprogramm“")
     assert "Meinten Sie „stadtnavi“?" in one(found, "solutions", "unbekannte")["message"]
     assert one(found, "related_guidelines", "„gibts-nicht“")
-    assert one(found, "origin", "08416099")["line"] == 11
+    assert one(found, "origin", "08115099")["line"] == 11
 
 
 # --- official keys -----------------------------------------------------------------------------

@@ -83,7 +83,7 @@ def test_link_tables_keep_order(cli, data, tmp_path):
     with (tmp_path / "pkg/solutions-used-by.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["solution"], r["place"], r["position"]) for r in rows] == [
-        ("stadtnavi", "08416018", "1"),
+        ("stadtnavi", "08115021", "1"),
         ("stadtnavi", "08118048", "2"),
     ]
 

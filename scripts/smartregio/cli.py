@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from .site.build import BuildError, Project, build_site
         from .site.engine import EngineError
+        from .site.pagefind_index import PagefindError
 
         try:
             catalogue = build_site(args.data, args.site_dir, Project(Path.cwd()))
@@ -114,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
                 report(exc.problems)
             print(str(exc), file=sys.stderr)
             return 1
-        except EngineError as exc:
+        except (EngineError, PagefindError) as exc:
             print(f"Die Seiten konnten nicht gerendert werden:\n{exc}", file=sys.stderr)
             return 1
         print(f"Website gebaut: {args.site_dir}/ ({catalogue.summary()}).")

@@ -25,6 +25,7 @@ async function init(root) {
   const pages = root.querySelector("[data-sr-pages]");
   const more = root.querySelector("[data-sr-more]");
   const collection = root.dataset.collection;
+  const isSearch = root.dataset.mode === "search";
   const base = siteBase();
   const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
   await pagefind.options({ baseUrl: base.pathname });
@@ -42,7 +43,7 @@ async function init(root) {
   const update = async () => {
     const mine = ++run;
     const state = new FormData(form);
-    const filters = { sammlung: collection };
+    const filters = isSearch ? {} : { sammlung: collection };
     for (const fieldset of form.querySelectorAll("[data-facet]")) {
       const key = fieldset.dataset.facet;
       const values = state.getAll(key);
@@ -51,11 +52,20 @@ async function init(root) {
     const query = (state.get("q") || "").trim();
     const sortKey = state.get("sortierung") || "titel";
     const sort = { [sortKey]: sortKey === "titel" ? "asc" : "desc" };
-    const search = await pagefind.search(query || null, { filters, sort: query ? undefined : sort });
+    if (isSearch && !query && !Object.keys(filters).length) {
+      writeState(form);
+      updateCounts(form, await pagefind.filters());
+      results = [];
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "Bitte geben Sie einen Suchbegriff ein oder wählen Sie einen Bereich.";
+      return;
+    }
+    const search = await pagefind.search(query || null, { filters, sort: query || isSearch ? undefined : sort });
     // a facet's own counts ignore its own selection (values within a facet combine with "or")
     const counts = { ...(search.filters || {}) };
     for (const key of Object.keys(filters)) {
-      if (key === "sammlung") continue;
+      if (key === "sammlung" && !isSearch) continue;
       const others = { ...filters };
       delete others[key];
       const without = await pagefind.search(query || null, { filters: others });
@@ -67,15 +77,15 @@ async function init(root) {
     results = search.results;
     shown = 0;
     list.replaceChildren();
-    const noun = collection;
-    status.textContent = results.length === 1 ? `1 Eintrag gefunden.` : `${results.length} ${noun} gefunden.`;
+    const noun = isSearch ? "Treffer" : collection;
+    status.textContent = results.length === 1 ? "1 Eintrag gefunden." : `${results.length} ${noun} gefunden.`;
     await showMore();
   };
 
   const showMore = async () => {
     const batch = results.slice(shown, shown + PAGE);
     const data = await Promise.all(batch.map((r) => r.data()));
-    for (const item of data) list.append(card(item));
+    for (const item of data) list.append(card(item, isSearch));
     shown += batch.length;
     more.hidden = shown >= results.length;
   };
@@ -99,7 +109,7 @@ async function init(root) {
   await update();
 }
 
-function card(item) {
+function card(item, showSection) {
   const li = document.createElement("li");
   li.className = "sr-card";
   const h = document.createElement("h2");
@@ -109,12 +119,35 @@ function card(item) {
   a.textContent = item.meta?.title || item.url;
   h.append(a);
   li.append(h);
-  if (item.meta?.summary) {
-    const p = document.createElement("p");
-    p.textContent = item.meta.summary;
-    li.append(p);
+  const section = showSection && item.filters?.sammlung?.[0];
+  if (section) {
+    const badge = document.createElement("p");
+    badge.className = "sr-badges";
+    const span = document.createElement("span");
+    span.className = "sr-badge";
+    span.textContent = section;
+    badge.append(span);
+    li.append(badge);
   }
+  const p = document.createElement("p");
+  if (item.meta?.summary) p.textContent = item.meta.summary;
+  else appendExcerpt(p, item.excerpt || "");
+  if (p.textContent) li.append(p);
   return li;
+}
+
+// Pagefind's excerpt is escaped text with <mark> around hits; copy only text and marks.
+function appendExcerpt(target, html) {
+  const doc = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html");
+  for (const node of doc.body.firstChild.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      target.append(mark);
+    } else {
+      target.append(document.createTextNode(node.textContent));
+    }
+  }
 }
 
 function readState(form, params) {

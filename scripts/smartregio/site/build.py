@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
@@ -25,6 +23,7 @@ from ..problems import Problems
 from .api import write_api
 from .engine import render
 from .generate import Generator
+from .pagefind_index import index_site
 from .views import Views
 
 
@@ -39,6 +38,7 @@ class Project:
     """Where the parts of a site project live; by default the repository itself."""
 
     root: Path
+    build_root: Path | None = None  # where generated pages go; default <root>/build
 
     @property
     def config_file(self) -> Path:
@@ -50,7 +50,7 @@ class Project:
 
     @property
     def docs(self) -> Path:
-        return self.root / "build" / "docs"
+        return (self.build_root or self.root / "build") / "docs"
 
     def settings(self) -> dict:
         config = yaml.safe_load(self.config_file.read_text(encoding="utf-8")) or {}
@@ -76,18 +76,6 @@ def generate_docs(catalogue: Catalogue, project: Project) -> Path:
     return project.docs
 
 
-def run_pagefind(site: Path) -> None:
-    """Index the built site; German comes from <html lang="de">."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode:
-        raise BuildError(f"Pagefind ist fehlgeschlagen:\n{result.stdout}\n{result.stderr}")
-
-
 def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
     catalogue, problems = load_catalogue(data_dir)
     if problems:
@@ -101,7 +89,7 @@ def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
         render(project.config_file, docs, staging)
         write_package(catalogue, data_dir, staging / "daten" / "latest")
         write_api(catalogue, Views(catalogue, project.settings().get("edit_url")), staging)
-        run_pagefind(staging)
+        index_site(staging)
         replace_dir(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

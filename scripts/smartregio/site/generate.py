@@ -164,6 +164,7 @@ class Generator:
                 body = self._html(
                     "catalogue.html",
                     here,
+                    mode="catalogue",
                     collection_title=SECTION_TITLES[collection],
                     intro=INTROS[collection],
                     facets=facets,
@@ -303,15 +304,34 @@ class Generator:
         )
 
     def search_page(self) -> Page:
+        """Full-text search over every page: the catalogue layout with one facet, the section."""
+        counts = Counter({SECTION_TITLES[c]: len(self.catalogue.entries[c]) for c in COLLECTIONS})
+        body = self._html(
+            "catalogue.html",
+            "/suche/",
+            mode="search",
+            collection_title="",
+            facets=[("sammlung", "Bereich")],
+            facet_values={"sammlung": sorted(counts.items())},
+            sorts=[],
+            intro="Durchsuchen Sie alle Lösungen, Förderprojekte, Leitfäden, Programme und Hinweise. "
+            "Die Suche läuft in Ihrem Browser und lädt nur die Teile des Suchindex, die sie für Ihre "
+            "Anfrage braucht.",
+            items=[],
+            total=0,
+            page=1,
+            pages=1,
+            page_url=lambda n: "/suche/",
+        )
         return Page(
             "suche/index.md",
             {
                 "title": "Suche",
-                "template": "search.html",
+                "template": "catalogue.html",
                 "hide": ["toc"],
                 "description": "Volltextsuche in allen Einträgen.",
             },
-            self._html("search.html", "/suche/"),
+            body,
         )
 
     def figures(self) -> str:

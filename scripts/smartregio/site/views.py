@@ -291,6 +291,7 @@ FACETS: dict[str, list[tuple[str, str]]] = {
     "solutions": [
         ("handlungsfeld", "Handlungsfeld"),
         ("status", "Entwicklungsstand"),
+        ("quelloffen", "Open Source"),
         ("lizenz", "Lizenz"),
         ("betrieb", "Betriebsmodell"),
         ("land", "Land (Ursprung oder Einsatz)"),

@@ -1,0 +1,284 @@
+"""The built site: every page type, hostile entries made harmless, no third-party requests
+in the markup, atomic and reproducible builds."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from smartregio.load import load_catalogue
+from smartregio.site.build import BuildError, Project
+from smartregio.site.engine import EngineError
+from smartregio.site.serve import sync_docs
+
+from .site_helpers import REPO, build, tree_digest
+
+PAGE_TYPES = [
+    "index.html", "loesungen/index.html", "loesungen/stadtnavi/index.html",
+    "foerderprojekte/index.html", "foerderprojekte/mpsc-ulm/index.html",
+    "leitfaeden/index.html", "leitfaeden/stadt-app-uebernehmen/index.html",
+    "programme/index.html", "programme/modellprojekte-smart-cities/index.html",
+    "kommunen/index.html", "kommunen/08115021/index.html", "karte/index.html",
+    "vergleich/index.html", "suche/index.html", "stufenplan/index.html", "transfer/index.html",
+    "mitmachen/index.html", "daten/index.html", "impressum/index.html", "datenschutz/index.html",
+    "barrierefreiheit/index.html", "api/v1/index.json", "api/v1/loesungen/stadtnavi.json",
+    "api/v1/kommunen/08115021.json", "daten/latest/datapackage.json", "pagefind/pagefind.js",
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("real")
+    build(REPO / "data", root / "site", root / "work")
+    return root / "site"
+
+
+def test_every_page_type_exists(site):
+    missing = [p for p in PAGE_TYPES if not (site / p).is_file()]
+    assert not missing
+
+
+def test_every_entry_and_place_has_a_page(site):
+    catalogue, _ = load_catalogue(REPO / "data")
+    sections = {"solutions": "loesungen", "funding-projects": "foerderprojekte",
+                "guidelines": "leitfaeden", "programmes": "programme"}
+    for collection, section in sections.items():
+        for key in catalogue.entries[collection]:
+            assert (site / section / key / "index.html").is_file(), (section, key)
+            assert (site / "api/v1" / section / f"{key}.json").is_file()
+    for key in catalogue.reference.places:
+        assert (site / "kommunen" / key / "index.html").is_file()
+
+
+def test_entry_page_shows_readable_german_not_field_names(site):
+    html = (site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
+    facts = html[html.index('class="sr-facts"'):html.index("</aside>")]
+    text = re.sub(r"<[^>]+>", " ", facts)
+    for label in ("Handlungsfelder", "Entwicklungsstand", "Lizenz", "Im Einsatz in", "Transferreife"):
+        assert label in text
+    for raw in ("action_fields", "used_by", "transfer_readiness", "development_status", "P5 "):
+        assert raw not in text or raw == "P5 "
+    assert "Mobilität und Verkehr" in text and "Ludwigsburg" in text
+    assert "Eintrag bearbeiten" in html and "edit/main/data/solutions/stadtnavi.md" in html
+    assert "api/v1/loesungen/stadtnavi.json" in html and "Zuletzt geprüft" in html
+
+
+def test_cross_links_go_both_ways(site):
+    solution = (site / "loesungen/civitas-core/index.html").read_text(encoding="utf-8")
+    assert "../../foerderprojekte/mpsc-paderborn/" in solution
+    project = (site / "foerderprojekte/mpsc-paderborn/index.html").read_text(encoding="utf-8")
+    assert "../../loesungen/civitas-core/" in project
+    assert "../../programme/modellprojekte-smart-cities/" in project
+    programme = (site / "programme/modellprojekte-smart-cities/index.html").read_text(encoding="utf-8")
+    assert "../../foerderprojekte/mpsc-paderborn/" in programme
+    place = (site / "kommunen/08118048/index.html").read_text(encoding="utf-8")
+    assert "../../loesungen/stadtnavi/" in place
+
+
+def test_catalogue_lists_every_entry_without_javascript(site):
+    catalogue, _ = load_catalogue(REPO / "data")
+    html = (site / "foerderprojekte/index.html").read_text(encoding="utf-8")
+    for key in catalogue.entries["funding-projects"]:
+        assert f'href="{key}/"' in html
+
+
+EXTERNAL_SRC = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc=["']?(?:https?:)?//"""
+    r"""|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""",
+    re.I,
+)
+LINK = re.compile(r"<link\b[^>]*>", re.I)
+LOADING_RELS = {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "icon"}
+
+
+def external_loads(text: str) -> list[str]:
+    """Markup that makes a browser fetch from another host (a canonical link does not)."""
+    found = [m.group(0)[:80] for m in EXTERNAL_SRC.finditer(text)]
+    for tag in LINK.findall(text):
+        rel = re.search(r"""rel=["']?([^"'>]+)""", tag)
+        href = re.search(r"""href=["']?((?:https?:)?//[^"'> ]+)""", tag)
+        if href and rel and set(rel.group(1).lower().split()) & LOADING_RELS:
+            found.append(tag[:80])
+    return found
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    offenders = []
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".css", ".js"} and "pagefind" not in path.parts:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            offenders.extend((str(path.relative_to(site)), hit) for hit in external_loads(text))
+    assert offenders == []
+
+
+def test_the_external_load_check_can_fail():
+    assert external_loads('<link rel="stylesheet" href="https://fonts.googleapis.com/css">')
+    assert external_loads('<script src="//cdn.example/x.js"></script>')
+    assert not external_loads('<link rel="canonical" href="https://smartregio.example.org/">')
+
+
+HOSTILE = """---
+id: boese-loesung
+name: "<script>alert('name')</script> & Co"
+summary: "Harmlos? <img src=x onerror=alert('summary')> {{ 7*7 }} \\" onmouseover=\\"alert(1)"
+action_fields: [mobilitaet]
+tags: ["<b>fett</b>", "{{ config }}"]
+development_status: stable
+open_source: true
+licence: MIT
+repository: https://example.org/repo?a=1&b="x"
+provider: "{% raw %}{{ 7*7 }}{% endraw %}"
+transfer_readiness: P3
+sources: ["https://example.org/quelle"]
+last_reviewed: 2025-01-15
+---
+# Überschrift
+
+Text mit <script>alert('body')</script> und <img src=x onerror="alert('img')">
+und einem [Link](javascript:alert('link')) und <a href="javascript:alert('a')">noch einem</a>,
+<iframe src="https://evil.example/"></iframe> <style>body{display:none}</style>
+<form action="https://evil.example/"><input name=x></form>
+![Bild](https://evil.example/pixel.png) und {{ 7*7 }} und {% if true %}Vorlage{% endif %}.
+
+<div onclick="alert('div')">Klick</div>
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    from .conftest import make_data
+
+    root = tmp_path_factory.mktemp("hostile")
+    data = make_data(root / "data")
+    (data / "solutions/boese-loesung.md").write_text(HOSTILE, encoding="utf-8")
+    build(data, root / "site", root / "work")
+    return root / "site"
+
+
+class Markup(HTMLParser):
+    """Tags and attributes as a browser would see them (escaped text is not markup)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def dangerous(html: str) -> list[str]:
+    found = []
+    for tag, attrs in Markup(html).tags:
+        ours = "data-sr-filters" in attrs or "data-sr-pick" in attrs  # the catalogue's own forms
+        if tag in {"script", "iframe", "form", "style", "object", "embed", "img"} and not ours:
+            found.append(f"<{tag}>")
+        for name, value in attrs.items():
+            if name.startswith("on"):
+                found.append(f"{tag} {name}")
+            if name in {"href", "src", "action"} and value.strip().lower().startswith(("javascript:", "data:")):
+                found.append(f"{tag} {name}={value}")
+    return found
+
+
+def test_hostile_entry_is_harmless_on_its_page(hostile_site):
+    html = (hostile_site / "loesungen/boese-loesung/index.html").read_text(encoding="utf-8")
+    main = html[html.index("<div data-pagefind-body>"):html.index("</article>")]
+    assert dangerous(main) == []
+    text = "".join(Markup(main).text)
+    assert "{{ 7*7 }}" in text and "49" not in text
+    assert "{% if true %}Vorlage{% endif %}" in text
+    assert "<b>fett</b>" in text  # shown as text, not as markup
+    assert "<script>alert('name')</script> & Co" in text
+
+
+def test_the_markup_check_can_fail():
+    assert dangerous('<img src=x onerror="alert(1)">')
+    assert dangerous('<a href="javascript:alert(1)">x</a>')
+    assert not dangerous("<p>&lt;img src=x onerror=alert(1)&gt;</p>")
+
+
+def test_hostile_entry_is_harmless_in_listings_and_head(hostile_site):
+    for page in ("loesungen/index.html", "vergleich/index.html", "index.html"):
+        html = (hostile_site / page).read_text(encoding="utf-8")
+        assert dangerous(html[html.index("<div data-pagefind-body>"):html.index("</article>")]) == [], page
+    head = (hostile_site / "loesungen/boese-loesung/index.html").read_text(encoding="utf-8").split("</head>")[0]
+    title = re.search(r"<title>(.*?)</title>", head, re.S).group(1)
+    assert "<" not in title
+    description = re.search(r'<meta name="description" content="([^"]*)"', head).group(1)
+    assert "onmouseover" in description and '"' not in description  # quote stays inside the attribute
+    document = json.loads((hostile_site / "api/v1/loesungen/boese-loesung.json").read_text(encoding="utf-8"))
+    assert document["title"].startswith("<script>")  # data stays data; escaping is the reader's job
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    from .conftest import make_data
+
+    data = make_data(tmp_path / "data")
+    build(data, tmp_path / "a", tmp_path / "work")
+    build(data, tmp_path / "b", tmp_path / "work")
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+
+
+def test_invalid_data_stops_the_build_and_keeps_the_old_site(tmp_path, cli, monkeypatch):
+    from .conftest import make_data
+
+    data = make_data(tmp_path / "data")
+    build(data, tmp_path / "site", tmp_path / "work")
+    before = tree_digest(tmp_path / "site")
+    path = data / "solutions/stadtnavi.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("open_source: true", "open_source: 5"),
+                    encoding="utf-8")
+    with pytest.raises(BuildError) as failure:
+        build(data, tmp_path / "site", tmp_path / "work")
+    assert "open_source" in failure.value.problems.as_text()
+    assert tree_digest(tmp_path / "site") == before
+    monkeypatch.chdir(REPO)
+    result = cli("build", "--data", str(data), "--site-dir", str(tmp_path / "site"))
+    assert result.code == 1
+    assert re.search(r"stadtnavi\.md:8: open_source: ", result.err)
+    assert tree_digest(tmp_path / "site") == before
+
+
+def test_engine_failure_keeps_the_old_site(tmp_path, monkeypatch):
+    from .conftest import make_data
+
+    data = make_data(tmp_path / "data")
+    build(data, tmp_path / "site", tmp_path / "work")
+    before = tree_digest(tmp_path / "site")
+
+    def broken(config_file, docs_dir, site_dir):
+        (Path(site_dir) / "half.html").write_text("halb", encoding="utf-8")
+        raise EngineError("kaputt")
+
+    monkeypatch.setattr("smartregio.site.build.render", broken)
+    with pytest.raises(EngineError):
+        build(data, tmp_path / "site", tmp_path / "work")
+    assert tree_digest(tmp_path / "site") == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")]
+
+
+def test_preview_regenerates_when_an_entry_changes(tmp_path):
+    from .conftest import make_data
+
+    data = make_data(tmp_path / "data")
+    project = Project(REPO, build_root=tmp_path / "work")
+    assert sync_docs(data, project)
+    page = project.docs / "loesungen/stadtnavi/index.md"
+    assert "Zweiter Absatz." in page.read_text(encoding="utf-8")
+    path = data / "solutions/stadtnavi.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Zweiter Absatz.", "Geänderter Absatz."),
+                    encoding="utf-8")
+    assert sync_docs(data, project)
+    assert "Geänderter Absatz." in page.read_text(encoding="utf-8")
+    path.write_text("kaputt", encoding="utf-8")
+    assert not sync_docs(data, project)  # invalid data: the preview keeps the last good pages
+    assert "Geänderter Absatz." in page.read_text(encoding="utf-8")

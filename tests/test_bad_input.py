@@ -169,6 +169,14 @@ def test_unknown_references_of_every_kind(cli, data):
     assert one(found, "origin", "08115099")["line"] == 11
 
 
+def test_unknown_reference_is_reported_together_with_field_errors(cli, data):
+    edit(data, SOLUTION, "open_source: true", "open_source: vielleicht")
+    edit(data, SOLUTION, 'used_by: ["08115021", "08118048"]', 'used_by: ["08115021", "08118099"]')
+    found = problems(cli, data)
+    assert one(found, "open_source", "true oder false")
+    assert one(found, "used_by", "08118099")["line"] == 12
+
+
 # --- official keys -----------------------------------------------------------------------------
 
 

@@ -41,7 +41,28 @@ def measure(n: int) -> dict[str, float]:
         }
 
 
-def run(sizes: list[int]) -> int:
+def run_site_sizes(sizes: list[int]) -> int:
+    print("\nGanze Website (Build, Spitze RSS inkl. Pagefind, Größe; Browser-Downloads in KB gzip):")
+    for n in sizes:
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                f"import json; from smartregio.bench_site import run_site; print(json.dumps(run_site({n})))",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if out.returncode:
+            print(out.stderr[-3000:], file=sys.stderr)
+            return 1
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print("  " + ", ".join(f"{k}={v}" for k, v in r.items()))
+    return 0
+
+
+def run(sizes: list[int], site: bool = False) -> int:
     print(f"{'N':>7} {'laden+prüfen s':>15} {'paketieren s':>13} {'gesamt s':>9} {'Spitze RSS MB':>14}")
     for n in sizes:
         out = subprocess.run(

@@ -23,6 +23,8 @@ class Catalogue:
     files: dict[tuple[str, str], EntryFile] = field(default_factory=dict)
     # entries whose file exists but did not validate: references to them are not "unknown"
     invalid: set[tuple[str, str]] = field(default_factory=set)
+    # raw fields of entries that parsed but did not validate, for the link check
+    unvalidated: dict[tuple[str, str], tuple[dict[str, Any], EntryFile]] = field(default_factory=dict)
 
     def count(self) -> int:
         return sum(len(items) for items in self.entries.values())

@@ -128,5 +128,5 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from .bench import run
 
-        return run(args.sizes)
+        return run(args.sizes, site=args.site)
     return 2

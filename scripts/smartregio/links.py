@@ -2,54 +2,77 @@
 
 from __future__ import annotations
 
+import re
+
 from .catalogue import Catalogue, field_infos
 from .models import MODELS
 from .problems import Problems
 from .suggest import nearest
+from .types import ID_PATTERN, PLACE_KEY_PATTERN
 
 
 def check_links(catalogue: Catalogue, problems: Problems) -> None:
-    reference = catalogue.reference
+    """Check references of valid entries, and those of invalid entries that are well formed,
+    so a contributor sees a broken reference in the same run as a broken field."""
     for collection, model in MODELS.items():
         ref_fields = [f for f in field_infos(model) if f.reference]
         for entry_id, entry in catalogue.entries[collection].items():
             entry_file = catalogue.files[(collection, entry_id)]
-            for info in ref_fields:
-                value = getattr(entry, info.name)
-                values = value if info.is_list else ([] if value is None else [value])
-                seen: set[str] = set()
-                for index, target in enumerate(values):
-                    loc = (info.name, index) if info.is_list else (info.name,)
-                    line = entry_file.line_of(loc)
-                    prefix = f"Eintrag {index + 1}: " if info.is_list else ""
-                    if target in seen:
-                        problems.add(
-                            entry_file.path,
-                            line,
-                            info.name,
-                            f"{prefix}„{target}“ steht doppelt in der Liste.",
-                        )
-                        continue
-                    seen.add(target)
-                    message = _unresolved(catalogue, info.reference, target)
-                    if message:
-                        problems.add(entry_file.path, line, info.name, prefix + message)
-            laender = getattr(entry, "laender", None)
-            if laender:
-                for name in ("lead", "partners"):
-                    value = getattr(entry, name)
-                    keys = value if isinstance(value, list) else ([value] if value else [])
-                    for index, key in enumerate(keys):
-                        place = reference.places.get(key)
-                        if place is not None and place.land not in laender:
-                            loc = (name, index) if isinstance(value, list) else (name,)
-                            problems.add(
-                                entry_file.path,
-                                entry_file.line_of(loc),
-                                name,
-                                f"Der Schlüssel {key} ({place.name}) liegt in {place.land}, "
-                                f"das Feld laender nennt aber nur {', '.join(laender)}.",
-                            )
+            fields = {info.name: getattr(entry, info.name) for info in ref_fields}
+            _check_entry(catalogue, ref_fields, fields, entry_file, problems)
+            if getattr(entry, "laender", None):
+                _check_laender(catalogue, entry, entry_file, problems)
+        for (owner, _), (raw, entry_file) in sorted(catalogue.unvalidated.items()):
+            if owner == collection:
+                fields = {info.name: raw.get(info.name) for info in ref_fields}
+                _check_entry(catalogue, ref_fields, fields, entry_file, problems, only_well_formed=True)
+
+
+def _check_entry(catalogue, ref_fields, fields, entry_file, problems, only_well_formed=False) -> None:
+    for info in ref_fields:
+        value = fields.get(info.name)
+        if only_well_formed and value is not None and not isinstance(value, list | str):
+            continue
+        values = value if isinstance(value, list) else ([] if value is None else [value])
+        seen: set[str] = set()
+        for index, target in enumerate(values):
+            if not isinstance(target, str) or (only_well_formed and not _well_formed(info.reference, target)):
+                continue  # the field check has reported it already
+            loc = (info.name, index) if info.is_list else (info.name,)
+            line = entry_file.line_of(loc)
+            prefix = f"Eintrag {index + 1}: " if info.is_list else ""
+            if target in seen:
+                problems.add(
+                    entry_file.path, line, info.name, f"{prefix}„{target}“ steht doppelt in der Liste."
+                )
+                continue
+            seen.add(target)
+            message = _unresolved(catalogue, info.reference, target)
+            if message:
+                problems.add(entry_file.path, line, info.name, prefix + message)
+
+
+def _well_formed(collection: str, target: str) -> bool:
+    pattern = PLACE_KEY_PATTERN if collection == "places" else ID_PATTERN
+    return re.match(pattern, target) is not None
+
+
+def _check_laender(catalogue: Catalogue, entry, entry_file, problems: Problems) -> None:
+    laender = entry.laender
+    for name in ("lead", "partners"):
+        value = getattr(entry, name)
+        keys = value if isinstance(value, list) else ([value] if value else [])
+        for index, key in enumerate(keys):
+            place = catalogue.reference.places.get(key)
+            if place is not None and place.land not in laender:
+                loc = (name, index) if isinstance(value, list) else (name,)
+                problems.add(
+                    entry_file.path,
+                    entry_file.line_of(loc),
+                    name,
+                    f"Der Schlüssel {key} ({place.name}) liegt in {place.land}, "
+                    f"das Feld laender nennt aber nur {', '.join(laender)}.",
+                )
 
 
 def _unresolved(catalogue: Catalogue, target_collection: str, target: str) -> str | None:

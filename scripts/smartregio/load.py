@@ -135,7 +135,8 @@ def _load_file(job: _Job, reference: ReferenceData) -> _Result:
             job.shown, entry_file.body_line, "body", f"Der {model.body_title} unter dem YAML-Kopf fehlt."
         )
         entry = None
-    entry_file.fields = {}  # validated into ``entry``; no need to carry it back
+    if entry is not None:
+        entry_file.fields = {}  # validated into ``entry``; no need to keep it
     return _Result(job, entry, entry_file, list(problems))
 
 
@@ -169,7 +170,9 @@ def _accept(result: _Result, data_dir: Path, catalogue: Catalogue, problems: Pro
     """Checks that need the file's name and its neighbours; then the entry joins the catalogue."""
     problems.extend(result.problems)
     entry, entry_file, job = result.entry, result.entry_file, result.job
-    if entry is None or entry_file is None:
+    if entry is None:
+        if entry_file is not None:
+            catalogue.unvalidated[(job.collection, job.path.name[:-3])] = (entry_file.fields, entry_file)
         return
     stem = job.path.name[:-3]
     if entry.id != stem:

@@ -1,0 +1,108 @@
+"""Site benchmark: full build of N synthetic entries against a plain MkDocs build of N
+trivial pages, and the bytes a reader's browser downloads to open and filter a catalogue
+page and to run a first search (measured in Chromium, compressed with gzip as a server
+would)."""
+
+from __future__ import annotations
+
+import gzip
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, children) / 1024, 1)
+
+
+def _size_mb(folder: Path) -> float:
+    return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6, 1)
+
+
+def plain_mkdocs(n: int, work: Path) -> float:
+    """``mkdocs build`` of n trivial pages with the same theme, outside the nav."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    docs = work / "plain-docs"
+    (docs / "p").mkdir(parents=True)
+    (docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    for i in range(n):
+        (docs / "p" / f"{i}.md").write_text(f"# Seite {i}\n\nEin kurzer Text.\n", encoding="utf-8")
+    config = work / "plain.yml"
+    config.write_text(
+        "site_name: plain\ntheme:\n  name: material\n  language: de\n  font: false\nplugins: []\n"
+        "nav:\n  - index.md\nnot_in_nav: |\n  /p/*\n",
+        encoding="utf-8",
+    )
+    start = time.perf_counter()
+    build(load_config(str(config), docs_dir=str(docs), site_dir=str(work / "plain-site")))
+    return time.perf_counter() - start
+
+
+def browser_bytes(site: Path) -> dict[str, int]:
+    """Compressed bytes for: opening /loesungen/, then one facet, and a first search."""
+    import sys
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from site_helpers import CHROMIUM_ARGS, serve  # the tests' server, reused
+
+    def gz(data: bytes, url: str) -> int:
+        return len(data) if ".pf_" in url or url.endswith(".pagefind") else len(gzip.compress(data, 6))
+
+    out = {}
+    with serve(site) as origin, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        seen: list[int] = []
+        page.on("response", lambda r: seen.append(gz(r.body(), r.url)) if r.ok else None)
+        page.goto(origin + "/loesungen/", wait_until="networkidle")
+        page.wait_for_selector("[data-sr-results] > li")
+        out["catalogue_open"] = sum(seen)
+        seen.clear()
+        page.locator("[data-facet=handlungsfeld] input").first.check()
+        page.wait_for_timeout(1500)
+        out["catalogue_filter"] = sum(seen)
+        seen.clear()
+        page.goto(origin + "/suche/?q=Klima", wait_until="networkidle")
+        page.wait_for_timeout(1500)
+        out["first_search"] = sum(seen)
+        browser.close()
+    return out
+
+
+def run_site(n: int) -> dict[str, float]:
+    from .site.build import Project, build_site
+    from .synthetic import generate
+
+    work = Path(tempfile.mkdtemp(prefix="sr-bench-"))
+    try:
+        data = work / "data"
+        generate(data, n)
+        start = time.perf_counter()
+        build_site(data, work / "site", Project(REPO, build_root=work / "build"))
+        seconds = time.perf_counter() - start
+        result = {
+            "entries": n,
+            "site_build_s": round(seconds, 1),
+            "peak_rss_mb": _peak_mb(),
+            "site_mb": _size_mb(work / "site"),
+            "pages": sum(1 for _ in (work / "site").rglob("index.html")),
+        }
+        plain = plain_mkdocs(n, work)
+        result["plain_mkdocs_s"] = round(plain, 1)
+        result["ratio"] = round(seconds / plain, 2)
+        if Path(CHROMIUM).exists():
+            result.update({k: round(v / 1024, 1) for k, v in browser_bytes(work / "site").items()})
+        return result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=[1000, 10000],
         help="Anzahl der Einträge je Lauf (Standard: 1000 10000)",
     )
+    bench.add_argument(
+        "--site", action="store_true", help="auch die ganze Website bauen und im Browser messen"
+    )
     return parser
 
 

@@ -83,4 +83,4 @@ def run(sizes: list[int], site: bool = False) -> int:
             f"{r['entries']:>7} {r['load_validate_s']:>15} {r['package_s']:>13} "
             f"{r['total_s']:>9} {r['peak_rss_mb']:>14}"
         )
-    return 0
+    return run_site_sizes(sizes) if site else 0

@@ -7,6 +7,7 @@ gives byte-identical output: timestamps come from the data, every listing is sor
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -18,9 +19,15 @@ import yaml
 
 from ..catalogue import Catalogue
 from ..load import load_catalogue
-from ..package.write import replace_dir, write_package
+from ..package.write import replace_dir
 from ..problems import Problems
+from ..publish.dcat import Publisher, build_graph, write_dcat
+from ..publish.dcat import Release as DcatRelease
+from ..publish.feed import write_feed
+from ..publish.formats import Download
+from ..publish.releases import MANIFEST, StoredRelease, compile_downloads, stored_releases
 from .api import write_api
+from .datapage import Publication
 from .engine import render
 from .generate import Generator
 from .pagefind_index import index_site
@@ -52,9 +59,14 @@ class Project:
     def docs(self) -> Path:
         return (self.build_root or self.root / "build") / "docs"
 
+    def _config(self) -> dict:
+        return yaml.safe_load(self.config_file.read_text(encoding="utf-8")) or {}
+
     def settings(self) -> dict:
-        config = yaml.safe_load(self.config_file.read_text(encoding="utf-8")) or {}
-        return (config.get("extra") or {}).get("smartregio") or {}
+        return (self._config().get("extra") or {}).get("smartregio") or {}
+
+    def site_url(self) -> str:
+        return (self._config().get("site_url") or "https://smartregio.example.org/").rstrip("/") + "/"
 
 
 def source_date(catalogue: Catalogue) -> int:
@@ -64,34 +76,103 @@ def source_date(catalogue: Catalogue) -> int:
     return int(datetime.combine(newest, time(12), tzinfo=UTC).timestamp())
 
 
-def generate_docs(catalogue: Catalogue, project: Project) -> Path:
+def generate_docs(catalogue: Catalogue, project: Project, publication: Publication | None = None) -> Path:
     """Write the engine's input folder afresh (staged, then swapped in)."""
     project.docs.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".docs-", dir=project.docs.parent)) / "docs"
     try:
-        Generator(catalogue, project.settings().get("edit_url")).write(project.content, staging)
+        generator = Generator(catalogue, project.settings().get("edit_url"), publication, project.site_url())
+        generator.write(project.content, staging)
         replace_dir(staging, project.docs)
     finally:
         shutil.rmtree(staging.parent, ignore_errors=True)
     return project.docs
 
 
+def publish_releases(data_dir: Path, target: Path) -> list[StoredRelease]:
+    """Copy every recorded release to ``daten/<version>/``, refusing changed bytes."""
+    releases = stored_releases(data_dir)
+    for release in releases:
+        changed = release.verify()
+        if changed:
+            raise BuildError(
+                f"Die gespeicherten Dateien der Version {release.version} weichen von den veröffentlichten "
+                f"Prüfsummen ab ({', '.join(changed)}). Veröffentlichte Versionen dürfen sich nicht ändern."
+            )
+        shutil.copytree(release.folder, target / release.version, ignore=shutil.ignore_patterns(MANIFEST))
+    return releases
+
+
 def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
     catalogue, problems = load_catalogue(data_dir)
     if problems:
         raise BuildError("Die Daten sind ungültig; die Website wurde nicht gebaut.", problems)
+    assert catalogue.meta is not None
     os.environ["SOURCE_DATE_EPOCH"] = str(source_date(catalogue))
-    docs = generate_docs(catalogue, project)
+    settings = project.settings()
+    site_url = project.site_url()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    scratch = Path(tempfile.mkdtemp(prefix=".daten-", dir=site_dir.parent))
     try:
+        latest = scratch / "latest"
+        downloads = compile_downloads(catalogue, data_dir, latest)
+        releases = publish_releases(data_dir, scratch)
+        list_downloads_in_descriptor(latest, downloads)
+        changelog = project.root / "CHANGELOG.md"
+        publication = Publication(
+            version=catalogue.meta.version,
+            package=latest,
+            downloads=downloads,
+            releases=releases,
+            changelog=changelog.read_text(encoding="utf-8") if changelog.is_file() else None,
+        )
+        docs = generate_docs(catalogue, project, publication)
         render(project.config_file, docs, staging)
-        write_package(catalogue, data_dir, staging / "daten" / "latest")
-        write_api(catalogue, Views(catalogue, project.settings().get("edit_url")), staging)
+        for folder in sorted(scratch.iterdir()):
+            shutil.copytree(folder, staging / "daten" / folder.name)
+        released = next((r for r in releases if r.version == catalogue.meta.version), None)
+        dcat_release = DcatRelease(
+            catalogue.meta.version,
+            released.date if released else catalogue_date(catalogue),
+            released.downloads() if released else downloads,
+            f"{site_url}daten/{released.version if released else 'latest'}/",
+        )
+        write_dcat(
+            build_graph(catalogue, dcat_release, site_url, Publisher.from_settings(settings)),
+            staging / "daten",
+        )
+        write_feed(catalogue, releases, site_url, staging / "feed.xml")
+        write_api(catalogue, Views(catalogue, settings.get("edit_url")), staging)
         index_site(staging)
         replace_dir(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     return catalogue
+
+
+def catalogue_date(catalogue: Catalogue):
+    return datetime.fromtimestamp(source_date(catalogue), tz=UTC).date()
+
+
+def list_downloads_in_descriptor(folder: Path, downloads: list[Download]) -> None:
+    """Name every download with size and SHA-256 in the published package descriptor."""
+    path = folder / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["downloads"] = [
+        {
+            "path": d.name,
+            "title": d.title,
+            "format": d.format.lower(),
+            "mediatype": d.mediatype,
+            "bytes": d.bytes,
+            "hash": f"sha256:{d.sha256}",
+        }
+        for d in downloads
+        if d.name != "datapackage.json"
+    ]
+    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

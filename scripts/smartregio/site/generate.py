@@ -21,7 +21,9 @@ import yaml
 
 from ..catalogue import COLLECTIONS, Catalogue
 from ..models import MODELS
+from . import datapage
 from .addresses import API, SECTION_TITLES, SECTIONS, page_path, url
+from .datapage import Publication
 from .mapping import HEIGHT, WIDTH, attribution, outline_paths, project
 from .markdown import render
 from .text import format_eur
@@ -29,6 +31,7 @@ from .views import FACETS, SORTS, EntryView, Views, title_of
 
 PAGE_SIZE = 100
 FIGURES_MARKER = "<!-- kennzahlen -->"
+DOWNLOADS_MARKER = "<!-- downloads -->"
 TEMPLATES = Path(__file__).parent / "templates"
 
 INTROS = {
@@ -70,8 +73,16 @@ def relative(here: str, target: str) -> str:
 
 
 class Generator:
-    def __init__(self, catalogue: Catalogue, edit_base: str | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        edit_base: str | None = None,
+        publication: Publication | None = None,
+        site_url: str = "https://smartregio.example.org/",
+    ) -> None:
         self.catalogue = catalogue
+        self.publication = publication
+        self.site_url = site_url.rstrip("/")
         self.views = Views(catalogue, edit_base)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -130,6 +141,9 @@ class Generator:
         }
         if view.edit_path:
             meta["edit_url"] = view.edit_path
+        meta["jsonld"] = self.views.jsonld(
+            collection, self.catalogue.entries[collection][view.key], self.site_url
+        )
         return {
             "template": "entry.html",
             "hide": ["toc"],
@@ -388,7 +402,23 @@ class Generator:
         if start.is_file():
             text = start.read_text(encoding="utf-8")
             start.write_text(text.replace(FIGURES_MARKER, self.figures()), encoding="utf-8")
+        data_page = docs / "daten" / "index.md"
+        if self.publication and data_page.is_file():
+            fragment = self._html(
+                "data_page.html", "/daten/", **datapage.context(self.publication, self.catalogue.meta)
+            )
+            text = data_page.read_text(encoding="utf-8")
+            data_page.write_text(text.replace(DOWNLOADS_MARKER, fragment), encoding="utf-8")
         pages = self.pages()
+        changelog = self.publication.changelog if self.publication else None
+        body = changelog.split("\n", 1)[1] if changelog and changelog.startswith("# ") else changelog
+        pages.append(
+            Page(
+                "aenderungen.md",
+                {"title": "Änderungen", "description": "Änderungen je veröffentlichter Version der Daten."},
+                body or "Es wurde noch keine Version der Daten veröffentlicht.",
+            )
+        )
         for page in pages:
             target = docs / page.path
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -248,6 +248,51 @@ class Views:
             ],
         }
 
+    # --- schema.org ------------------------------------------------------------------------------
+    def jsonld(self, collection: str, entry: Entry, site_url: str) -> dict[str, Any]:
+        """schema.org description of an entry page, for search engines and other readers."""
+        page = site_url + url(collection, entry.id)
+        doc: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@id": page,
+            "url": page,
+            "name": title_of(entry),
+            "inLanguage": "de",
+            "dateModified": entry.last_reviewed.isoformat(),
+            "isBasedOn": list(entry.sources),
+        }
+        if getattr(entry, "summary", None):
+            doc["description"] = entry.summary
+        if isinstance(entry, Solution):
+            doc["@type"] = "SoftwareApplication"
+            doc["applicationCategory"] = [
+                self.reference.label("action_field", c) for c in entry.action_fields
+            ]
+            if entry.licence:
+                doc["license"] = (
+                    f"https://spdx.org/licenses/{entry.licence}.html"
+                    if " " not in entry.licence
+                    else entry.licence
+                )
+            if entry.provider:
+                doc["provider"] = {"@type": "Organization", "name": entry.provider}
+            if entry.repository:
+                doc["sameAs"] = entry.repository
+        elif isinstance(entry, FundingProject):
+            doc["@type"] = "Project"
+            programme = self.catalogue.entries["programmes"].get(entry.programme)
+            if programme:
+                doc["funder"] = {"@type": "Organization", "name": programme.funder}
+        elif isinstance(entry, Guideline):
+            doc["@type"] = "Article"
+            doc["headline"] = entry.title
+        elif isinstance(entry, Programme):
+            doc["@type"] = "MonetaryGrant"
+            doc["funder"] = {"@type": "GovernmentOrganization", "name": entry.funder}
+            if entry.volume:
+                doc["amount"] = {"@type": "MonetaryAmount", "currency": "EUR", "value": entry.volume}
+        return doc
+
     # --- catalogue filters ---------------------------------------------------------------------
     def filters(self, collection: str, entry: Entry) -> tuple[dict[str, list[str]], dict[str, str]]:
         """Facet values (German labels) and sort keys for one entry, as the catalogue offers them."""

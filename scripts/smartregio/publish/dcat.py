@@ -1,0 +1,234 @@
+"""DCAT-AP.de 3.0 description of the published data, for GovData and data.europa.eu.
+
+One dataset for the whole package and one per collection, a distribution per download
+format, licences from the GovData list with the attribution text, EU themes and file types,
+political geocoding (Germany and the Länder the data covers), temporal coverage, version.
+Serialised as Turtle, RDF/XML (what harvesters usually read) and JSON-LD.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, SKOS, XSD
+
+from ..catalogue import Catalogue
+from ..site.addresses import SECTION_TITLES, SECTIONS
+from .formats import Download
+
+DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
+DCATAP = Namespace("http://data.europa.eu/r5r#")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+EU = "http://publications.europa.eu/resource/authority/"
+GEO = "http://dcat-ap.de/def/politicalGeocoding/"
+
+LICENCES = {  # SPDX id → GovData licence URI (https://www.dcat-ap.de/def/licenses/)
+    "CC-BY-4.0": "http://dcat-ap.de/def/licenses/cc-by/4.0",
+    "CC0-1.0": "http://dcat-ap.de/def/licenses/cc-zero",
+    "DL-DE-BY-2.0": "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+    "DL-DE-ZERO-2.0": "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
+    "CC-BY-SA-4.0": "http://dcat-ap.de/def/licenses/cc-by-sa/4.0",
+    "ODbL-1.0": "http://dcat-ap.de/def/licenses/odbl",
+}
+FILE_TYPES = {
+    "ZIP": "ZIP",
+    "CSV": "CSV",
+    "JSON": "JSON",
+    "GeoJSON": "GEOJSON",
+    "XLSX": "XLSX",
+    "SQLite": "SQLITE",
+}
+DESCRIPTIONS = {
+    "solutions": "Digitale Lösungen für Kommunen mit Lizenz, Reifegrad, Betriebsmodell, Ursprung und "
+    "nutzenden Kommunen.",
+    "funding-projects": "Geförderte Smart-City-Projekte, darunter alle 73 Modellprojekte Smart Cities, mit "
+    "Programm, Staffel, Kategorie, Land und beteiligten Kommunen.",
+    "guidelines": "Leitfäden für die Übertragung digitaler Lösungen zwischen Kommunen, gegliedert nach den "
+    "Phasen der Skalierungs-Roadmap.",
+    "programmes": "Förderprogramme von Bund und Ländern für smarte Städte und Regionen.",
+}
+
+
+@dataclass
+class Publisher:
+    name: str = "smartregio-Redaktion"
+    url: str | None = None
+    email: str | None = None
+    contributor_id: str | None = None  # e.g. http://dcat-ap.de/def/contributors/<id>, once assigned
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> Publisher:
+        publisher = settings.get("publisher") or {}
+        return cls(
+            name=publisher.get("name", cls.name),
+            url=publisher.get("url"),
+            email=publisher.get("email"),
+            contributor_id=settings.get("contributor_id"),
+        )
+
+
+@dataclass
+class Release:
+    version: str
+    modified: date
+    downloads: list[Download]
+    base_url: str  # of the version folder, ending in "/"
+    extra: dict = field(default_factory=dict)
+
+
+def _temporal(catalogue: Catalogue) -> tuple[int, int] | None:
+    years = []
+    for collection in ("funding-projects", "programmes"):
+        for entry in catalogue.entries[collection].values():
+            years.extend(y for y in (entry.start, entry.end) if y)
+    return (min(years), max(years)) if years else None
+
+
+def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher: Publisher) -> Graph:
+    meta = catalogue.meta
+    assert meta is not None
+    g = Graph()
+    for prefix, ns in (
+        ("dcat", DCAT),
+        ("dct", DCTERMS),
+        ("foaf", FOAF),
+        ("dcatde", DCATDE),
+        ("dcatap", DCATAP),
+        ("vcard", VCARD),
+        ("spdx", SPDX),
+        ("owl", OWL),
+        ("skos", SKOS),
+    ):
+        g.bind(prefix, ns)
+    base = site_url.rstrip("/") + "/"
+    data_page = URIRef(base + "daten/")
+    catalog = URIRef(base + "daten/dcat#katalog")
+    agent = URIRef(base + "daten/dcat#herausgeber")
+    contact = URIRef(base + "daten/dcat#kontakt")
+    licence = URIRef(LICENCES.get(meta.licenses[0].name, meta.licenses[0].path))
+    modified = Literal(release.modified, datatype=XSD.date)
+    de = "de"
+
+    g.add((agent, RDF.type, FOAF.Agent))
+    g.add((agent, FOAF.name, Literal(publisher.name, lang=de)))
+    if publisher.url:
+        g.add((agent, FOAF.homepage, URIRef(publisher.url)))
+    g.add((contact, RDF.type, VCARD.Organization))
+    g.add((contact, VCARD.fn, Literal(publisher.name, lang=de)))
+    if publisher.email:
+        g.add((contact, VCARD.hasEmail, URIRef(f"mailto:{publisher.email}")))
+    g.add((contact, VCARD.hasURL, URIRef(publisher.url or base)))
+
+    g.add((catalog, RDF.type, DCAT.Catalog))
+    g.add((catalog, DCTERMS.title, Literal(meta.title, lang=de)))
+    g.add((catalog, DCTERMS.description, Literal(meta.description, lang=de)))
+    g.add((catalog, DCTERMS.publisher, agent))
+    g.add((catalog, FOAF.homepage, URIRef(base)))
+    g.add((catalog, DCTERMS.language, URIRef(EU + "language/DEU")))
+    g.add((catalog, DCTERMS.license, licence))
+    g.add((catalog, DCTERMS.modified, modified))
+    g.add((catalog, DCTERMS.spatial, URIRef(EU + "country/DEU")))
+    g.add((catalog, DCAT.themeTaxonomy, URIRef(EU + "data-theme")))
+
+    laender = sorted({p.land for p in catalogue.reference.places.values()})
+    span = _temporal(catalogue)
+
+    def dataset(uri: URIRef, title: str, description: str, downloads: list[Download], keywords: list[str]):
+        g.add((catalog, DCAT.dataset, uri))
+        g.add((uri, RDF.type, DCAT.Dataset))
+        g.add((uri, DCTERMS.title, Literal(title, lang=de)))
+        g.add((uri, DCTERMS.description, Literal(description, lang=de)))
+        g.add((uri, DCTERMS.identifier, Literal(str(uri))))
+        g.add((uri, DCTERMS.publisher, agent))
+        g.add((uri, DCAT.contactPoint, contact))
+        g.add((uri, DCAT.landingPage, data_page))
+        g.add((uri, DCAT.theme, URIRef(EU + "data-theme/REGI")))
+        g.add((uri, DCAT.theme, URIRef(EU + "data-theme/GOVE")))
+        for keyword in keywords:
+            g.add((uri, DCAT.keyword, Literal(keyword, lang=de)))
+        g.add((uri, DCTERMS.spatial, URIRef(EU + "country/DEU")))
+        # Germany as a whole via dct:spatial; the Länder the entries lie in via their keys
+        g.add((uri, DCATDE.politicalGeocodingLevelURI, URIRef(GEO + "Level/state")))
+        for land in laender:
+            g.add(
+                (
+                    uri,
+                    DCATDE.politicalGeocodingURI,
+                    URIRef(GEO + "stateKey/" + catalogue.reference.land_keys[land]),
+                )
+            )
+        if span:
+            period = BNode()
+            g.add((uri, DCTERMS.temporal, period))
+            g.add((period, RDF.type, DCTERMS.PeriodOfTime))
+            g.add((period, DCAT.startDate, Literal(date(span[0], 1, 1), datatype=XSD.date)))
+            g.add((period, DCAT.endDate, Literal(date(span[1], 12, 31), datatype=XSD.date)))
+        g.add((uri, DCTERMS.modified, modified))
+        g.add((uri, OWL.versionInfo, Literal(release.version)))
+        g.add((uri, DCTERMS.accrualPeriodicity, URIRef(EU + "frequency/IRREG")))
+        g.add((uri, DCATAP.availability, URIRef(EU + "planned-availability/STABLE")))
+        if publisher.contributor_id:
+            g.add((uri, DCATDE.contributorID, URIRef(publisher.contributor_id)))
+        for download in downloads:
+            g.add((uri, DCAT.distribution, distribution(uri, download)))
+
+    def distribution(parent: URIRef, download: Download) -> URIRef:
+        uri = URIRef(f"{parent}/{download.name}")
+        g.add((uri, RDF.type, DCAT.Distribution))
+        g.add((uri, DCTERMS.title, Literal(download.title, lang=de)))
+        g.add((uri, DCAT.accessURL, data_page))
+        g.add((uri, DCAT.downloadURL, URIRef(release.base_url + download.name)))
+        g.add((uri, DCTERMS.format, URIRef(EU + "file-type/" + FILE_TYPES[download.format])))
+        g.add(
+            (
+                uri,
+                DCAT.mediaType,
+                URIRef("https://www.iana.org/assignments/media-types/" + download.mediatype),
+            )
+        )
+        g.add((uri, DCTERMS.license, licence))
+        g.add((uri, DCATDE.licenseAttributionByText, Literal(meta.attribution, lang=de)))
+        g.add((uri, DCTERMS.modified, modified))
+        g.add((uri, DCAT.byteSize, Literal(download.bytes, datatype=XSD.nonNegativeInteger)))
+        g.add((uri, DCATAP.availability, URIRef(EU + "planned-availability/STABLE")))
+        checksum = BNode()
+        g.add((uri, SPDX.checksum, checksum))
+        g.add((checksum, RDF.type, SPDX.Checksum))
+        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+        g.add((checksum, SPDX.checksumValue, Literal(download.sha256, datatype=XSD.hexBinary)))
+        return uri
+
+    whole = [
+        d
+        for d in release.downloads
+        if d.format in ("ZIP", "XLSX", "SQLite", "GeoJSON") or d.name == f"{meta.name}.json"
+    ]
+    dataset(URIRef(base + "daten/dcat#paket"), meta.title, meta.description, whole, list(meta.keywords))
+    for collection, section in SECTIONS.items():
+        if collection == "places":
+            continue
+        files = [d for d in release.downloads if d.name in (f"{collection}.csv", f"{section}.json")]
+        dataset(
+            URIRef(base + f"daten/dcat#{section}"),
+            f"smartregio: {SECTION_TITLES[collection]}",
+            DESCRIPTIONS[collection],
+            files,
+            [SECTION_TITLES[collection], *meta.keywords[:3]],
+        )
+    return g
+
+
+def write_dcat(graph: Graph, folder: Path) -> list[Path]:
+    """Turtle, RDF/XML and JSON-LD, with triples in a stable order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, fmt in (("dcat.ttl", "turtle"), ("dcat.rdf", "pretty-xml"), ("dcat.jsonld", "json-ld")):
+        text = graph.serialize(format=fmt, **({"indent": 1} if fmt == "json-ld" else {}))
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -1,0 +1,71 @@
+"""Atom feed of new and changed entries (newest review first) and of data releases, for
+people who follow the catalogue in a feed reader."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from ..catalogue import COLLECTIONS, Catalogue
+from ..models import MODELS
+from ..site.addresses import url
+from .releases import StoredRelease
+
+ATOM = "http://www.w3.org/2005/Atom"
+LIMIT = 100
+
+
+def _stamp(day: date) -> str:
+    return datetime.combine(day, time(12), tzinfo=UTC).isoformat().replace("+00:00", "Z")
+
+
+def write_feed(catalogue: Catalogue, releases: list[StoredRelease], site_url: str, path: Path) -> None:
+    base = site_url.rstrip("/")
+    ET.register_namespace("", ATOM)
+    items: list[tuple[date, str, str, str, str]] = []
+    for collection in COLLECTIONS:
+        label = MODELS[collection].label
+        for entry in catalogue.entries[collection].values():
+            title = getattr(entry, "name", None) or getattr(entry, "title", "")
+            summary = getattr(entry, "summary", None) or ""
+            items.append(
+                (
+                    entry.last_reviewed,
+                    f"{label}: {title}",
+                    base + url(collection, entry.id),
+                    summary,
+                    f"{base}{url(collection, entry.id)}#{entry.last_reviewed.isoformat()}",
+                )
+            )
+    for release in releases:
+        items.append(
+            (
+                release.date,
+                f"Daten-Version {release.version} veröffentlicht",
+                f"{base}/aenderungen/",
+                f"Alle Dateien unter {base}/daten/{release.version}/",
+                f"{base}/daten/{release.version}/",
+            )
+        )
+    items.sort(key=lambda item: (item[0], item[2]), reverse=True)
+    items = items[:LIMIT]
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "de"})
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = base + "/feed.xml"
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = "smartregio – neue und geänderte Einträge"
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = (
+        _stamp(items[0][0]) if items else _stamp(date(2024, 1, 1))
+    )
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"href": base + "/feed.xml", "rel": "self"})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"href": base + "/"})
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = "smartregio-Redaktion"
+    for day, title, link, summary, identifier in items:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = identifier
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = title
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"href": link})
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(day)
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = summary
+    ET.indent(feed)
+    path.write_bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n")

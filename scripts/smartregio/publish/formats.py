@@ -1,0 +1,347 @@
+"""Every download format, written from the validated package so all formats agree.
+
+- ZIP: the Frictionless package as it is (datapackage.json + CSVs)
+- XLSX: one sheet per resource and a sheet „Felder“ describing every field
+- JSON: one file per collection and one for the whole catalogue
+- GeoJSON: every place with coordinates, with what happens there
+- SQLite: the package's tables with primary and foreign keys, and a readable view per collection
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from ..site.addresses import SECTIONS
+from .tables_io import read_descriptor, typed_rows
+
+ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed, so the same data gives the same archive
+COLLECTIONS = ("solutions", "funding-projects", "guidelines", "programmes")
+
+
+@dataclass(frozen=True)
+class Download:
+    name: str  # file name inside the version folder
+    title: str
+    format: str
+    mediatype: str
+    bytes: int
+    sha256: str
+
+
+MEDIA = {
+    "zip": ("ZIP", "application/zip"),
+    "csv": ("CSV", "text/csv"),
+    "json": ("JSON", "application/json"),
+    "geojson": ("GeoJSON", "application/geo+json"),
+    "xlsx": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "sqlite": ("SQLite", "application/vnd.sqlite3"),
+}
+
+
+def describe(path: Path, title: str) -> Download:
+    data = path.read_bytes()
+    extension = path.name.rsplit(".", 1)[1]
+    fmt, media = MEDIA[extension]
+    return Download(path.name, title, fmt, media, len(data), hashlib.sha256(data).hexdigest())
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _resources(package: Path) -> dict[str, dict[str, Any]]:
+    return {r["name"]: r for r in read_descriptor(package)["resources"]}
+
+
+def write_zip(package: Path, target: Path, name: str) -> Path:
+    path = target / f"{name}.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for file in sorted(package.iterdir()):
+            info = zipfile.ZipInfo(f"{name}/{file.name}", date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, file.read_bytes())
+    return path
+
+
+def collection_documents(package: Path) -> dict[str, list[dict[str, Any]]]:
+    """Each collection's entries with their multi-valued references folded back in."""
+    resources = _resources(package)
+    out = {}
+    for collection in COLLECTIONS:
+        rows = {row["id"]: row for row in typed_rows(package, resources[collection])}
+        prefix = f"{collection}-"
+        for name, resource in resources.items():
+            if not name.startswith(prefix):
+                continue
+            field = name[len(prefix) :].replace("-", "_")
+            owner, target = (f["name"] for f in resource["schema"]["fields"][:2])
+            for row in rows.values():
+                row.setdefault(field, [])
+            for link in sorted(typed_rows(package, resource), key=lambda r: r["position"]):
+                rows[link[owner]][field].append(link[target])
+        out[collection] = [
+            {k: _jsonable(v) for k, v in row.items()} for row in sorted(rows.values(), key=lambda r: r["id"])
+        ]
+    return out
+
+
+def write_json(package: Path, target: Path, name: str) -> list[Path]:
+    documents = collection_documents(package)
+    descriptor = read_descriptor(package)
+    paths = []
+    for collection, items in documents.items():
+        path = target / f"{SECTIONS[collection]}.json"
+        path.write_text(json.dumps(items, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        paths.append(path)
+    places = [
+        {k: _jsonable(v) for k, v in row.items()}
+        for row in typed_rows(package, _resources(package)["places"])
+    ]
+    whole = {
+        "name": descriptor["name"],
+        "version": descriptor["version"],
+        "title": descriptor["title"],
+        "licenses": descriptor["licenses"],
+        **{SECTIONS[c]: items for c, items in documents.items()},
+        "kommunen": places,
+    }
+    path = target / f"{name}.json"
+    path.write_text(json.dumps(whole, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return [*paths, path]
+
+
+def write_geojson(package: Path, target: Path, name: str) -> Path:
+    documents = collection_documents(package)
+    resources = _resources(package)
+    places = typed_rows(package, resources["places"])
+    lead: dict[str, list[str]] = {}
+    partner: dict[str, list[str]] = {}
+    origin: dict[str, list[str]] = {}
+    used: dict[str, list[str]] = {}
+    for p in documents["funding-projects"]:
+        if p.get("lead"):
+            lead.setdefault(p["lead"], []).append(p["id"])
+        for key in p.get("partners", []):
+            partner.setdefault(key, []).append(p["id"])
+    for s in documents["solutions"]:
+        for key in s.get("origin", []):
+            origin.setdefault(key, []).append(s["id"])
+        for key in s.get("used_by", []):
+            used.setdefault(key, []).append(s["id"])
+    features = []
+    for place in sorted(places, key=lambda p: p["key"]):
+        key = place["key"]
+        features.append(
+            {
+                "type": "Feature",
+                "id": key,
+                "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
+                "properties": {
+                    "key": key,
+                    "name": place["name"],
+                    "kind": place["kind"],
+                    "land": place["land"],
+                    "projects_lead": lead.get(key, []),
+                    "projects_partner": partner.get(key, []),
+                    "solutions_origin": origin.get(key, []),
+                    "solutions_used": used.get(key, []),
+                },
+            }
+        )
+    path = target / f"{name}.geojson"
+    path.write_text(
+        json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def write_xlsx(package: Path, target: Path, name: str) -> Path:
+    """One sheet per resource, dates as real dates, lists as text; a sheet „Felder“ first."""
+    path = target / f"{name}.xlsx"
+    resources = _resources(package)
+    workbook = xlsxwriter.Workbook(
+        str(path), {"strings_to_urls": False, "strings_to_formulas": False, "strings_to_numbers": False}
+    )
+    created = datetime(2024, 1, 1, tzinfo=UTC)  # fixed: the same data gives the same file
+    workbook.set_properties({"title": read_descriptor(package)["title"], "created": created})
+    workbook.set_calc_mode("manual")
+    bold = workbook.add_format(
+        {"bold": True, "bg_color": "#E4ECF4", "border": 1, "text_wrap": True, "valign": "top"}
+    )
+    dates = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    fields_sheet = workbook.add_worksheet("Felder")
+    header = ["Tabelle", "Feld", "Titel", "Typ", "Pflicht", "Beschreibung", "Erlaubte Werte"]
+    for col, text in enumerate(header):
+        fields_sheet.write(0, col, text, bold)
+    row_index = 1
+    for resource_name, resource in resources.items():
+        for field in resource["schema"]["fields"]:
+            constraints = field.get("constraints", {})
+            values = ", ".join(str(v) for v in constraints.get("enum", []))
+            fields_sheet.write_row(
+                row_index,
+                0,
+                [
+                    resource_name,
+                    field["name"],
+                    field.get("title", ""),
+                    field["type"],
+                    "ja" if constraints.get("required") else "nein",
+                    field.get("description", ""),
+                    values,
+                ],
+            )
+            row_index += 1
+    fields_sheet.set_column(0, 2, 22)
+    fields_sheet.set_column(5, 6, 60, wrap)
+    fields_sheet.freeze_panes(1, 0)
+    for resource_name, resource in resources.items():
+        sheet = workbook.add_worksheet(resource_name[:31])
+        fields = resource["schema"]["fields"]
+        for col, field in enumerate(fields):
+            sheet.write(0, col, field.get("title") or field["name"], bold)
+            sheet.write_comment(0, col, field["name"])
+        for r, row in enumerate(typed_rows(package, resource), start=1):
+            for col, field in enumerate(fields):
+                value = row[field["name"]]
+                if value is None or value == []:
+                    continue
+                if isinstance(value, date):
+                    sheet.write_datetime(r, col, value, dates)
+                elif isinstance(value, list):
+                    sheet.write_string(r, col, field.get("delimiter", ";").join(value))
+                elif isinstance(value, bool):
+                    sheet.write_boolean(r, col, value)
+                elif isinstance(value, int | float):
+                    sheet.write_number(r, col, value)
+                else:
+                    sheet.write_string(r, col, value)
+        sheet.freeze_panes(1, 1)
+        sheet.set_column(0, len(fields) - 1, 24)
+    workbook.close()
+    return path
+
+
+SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
+
+
+def write_sqlite(package: Path, target: Path, name: str) -> Path:
+    """The package's tables with keys; a view per collection adds labels and folded lists."""
+    path = target / f"{name}.sqlite"
+    if path.exists():
+        path.unlink()
+    resources = _resources(package)
+    db = sqlite3.connect(path)
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        order = _dependency_order(resources)
+        for resource_name in order:
+            resource = resources[resource_name]
+            schema = resource["schema"]
+            columns = [
+                f'"{f["name"]}" {SQL_TYPES.get(f["type"], "TEXT")}'
+                + (" NOT NULL" if f.get("constraints", {}).get("required") else "")
+                for f in schema["fields"]
+            ]
+            columns.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in schema["primaryKey"]) + ")")
+            for fk in schema.get("foreignKeys", []):
+                columns.append(
+                    f'FOREIGN KEY ("{fk["fields"][0]}") REFERENCES "{fk["reference"]["resource"]}" '
+                    f'("{fk["reference"]["fields"][0]}")'
+                )
+            db.execute(f'CREATE TABLE "{resource_name}" ({", ".join(columns)})')
+            names = [f["name"] for f in schema["fields"]]
+            rows = []
+            for row in typed_rows(package, resource):
+                values = []
+                for field in schema["fields"]:
+                    value = row[field["name"]]
+                    if isinstance(value, list):
+                        value = field.get("delimiter", ";").join(value) if value else None
+                    elif isinstance(value, date):
+                        value = value.isoformat()
+                    elif isinstance(value, bool):
+                        value = int(value)
+                    values.append(value)
+                rows.append(values)
+            placeholders = ", ".join("?" for _ in names)
+            db.executemany(f'INSERT INTO "{resource_name}" VALUES ({placeholders})', rows)
+        for collection in COLLECTIONS:
+            db.execute(_view_sql(collection, resources))
+        db.commit()
+        db.execute("VACUUM")
+    finally:
+        db.close()
+    return path
+
+
+def _dependency_order(resources: dict[str, dict[str, Any]]) -> list[str]:
+    done: list[str] = []
+
+    def visit(name: str, stack: tuple[str, ...] = ()) -> None:
+        if name in done or name in stack:
+            return
+        for fk in resources[name]["schema"].get("foreignKeys", []):
+            target = fk["reference"]["resource"]
+            if target != name:
+                visit(target, (*stack, name))
+        done.append(name)
+
+    for name in sorted(resources):
+        visit(name)
+    return done
+
+
+def _view_sql(collection: str, resources: dict[str, dict[str, Any]]) -> str:
+    """``v_<collection>``: every column, vocabulary labels beside codes, link tables folded."""
+    table = resources[collection]
+    selects = ["t.*"]
+    joins = []
+    for index, fk in enumerate(table["schema"].get("foreignKeys", [])):
+        target = fk["reference"]["resource"]
+        column = fk["fields"][0]
+        if target.startswith("vocabulary-") or target == "laender":
+            label = "label" if target != "laender" else "name"
+            alias = f"l{index}"
+            joins.append(
+                f'LEFT JOIN "{target}" {alias} ON {alias}."{fk["reference"]["fields"][0]}" = t."{column}"'
+            )
+            selects.append(f'{alias}."{label}" AS "{column}_label"')
+    prefix = f"{collection}-"
+    for name, resource in sorted(resources.items()):
+        if name.startswith(prefix):
+            owner, target = (f["name"] for f in resource["schema"]["fields"][:2])
+            field = name[len(prefix) :].replace("-", "_")
+            selects.append(
+                f'(SELECT group_concat("{target}", \';\') FROM (SELECT "{target}" FROM "{name}" x '
+                f'WHERE x."{owner}" = t.id ORDER BY x.position)) AS "{field}"'
+            )
+    view = "v_" + collection.replace("-", "_")
+    return f'CREATE VIEW "{view}" AS SELECT {", ".join(selects)} FROM "{collection}" t {" ".join(joins)}'
+
+
+def write_downloads(package: Path, target: Path, name: str) -> list[Download]:
+    """All formats of ``package`` into ``target`` (a version folder); returns their descriptions."""
+    target.mkdir(parents=True, exist_ok=True)
+    written = [
+        (write_zip(package, target, name), "Datenpaket (Frictionless, ZIP)"),
+        (write_xlsx(package, target, name), "Alle Tabellen als Excel-Arbeitsmappe"),
+        (write_sqlite(package, target, name), "SQLite-Datenbank mit Schlüsseln und Sichten"),
+        (write_geojson(package, target, name), "Orte als GeoJSON"),
+    ]
+    for path in write_json(package, target, name):
+        title = "Ganzer Katalog als JSON" if path.stem == name else f"{path.stem.capitalize()} als JSON"
+        written.append((path, title))
+    return [describe(path, title) for path, title in written]

@@ -1,0 +1,39 @@
+"""Typed rows of a written package, read back through its own Table Schemas."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+_PARSE = {
+    "integer": int,
+    "number": float,
+    "boolean": lambda text: text == "true",
+    "date": date.fromisoformat,
+}
+
+
+def read_descriptor(folder: Path) -> dict[str, Any]:
+    return json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def typed_rows(folder: Path, resource: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows as Python values; empty cells become None, list cells lists."""
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    out = []
+    with (folder / resource["path"]).open(encoding="utf-8", newline="") as handle:
+        for raw in csv.DictReader(handle):
+            row: dict[str, Any] = {}
+            for name, text in raw.items():
+                spec = fields[name]
+                if text == "":
+                    row[name] = [] if spec["type"] == "list" else None
+                elif spec["type"] == "list":
+                    row[name] = text.split(spec["delimiter"])
+                else:
+                    row[name] = _PARSE.get(spec["type"], str)(text)
+            out.append(row)
+    return out

@@ -1,0 +1,138 @@
+"""JSON Schema per collection, for editors: completion, help texts and checks while typing.
+
+Generated from the entry models (pydantic's JSON Schema) plus what only the data knows:
+the allowed codes of each vocabulary. Committed as ``data/.schema/<collection>.json`` (the
+scaffold's first line points editors there) and published with the site at
+``/schema/<collection>.json``. The validator stays the authority; the schema is a help.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .catalogue import COLLECTIONS, field_infos
+from .models import MODELS, Entry
+from .reference import ReferenceData
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_DIR = ".schema"
+DEFAULT_HOMEPAGE = "https://smartregio.example.org/"
+
+# Rules across fields (the models' ``model_validator``s) that JSON Schema can express.
+CROSS_FIELD: dict[str, list[dict[str, Any]]] = {
+    "solutions": [
+        {
+            "if": {"properties": {"open_source": {"const": True}}, "required": ["open_source"]},
+            "then": {"required": ["licence"], "properties": {"licence": {"type": "string"}}},
+        }
+    ],
+    "funding-projects": [
+        {
+            "anyOf": [
+                {"required": ["lead"], "properties": {"lead": {"type": "string"}}},
+                {"required": ["lead_organisation"], "properties": {"lead_organisation": {"type": "string"}}},
+            ]
+        }
+    ],
+    "programmes": [
+        {
+            "if": {"properties": {"level": {"const": "land"}}, "required": ["level"]},
+            "then": {"required": ["land"], "properties": {"land": {"type": "string"}}},
+            "else": {"properties": {"land": {"type": "null"}}},
+        }
+    ],
+}
+
+
+def schema_url(homepage: str | None, collection: str) -> str:
+    return f"{(homepage or DEFAULT_HOMEPAGE).rstrip('/')}/schema/{collection}.json"
+
+
+def _string_node(prop: dict[str, Any], is_list: bool) -> dict[str, Any]:
+    """The part of a property's schema that describes one string value."""
+    if is_list:
+        return prop["items"]
+    for branch in prop.get("anyOf", []):
+        if branch.get("type") != "null":
+            return branch
+    return prop
+
+
+def collection_schema(model: type[Entry], reference: ReferenceData, homepage: str | None = None) -> dict:
+    """The JSON Schema of the YAML front matter of one collection's entries."""
+    generated = model.model_json_schema()
+    properties: dict[str, Any] = generated["properties"]
+    properties.pop("body", None)
+    for info in field_infos(model):
+        if info.name == "body":
+            continue
+        prop = properties[info.name]
+        prop["description"] = f"{'Pflichtfeld' if info.required else 'Optional'}. {prop['description']}"
+        if info.vocabulary:
+            terms = reference.vocabularies.get(info.vocabulary, {})
+            _string_node(prop, info.is_list)["enum"] = list(terms)
+            allowed = "; ".join(f"{t.code} = {t.label}" for t in terms.values())
+            prop["description"] += f" Erlaubt: {allowed}."
+        if info.reference == "places":
+            prop["description"] += (
+                ' Schlüssel in Anführungszeichen, z. B. "09162000"; er muss in '
+                "data/reference/places.csv stehen."
+            )
+        elif info.reference:
+            prop["description"] += f" Kennungen aus data/{info.reference}/."
+    required = [name for name in generated.get("required", []) if name != "body"]
+    schema: dict[str, Any] = {
+        "$schema": DRAFT,
+        "$id": schema_url(homepage, model.collection),
+        "title": f"smartregio: {model.label}",
+        "description": f"YAML-Kopf eines Eintrags der Sammlung {model.label_plural} "
+        f"(data/{model.collection}/<id>.md). Unter dem YAML-Kopf folgt in Markdown: {model.body_title}"
+        f"{' (Pflicht)' if model.body_required else ' (optional)'}.",
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+    if model.collection in CROSS_FIELD:
+        schema["allOf"] = CROSS_FIELD[model.collection]
+    return schema
+
+
+def all_schemas(reference: ReferenceData, homepage: str | None = None) -> dict[str, str]:
+    """File name → JSON text, for every collection."""
+    return {
+        f"{collection}.json": json.dumps(
+            collection_schema(MODELS[collection], reference, homepage), ensure_ascii=False, indent=2
+        )
+        + "\n"
+        for collection in COLLECTIONS
+    }
+
+
+def write_schemas(reference: ReferenceData, homepage: str | None, out: Path) -> list[Path]:
+    """Write every schema into ``out``; each file is replaced whole (temp file, then rename)."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in all_schemas(reference, homepage).items():
+        target = out / name
+        handle, temp = tempfile.mkstemp(prefix=f".{name}-", dir=out)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+            os.chmod(temp, 0o644)
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        written.append(target)
+    return written
+
+
+def write_site_schemas(catalogue, staging: Path) -> None:
+    """The schemas as the built site publishes them (``/schema/<collection>.json``)."""
+    homepage = catalogue.meta.homepage if catalogue.meta else None
+    write_schemas(catalogue.reference, homepage, staging / "schema")

@@ -2,9 +2,10 @@
 
 The whole catalogue is still loaded (a reference can only be checked against it), but the
 report keeps the problems of the entries the branch changed, added or deleted (against the
-merge base with the base branch, including staged and untracked files), and of every entry
-that refers to one of them, so a renamed or deleted entry shows where it was used. A change
-to the reference tables can break any entry: then everything is reported.
+merge base with the base branch, including staged and untracked files), and, of every entry
+that refers to one of them, the problems in the referring fields, so a renamed or deleted
+entry shows where it was used while older, unrelated problems stay out of the branch's
+report. A change to the reference tables can break any entry: then everything is reported.
 """
 
 from __future__ import annotations
@@ -99,9 +100,9 @@ def find_changes(data_dir: Path, base: str | None = None) -> Changes:
     return changes
 
 
-def referrers(catalogue: Catalogue, targets: set[tuple[str, str]]) -> set[Path]:
-    """Resolved paths of the entries that name any of ``targets`` in a reference field."""
-    found: set[Path] = set()
+def referrers(catalogue: Catalogue, targets: set[tuple[str, str]]) -> dict[Path, set[str]]:
+    """Entries naming any of ``targets``: resolved path → the fields that name them."""
+    found: dict[Path, set[str]] = {}
     for collection, model in MODELS.items():
         ref_fields = [info for info in field_infos(model) if info.reference in MODELS]
         sources = [
@@ -118,25 +119,33 @@ def referrers(catalogue: Catalogue, targets: set[tuple[str, str]]) -> set[Path]:
                 value = values.get(info.name)
                 names = value if isinstance(value, list) else [value]
                 if any(isinstance(n, str) and (info.reference, n) in targets for n in names):
-                    found.add(Path(path).resolve())
-                    break
+                    found.setdefault(Path(path).resolve(), set()).add(info.name)
     return found
 
 
-def in_question(catalogue: Catalogue, changes: Changes) -> set[Path]:
-    """Resolved paths whose problems and warnings are reported."""
-    return changes.paths | referrers(catalogue, changes.entries)
+@dataclass
+class Scope:
+    """What is reported: every problem of a changed file, and of an entry referring to a
+    changed one the problems in the fields that refer to it (not its older, unrelated ones)."""
+
+    paths: set[Path]
+    fields: dict[Path, set[str]]
+    everything: bool = False
+
+    def keeps(self, problem: Problem, folders: set[Path]) -> bool:
+        where = Path(problem.path).resolve()
+        return where in self.paths or where in folders or problem.field in self.fields.get(where, ())
 
 
-def select(problems: Problems, paths: set[Path], changes: Changes) -> Problems:
-    """The problems located in ``paths`` (or in a folder holding one of them)."""
-    if changes.everything:
+def scope(catalogue: Catalogue, changes: Changes) -> Scope:
+    return Scope(changes.paths, referrers(catalogue, changes.entries), changes.everything)
+
+
+def select(problems: Problems, within: Scope) -> Problems:
+    """The problems ``within`` covers; a problem on a folder counts when a change lies inside."""
+    if within.everything:
         return problems
-    folders = {folder for path in paths for folder in path.parents}
+    folders = {folder for path in within.paths for folder in path.parents}
     kept = Problems()
-    kept.extend(p for p in problems if _where(p) in paths or _where(p) in folders)
+    kept.extend(p for p in problems if within.keeps(p, folders))
     return kept
-
-
-def _where(problem: Problem) -> Path:
-    return Path(problem.path).resolve()

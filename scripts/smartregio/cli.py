@@ -34,6 +34,30 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="Ausgabeformat der Probleme (Standard: text)",
     )
+    validate.add_argument(
+        "--changed",
+        action="store_true",
+        help="nur Probleme der Einträge melden, die der aktuelle Zweig geändert hat, und der Einträge, "
+        "die auf sie verweisen (git)",
+    )
+    validate.add_argument(
+        "--base",
+        metavar="REF",
+        help="mit --changed: Vergleichsstand (Standard: origin/main, sonst main)",
+    )
+
+    new = commands.add_parser("new", help="einen neuen Eintrag mit allen Feldern und Hinweisen anlegen")
+    new.add_argument(
+        "collection", metavar="SAMMLUNG", help="solutions, funding-projects, guidelines oder programmes"
+    )
+    new.add_argument("title", metavar="TITEL", help="Name bzw. Titel des Eintrags; daraus wird die Kennung")
+    _data_arg(new)
+
+    schema = commands.add_parser("schema", help="JSON Schemas der Sammlungen für Editoren schreiben")
+    _data_arg(schema)
+    schema.add_argument(
+        "--out", type=Path, metavar="DIR", help="Zielordner (Standard: <Datenordner>/.schema)"
+    )
 
     package = commands.add_parser("package", help="Frictionless-Datenpaket schreiben")
     _data_arg(package)
@@ -53,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     _data_arg(serve)
     serve.add_argument("--address", default="127.0.0.1:8000", help="Adresse (Standard: 127.0.0.1:8000)")
 
+    release = commands.add_parser("release", help="eine Version der Daten veröffentlichen")
+    _data_arg(release)
+    release.add_argument("version", help="neue Version MAJOR.MINOR.PATCH, höher als die letzte")
+    release.add_argument("--date", help="Datum der Veröffentlichung JJJJ-MM-TT (Standard: heute)")
+    release.add_argument("--no-tag", action="store_true", help="kein Git-Tag anlegen")
+
     bench = commands.add_parser("bench", help="Laufzeit und Speicher mit synthetischen Daten messen")
     bench.add_argument(
         "sizes",
@@ -64,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--site", action="store_true", help="auch die ganze Website bauen und im Browser messen"
     )
+    from .importers.cli import add_import_parser
+
+    add_import_parser(commands, _data_arg)
     return parser
 
 
@@ -77,20 +110,94 @@ def report(problems: Problems, fmt: str = "text") -> None:
         print(f"{len(problems)} Problem(e) gefunden.", file=sys.stderr)
 
 
+def _validate(args: argparse.Namespace) -> int:
+    """Problems are errors (exit 1); look-alike entries are warnings (exit code unchanged)."""
+    import json
+
+    from .duplicates import as_github, find_duplicates, warnings
+    from .load import load_catalogue
+
+    if args.base and not args.changed:
+        print("--base gilt nur zusammen mit --changed.", file=sys.stderr)
+        return 2
+    changes = None
+    if args.changed and args.data.is_dir():
+        from .changed import ChangedError, find_changes
+
+        try:
+            changes = find_changes(args.data, args.base)
+        except ChangedError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+    catalogue, problems = load_catalogue(args.data)
+    duplicates = find_duplicates(catalogue)
+    if changes is None or changes.everything:
+        found = warnings(duplicates)
+    else:
+        from .changed import scope, select
+
+        within = scope(catalogue, changes)
+        problems = select(problems, within)
+        found = warnings(duplicates, {str(path) for path in within.paths})
+    if args.format == "json":
+        data = json.loads(problems.as_json())
+        data["warnings"] = [
+            {"path": w.path, "line": w.line, "field": w.field, "message": w.message} for w in found
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    elif args.format == "github":
+        text = "\n".join(part for part in (problems.as_github(), as_github(found)) if part)
+        if text:
+            print(text)
+    else:
+        for warning in found:
+            print(warning.as_text(), file=sys.stderr)
+        if problems:
+            report(problems)
+    scope = f" ({changes.describe()})" if changes is not None else ""
+    if problems:
+        return 1
+    if args.format == "text":
+        note = f"; {len(found)} Warnung(en)" if found else ""
+        print(f"Alles gültig{scope}: {catalogue.summary()}{note}.")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, create, next_steps, similar_entries
+
+    try:
+        path = create(args.data, args.collection, args.title)
+    except ScaffoldError as exc:
+        print(f"Nicht angelegt: {exc}", file=sys.stderr)
+        return 1
+    print(next_steps(path, args.data, similar_entries(args.data, args.collection, args.title, path)))
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .schema import SCHEMA_DIR, schema_inputs, write_schemas
+
+    problems = Problems()
+    reference, homepage = schema_inputs(args.data, problems)
+    if problems:
+        report(problems)
+        print("Keine Schemas geschrieben.", file=sys.stderr)
+        return 1
+    out = args.out or args.data / SCHEMA_DIR
+    written = write_schemas(reference, homepage, out)
+    print(f"{len(written)} JSON Schemas geschrieben nach {out}/.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
-        from .load import load_catalogue
-
-        catalogue, problems = load_catalogue(args.data)
-        if problems:
-            report(problems, args.format)
-            return 1
-        if args.format == "json":
-            print(problems.as_json())
-        else:
-            print(f"Alles gültig: {catalogue.summary()}.")
-        return 0
+        return _validate(args)
+    if args.command == "new":
+        return _new(args)
+    if args.command == "schema":
+        return _schema(args)
     if args.command == "package":
         from .load import load_catalogue
         from .package.write import PackageError, write_package
@@ -128,8 +235,28 @@ def main(argv: list[str] | None = None) -> int:
         from .site.serve import serve
 
         return serve(args.data, Project(Path.cwd()), args.address)
+    if args.command == "release":
+        from datetime import date
+
+        from .publish.releases import ReleaseError, release
+
+        try:
+            day = date.fromisoformat(args.date) if args.date else date.today()
+            folder = release(args.data, args.version, day, tag=not args.no_tag)
+        except ValueError:
+            print(f"„{args.date}“ ist kein Datum der Form JJJJ-MM-TT.", file=sys.stderr)
+            return 1
+        except ReleaseError as exc:
+            print(f"Keine Veröffentlichung: {exc}", file=sys.stderr)
+            return 1
+        print(f"Version {args.version} veröffentlicht: {folder} (Änderungen in CHANGELOG.md).")
+        return 0
     if args.command == "bench":
         from .bench import run
 
         return run(args.sizes, site=args.site)
+    if args.command == "import":
+        from .importers.cli import run_import
+
+        return run_import(args)
     return 2

@@ -16,7 +16,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from os.path import commonprefix
 from urllib.parse import urlsplit
 
 from .catalogue import Catalogue
@@ -126,6 +125,11 @@ def _items(catalogue: Catalogue, collection: str) -> list[Item]:
     return sorted(items, key=lambda item: item.path)
 
 
+def looks_alike(a: str, b: str) -> bool:
+    """Whether two normalised names are equal or near (the rule of this module)."""
+    return bool(a) and (a == b or _near(a, b))
+
+
 def _near(a: str, b: str) -> bool:
     if not a or not b or a == b:
         return False
@@ -145,13 +149,20 @@ def _typo_like(a: str, b: str) -> bool:
     common start and end removed, "jen" and "ger" have little in common. An insertion
     ("plattform" → "plattformen") or a slip ("vilage", "viallge") passes.
     """
-    start = len(commonprefix([a, b]))
+    start = _common_start(a, b)
     a, b = a[start:], b[start:]
-    end = len(commonprefix([a[::-1], b[::-1]]))
+    end = _common_start(a[::-1], b[::-1])
     a, b = a[: len(a) - end], b[: len(b) - end]
     if not a or not b or max(len(a), len(b)) <= 2:
         return True
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= CORE_RATIO
+
+
+def _common_start(a: str, b: str) -> int:
+    for index, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return index
+    return min(len(a), len(b))
 
 
 def _collection_duplicates(collection: str, items: list[Item]) -> list[Duplicate]:

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import COLLECTIONS, field_infos
+from .frontmatter import FrontMatterError, read_yaml
 from .models import MODELS, Entry
-from .reference import ReferenceData
+from .problems import Problems
+from .reference import ReferenceData, display_path, load_reference
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = ".schema"
@@ -111,6 +113,22 @@ def all_schemas(reference: ReferenceData, homepage: str | None = None) -> dict[s
         + "\n"
         for collection in COLLECTIONS
     }
+
+
+def schema_inputs(data_dir: Path, problems: Problems) -> tuple[ReferenceData, str | None]:
+    """What the schemas are made from: the reference tables and the package's homepage.
+
+    Entries are not read: a broken entry must not keep the editor help from being written.
+    """
+    reference = load_reference(data_dir, problems)
+    path = data_dir / "datapackage.yaml"
+    homepage = None
+    if path.is_file():
+        try:
+            homepage = read_yaml(path, display_path(path, data_dir)).fields.get("homepage")
+        except FrontMatterError as exc:
+            problems.add(display_path(path, data_dir), exc.line, "", exc.message)
+    return reference, homepage if isinstance(homepage, str) else None
 
 
 def write_schemas(reference: ReferenceData, homepage: str | None, out: Path) -> list[Path]:

@@ -1,17 +1,12 @@
-// Catalogue filters: facets with live counts, a text filter and sorting, all from Pagefind's
-// index, which loads only the chunks a query needs. The filter state lives in the URL, so a
-// filtered view can be linked. Without this script the full (paginated) list stays usable.
+// Catalogue filters: facets with live counts, a text filter and sorting; the state lives in
+// the URL, so a filtered view can be linked. Without this script the full (paginated) list
+// stays usable.
+//
+// Without a search term, everything comes from the collection's small facet index and the
+// card files of the entries on screen. With a term, Pagefind finds the matching pages and
+// loads only the index chunks that term needs. Neither ever downloads the whole catalogue.
 const PAGE = 20;
 
-const root = document.querySelector(".sr-catalogue[data-collection]");
-if (root) {
-  init(root).catch((error) => {
-    // the static list stays visible; say why filtering is unavailable
-    console.error(error);
-    const status = root.querySelector("[data-sr-status]");
-    if (status) status.textContent += " Die Filter konnten nicht geladen werden.";
-  });
-}
 
 function siteBase() {
   const meta = document.querySelector('meta[name="sr-base"]');
@@ -27,10 +22,9 @@ async function init(root) {
   const collection = root.dataset.collection;
   const isSearch = root.dataset.mode === "search";
   const base = siteBase();
-  const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-  await pagefind.options({ baseUrl: base.pathname });
-  await pagefind.init();
-  await pagefind.filters(); // loads the filter index, so every search returns counts for all facets
+  const index = isSearch ? null : new FacetIndex(new URL(`api/v1/${root.dataset.section}/`, base));
+  const search = new PagefindSearch(base, isSearch ? null : collection);
+  if (index) await index.load();
 
   let results = [];
   let shown = 0;
@@ -43,40 +37,32 @@ async function init(root) {
   const update = async () => {
     const mine = ++run;
     const state = new FormData(form);
-    const filters = isSearch ? {} : { sammlung: collection };
+    const selected = {};
     for (const fieldset of form.querySelectorAll("[data-facet]")) {
-      const key = fieldset.dataset.facet;
-      const values = state.getAll(key);
-      if (values.length) filters[key] = { any: values };
+      const values = state.getAll(fieldset.dataset.facet);
+      if (values.length) selected[fieldset.dataset.facet] = values;
     }
     const query = (state.get("q") || "").trim();
     const sortKey = state.get("sortierung") || "titel";
-    const sort = { [sortKey]: sortKey === "titel" ? "asc" : "desc" };
-    if (isSearch && !query && !Object.keys(filters).length) {
-      writeState(form);
-      updateCounts(form, await pagefind.filters());
-      results = [];
-      list.replaceChildren();
-      more.hidden = true;
-      status.textContent = "Bitte geben Sie einen Suchbegriff ein oder wählen Sie einen Bereich.";
-      return;
-    }
-    const search = await pagefind.search(query || null, { filters, sort: query || isSearch ? undefined : sort });
-    // a facet's own counts ignore its own selection (values within a facet combine with "or")
-    const counts = { ...(search.filters || {}) };
-    for (const key of Object.keys(filters)) {
-      if (key === "sammlung" && !isSearch) continue;
-      const others = { ...filters };
-      delete others[key];
-      const without = await pagefind.search(query || null, { filters: others });
-      counts[key] = (without.filters || {})[key] || {};
+    let found;
+    if (isSearch && !query && !Object.keys(selected).length) {
+      found = { items: [], counts: await search.allCounts(), hint: true };
+    } else if (index && !query) {
+      found = index.find(selected, sortKey);
+    } else {
+      found = await search.find(query, selected);
     }
     if (mine !== run) return; // a newer input has started another search
     writeState(form);
-    updateCounts(form, counts);
-    results = search.results;
+    updateCounts(form, found.counts);
+    results = found.items;
     shown = 0;
     list.replaceChildren();
+    if (found.hint) {
+      status.textContent = "Bitte geben Sie einen Suchbegriff ein oder wählen Sie einen Bereich.";
+      more.hidden = true;
+      return;
+    }
     const noun = isSearch ? "Treffer" : collection;
     status.textContent = results.length === 1 ? "1 Eintrag gefunden." : `${results.length} ${noun} gefunden.`;
     await showMore();
@@ -84,8 +70,8 @@ async function init(root) {
 
   const showMore = async () => {
     const batch = results.slice(shown, shown + PAGE);
-    const data = await Promise.all(batch.map((r) => r.data()));
-    for (const item of data) list.append(card(item, isSearch));
+    const cards = await Promise.all(batch.map((item) => item.card()));
+    for (const item of cards) list.append(card(item, isSearch));
     shown += batch.length;
     more.hidden = shown >= results.length;
   };
@@ -109,6 +95,98 @@ async function init(root) {
   await update();
 }
 
+// The collection's own facet index: entry numbers per facet value, cards fetched per file.
+class FacetIndex {
+  constructor(url) { this.url = url; this.files = new Map(); }
+
+  async load() {
+    const response = await fetch(new URL("facetten.json", this.url));
+    this.data = await response.json();
+  }
+
+  mask(selected, except) {
+    const n = this.data.count;
+    const mask = new Uint8Array(n).fill(1);
+    for (const [facet, values] of Object.entries(selected)) {
+      if (facet === except) continue;
+      const any = new Uint8Array(n);
+      for (const value of values) for (const i of this.data.facets[facet]?.[value] || []) any[i] = 1;
+      for (let i = 0; i < n; i++) mask[i] &= any[i];
+    }
+    return mask;
+  }
+
+  find(selected, sortKey) {
+    const all = this.mask(selected, null);
+    const counts = {};
+    for (const [facet, values] of Object.entries(this.data.facets)) {
+      const mask = facet in selected ? this.mask(selected, facet) : all;
+      counts[facet] = {};
+      for (const [value, members] of Object.entries(values)) {
+        let c = 0;
+        for (const i of members) c += mask[i];
+        counts[facet][value] = c;
+      }
+    }
+    const order = this.data.order[sortKey] || [...Array(this.data.count).keys()];
+    const items = order.filter((i) => all[i]).map((i) => ({ card: () => this.card(i) }));
+    return { items, counts };
+  }
+
+  async card(i) {
+    const file = Math.floor(i / this.data.chunk);
+    if (!this.files.has(file)) {
+      this.files.set(file, fetch(new URL(`karten/${file}.json`, this.url)).then((r) => r.json()));
+    }
+    const cards = await this.files.get(file);
+    const c = cards[i % this.data.chunk];
+    return { url: new URL(c.u.replace(/^\//, ""), siteBase()).href, title: c.t, summary: c.s };
+  }
+}
+
+// Full-text search through Pagefind, loaded only when a term is entered.
+class PagefindSearch {
+  constructor(base, collection) { this.base = base; this.collection = collection; }
+
+  async pagefind() {
+    if (!this.module) {
+      this.module = import(new URL("pagefind/pagefind.js", this.base).href).then(async (pf) => {
+        await pf.options({ baseUrl: this.base.pathname });
+        await pf.init();
+        await pf.filters(); // load the filter index, so every search returns counts for all facets
+        return pf;
+      });
+    }
+    return this.module;
+  }
+
+  async allCounts() {
+    return (await this.pagefind()).filters();
+  }
+
+  async find(query, selected) {
+    const pf = await this.pagefind();
+    const filters = this.collection ? { sammlung: this.collection } : {};
+    for (const [facet, values] of Object.entries(selected)) filters[facet] = { any: values };
+    const found = await pf.search(query || null, { filters });
+    const counts = { ...(found.filters || {}) };
+    for (const facet of Object.keys(selected)) {
+      const others = { ...filters };
+      delete others[facet];
+      const without = await pf.search(query || null, { filters: others });
+      counts[facet] = (without.filters || {})[facet] || {};
+    }
+    const items = found.results.map((r) => ({
+      card: async () => {
+        const d = await r.data();
+        return { url: d.url, title: d.meta?.title || d.url, summary: d.meta?.summary, excerpt: d.excerpt,
+                 section: d.filters?.sammlung?.[0] };
+      },
+    }));
+    return { items, counts };
+  }
+}
+
 function card(item, showSection) {
   const li = document.createElement("li");
   li.className = "sr-card";
@@ -116,21 +194,20 @@ function card(item, showSection) {
   h.className = "sr-card__title";
   const a = document.createElement("a");
   a.href = item.url;
-  a.textContent = item.meta?.title || item.url;
+  a.textContent = item.title;
   h.append(a);
   li.append(h);
-  const section = showSection && item.filters?.sammlung?.[0];
-  if (section) {
+  if (showSection && item.section) {
     const badge = document.createElement("p");
     badge.className = "sr-badges";
     const span = document.createElement("span");
     span.className = "sr-badge";
-    span.textContent = section;
+    span.textContent = item.section;
     badge.append(span);
     li.append(badge);
   }
   const p = document.createElement("p");
-  if (item.meta?.summary) p.textContent = item.meta.summary;
+  if (item.summary) p.textContent = item.summary;
   else appendExcerpt(p, item.excerpt || "");
   if (p.textContent) li.append(p);
   return li;
@@ -183,4 +260,14 @@ function updateCounts(form, counts) {
       option.querySelector("[data-count]").textContent = `(${values[input.value] ?? 0})`;
     }
   }
+}
+
+// started last: the classes above must be defined first
+const root = document.querySelector(".sr-catalogue[data-mode]");
+if (root) {
+  init(root).catch((error) => {
+    console.error(error);
+    const status = root.querySelector("[data-sr-status]");
+    if (status) status.textContent += " Die Filter konnten nicht geladen werden.";
+  });
 }

@@ -266,14 +266,21 @@ def release(data_dir: Path, version: str, day: date, tag: bool = True) -> Path:
             json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )
         write_changelog(
-            repo / "CHANGELOG.md",
+            data_dir.parent / "CHANGELOG.md",
             changelog_section(version, day, changes, releases[-1].version if releases else None),
         )
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         _git(repo, "checkout", "--", str(data_dir / "datapackage.yaml"))
         raise
-    _git(repo, "add", "--", str(data_dir / "datapackage.yaml"), str(folder), str(repo / "CHANGELOG.md"))
+    _git(
+        repo,
+        "add",
+        "--",
+        str(data_dir / "datapackage.yaml"),
+        str(folder),
+        str(data_dir.parent / "CHANGELOG.md"),
+    )
     _git(repo, "commit", "-q", "-m", f"Release der Daten {version}")
     if tag:
         _git(repo, "tag", "-a", f"v{version}", "-m", f"Daten {version}")

@@ -96,3 +96,47 @@ def write_api(catalogue: Catalogue, views: Views, site: Path) -> int:
     }
     _write(root / "index.json", index)
     return count
+
+
+CARDS_PER_FILE = 50
+
+
+def write_catalogue_indexes(catalogue: Catalogue, views: Views, site: Path) -> None:
+    """Facet index and result cards per collection, for the catalogue's filters.
+
+    Entries are numbered in title order. ``facets.json`` maps every facet value to the numbers
+    of its entries and holds the other sort orders; ``cards/<n>.json`` holds title, summary and
+    address of 50 entries each. Filtering without a search term needs only the facet index and
+    the few card files on screen, never the whole catalogue.
+    """
+    for collection in COLLECTIONS:
+        section = SECTIONS[collection]
+        entries = sorted(catalogue.entries[collection].values(), key=lambda e: title_of(e).casefold())
+        facets: dict[str, dict[str, list[int]]] = {}
+        sorts: dict[str, list[tuple[str, int]]] = {}
+        cards = []
+        for number, entry in enumerate(entries):
+            view = views.entry(collection, entry)
+            for name, values in view.filters.items():
+                if name == "sammlung":
+                    continue
+                for value in values:
+                    facets.setdefault(name, {}).setdefault(value, []).append(number)
+            for name, key in view.sort.items():
+                if name != "titel":
+                    sorts.setdefault(name, []).append((key, number))
+            cards.append({"u": view.url, "t": view.title, "s": view.summary})
+        order = {
+            name: [n for _, n in sorted(keys, key=lambda k: (k[0], k[1]), reverse=True)]
+            for name, keys in sorts.items()
+        }
+        folder = site / API / section
+        index = {"count": len(entries), "chunk": CARDS_PER_FILE, "facets": facets, "order": order}
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "facetten.json").write_text(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+        for start in range(0, len(cards), CARDS_PER_FILE):
+            _write(
+                folder / "karten" / f"{start // CARDS_PER_FILE}.json", cards[start : start + CARDS_PER_FILE]
+            )

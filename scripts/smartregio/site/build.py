@@ -26,7 +26,8 @@ from ..publish.dcat import Release as DcatRelease
 from ..publish.feed import write_feed
 from ..publish.formats import Download
 from ..publish.releases import MANIFEST, StoredRelease, compile_downloads, stored_releases
-from .api import write_api
+from ..schema import write_site_schemas
+from .api import write_api, write_catalogue_indexes
 from .datapage import Publication
 from .engine import render
 from .generate import Generator
@@ -120,7 +121,7 @@ def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
         downloads = compile_downloads(catalogue, data_dir, latest)
         releases = publish_releases(data_dir, scratch)
         list_downloads_in_descriptor(latest, downloads)
-        changelog = project.root / "CHANGELOG.md"
+        changelog = data_dir.parent / "CHANGELOG.md"  # written by `smartregio release` beside data/
         publication = Publication(
             version=catalogue.meta.version,
             package=latest,
@@ -144,7 +145,10 @@ def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
             staging / "daten",
         )
         write_feed(catalogue, releases, site_url, staging / "feed.xml")
-        write_api(catalogue, Views(catalogue, settings.get("edit_url")), staging)
+        views = Views(catalogue, settings.get("edit_url"))
+        write_api(catalogue, views, staging)
+        write_catalogue_indexes(catalogue, views, staging)
+        write_site_schemas(catalogue, staging)  # /schema/<collection>.json for editors
         index_site(staging)
         replace_dir(staging, site_dir)
     except BaseException:

@@ -1,0 +1,608 @@
+"""``smartregio import table FILE``: many entries at once from a spreadsheet.
+
+Reads CSV (comma or semicolon, detected; UTF-8, UTF-8 with BOM or Windows-1252, detected
+and reported) and XLSX (first sheet, or the sheet named like the collection). The first
+non-empty row holds the headers: a field's name or its German title, case and spaces do
+not matter. Lists are split on ``;``, lists of web addresses on spaces. A collection's CSV
+from a published data package is read with its link tables (``solutions-used-by.csv`` …)
+when ``datapackage.json`` sits beside it or ``--package DIR`` names the package.
+
+Every row is validated with the models and the reference data; problems read
+``FILE:Zeile N: Spalte „X“ (field): message``. Nothing is written unless every row is
+valid, or ``--skip-invalid`` writes the valid rows and reports the rest.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from ..catalogue import COLLECTIONS
+from ..package.tables import link_table_name
+from .entries import (
+    COLUMN,
+    MISSING,
+    Candidate,
+    FieldNames,
+    ImportFailed,
+    ImportProblem,
+    Outcome,
+    after_import,
+    check_batch,
+    derive_id,
+    open_catalogue,
+    serial_to_date,
+    text_value,
+    write_entries,
+)
+
+DELIMITER_NAMES = {",": "Komma", ";": "Semikolon", "\t": "Tabulator"}
+BOM_MESSAGE = (
+    "Die Zelle enthält ein unsichtbares Byte-Order-Mark (U+FEFF), wie es entsteht, wenn "
+    "Dateien aneinandergehängt werden. Bitte entfernen."
+)
+NUMBER_HINT = (
+    " Die Zelle ist als Zahl gespeichert; führende Nullen gehen dabei verloren. Bitte die "
+    "Spalte als Text formatieren und den Wert neu eintragen."
+)
+
+
+@dataclass
+class Cell:
+    """One cell as read: a value, or the reason there is none."""
+
+    value: Any = None
+    formula: str | None = None
+    cached: Any = None
+    merged: str | None = None
+    error: str | None = None
+
+    def empty(self) -> bool:
+        if self.formula is not None or self.error is not None:
+            return False
+        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+
+@dataclass
+class LinkRow:
+    line: int
+    target: str
+    position: int
+
+
+@dataclass
+class Sheet:
+    path: str
+    rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    delimiters: dict[str, str] = field(default_factory=dict)
+    # package mode: field -> owner id -> link rows, and the link table's file per field
+    links: dict[str, dict[str, list[LinkRow]]] = field(default_factory=dict)
+    link_files: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+class TableFileError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _line_of_byte(raw: bytes, offset: int) -> int:
+    return raw[:offset].count(b"\n") + 1
+
+
+def decode_table(raw: bytes) -> tuple[str, str]:
+    """Text and the name of its encoding: UTF-8, UTF-8 with BOM or Windows-1252."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise TableFileError(
+            0,
+            "Die Datei ist in UTF-16 gespeichert (Excel: „Unicode-Text“). Bitte als „CSV UTF-8 "
+            "(durch Trennzeichen getrennt)“ speichern.",
+        )
+    if b"\x00" in raw[:65536]:
+        raise TableFileError(
+            _line_of_byte(raw, raw.index(b"\x00")),
+            "Die Datei enthält Nullbytes und ist keine CSV-Datei. Excel-Dateien bitte mit der "
+            "Endung .xlsx angeben.",
+        )
+    if raw.startswith(codecs.BOM_UTF8):
+        try:
+            return raw[3:].decode("utf-8"), "UTF-8 mit BOM"
+        except UnicodeDecodeError as exc:
+            raise TableFileError(
+                _line_of_byte(raw, exc.start + 3),
+                f"Die Datei beginnt mit einem UTF-8-BOM, Byte 0x{raw[exc.start + 3]:02X} ist aber kein "
+                "UTF-8. Bitte die ganze Datei als „CSV UTF-8“ speichern.",
+            ) from None
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    if re.search(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}", raw):
+        raise TableFileError(
+            _line_of_byte(raw, bad),
+            f"Die Datei mischt Kodierungen: Byte 0x{raw[bad]:02X} ist kein UTF-8, andere Zeichen sind "
+            "UTF-8. Vermutlich wurden Dateien zusammenkopiert. Bitte die Zeile korrigieren und als "
+            "„CSV UTF-8“ speichern.",
+        )
+    try:
+        return raw.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError as exc:
+        raise TableFileError(
+            _line_of_byte(raw, exc.start),
+            f"Byte 0x{raw[exc.start]:02X} ist weder UTF-8 noch Windows-1252. Bitte als „CSV UTF-8“ "
+            "speichern.",
+        ) from None
+
+
+def detect_delimiter(text: str) -> str:
+    """The delimiter of the header line: the most frequent of ; , and tab outside quotes."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    outside = re.sub(r'"[^"]*"', "", first)
+    counts = {d: outside.count(d) for d in DELIMITER_NAMES}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def read_csv(path: Path, shown: str) -> Sheet:
+    sheet = Sheet(shown)
+    try:
+        text, encoding = decode_table(path.read_bytes())
+    except TableFileError as exc:
+        sheet.problems.append(ImportProblem(shown, exc.line, exc.message))
+        return sheet
+    except OSError as exc:
+        sheet.problems.append(ImportProblem(shown, 0, f"Datei kann nicht gelesen werden: {exc.strerror}."))
+        return sheet
+    delimiter = detect_delimiter(text)
+    sheet.notes.append(f"Kodierung: {encoding}; Trennzeichen: {DELIMITER_NAMES[delimiter]}")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    number = 0
+    try:
+        for record in reader:
+            number += 1
+            sheet.rows.append((number, [Cell(value=v.replace("\r\n", "\n")) for v in record]))
+    except csv.Error as exc:
+        sheet.problems.append(
+            ImportProblem(
+                shown,
+                number + 1,
+                f"CSV-Fehler ({exc}). Stehen die Anführungszeichen paarweise?",
+            )
+        )
+    return sheet
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+
+def read_xlsx(path: Path, shown: str, names: FieldNames | None) -> Sheet:
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.cell.cell import MergedCell
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    sheet = Sheet(shown)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = load_workbook(path, data_only=False)
+            cached_book = load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        sheet.problems.append(
+            ImportProblem(shown, 0, f"Keine lesbare XLSX-Datei ({exc.__class__.__name__}: {exc}).")
+        )
+        return sheet
+    worksheet = book.worksheets[0]
+    if len(book.worksheets) > 1:
+        wanted = set()
+        if names is not None:
+            wanted = {names.collection.casefold(), names.model.label_plural.casefold()}
+        worksheet = next((ws for ws in book.worksheets if ws.title.casefold() in wanted), worksheet)
+        others = [ws.title for ws in book.worksheets if ws is not worksheet]
+        sheet.notes.append(f"Blatt „{worksheet.title}“ gelesen; nicht gelesen: {', '.join(others)}")
+    cached = cached_book[worksheet.title]
+    merged: dict[tuple[int, int], str] = {}
+    for cell_range in worksheet.merged_cells.ranges:
+        if cell_range.min_row == cell_range.max_row and cell_range.min_col == cell_range.max_col:
+            continue
+        for row in range(cell_range.min_row, cell_range.max_row + 1):
+            for column in range(cell_range.min_col, cell_range.max_col + 1):
+                merged[(row, column)] = cell_range.coord
+    for number, row in enumerate(
+        worksheet.iter_rows(min_row=1, max_row=worksheet.max_row, max_col=worksheet.max_column), start=1
+    ):
+        cells = []
+        for cell in row:
+            out = Cell(merged=merged.get((number, cell.column)))
+            if not isinstance(cell, MergedCell):
+                value = cell.value
+                if cell.data_type == "f":
+                    out.formula = value if isinstance(value, str) else getattr(value, "text", str(value))
+                    out.cached = cached.cell(row=number, column=cell.column).value
+                elif cell.data_type == "e":
+                    out.error = str(value)
+                else:
+                    out.value = value
+            cells.append(out)
+        sheet.rows.append((number, cells))
+    return sheet
+
+
+# --- published package -----------------------------------------------------------------------
+
+
+def find_descriptor(path: Path, package: Path | None) -> Path | None:
+    if package is not None:
+        return package / "datapackage.json" if package.is_dir() else package
+    beside = path.parent / "datapackage.json"
+    return beside if beside.is_file() else None
+
+
+def _read_link_table(folder: Path, resource: dict[str, Any], field_name: str, sheet: Sheet) -> None:
+    shown = str(folder / resource["path"])
+    link = read_csv(folder / resource["path"], shown)
+    sheet.problems.extend(link.problems)
+    if not link.rows:
+        return
+    header = [str(c.value) for c in link.rows[0][1]]
+    if len(header) < 3 or header[2] != "position":
+        sheet.problems.append(
+            ImportProblem(shown, 1, "Eine Verknüpfungstabelle hat die Spalten Eintrag, Ziel, position.")
+        )
+        return
+    owner, target = header[0], header[1]
+    sheet.link_files[field_name] = (shown, owner)
+    by_owner = sheet.links.setdefault(field_name, {})
+    for number, cells in link.rows[1:]:
+        values = [str(c.value or "").strip() for c in cells]
+        if not any(values):
+            continue
+        if len(values) < 3 or not values[0] or not values[1] or not values[2].isdigit():
+            sheet.problems.append(
+                ImportProblem(
+                    shown, number, f"Jede Zeile braucht {owner}, {target} und position (eine ganze Zahl)."
+                )
+            )
+            continue
+        by_owner.setdefault(values[0], []).append(LinkRow(number, values[1], int(values[2])))
+
+
+def read_package_table(
+    path: Path, shown: str, descriptor_path: Path, collection: str | None
+) -> tuple[Sheet, str | None]:
+    """The collection's CSV with its list fields delimited as the package says, plus link tables."""
+    sheet = Sheet(shown)
+    folder = descriptor_path.parent
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+        resources = {r["name"]: r for r in descriptor["resources"]}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        sheet.problems.append(ImportProblem(str(descriptor_path), 0, f"Kein lesbares Datenpaket ({exc})."))
+        return sheet, collection
+    resource = next(
+        (r for r in resources.values() if r.get("path") == path.name and r.get("name") in COLLECTIONS),
+        None,
+    )
+    if resource is None:
+        sheet.problems.append(
+            ImportProblem(
+                shown,
+                0,
+                f"Die Datei ist keine Sammlung des Datenpakets {descriptor_path} "
+                f"(Sammlungen: {', '.join(f'{c}.csv' for c in COLLECTIONS)}).",
+            )
+        )
+        return sheet, collection
+    if collection is not None and resource["name"] != collection:
+        sheet.problems.append(
+            ImportProblem(
+                shown, 0, f"Die Datei ist die Sammlung „{resource['name']}“, angegeben ist „{collection}“."
+            )
+        )
+        return sheet, collection
+    collection = resource["name"]
+    table = read_csv(folder / resource["path"], shown)
+    sheet.rows, sheet.notes, sheet.problems = table.rows, table.notes, table.problems
+    sheet.notes.append(f"Datenpaket: {descriptor_path} (Sammlung {collection} mit Verknüpfungstabellen)")
+    for spec in resource.get("schema", {}).get("fields", []):
+        if spec.get("type") == "list":
+            sheet.delimiters[spec["name"]] = spec.get("delimiter", ",")
+    names = FieldNames(collection)
+    for field_name in names.titles:
+        link = resources.get(link_table_name(collection, field_name))
+        if link is not None:
+            _read_link_table(folder, link, field_name, sheet)
+    return sheet, collection
+
+
+# --- rows → candidates -----------------------------------------------------------------------
+
+
+def cell_value(names: FieldNames, name: str, cell: Cell, delimiter: str | None):
+    """``(value, problem, hint)`` for one cell of a field's column."""
+    info = names.infos[name]
+    if cell.merged:
+        return (
+            MISSING,
+            f"Die Zelle gehört zu verbundenen Zellen ({cell.merged}). Bitte die Verbindung aufheben "
+            "und den Wert in jede Zeile schreiben.",
+            None,
+        )
+    if cell.formula is not None:
+        message = f"Die Zelle enthält eine Formel ({cell.formula}); Formeln sind nicht erlaubt."
+        if cell.cached is None:
+            message += " Ein berechneter Wert ist nicht gespeichert. Bitte den Wert selbst eintragen."
+        else:
+            message += f" Berechnet war „{cell.cached}“: bitte als Wert einfügen (Einfügen → Nur Werte)."
+        return MISSING, message, None
+    if cell.error is not None:
+        return MISSING, f"Die Zelle enthält den Fehlerwert {cell.error}.", None
+    value = cell.value
+    if value is None:
+        return MISSING, None, None
+    scalar = not info.is_list
+    if isinstance(value, str):
+        if "\ufeff" in value:
+            return MISSING, BOM_MESSAGE, None
+        converted, problem = text_value(info, value, name in names.url_lists, delimiter)
+        return converted, problem, None
+    if isinstance(value, bool):
+        if info.base is bool and scalar:
+            return value, None, None
+        return MISSING, "Die Zelle enthält einen Wahrheitswert (WAHR/FALSCH); erwartet wird Text.", None
+    if isinstance(value, date | time):
+        if info.base is date and scalar and isinstance(value, date):
+            return (value.date() if isinstance(value, datetime) else value), None, None
+        shown = value.strftime("%d.%m.%Y") if isinstance(value, date) else str(value)
+        return (
+            MISSING,
+            f"Die Zelle ist als Datum formatiert ({shown}), die Spalte ist aber kein Datumsfeld. Bitte "
+            "das Zellformat auf „Text“ oder „Zahl“ stellen und den Wert neu eintragen.",
+            None,
+        )
+    if isinstance(value, int | float):
+        if info.base is date and scalar:
+            converted = serial_to_date(value)
+            if converted is None:
+                return MISSING, f"Die Zahl {value} ist kein plausibles Datum. Erwartet wird JJJJ-MM-TT.", None
+            return converted, None, None
+        if info.base in (int, float, bool) and scalar:
+            return value, None, None
+        text = str(int(value)) if float(value).is_integer() else repr(value)
+        converted, problem = text_value(info, text, name in names.url_lists, delimiter)
+        return converted, problem, NUMBER_HINT
+    return MISSING, f"Unerwarteter Zellinhalt ({type(value).__name__}).", None
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+def build_candidates(
+    sheet: Sheet, names: FieldNames
+) -> tuple[list[Candidate], list[ImportProblem], list[str]]:
+    """Candidates from the rows; header problems are fatal and stop before the rows."""
+    shown = sheet.path
+    rows = [(n, cells) for n, cells in sheet.rows if not all(c.empty() for c in cells)]
+    if not rows:
+        return [], [ImportProblem(shown, 0, "Die Tabelle enthält keine Zeilen.")], []
+    header_line, header_cells = rows[0]
+    fatal: list[ImportProblem] = []
+    columns: dict[int, str] = {}
+    labels: dict[str, str] = {}
+    headed: set[int] = set()
+    for index, cell in enumerate(header_cells):
+        text = "" if cell.value is None else str(cell.value).strip()
+        where = text or _letter(index)
+        if cell.merged:
+            fatal.append(
+                ImportProblem(
+                    shown,
+                    header_line,
+                    f"Die Überschrift steht in verbundenen Zellen ({cell.merged}). Bitte die Verbindung "
+                    "aufheben: je Spalte eine Überschrift.",
+                    label=where,
+                )
+            )
+            headed.add(index)
+            continue
+        if cell.formula is not None:
+            fatal.append(
+                ImportProblem(shown, header_line, "Überschriften dürfen keine Formeln sein.", label=where)
+            )
+            headed.add(index)
+            continue
+        if not text:
+            continue
+        headed.add(index)
+        if "\ufeff" in text:
+            fatal.append(
+                ImportProblem(
+                    shown,
+                    header_line,
+                    "Die Überschrift enthält ein unsichtbares Byte-Order-Mark (U+FEFF), etwa weil zwei "
+                    "Dateien aneinandergehängt wurden. Bitte entfernen.",
+                    label=text.replace("\ufeff", ""),
+                )
+            )
+            continue
+        name = names.match(text)
+        if name is None:
+            hint = names.hint(text)
+            message = "Unbekannte Spalte." + (
+                f" Meinten Sie {hint}?"
+                if hint
+                else f" Bekannt sind: {', '.join(names.titles[n] for n in names.titles)}."
+            )
+            fatal.append(ImportProblem(shown, header_line, message, label=text))
+            continue
+        if name in labels:
+            fatal.append(
+                ImportProblem(
+                    shown,
+                    header_line,
+                    f"Die Spalte steht doppelt (wie „{labels[name]}“).",
+                    field=name,
+                    label=text,
+                )
+            )
+            continue
+        if name in sheet.links:
+            fatal.append(
+                ImportProblem(
+                    shown,
+                    header_line,
+                    f"Die Werte stehen schon in der Verknüpfungstabelle {sheet.link_files[name][0]}.",
+                    field=name,
+                    label=text,
+                )
+            )
+            continue
+        columns[index] = name
+        labels[name] = text
+    present = set(labels) | set(sheet.links)
+    for name in names.required_fields():
+        if name not in present:
+            fatal.append(
+                ImportProblem(shown, header_line, "Pflichtspalte fehlt.", field=name, label=names.title(name))
+            )
+    if fatal:
+        return [], fatal, []
+    derived: list[str] = []
+    candidates = []
+    for number, cells in rows[1:]:
+        candidate = Candidate(
+            names.collection, {}, shown, number, labels=dict(labels), present=set(present), kind=COLUMN
+        )
+        for index, cell in enumerate(cells):
+            if index not in headed and not cell.empty():
+                candidate.problems.append(
+                    ImportProblem(
+                        shown, number, "Wert in einer Spalte ohne Überschrift.", label=_letter(index)
+                    )
+                )
+        for index, name in columns.items():
+            cell = cells[index] if index < len(cells) else Cell()
+            value, problem, hint = cell_value(names, name, cell, sheet.delimiters.get(name))
+            if problem:
+                candidate.problems.append(candidate.problem(name, problem, names))
+            elif value is not MISSING:
+                candidate.data[name] = value
+            if hint:
+                candidate.hints[name] = hint
+        if "id" not in candidate.data and (made := derive_id(names, candidate.data)):
+            candidate.data["id"] = made
+            candidate.labels.setdefault("id", names.title("id"))
+            derived.append(f"Zeile {number}: {made}")
+        entry_id = candidate.data.get("id")
+        for name, by_owner in sheet.links.items():
+            rows_for = by_owner.pop(entry_id, []) if isinstance(entry_id, str) else []
+            if rows_for:
+                candidate.data[name] = [r.target for r in sorted(rows_for, key=lambda r: r.position)]
+        candidates.append(candidate)
+    problems = []
+    for name, by_owner in sheet.links.items():
+        link_file, owner = sheet.link_files[name]
+        for owner_id, link_rows in by_owner.items():
+            for row in link_rows:
+                problems.append(
+                    ImportProblem(
+                        link_file,
+                        row.line,
+                        f"Kein Eintrag „{owner_id}“ in {Path(shown).name}.",
+                        label=owner,
+                    )
+                )
+    notes = [f"Kennung aus dem Namen gebildet: {', '.join(derived)}"] if derived else []
+    return candidates, problems, notes
+
+
+# --- the command -----------------------------------------------------------------------------
+
+
+def read_sheet(path: Path, collection: str | None, package: Path | None) -> tuple[Sheet, str | None]:
+    shown = str(path)
+    if not path.is_file():
+        return Sheet(shown, problems=[ImportProblem(shown, 0, "Die Datei existiert nicht.")]), collection
+    suffix = path.suffix.lower()
+    if suffix in (".xls", ".ods", ".numbers"):
+        return (
+            Sheet(
+                shown,
+                problems=[
+                    ImportProblem(
+                        shown, 0, "Dieses Format wird nicht gelesen. Bitte als .xlsx oder .csv speichern."
+                    )
+                ],
+            ),
+            collection,
+        )
+    if suffix in (".xlsx", ".xlsm"):
+        names = FieldNames(collection) if collection else None
+        return read_xlsx(path, shown, names), collection
+    descriptor = find_descriptor(path, package)
+    if descriptor is not None:
+        if not descriptor.is_file():
+            problem = ImportProblem(str(descriptor), 0, "Das Datenpaket (datapackage.json) fehlt.")
+            return Sheet(shown, problems=[problem]), collection
+        return read_package_table(path, shown, descriptor, collection)
+    return read_csv(path, shown), collection
+
+
+def import_table(
+    path: Path,
+    collection: str | None,
+    data_dir: Path,
+    skip_invalid: bool = False,
+    update: bool = False,
+    package: Path | None = None,
+) -> Outcome:
+    sheet, collection = read_sheet(path, collection, package)
+    outcome = Outcome(notes=list(sheet.notes))
+    if sheet.problems:
+        outcome.problems = sheet.problems
+        outcome.code = 1
+        return outcome
+    if collection is None:
+        outcome.problems = [
+            ImportProblem(
+                str(path), 0, f"Bitte die Sammlung angeben: --collection {{{','.join(COLLECTIONS)}}}."
+            )
+        ]
+        outcome.code = 1
+        return outcome
+    try:
+        catalogue = open_catalogue(data_dir)
+    except ImportFailed as exc:
+        outcome.problems, outcome.code = exc.problems, 1
+        return outcome
+    names = FieldNames(collection)
+    candidates, early, notes = build_candidates(sheet, names)
+    outcome.notes.extend(notes)
+    valid, problems = check_batch(candidates, catalogue, data_dir, update=update, skip_invalid=skip_invalid)
+    outcome.problems = early + problems
+    if not candidates and not outcome.problems:
+        outcome.problems = [ImportProblem(str(path), 0, "Die Tabelle enthält keine Einträge.")]
+    if not valid or (outcome.problems and not skip_invalid):
+        outcome.code = 1
+        return outcome
+    outcome.written = write_entries(valid)
+    outcome.after = after_import(data_dir)
+    return outcome

@@ -1,0 +1,246 @@
+"""``smartregio new``: a new entry file with every field, explained, ready to fill in.
+
+Each field of the model stands in model order under a German comment: what it means
+(the model's description), whether it is required, and for vocabularies the allowed codes.
+Required fields hold placeholders the validator rejects ("" or an empty list item), so a
+forgotten one is reported with its line; optional fields are empty, so the file validates
+as soon as the required ones are filled.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from datetime import date
+from pathlib import Path
+
+from .catalogue import FieldInfo, field_infos
+from .duplicates import looks_alike, name_field, normalise_name
+from .load import file_name_problem
+from .models import MODELS, Entry
+from .problems import Problems
+from .reference import ReferenceData, display_path, load_reference
+from .site.text import slugify
+
+WIDTH = 100
+MAX_LISTED_IDS = 12
+
+# Rules across fields (see the models' validators), told where the field stands.
+NOTES: dict[tuple[str, str], str] = {
+    ("solutions", "licence"): "Pflicht bei open_source: true.",
+    ("funding-projects", "lead"): "Ausnahme: Passt kein kommunaler Schlüssel, diese Zeile löschen und "
+    "lead_organisation angeben.",
+    ("funding-projects", "lead_organisation"): "Nur angeben, wenn lead fehlt.",
+    ("programmes", "land"): "Pflicht bei level: land, sonst leer lassen.",
+}
+# Optional by the model, but one of two must be given: these get a placeholder too.
+PLACEHOLDER_ANYWAY = {("funding-projects", "lead")}
+
+BODY_HINTS = {
+    "solutions": "Beschreibung der Lösung in Markdown (optional, aber hilfreich): Was leistet sie, für "
+    "wen, wo ist sie im Einsatz, was braucht eine Kommune, um sie zu übernehmen?",
+    "funding-projects": "Beschreibung des Projekts in Markdown (optional): Ziele, Maßnahmen, "
+    "Ergebnisse und was andere Kommunen davon übernehmen können.",
+    "programmes": "Beschreibung des Programms in Markdown (optional): wer gefördert wird, was "
+    "gefördert wird, Fristen und wie man einen Antrag stellt.",
+    "guidelines": "Text des Leitfadens in Markdown (Pflicht), gegliedert nach den Phasen der "
+    "Skalierungs-Roadmap. Phasen, die der Leitfaden nicht behandelt, löschen und auch in phases "
+    "weglassen.",
+}
+HINT_END = "Diese Hinweise erscheinen nicht auf der Website und dürfen gelöscht werden."
+
+
+class ScaffoldError(Exception):
+    """The entry cannot be created; the message is German and names the reason."""
+
+
+def _comment(text: str, indent: str = "#   ") -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent="# ",
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _allowed(reference: ReferenceData, vocabulary: str) -> list[str]:
+    """``#   Erlaubt: code = Label; …``, wrapped between terms, never inside one."""
+    terms = [f"{t.code} = {t.label}" for t in reference.vocabularies.get(vocabulary, {}).values()]
+    lines, line = [], "#   Erlaubt:"
+    for index, term in enumerate(terms):
+        piece = term + (";" if index < len(terms) - 1 else "")
+        if len(line) + 1 + len(piece) > WIDTH and not line.endswith(":"):
+            lines.append(line)
+            line = "#  "
+        line += " " + piece
+    return [*lines, line]
+
+
+def _kind_hint(info: FieldInfo, collection: str, data_dir: Path) -> str:
+    if info.reference == "places":
+        return (
+            'Amtliche Schlüssel in Anführungszeichen, z. B. "09162000"; der Ort muss in '
+            "data/reference/places.csv stehen."
+        )
+    if info.reference:
+        ids = sorted(p.name[:-3] for p in (data_dir / info.reference).glob("*.md"))
+        if ids and len(ids) <= MAX_LISTED_IDS:
+            return f"Vorhanden: {', '.join(ids)}."
+        return f"Kennungen wie die Dateinamen in data/{info.reference}/ (ohne „.md“)."
+    if info.base is bool:
+        return "true oder false."
+    return ""
+
+
+def _field_block(
+    model: type[Entry], info: FieldInfo, values: dict[str, str], reference: ReferenceData, data_dir: Path
+) -> list[str]:
+    collection = model.collection
+    field = model.model_fields[info.name]
+    placeholder = info.required or (collection, info.name) in PLACEHOLDER_ANYWAY
+    status = "Pflichtfeld" if placeholder else "optional"
+    if info.is_list:
+        status += ", Liste: je Wert eine Zeile „  - wert“" if placeholder else ", Liste: [wert, wert]"
+    parts = [f"{field.title} ({status}): {field.description}"]
+    if note := NOTES.get((collection, info.name)):
+        parts.append(note)
+    if hint := _kind_hint(info, collection, data_dir):
+        parts.append(hint)
+    lines = _comment(" ".join(parts))
+    if info.vocabulary:
+        lines += _allowed(reference, info.vocabulary)
+    name = info.name
+    if name in values:
+        lines.append(f"{name}: {values[name]}")
+    elif info.is_list:
+        lines += [f"{name}:", '  - ""'] if placeholder else [f"{name}: []"]
+    elif placeholder and info.base is str:
+        lines.append(f'{name}: ""')
+    else:
+        lines.append(f"{name}:")
+    return lines
+
+
+def _body(collection: str, reference: ReferenceData) -> str:
+    parts = [_html_comment(f"{BODY_HINTS[collection]} {HINT_END}")]
+    if collection == "guidelines":
+        for term in (reference.vocabularies.get("transfer_phase") or {}).values():
+            parts.append(f"## {term.label}")
+            parts.append(
+                _html_comment(f"{term.description} Was ist in dieser Phase zu tun, worauf ist zu achten?")
+            )
+    return "\n\n".join(parts) + "\n"
+
+
+def _html_comment(text: str) -> str:
+    """A Markdown comment: the contributor reads it, the site never shows it."""
+    return "\n".join(textwrap.wrap(f"<!-- {text} -->", WIDTH, break_on_hyphens=False, break_long_words=False))
+
+
+def render(
+    collection: str, entry_id: str, title: str, reference: ReferenceData, data_dir: Path, today: date
+) -> str:
+    """The text of a new entry file."""
+    model = MODELS[collection]
+    values = {
+        "id": entry_id,
+        name_field(model): json.dumps(title, ensure_ascii=False),
+        "last_reviewed": today.isoformat(),
+    }
+    lines = ["---", f"# yaml-language-server: $schema=../.schema/{collection}.json"]
+    lines += _comment(
+        f'Neuer Eintrag: {model.label}. Jedes Feld mit „Pflichtfeld“ ausfüllen (leere "" ersetzen), '
+        "optionale Felder ausfüllen, wenn eine Quelle sie belegt, sonst leer lassen. Text mit „: “ "
+        "in Anführungszeichen setzen. Zeilen mit # sind Hinweise und dürfen bleiben.",
+        indent="# ",
+    )
+    for info in field_infos(model):
+        if info.name == "body":
+            continue
+        lines.append("")
+        lines += _field_block(model, info, values, reference, data_dir)
+    lines.append("---")
+    return "\n".join(lines) + "\n" + _body(collection, reference)
+
+
+def entry_id_for(title: str) -> str:
+    """The id a title gives, or ScaffoldError saying why there is none."""
+    entry_id = slugify(title)
+    if not entry_id or file_name_problem(f"{entry_id}.md"):
+        raise ScaffoldError(
+            f"Aus dem Titel „{title}“ lässt sich keine Kennung bilden. Bitte einen Titel mit "
+            "Buchstaben oder Ziffern angeben."
+        )
+    return entry_id
+
+
+def check_title(title: str) -> str:
+    title = title.strip()
+    if not title:
+        raise ScaffoldError('Der Titel ist leer. Beispiel: smartregio new solutions "Meine Lösung"')
+    if any(ord(char) < 32 for char in title):
+        raise ScaffoldError("Der Titel darf keine Zeilenumbrüche oder Steuerzeichen enthalten.")
+    if len(title) > 200:
+        raise ScaffoldError(f"Der Titel ist zu lang: {len(title)} Zeichen, höchstens 200.")
+    return title
+
+
+def create(data_dir: Path, collection: str, title: str, today: date | None = None) -> Path:
+    """Write ``data_dir/<collection>/<id>.md``; never overwrites, writes nothing on error."""
+    if collection not in MODELS:
+        raise ScaffoldError(f"Unbekannte Sammlung „{collection}“. Sammlungen: {', '.join(MODELS)}.")
+    title = check_title(title)
+    entry_id = entry_id_for(title)
+    if not data_dir.is_dir():
+        raise ScaffoldError(f"Der Datenordner {data_dir} existiert nicht.")
+    path = data_dir / collection / f"{entry_id}.md"
+    if path.exists() or path.is_symlink():
+        raise ScaffoldError(
+            f"{display_path(path, data_dir)} gibt es schon. Bitte diese Datei bearbeiten oder einen "
+            "anderen Titel wählen."
+        )
+    reference = load_reference(data_dir, Problems())
+    text = render(collection, entry_id, title, reference, data_dir, today or date.today())
+    path.parent.mkdir(exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ScaffoldError(f"{display_path(path, data_dir)} gibt es schon.") from None
+    return path
+
+
+def similar_entries(data_dir: Path, collection: str, title: str, created: Path) -> list[Path]:
+    """Existing files of the collection whose id looks like the title (a cheap early hint)."""
+    key = normalise_name(title)
+    return [
+        path
+        for path in sorted((data_dir / collection).glob("*.md"))
+        if path != created and looks_alike(key, normalise_name(path.name[:-3]))
+    ]
+
+
+def next_steps(path: Path, data_dir: Path, similar: list[Path]) -> str:
+    shown = display_path(path, data_dir)
+    data_arg = "" if data_dir == Path("data") else f" --data {data_dir}"
+    lines = [f"Neuer Eintrag angelegt: {shown}"]
+    for other in similar:
+        lines.append(
+            f"Hinweis: {display_path(other, data_dir)} sieht ähnlich aus. Gibt es den Eintrag schon? "
+            "Dann lieber diesen ergänzen und die neue Datei löschen."
+        )
+    lines += [
+        "",
+        "Nächste Schritte:",
+        f'  1. {shown} öffnen und jedes Pflichtfeld ausfüllen (leere "" ersetzen); die Zeilen mit #',
+        "     darüber erklären jedes Feld. Optionale Felder nur mit Quelle ausfüllen, sonst leer lassen.",
+        "  2. Den Text unter dem zweiten „---“ schreiben.",
+        f"  3. Prüfen: smartregio validate{data_arg}   (nennt jede noch offene Stelle mit Zeilennummer)",
+        f"  4. Ansehen: smartregio serve{data_arg}",
+        "  5. Pull Request stellen.",
+        "Editoren mit YAML-Unterstützung (z. B. VS Code mit der Erweiterung „YAML“) zeigen die Hilfe",
+        "und erlaubte Werte schon beim Tippen.",
+    ]
+    return "\n".join(lines)

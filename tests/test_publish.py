@@ -235,6 +235,12 @@ def test_two_releases_give_a_changelog_and_keep_old_downloads(repo, cli, tmp_pat
     assert 'href="0.1.0/"' in (site / "daten/index.html").read_text(encoding="utf-8")
     old = json.loads((site / "daten/0.1.0/datapackage.json").read_text(encoding="utf-8"))
     assert old["version"] == "0.1.0"
+    versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))
+    assert [v["version"] for v in versions] == ["0.2.0", "0.1.0"]
+    snapshot = (site / "0.1.0/loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
+    assert "P5 Transfer" in snapshot  # the old version shows the old data
+    assert "P4 Verstetigung" in (site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
+    assert not (site / "0.1.0/programme/landesprogramm").exists()
 
 
 def test_a_changed_published_file_is_an_error(repo, cli, tmp_path):

@@ -133,3 +133,23 @@ def test_schema_rejects_what_the_validator_rejects(data, name, change):
     if change.get("lead", 1) is None:
         del entry["lead"]
     assert list(check.iter_errors(entry)), change
+
+
+@pytest.mark.parametrize("collection", list(MODELS))
+def test_filled_scaffold_matches_the_schema_and_a_fresh_one_does_not(cli, data, collection):
+    from .test_scaffold import FILL, TITLES, fill
+
+    check = validator(json.loads(fresh(data)[f"{collection}.json"]))
+    assert cli("new", collection, TITLES[collection], "--data", str(data)).code == 0
+    (path,) = [p for p in (data / collection).glob("*.md") if p.name not in _before(collection)]
+    fields = {k: as_json(v) for k, v in read(path, str(path)).fields.items()}
+    assert list(check.iter_errors(fields))
+    path.write_text(fill(path.read_text(encoding="utf-8"), FILL[collection]), encoding="utf-8")
+    fields = {k: as_json(v) for k, v in read(path, str(path)).fields.items()}
+    assert [e.message for e in check.iter_errors(fields)] == []
+
+
+def _before(collection: str) -> set[str]:
+    from .conftest import ENTRIES
+
+    return {name.split("/")[1] for name in ENTRIES if name.startswith(f"{collection}/")}

@@ -31,12 +31,19 @@ def measure(n: int) -> dict[str, float]:
             raise SystemExit("synthetic data invalid:\n" + problems.as_text()[:2000])
         write_package(catalogue, data, Path(tmp) / "package")
         t2 = time.perf_counter()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # before the downloads
+        from .publish.releases import compile_downloads
+
+        downloads = compile_downloads(catalogue, data, Path(tmp) / "downloads")
+        t3 = time.perf_counter()
         return {
             "entries": catalogue.count(),
             "load_validate_s": round(t1 - t0, 2),
             "package_s": round(t2 - t1, 2),
             "total_s": round(t2 - t0, 2),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "peak_rss_mb": round(peak / 1024, 1),
+            "downloads_s": round(t3 - t2, 2),
+            "downloads_mb": round(sum(d.bytes for d in downloads) / 1e6, 1),
             "rss_before_mb": round(rss_before / 1024, 1),
         }
 
@@ -63,7 +70,10 @@ def run_site_sizes(sizes: list[int]) -> int:
 
 
 def run(sizes: list[int], site: bool = False) -> int:
-    print(f"{'N':>7} {'laden+prüfen s':>15} {'paketieren s':>13} {'gesamt s':>9} {'Spitze RSS MB':>14}")
+    print(
+        f"{'N':>7} {'laden+prüfen s':>15} {'paketieren s':>13} {'gesamt s':>9} {'Spitze RSS MB':>14}"
+        f" {'Downloads s':>12} {'Downloads MB':>13}"
+    )
     for n in sizes:
         out = subprocess.run(
             [
@@ -81,6 +91,6 @@ def run(sizes: list[int], site: bool = False) -> int:
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(
             f"{r['entries']:>7} {r['load_validate_s']:>15} {r['package_s']:>13} "
-            f"{r['total_s']:>9} {r['peak_rss_mb']:>14}"
+            f"{r['total_s']:>9} {r['peak_rss_mb']:>14} {r['downloads_s']:>12} {r['downloads_mb']:>13}"
         )
     return run_site_sizes(sizes) if site else 0

@@ -36,7 +36,8 @@ class Changes:
         if self.everything:
             return f"Referenztabellen geändert gegenüber {self.base}: alle Einträge geprüft"
         count = len(self.entries)
-        return f"{count} geänderte(r) Eintrag/Einträge gegenüber {self.base}"
+        entries = "1 geänderter Eintrag" if count == 1 else f"{count} geänderte Einträge"
+        return f"{entries} gegenüber {self.base}"
 
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:

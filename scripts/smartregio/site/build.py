@@ -19,6 +19,7 @@ import yaml
 
 from ..catalogue import Catalogue
 from ..load import load_catalogue
+from ..package.read import read_package
 from ..package.write import replace_dir
 from ..problems import Problems
 from ..publish.dcat import Publisher, build_graph, write_dcat
@@ -150,6 +151,7 @@ def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
         write_catalogue_indexes(catalogue, views, staging)
         write_site_schemas(catalogue, staging)  # /schema/<collection>.json for editors
         index_site(staging)
+        build_version_snapshots(releases, project, staging)
         replace_dir(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -157,6 +159,25 @@ def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return catalogue
+
+
+def build_version_snapshots(releases: list[StoredRelease], project: Project, site: Path) -> None:
+    """Each released version's pages under ``/<version>/`` and ``versions.json`` beside them,
+    which Material's version selector reads. Built from the stored release package, so a
+    version shows exactly the data it published."""
+    versions = [{"version": r.version, "title": r.version, "aliases": []} for r in reversed(releases)]
+    (site / "versions.json").write_text(json.dumps(versions, indent=1) + "\n", encoding="utf-8")
+    for release in releases:
+        catalogue = read_package(release.folder / "datapackage.json")
+        with tempfile.TemporaryDirectory() as tmp:
+            docs = Path(tmp) / "docs"
+            Generator(catalogue, None, None, project.site_url() + release.version + "/").write(
+                project.content, docs
+            )
+            render(project.config_file, docs, site / release.version)
+        views = Views(catalogue, None)
+        write_api(catalogue, views, site / release.version)
+        write_catalogue_indexes(catalogue, views, site / release.version)
 
 
 def catalogue_date(catalogue: Catalogue):

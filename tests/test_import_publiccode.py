@@ -149,7 +149,7 @@ def test_not_a_publiccode_file(cli, data, tmp_path):
     assert result.code == 1 and "publiccodeYmlVersion fehlt" in result.err
     source.write_text("name: [x\n", encoding="utf-8")
     result = cli("import", "publiccode", str(source), "--data", str(data))
-    assert result.code == 1 and f"{source}:Zeile 1: YAML-Fehler" in result.err
+    assert result.code == 1 and f"{source}:Zeile 2: YAML-Fehler" in result.err
 
 
 def test_existing_entry_needs_update_and_keeps_its_own_fields(cli, data, tmp_path):

@@ -220,11 +220,20 @@ def test_hostile_entry_is_harmless_in_listings_and_head(hostile_site):
 
 
 def test_two_builds_are_byte_identical(tmp_path):
+    """A second build in another process (other hash seed) gives the same bytes."""
+    import os
+    import subprocess
+    import sys
+
     from .conftest import make_data
 
     data = make_data(tmp_path / "data")
     build(data, tmp_path / "a", tmp_path / "work")
-    build(data, tmp_path / "b", tmp_path / "work")
+    env = {**os.environ, "PYTHONHASHSEED": "4711", "PYTHONPATH": str(REPO / "scripts")}
+    run = subprocess.run([sys.executable, "-m", "smartregio", "build", "--data", str(data),
+                          "--site-dir", str(tmp_path / "b")], cwd=REPO, env=env,
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
     assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
 
 

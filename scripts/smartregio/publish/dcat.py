@@ -8,11 +8,13 @@ Serialised as Turtle, RDF/XML (what harvesters usually read) and JSON-LD.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, SKOS, XSD
 
 from ..catalogue import Catalogue
@@ -162,7 +164,7 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
                 )
             )
         if span:
-            period = BNode()
+            period = URIRef(f"{uri}-zeitraum")  # named, not blank: the same data gives the same file
             g.add((uri, DCTERMS.temporal, period))
             g.add((period, RDF.type, DCTERMS.PeriodOfTime))
             g.add((period, DCAT.startDate, Literal(date(span[0], 1, 1), datatype=XSD.date)))
@@ -195,7 +197,7 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
         g.add((uri, DCTERMS.modified, modified))
         g.add((uri, DCAT.byteSize, Literal(download.bytes, datatype=XSD.nonNegativeInteger)))
         g.add((uri, DCATAP.availability, URIRef(EU + "planned-availability/STABLE")))
-        checksum = BNode()
+        checksum = URIRef(f"{uri}#sha256")
         g.add((uri, SPDX.checksum, checksum))
         g.add((checksum, RDF.type, SPDX.Checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
@@ -222,12 +224,74 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
     return g
 
 
+def _sorted_json(value):
+    if isinstance(value, dict):
+        return {k: _sorted_json(v) for k, v in sorted(value.items())}
+    if isinstance(value, list):
+        return sorted((_sorted_json(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True))
+    return value
+
+
+def rdf_xml(graph: Graph) -> str:
+    """Flat RDF/XML with subjects and properties in sorted order.
+
+    rdflib's own RDF/XML writer follows the store's set order, which changes between runs;
+    this one gives the same bytes for the same graph.
+    """
+    namespaces = {str(uri): prefix for prefix, uri in graph.namespaces() if prefix}
+    used: dict[str, str] = {}
+
+    def qname(predicate: URIRef) -> str:
+        text = str(predicate)
+        for uri, prefix in sorted(namespaces.items(), key=lambda item: -len(item[0])):
+            local = text[len(uri) :]
+            if (
+                text.startswith(uri)
+                and local
+                and (local[0].isalpha() or local[0] == "_")
+                and all(c.isalnum() or c in "_-." for c in local)
+            ):
+                used[prefix] = uri
+                return f"{prefix}:{local}"
+        raise ValueError(f"no namespace prefix for {text}")
+
+    lines = []
+    for subject in sorted(set(graph.subjects()), key=str):
+        lines.append(f'  <rdf:Description rdf:about="{escape(str(subject), {chr(34): "&quot;"})}">')
+        for predicate, obj in sorted(
+            graph.predicate_objects(subject), key=lambda po: (str(po[0]), str(po[1]))
+        ):
+            name = qname(predicate)
+            if isinstance(obj, Literal):
+                attrs = ""
+                if obj.language:
+                    attrs = f' xml:lang="{obj.language}"'
+                elif obj.datatype:
+                    attrs = f' rdf:datatype="{obj.datatype}"'
+                lines.append(f"    <{name}{attrs}>{escape(str(obj))}</{name}>")
+            else:
+                lines.append(f'    <{name} rdf:resource="{escape(str(obj), {chr(34): "&quot;"})}"/>')
+        lines.append("  </rdf:Description>")
+    used.setdefault("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+    declarations = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in sorted(used.items()))
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF {declarations}>\n'
+        + "\n".join(lines)
+        + "\n</rdf:RDF>\n"
+    )
+
+
 def write_dcat(graph: Graph, folder: Path) -> list[Path]:
-    """Turtle, RDF/XML and JSON-LD, with triples in a stable order."""
+    """Turtle, RDF/XML and JSON-LD, each with the same bytes for the same graph."""
     folder.mkdir(parents=True, exist_ok=True)
+    jsonld = _sorted_json(json.loads(graph.serialize(format="json-ld")))
+    texts = {
+        "dcat.ttl": graph.serialize(format="turtle"),
+        "dcat.rdf": rdf_xml(graph),
+        "dcat.jsonld": json.dumps(jsonld, ensure_ascii=False, indent=1) + "\n",
+    }
     paths = []
-    for name, fmt in (("dcat.ttl", "turtle"), ("dcat.rdf", "pretty-xml"), ("dcat.jsonld", "json-ld")):
-        text = graph.serialize(format=fmt, **({"indent": 1} if fmt == "json-ld" else {}))
+    for name, text in texts.items():
         path = folder / name
         path.write_text(text, encoding="utf-8")
         paths.append(path)

@@ -112,6 +112,7 @@ class Views:
         self.relations = Relations(catalogue)
         self.edit_base = edit_base.rstrip("/") + "/" if edit_base else None
         self._infos = {c: field_infos(m) for c, m in MODELS.items()}
+        self._entry_views: dict[tuple[str, str], EntryView] = {}
         self._titles = {
             m.__name__: {n: (f.title or n) for n, f in m.model_fields.items()} for m in MODELS.values()
         }
@@ -167,6 +168,13 @@ class Views:
 
     # --- pages ---------------------------------------------------------------------------------
     def entry(self, collection: str, entry: Entry) -> EntryView:
+        """The view of one entry page; computed once, as several outputs need it."""
+        key = (collection, entry.id)
+        if key not in self._entry_views:
+            self._entry_views[key] = self._entry(collection, entry)
+        return self._entry_views[key]
+
+    def _entry(self, collection: str, entry: Entry) -> EntryView:
         related = self._related(entry)
         view = EntryView(
             collection=collection,

@@ -188,13 +188,16 @@ def test_no_request_leaves_the_local_server(browser, origin, name):
     context = browser.new_context()
     page = context.new_page()
     requests = []
+    errors = []
     page.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(origin + PAGES[name], wait_until="networkidle")
     page.wait_for_timeout(300)
     foreign = [url for url in requests
                if urlsplit(url).scheme not in ("data", "blob") and not url.startswith(origin + "/")]
     assert foreign == []
     assert len(requests) > 1
+    assert errors == []  # no script fails on any page type
     context.close()
 
 

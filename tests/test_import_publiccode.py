@@ -133,7 +133,10 @@ def test_bad_values_are_located_in_the_publiccode_file(cli, data, tmp_path):
     lines = text.splitlines()
     licence_line = next(i for i, line in enumerate(lines, 1) if "license: GPL3" in line)
     status_line = next(i for i, line in enumerate(lines, 1) if "developmentStatus" in line)
-    assert f"{source}:Zeile {licence_line}: Schlüssel „legal.license“ (licence): Keine gültige SPDX" in result.err
+    assert (
+        f"{source}:Zeile {licence_line}: Schlüssel „legal.license“ (licence): Keine gültige SPDX"
+        in result.err
+    )
     assert (
         f"{source}:Zeile {status_line}: Schlüssel „developmentStatus“ (development_status): "
         "„released“ ist kein erlaubter Wert."

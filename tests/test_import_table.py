@@ -138,7 +138,17 @@ def test_field_names_as_headers_any_case_and_spacing(cli, data, tmp_path):
         "SOURCES",
         "last_reviewed",
     ]
-    row = [ROW_A[0], ROW_A[1], "mobilitaet", "stable", "true", "MIT", "P4", "https://example.org/", "2025-01-15"]
+    row = [
+        ROW_A[0],
+        ROW_A[1],
+        "mobilitaet",
+        "stable",
+        "true",
+        "MIT",
+        "P4",
+        "https://example.org/",
+        "2025-01-15",
+    ]
     result = run_import(cli, write_csv(tmp_path / "t.csv", [headers, row]), data)
     assert result.code == 0, result.err
 
@@ -184,7 +194,9 @@ def test_unknown_header_with_nearest_name(cli, data, tmp_path):
     table = write_csv(tmp_path / "kopf.csv", [headers, [*ROW_A, "grün"]])
     result = run_import(cli, table, data)
     assert result.code == 1
-    assert f"{table}:Zeile 1: Spalte „Lizens“: Unbekannte Spalte. Meinten Sie „Lizenz“ (licence)?" in result.err
+    assert (
+        f"{table}:Zeile 1: Spalte „Lizens“: Unbekannte Spalte. Meinten Sie „Lizenz“ (licence)?" in result.err
+    )
     assert f"{table}:Zeile 1: Spalte „Farbe“: Unbekannte Spalte." in result.err
     assert solution_files(data) == {"stadtnavi.md"}
 
@@ -238,11 +250,24 @@ def test_unbalanced_quotes(cli, data, tmp_path):
 
 
 def test_unknown_reference_and_references_within_the_import(cli, data, tmp_path):
-    headers = ["Titel", "Kurzbeschreibung", "Zielgruppen", "Phasen", "Arbeitsstränge", "Weiterführende Leitfäden"]
+    headers = [
+        "Titel",
+        "Kurzbeschreibung",
+        "Zielgruppen",
+        "Phasen",
+        "Arbeitsstränge",
+        "Weiterführende Leitfäden",
+    ]
     headers += ["Lösungen", "Quellen", "Zuletzt geprüft", "Text"]
     first = ["Erster Leitfaden", "Worum es im ersten Leitfaden geht.", "digitalisierung", "P1", "technisch"]
     first += ["zweiter-leitfaden", "stadtnavi", "https://example.org/", "2025-01-15", "## Text\n\nMehr."]
-    second = ["Zweiter Leitfaden", "Worum es im zweiten Leitfaden geht.", "digitalisierung", "P2", "technisch"]
+    second = [
+        "Zweiter Leitfaden",
+        "Worum es im zweiten Leitfaden geht.",
+        "digitalisierung",
+        "P2",
+        "technisch",
+    ]
     second += ["erster-leitfaden", "stadtnav", "https://example.org/", "2025-01-15", "Text."]
     table = write_csv(tmp_path / "leitfaeden.csv", [headers, first, second])
     result = run_import(cli, table, data, collection="guidelines")
@@ -282,8 +307,9 @@ def test_duplicate_ids_in_one_import(cli, data, tmp_path):
     table = write_csv(tmp_path / "doppelt.csv", [HEADERS, ROW_A, ROW_A])
     result = run_import(cli, table, data)
     assert result.code == 1
-    assert f"{table}:Zeile 3: Spalte „Kennung“ (id): Die Kennung „giess-den-kiez“ steht schon in Zeile 2." in (
-        result.err
+    assert (
+        f"{table}:Zeile 3: Spalte „Kennung“ (id): Die Kennung „giess-den-kiez“ steht schon in Zeile 2."
+        in (result.err)
     )
 
 
@@ -293,13 +319,22 @@ def test_skip_invalid_writes_the_valid_rows(cli, data, tmp_path):
     table = write_csv(tmp_path / "teils.csv", [HEADERS, ROW_A, bad])
     result = run_import(cli, table, data, "--skip-invalid")
     assert result.code == 0
-    assert f"{table}:Zeile 3: Spalte „Entwicklungsstand“ (development_status): „fertig“ ist kein" in result.err
+    assert (
+        f"{table}:Zeile 3: Spalte „Entwicklungsstand“ (development_status): „fertig“ ist kein" in result.err
+    )
     assert solution_files(data) == {"stadtnavi.md", "giess-den-kiez.md"}
     assert "alles gültig" in result.out
 
 
 def test_skip_invalid_also_skips_rows_pointing_at_skipped_rows(cli, data, tmp_path):
-    headers = ["Titel", "Kurzbeschreibung", "Zielgruppen", "Phasen", "Arbeitsstränge", "Weiterführende Leitfäden"]
+    headers = [
+        "Titel",
+        "Kurzbeschreibung",
+        "Zielgruppen",
+        "Phasen",
+        "Arbeitsstränge",
+        "Weiterführende Leitfäden",
+    ]
     headers += ["Quellen", "Zuletzt geprüft", "Text"]
     broken = ["Kaputt", "Worum es im kaputten Leitfaden geht.", "niemand", "P1", "technisch", ""]
     broken += ["https://example.org/", "2025-01-15", "Text."]
@@ -308,7 +343,10 @@ def test_skip_invalid_also_skips_rows_pointing_at_skipped_rows(cli, data, tmp_pa
     table = write_csv(tmp_path / "kette.csv", [headers, broken, pointing])
     result = run_import(cli, table, data, "--skip-invalid", collection="guidelines")
     assert result.code == 1  # nothing valid is left
-    assert "Zeile 3: Spalte „Weiterführende Leitfäden“ (related_guidelines): Eintrag 1: Verweis auf" in result.err
+    assert (
+        "Zeile 3: Spalte „Weiterführende Leitfäden“ (related_guidelines): Eintrag 1: Verweis auf"
+        in result.err
+    )
     assert not (data / "guidelines/verweist.md").exists()
 
 

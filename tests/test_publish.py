@@ -236,7 +236,8 @@ def test_two_releases_give_a_changelog_and_keep_old_downloads(repo, cli, tmp_pat
     old = json.loads((site / "daten/0.1.0/datapackage.json").read_text(encoding="utf-8"))
     assert old["version"] == "0.1.0"
     versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))
-    assert [v["version"] for v in versions] == ["0.2.0", "0.1.0"]
+    assert [v["version"] for v in versions] == ["latest", "0.2.0", "0.1.0"]
+    assert 'url=../' in (site / "latest/index.html").read_text(encoding="utf-8")
     snapshot = (site / "0.1.0/loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
     assert "P5 Transfer" in snapshot  # the old version shows the old data
     assert "P4 Verstetigung" in (site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")

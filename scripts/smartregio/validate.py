@@ -50,6 +50,8 @@ def german_message(error: Mapping[str, Any], fields: list[str], written: str | N
     ctx = error.get("ctx") or {}
     given = error.get("input")
     value = written if written is not None else given
+    if given == "" and kind in ("string_too_short", "string_pattern_mismatch", "url", "url_scheme", "spdx"):
+        return "Das Feld ist noch leer; bitte ausfüllen."
     if kind == "extra_forbidden":
         field = str(error["loc"][-1])
         hint = nearest(field, fields)

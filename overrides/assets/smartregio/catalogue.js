@@ -31,6 +31,11 @@ async function init(root) {
   let run = 0;
 
   readState(form, new URLSearchParams(location.search));
+  const facets = form.querySelector("[data-sr-facets]");
+  // on a phone the facets fold away until asked for, unless a link brought a selection
+  if (facets && matchMedia("(max-width: 44.9em)").matches && !form.querySelector("[data-facet] input:checked")) {
+    facets.open = false;
+  }
   form.hidden = false;
   if (pages) pages.hidden = true;
 

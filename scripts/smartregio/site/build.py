@@ -165,8 +165,14 @@ def build_version_snapshots(releases: list[StoredRelease], project: Project, sit
     """Each released version's pages under ``/<version>/`` and ``versions.json`` beside them,
     which Material's version selector reads. Built from the stored release package, so a
     version shows exactly the data it published."""
-    versions = [{"version": r.version, "title": r.version, "aliases": []} for r in reversed(releases)]
+    # the current data, at the site root; "latest/" only forwards there
+    versions = [{"version": "latest", "title": "aktuell", "aliases": []}]
+    versions += [{"version": r.version, "title": r.version, "aliases": []} for r in reversed(releases)]
     (site / "versions.json").write_text(json.dumps(versions, indent=1) + "\n", encoding="utf-8")
+    (site / "latest").mkdir()
+    (site / "latest" / "index.html").write_text(
+        Generator.render_template("redirect.html", target="../"), encoding="utf-8"
+    )
     for release in releases:
         catalogue = read_package(release.folder / "datapackage.json")
         with tempfile.TemporaryDirectory() as tmp:

@@ -93,6 +93,12 @@ class Generator:
             keep_trailing_newline=True,
         )
 
+    @staticmethod
+    def render_template(template: str, **context: Any) -> str:
+        """A stand-alone page from the generator's templates (autoescaped)."""
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+        return env.get_template(template).render(**context)
+
     def _html(self, template: str, here: str, **context: Any) -> str:
         return self.env.get_template(template).render(
             rel=lambda target: relative(here, target), api=API, **context

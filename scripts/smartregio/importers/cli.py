@@ -74,7 +74,8 @@ def run_import(args: argparse.Namespace) -> int:
         print(problems_text(outcome.problems), file=sys.stderr)
         print(f"{len(set(outcome.problems))} Problem(e) gefunden.", file=sys.stderr)
     if outcome.written:
-        print(f"{len(outcome.written)} Eintrag/Einträge geschrieben:")
+        count = len(outcome.written)
+        print(f"{count} {'Eintrag' if count == 1 else 'Einträge'} geschrieben:")
         for path in outcome.written:
             print(f"  {path}")
     if outcome.after:

@@ -126,8 +126,10 @@ def test_facets_work_by_keyboard_with_visible_focus(page, origin):
     assert focused["outline"] != "none" and focused["width"] >= 2
     page.keyboard.press("Space")
     expect(status(page)).not_to_have_text(re.compile(r"^22 "))
-    assert f"handlungsfeld={focused['value'].split()[0]}" in page.url.replace("+", " ").replace("%20", " ") or \
-        "handlungsfeld=" in page.url
+    assert (
+        f"handlungsfeld={focused['value'].split()[0]}" in page.url.replace("+", " ").replace("%20", " ")
+        or "handlungsfeld=" in page.url
+    )
 
 
 def test_result_count_is_announced(page, origin):
@@ -193,8 +195,11 @@ def test_no_request_leaves_the_local_server(browser, origin, name):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(origin + PAGES[name], wait_until="networkidle")
     page.wait_for_timeout(300)
-    foreign = [url for url in requests
-               if urlsplit(url).scheme not in ("data", "blob") and not url.startswith(origin + "/")]
+    foreign = [
+        url
+        for url in requests
+        if urlsplit(url).scheme not in ("data", "blob") and not url.startswith(origin + "/")
+    ]
     assert foreign == []
     assert len(requests) > 1
     assert errors == []  # no script fails on any page type

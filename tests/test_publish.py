@@ -40,8 +40,16 @@ def test_every_download_is_listed_with_size_and_checksum(site):
     latest = site / "daten/latest"
     descriptor = json.loads((latest / "datapackage.json").read_text(encoding="utf-8"))
     listed = {d["path"]: d for d in descriptor["downloads"]}
-    for name in ("smartregio.zip", "smartregio.xlsx", "smartregio.sqlite", "smartregio.geojson",
-                 "smartregio.json", "loesungen.json", "foerderprojekte.json", "solutions.csv"):
+    for name in (
+        "smartregio.zip",
+        "smartregio.xlsx",
+        "smartregio.sqlite",
+        "smartregio.geojson",
+        "smartregio.json",
+        "loesungen.json",
+        "foerderprojekte.json",
+        "solutions.csv",
+    ):
         raw = (latest / name).read_bytes()
         assert listed[name]["bytes"] == len(raw)
         assert listed[name]["hash"] == "sha256:" + hashlib.sha256(raw).hexdigest()
@@ -71,7 +79,9 @@ def test_xlsx_opens_with_umlauts_and_dates_intact(site):
     assert row["Kurzbeschreibung"].startswith("Mobilitätsauskunft für Städte")
     assert isinstance(row["Zuletzt geprüft"], datetime) and row["Zuletzt geprüft"].date() == date(2025, 1, 15)
     fields = book["Felder"]
-    assert any(r[1].value == "transfer_readiness" and "P5" in (r[6].value or "") for r in fields.iter_rows(min_row=2))
+    assert any(
+        r[1].value == "transfer_readiness" and "P5" in (r[6].value or "") for r in fields.iter_rows(min_row=2)
+    )
 
 
 def test_sqlite_has_tables_keys_and_views(site):
@@ -109,8 +119,10 @@ def test_json_per_collection_and_whole_catalogue(site):
 
 
 def test_dcat_serialisations_parse_and_agree(site):
-    graphs = [Graph().parse(site / "daten" / name, format=fmt)
-              for name, fmt in (("dcat.ttl", "turtle"), ("dcat.rdf", "xml"), ("dcat.jsonld", "json-ld"))]
+    graphs = [
+        Graph().parse(site / "daten" / name, format=fmt)
+        for name, fmt in (("dcat.ttl", "turtle"), ("dcat.rdf", "xml"), ("dcat.jsonld", "json-ld"))
+    ]
     assert len(graphs[0]) > 100
     assert all(len(g) == len(graphs[0]) for g in graphs)
 
@@ -118,34 +130,74 @@ def test_dcat_serialisations_parse_and_agree(site):
 def test_dcat_has_mandatory_and_recommended_properties(site):
     g = Graph().parse(site / "daten/dcat.ttl")
     catalog = next(g.subjects(RDF.type, DCAT.Catalog))
-    for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCAT.dataset, DCTERMS.language,
-                 FOAF.homepage, DCTERMS.license, DCTERMS.modified, DCAT.themeTaxonomy, DCTERMS.spatial):
+    for prop in (
+        DCTERMS.title,
+        DCTERMS.description,
+        DCTERMS.publisher,
+        DCAT.dataset,
+        DCTERMS.language,
+        FOAF.homepage,
+        DCTERMS.license,
+        DCTERMS.modified,
+        DCAT.themeTaxonomy,
+        DCTERMS.spatial,
+    ):
         assert g.value(catalog, prop) is not None, prop
     datasets = list(g.subjects(RDF.type, DCAT.Dataset))
     assert len(datasets) == 5  # the whole package and one per collection
     for dataset in datasets:
-        for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCAT.contactPoint, DCAT.keyword,
-                     DCAT.theme, DCATDE.politicalGeocodingLevelURI, DCATDE.politicalGeocodingURI,
-                     DCTERMS.temporal, DCTERMS.spatial, DCTERMS.modified, OWL.versionInfo, DCAT.distribution):
+        for prop in (
+            DCTERMS.title,
+            DCTERMS.description,
+            DCTERMS.publisher,
+            DCAT.contactPoint,
+            DCAT.keyword,
+            DCAT.theme,
+            DCATDE.politicalGeocodingLevelURI,
+            DCATDE.politicalGeocodingURI,
+            DCTERMS.temporal,
+            DCTERMS.spatial,
+            DCTERMS.modified,
+            OWL.versionInfo,
+            DCAT.distribution,
+        ):
             assert g.value(dataset, prop) is not None, (dataset, prop)
         assert URIRef("http://publications.europa.eu/resource/authority/data-theme/REGI") in set(
-            g.objects(dataset, DCAT.theme))
+            g.objects(dataset, DCAT.theme)
+        )
     geocodes = set(g.objects(None, DCATDE.politicalGeocodingURI))
     assert URIRef("http://dcat-ap.de/def/politicalGeocoding/stateKey/09") in geocodes  # Bayern (München)
     for distribution in g.subjects(RDF.type, DCAT.Distribution):
-        for prop in (DCAT.accessURL, DCAT.downloadURL, DCTERMS.format, DCAT.mediaType, DCTERMS.license,
-                     DCATDE.licenseAttributionByText, DCTERMS.title, SPDX.checksum, DCAT.byteSize):
+        for prop in (
+            DCAT.accessURL,
+            DCAT.downloadURL,
+            DCTERMS.format,
+            DCAT.mediaType,
+            DCTERMS.license,
+            DCATDE.licenseAttributionByText,
+            DCTERMS.title,
+            SPDX.checksum,
+            DCAT.byteSize,
+        ):
             assert g.value(distribution, prop) is not None, (distribution, prop)
         assert str(g.value(distribution, DCTERMS.license)) == "http://dcat-ap.de/def/licenses/cc-by/4.0"
-        assert str(g.value(distribution, DCAT.downloadURL)).startswith("https://smartregio.example.org/daten/")
+        assert str(g.value(distribution, DCAT.downloadURL)).startswith(
+            "https://smartregio.example.org/daten/"
+        )
     assert g.value(None, DCATDE.contributorID) is None  # only once configured
 
 
 def test_contributor_id_when_configured():
     catalogue, _ = load_catalogue(REPO / "data")
-    graph = build_graph(catalogue, Release("1.0.0", date(2026, 1, 1), [], "https://x.example/daten/1.0.0/"),
-                        "https://x.example/", Publisher(contributor_id="http://dcat-ap.de/def/contributors/test"))
-    assert set(graph.objects(None, DCATDE.contributorID)) == {URIRef("http://dcat-ap.de/def/contributors/test")}
+    graph = build_graph(
+        catalogue,
+        Release("1.0.0", date(2026, 1, 1), [], "https://x.example/daten/1.0.0/"),
+        "https://x.example/",
+        Publisher(contributor_id="http://dcat-ap.de/def/contributors/test"),
+    )
+    assert set(graph.objects(None, DCATDE.contributorID)) == {
+        URIRef("http://dcat-ap.de/def/contributors/test")
+    }
 
 
 @pytest.mark.skipif(not SHAPES.is_dir(), reason="official DCAT-AP.de shapes not beside the repository")
@@ -155,8 +207,9 @@ def test_dcat_conforms_to_the_official_shapes(site):
     shapes = Graph()
     for name in ("dcat-ap-SHACL-DE.ttl", "dcat-ap-spec-german-additions.ttl"):
         shapes.parse(SHAPES / name)
-    conforms, _, text = pyshacl.validate(Graph().parse(site / "daten/dcat.ttl"), shacl_graph=shapes,
-                                         advanced=True, inference="none")
+    conforms, _, text = pyshacl.validate(
+        Graph().parse(site / "daten/dcat.ttl"), shacl_graph=shapes, advanced=True, inference="none"
+    )
     assert conforms, text[:3000]
 
 
@@ -171,7 +224,7 @@ def test_feed_lists_entries(site):
 def test_entry_page_carries_schema_org(site):
     html = (site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
     start = html.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
-    document = json.loads(html[start:html.index("</script>", start)])
+    document = json.loads(html[start : html.index("</script>", start)])
     assert document["@type"] == "SoftwareApplication" and document["name"] == "stadtnavi"
     assert document["url"] == "https://smartregio.example.org/loesungen/stadtnavi/"
 
@@ -202,13 +255,17 @@ def test_two_releases_give_a_changelog_and_keep_old_downloads(repo, cli, tmp_pat
     first = (data / ".releases/0.1.0/smartregio.zip").read_bytes()
 
     path = data / "solutions/stadtnavi.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("transfer_readiness: P5", "transfer_readiness: P4"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("transfer_readiness: P5", "transfer_readiness: P4"),
+        encoding="utf-8",
+    )
     (data / "programmes/landesprogramm.md").write_text(
-        (data / "programmes/bundesprogramm.md").read_text(encoding="utf-8")
-        .replace("id: bundesprogramm", "id: landesprogramm").replace("name: Bundesprogramm Smarte Orte",
-                                                                     "name: Landesprogramm Digitale Orte"),
-        encoding="utf-8")
+        (data / "programmes/bundesprogramm.md")
+        .read_text(encoding="utf-8")
+        .replace("id: bundesprogramm", "id: landesprogramm")
+        .replace("name: Bundesprogramm Smarte Orte", "name: Landesprogramm Digitale Orte"),
+        encoding="utf-8",
+    )
     result = cli("release", "0.2.0", "--data", str(data))
     assert result.code == 1 and "nicht committet" in result.err  # a dirty data set is refused
     git(repo, "add", ".")
@@ -230,14 +287,16 @@ def test_two_releases_give_a_changelog_and_keep_old_downloads(repo, cli, tmp_pat
     build(data, tmp_path / "site", tmp_path / "work")
     site = tmp_path / "site"
     assert (site / "daten/0.1.0/smartregio.zip").read_bytes() == first
-    assert (site / "daten/0.2.0/smartregio.zip").is_file() and (site / "daten/latest/smartregio.zip").is_file()
+    assert (site / "daten/0.2.0/smartregio.zip").is_file() and (
+        site / "daten/latest/smartregio.zip"
+    ).is_file()
     assert "Landesprogramm Digitale Orte" in (site / "aenderungen/index.html").read_text(encoding="utf-8")
     assert 'href="0.1.0/"' in (site / "daten/index.html").read_text(encoding="utf-8")
     old = json.loads((site / "daten/0.1.0/datapackage.json").read_text(encoding="utf-8"))
     assert old["version"] == "0.1.0"
     versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))
     assert [v["version"] for v in versions] == ["latest", "0.2.0", "0.1.0"]
-    assert 'url=../' in (site / "latest/index.html").read_text(encoding="utf-8")
+    assert "url=../" in (site / "latest/index.html").read_text(encoding="utf-8")
     snapshot = (site / "0.1.0/loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
     assert "P5 Transfer" in snapshot  # the old version shows the old data
     assert "P4 Verstetigung" in (site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
@@ -256,8 +315,9 @@ def test_a_changed_published_file_is_an_error(repo, cli, tmp_path):
 def test_invalid_data_is_not_released(repo, cli):
     data = repo / "data"
     path = data / "solutions/stadtnavi.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("open_source: true", "open_source: 2"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("open_source: true", "open_source: 2"), encoding="utf-8"
+    )
     git(repo, "commit", "-qam", "kaputt")
     result = cli("release", "0.1.0", "--data", str(data))
     assert result.code == 1 and "ungültig" in result.err and "open_source" in result.err

@@ -18,15 +18,32 @@ from smartregio.site.serve import sync_docs
 from .site_helpers import REPO, build, tree_digest
 
 PAGE_TYPES = [
-    "index.html", "loesungen/index.html", "loesungen/stadtnavi/index.html",
-    "foerderprojekte/index.html", "foerderprojekte/mpsc-ulm/index.html",
-    "leitfaeden/index.html", "leitfaeden/stadt-app-uebernehmen/index.html",
-    "programme/index.html", "programme/modellprojekte-smart-cities/index.html",
-    "kommunen/index.html", "kommunen/08115021/index.html", "karte/index.html",
-    "vergleich/index.html", "suche/index.html", "stufenplan/index.html", "transfer/index.html",
-    "mitmachen/index.html", "daten/index.html", "impressum/index.html", "datenschutz/index.html",
-    "barrierefreiheit/index.html", "api/v1/index.json", "api/v1/loesungen/stadtnavi.json",
-    "api/v1/kommunen/08115021.json", "daten/latest/datapackage.json", "pagefind/pagefind.js",
+    "index.html",
+    "loesungen/index.html",
+    "loesungen/stadtnavi/index.html",
+    "foerderprojekte/index.html",
+    "foerderprojekte/mpsc-ulm/index.html",
+    "leitfaeden/index.html",
+    "leitfaeden/stadt-app-uebernehmen/index.html",
+    "programme/index.html",
+    "programme/modellprojekte-smart-cities/index.html",
+    "kommunen/index.html",
+    "kommunen/08115021/index.html",
+    "karte/index.html",
+    "vergleich/index.html",
+    "suche/index.html",
+    "stufenplan/index.html",
+    "transfer/index.html",
+    "mitmachen/index.html",
+    "daten/index.html",
+    "impressum/index.html",
+    "datenschutz/index.html",
+    "barrierefreiheit/index.html",
+    "api/v1/index.json",
+    "api/v1/loesungen/stadtnavi.json",
+    "api/v1/kommunen/08115021.json",
+    "daten/latest/datapackage.json",
+    "pagefind/pagefind.js",
 ]
 
 
@@ -44,8 +61,12 @@ def test_every_page_type_exists(site):
 
 def test_every_entry_and_place_has_a_page(site):
     catalogue, _ = load_catalogue(REPO / "data")
-    sections = {"solutions": "loesungen", "funding-projects": "foerderprojekte",
-                "guidelines": "leitfaeden", "programmes": "programme"}
+    sections = {
+        "solutions": "loesungen",
+        "funding-projects": "foerderprojekte",
+        "guidelines": "leitfaeden",
+        "programmes": "programme",
+    }
     for collection, section in sections.items():
         for key in catalogue.entries[collection]:
             assert (site / section / key / "index.html").is_file(), (section, key)
@@ -56,7 +77,7 @@ def test_every_entry_and_place_has_a_page(site):
 
 def test_entry_page_shows_readable_german_not_field_names(site):
     html = (site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
-    facts = html[html.index('class="sr-facts"'):html.index("</aside>")]
+    facts = html[html.index('class="sr-facts"') : html.index("</aside>")]
     text = re.sub(r"<[^>]+>", " ", facts)
     for label in ("Handlungsfelder", "Entwicklungsstand", "Lizenz", "Im Einsatz in", "Transferreife"):
         assert label in text
@@ -184,14 +205,16 @@ def dangerous(html: str) -> list[str]:
         for name, value in attrs.items():
             if name.startswith("on"):
                 found.append(f"{tag} {name}")
-            if name in {"href", "src", "action"} and value.strip().lower().startswith(("javascript:", "data:")):
+            if name in {"href", "src", "action"} and value.strip().lower().startswith(
+                ("javascript:", "data:")
+            ):
                 found.append(f"{tag} {name}={value}")
     return found
 
 
 def test_hostile_entry_is_harmless_on_its_page(hostile_site):
     html = (hostile_site / "loesungen/boese-loesung/index.html").read_text(encoding="utf-8")
-    main = html[html.index("<div data-pagefind-body>"):html.index("</article>")]
+    main = html[html.index("<div data-pagefind-body>") : html.index("</article>")]
     assert dangerous(main) == []
     text = "".join(Markup(main).text)
     assert "{{ 7*7 }}" in text and "49" not in text
@@ -209,8 +232,10 @@ def test_the_markup_check_can_fail():
 def test_hostile_entry_is_harmless_in_listings_and_head(hostile_site):
     for page in ("loesungen/index.html", "vergleich/index.html", "index.html"):
         html = (hostile_site / page).read_text(encoding="utf-8")
-        assert dangerous(html[html.index("<div data-pagefind-body>"):html.index("</article>")]) == [], page
-    head = (hostile_site / "loesungen/boese-loesung/index.html").read_text(encoding="utf-8").split("</head>")[0]
+        assert dangerous(html[html.index("<div data-pagefind-body>") : html.index("</article>")]) == [], page
+    head = (
+        (hostile_site / "loesungen/boese-loesung/index.html").read_text(encoding="utf-8").split("</head>")[0]
+    )
     title = re.search(r"<title>(.*?)</title>", head, re.S).group(1)
     assert "<" not in title
     description = re.search(r'<meta name="description" content="([^"]*)"', head).group(1)
@@ -230,9 +255,14 @@ def test_two_builds_are_byte_identical(tmp_path):
     data = make_data(tmp_path / "data")
     build(data, tmp_path / "a", tmp_path / "work")
     env = {**os.environ, "PYTHONHASHSEED": "4711", "PYTHONPATH": str(REPO / "scripts")}
-    run = subprocess.run([sys.executable, "-m", "smartregio", "build", "--data", str(data),
-                          "--site-dir", str(tmp_path / "b")], cwd=REPO, env=env,
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "smartregio", "build", "--data", str(data), "--site-dir", str(tmp_path / "b")],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr
     assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
 
@@ -244,8 +274,9 @@ def test_invalid_data_stops_the_build_and_keeps_the_old_site(tmp_path, cli, monk
     build(data, tmp_path / "site", tmp_path / "work")
     before = tree_digest(tmp_path / "site")
     path = data / "solutions/stadtnavi.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("open_source: true", "open_source: 5"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("open_source: true", "open_source: 5"), encoding="utf-8"
+    )
     with pytest.raises(BuildError) as failure:
         build(data, tmp_path / "site", tmp_path / "work")
     assert "open_source" in failure.value.problems.as_text()
@@ -284,8 +315,9 @@ def test_preview_regenerates_when_an_entry_changes(tmp_path):
     page = project.docs / "loesungen/stadtnavi/index.md"
     assert "Zweiter Absatz." in page.read_text(encoding="utf-8")
     path = data / "solutions/stadtnavi.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("Zweiter Absatz.", "Geänderter Absatz."),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Zweiter Absatz.", "Geänderter Absatz."), encoding="utf-8"
+    )
     assert sync_docs(data, project)
     assert "Geänderter Absatz." in page.read_text(encoding="utf-8")
     path.write_text("kaputt", encoding="utf-8")

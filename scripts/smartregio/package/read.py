@@ -2,42 +2,22 @@
 
 from __future__ import annotations
 
-import csv
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..catalogue import COLLECTIONS, Catalogue
 from ..models import MODELS, Place
 from ..reference import ReferenceData, Term
+from .rows import typed_rows
 from .tables import SINGULAR, link_table_name
-
-_PARSE = {
-    "integer": int,
-    "number": float,
-    "boolean": lambda text: text == "true",
-    "date": date.fromisoformat,
-}
 
 
 def _rows(folder: Path, resource: dict[str, Any]) -> list[dict[str, Any]]:
     """Typed rows; an empty cell is left out so the model's default applies."""
-    fields = {f["name"]: f for f in resource["schema"]["fields"]}
-    with (folder / resource["path"]).open(encoding="utf-8", newline="") as handle:
-        out = []
-        for raw in csv.DictReader(handle):
-            row: dict[str, Any] = {}
-            for name, text in raw.items():
-                spec = fields[name]
-                if text == "":
-                    continue
-                if spec["type"] == "list":
-                    row[name] = text.split(spec["delimiter"])
-                else:
-                    row[name] = _PARSE.get(spec["type"], str)(text)
-            out.append(row)
-    return out
+    return [
+        {k: v for k, v in row.items() if v is not None and v != []} for row in typed_rows(folder, resource)
+    ]
 
 
 def read_package(descriptor_path: Path) -> Catalogue:

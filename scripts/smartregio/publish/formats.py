@@ -20,8 +20,8 @@ from typing import Any
 
 import xlsxwriter
 
+from ..package.rows import read_descriptor, typed_rows
 from ..site.addresses import SECTIONS
-from .tables_io import read_descriptor, typed_rows
 
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed, so the same data gives the same archive
 COLLECTIONS = ("solutions", "funding-projects", "guidelines", "programmes")

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..package.rows import read_descriptor, typed_rows
 from ..publish.formats import Download
 from ..publish.releases import StoredRelease
-from ..publish.tables_io import read_descriptor, typed_rows
 
 PREVIEW_ROWS = 5
 

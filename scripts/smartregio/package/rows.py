@@ -1,4 +1,6 @@
-"""Typed rows of a written package, read back through its own Table Schemas."""
+"""Typed rows of a written package, read back through its own Table Schemas.
+
+Used to read a package back (the round trip) and to derive every other download format."""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ Each size runs in a fresh process so its peak resident memory is its own.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -48,23 +49,24 @@ def measure(n: int) -> dict[str, float]:
         }
 
 
+def _in_child(module: str, function: str, n: int) -> dict | None:
+    """Run one measurement in a fresh process, so its peak memory is its own."""
+    code = f"import json; from smartregio.{module} import {function}; print(json.dumps({function}({n})))"
+    source_root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [source_root, os.environ.get("PYTHONPATH")]))}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env)
+    if out.returncode:
+        print(out.stderr[-3000:], file=sys.stderr)
+        return None
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def run_site_sizes(sizes: list[int]) -> int:
     print("\nGanze Website (Build, Spitze RSS inkl. Pagefind, Größe; Browser-Downloads in KB gzip):")
     for n in sizes:
-        out = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                f"import json; from smartregio.bench_site import run_site; print(json.dumps(run_site({n})))",
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if out.returncode:
-            print(out.stderr[-3000:], file=sys.stderr)
+        r = _in_child("bench_site", "run_site", n)
+        if r is None:
             return 1
-        r = json.loads(out.stdout.strip().splitlines()[-1])
         print("  " + ", ".join(f"{k}={v}" for k, v in r.items()))
     return 0
 
@@ -75,20 +77,9 @@ def run(sizes: list[int], site: bool = False) -> int:
         f" {'Downloads s':>12} {'Downloads MB':>13}"
     )
     for n in sizes:
-        out = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                f"import json; from smartregio.bench import measure; print(json.dumps(measure({n})))",
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if out.returncode:
-            print(out.stderr, file=sys.stderr)
+        r = _in_child("bench", "measure", n)
+        if r is None:
             return 1
-        r = json.loads(out.stdout.strip().splitlines()[-1])
         print(
             f"{r['entries']:>7} {r['load_validate_s']:>15} {r['package_s']:>13} "
             f"{r['total_s']:>9} {r['peak_rss_mb']:>14} {r['downloads_s']:>12} {r['downloads_mb']:>13}"

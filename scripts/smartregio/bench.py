@@ -53,7 +53,10 @@ def _in_child(module: str, function: str, n: int) -> dict | None:
     """Run one measurement in a fresh process, so its peak memory is its own."""
     code = f"import json; from smartregio.{module} import {function}; print(json.dumps({function}({n})))"
     source_root = str(Path(__file__).resolve().parents[1])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [source_root, os.environ.get("PYTHONPATH")]))}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [source_root, os.environ.get("PYTHONPATH")])),
+    }
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env)
     if out.returncode:
         print(out.stderr[-3000:], file=sys.stderr)

@@ -31,6 +31,9 @@ PAGES = {
     "search": "/suche/?q=Parken",
     "guidance": "/mitmachen/",
     "data": "/daten/",
+    "api": "/api/",
+    "changes": "/aenderungen/",
+    "not found": "/404.html",
 }
 
 
@@ -217,4 +220,19 @@ def test_axe_finds_no_violations(browser, origin, name, width):
     page.wait_for_timeout(300)
     violations = Axe().run(page).response["violations"]
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
+    context.close()
+
+
+def test_menu_opens_by_keyboard_on_a_phone(browser, origin):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(origin + "/")
+    button = page.get_by_role("button", name="Navigation")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Tab")  # skip link
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.srDrawer") == ""
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("nav.md-nav--primary").get_by_role("link", name="Mitmachen")).to_be_visible()
     context.close()

@@ -48,6 +48,11 @@ def _cross_field(field: str, message: str) -> PydanticCustomError:
     return PydanticCustomError("cross_field", message, {"field": field})
 
 
+def _check_period(start: int | None, end: int | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise _cross_field("end", f"Ende ({end}) liegt vor dem Beginn (start: {start}).")
+
+
 class Entry(BaseModel):
     """Fields every entry shares."""
 
@@ -251,8 +256,7 @@ class FundingProject(Entry):
 
     @model_validator(mode="after")
     def _consistent(self) -> FundingProject:
-        if self.start is not None and self.end is not None and self.end < self.start:
-            raise _cross_field("end", f"Ende ({self.end}) liegt vor dem Beginn (start: {self.start}).")
+        _check_period(self.start, self.end)
         if (
             self.funding_amount is not None
             and self.total_budget is not None
@@ -363,8 +367,7 @@ class Programme(Entry):
 
     @model_validator(mode="after")
     def _consistent(self) -> Programme:
-        if self.start is not None and self.end is not None and self.end < self.start:
-            raise _cross_field("end", f"Ende ({self.end}) liegt vor dem Beginn (start: {self.start}).")
+        _check_period(self.start, self.end)
         if self.level == "land" and not self.land:
             raise _cross_field("land", "Bei level: land ist das Land (land) anzugeben.")
         if self.level != "land" and self.land:

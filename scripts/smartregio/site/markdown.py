@@ -60,14 +60,24 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _HEADING = re.compile(r"<h1(\s[^>]*)?>(.*?)</h1>", re.S)
 
 
+_converter: markdown.Markdown | None = None
+
+
+def _markdown() -> markdown.Markdown:
+    """One converter, reset per entry: building a new one costs more than converting."""
+    global _converter
+    if _converter is None:
+        _converter = markdown.Markdown(
+            extensions=["tables", "sane_lists", "toc"],
+            extension_configs={"toc": {"slugify": _slug, "permalink": False}},
+            output_format="html",
+        )
+    return _converter
+
+
 def render(text: str) -> str:
     """Markdown of an entry as sanitised HTML; h1 becomes h2 (the page owns the h1)."""
-    html = markdown.markdown(
-        text,
-        extensions=["tables", "sane_lists", "toc"],
-        extension_configs={"toc": {"slugify": _slug, "permalink": False}},
-        output_format="html",
-    )
+    html = _markdown().reset().convert(text)
     html = _HEADING.sub(r"<h2>\2</h2>", html)
     return nh3.clean(
         html,

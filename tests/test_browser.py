@@ -235,4 +235,7 @@ def test_menu_opens_by_keyboard_on_a_phone(browser, origin):
     page.keyboard.press("Enter")
     expect(button).to_have_attribute("aria-expanded", "true")
     expect(page.locator("nav.md-nav--primary").get_by_role("link", name="Mitmachen")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    assert page.evaluate("document.activeElement.dataset.srDrawer") == ""
     context.close()

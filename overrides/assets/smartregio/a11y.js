@@ -13,5 +13,13 @@ if (drawer && button) {
     sync();
   });
   drawer.addEventListener("change", sync);
+  // Escape closes the open navigation and returns the focus to the button
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !drawer.checked) return;
+    drawer.checked = false;
+    drawer.dispatchEvent(new Event("change", { bubbles: true }));
+    sync();
+    button.focus();
+  });
   sync();
 }

@@ -323,3 +323,20 @@ def test_preview_regenerates_when_an_entry_changes(tmp_path):
     path.write_text("kaputt", encoding="utf-8")
     assert not sync_docs(data, project)  # invalid data: the preview keeps the last good pages
     assert "Geänderter Absatz." in page.read_text(encoding="utf-8")
+
+
+def test_failure_in_the_download_process_keeps_the_old_site(tmp_path, monkeypatch):
+    from .conftest import make_data
+
+    data = make_data(tmp_path / "data")
+    build(data, tmp_path / "site", tmp_path / "work")
+    before = tree_digest(tmp_path / "site")
+
+    def broken(*args, **kwargs):
+        raise OSError("Datenträger voll")
+
+    monkeypatch.setattr("smartregio.site.build.compile_downloads", broken)
+    with pytest.raises(BuildError, match="Datenträger voll"):
+        build(data, tmp_path / "site", tmp_path / "work")
+    assert tree_digest(tmp_path / "site") == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

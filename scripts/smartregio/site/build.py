@@ -8,6 +8,7 @@ gives byte-identical output: timestamps come from the data, every listing is sor
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -78,17 +79,49 @@ def source_date(catalogue: Catalogue) -> int:
     return int(datetime.combine(newest, time(12), tzinfo=UTC).timestamp())
 
 
-def generate_docs(catalogue: Catalogue, project: Project, publication: Publication | None = None) -> Path:
+def generate_docs(
+    catalogue: Catalogue,
+    project: Project,
+    publication: Publication | None = None,
+    changelog: str | None = None,
+) -> Path:
     """Write the engine's input folder afresh (staged, then swapped in)."""
     project.docs.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".docs-", dir=project.docs.parent)) / "docs"
     try:
-        generator = Generator(catalogue, project.settings().get("edit_url"), publication, project.site_url())
+        generator = Generator(
+            catalogue, project.settings().get("edit_url"), publication, project.site_url(), changelog
+        )
         generator.write(project.content, staging)
         replace_dir(staging, project.docs)
     finally:
         shutil.rmtree(staging.parent, ignore_errors=True)
     return project.docs
+
+
+def _side_outputs(catalogue: Catalogue, data_dir: Path, latest: Path, api_site: Path, edit_url, conn) -> None:
+    """Downloads, then the JSON API: run in a second process while the pages are generated
+    and rendered (the machine has two cores; both jobs are pure Python)."""
+    try:
+        conn.send(("downloads", compile_downloads(catalogue, data_dir, latest)))
+        views = Views(catalogue, edit_url)
+        write_api(catalogue, views, api_site)
+        write_catalogue_indexes(catalogue, views, api_site)
+        conn.send(("done", None))
+    except BaseException as exc:  # reported by the parent as a build error
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def _receive(conn, expected: str):
+    try:
+        status, payload = conn.recv()
+    except EOFError:
+        raise BuildError("Downloads und API konnten nicht geschrieben werden (Prozess beendet).") from None
+    if status != expected:
+        raise BuildError(f"Downloads und API konnten nicht geschrieben werden: {payload}")
+    return payload
 
 
 def publish_releases(data_dir: Path, target: Path) -> list[StoredRelease]:
@@ -117,23 +150,25 @@ def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     scratch = Path(tempfile.mkdtemp(prefix=".daten-", dir=site_dir.parent))
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    latest, api_site = scratch / "daten" / "latest", scratch / "api-site"
+    side = context.Process(
+        target=_side_outputs, args=(catalogue, data_dir, latest, api_site, settings.get("edit_url"), sender)
+    )
+    side.start()
+    sender.close()
     try:
-        latest = scratch / "latest"
-        downloads = compile_downloads(catalogue, data_dir, latest)
-        releases = publish_releases(data_dir, scratch)
-        list_downloads_in_descriptor(latest, downloads)
+        releases = publish_releases(data_dir, scratch / "daten")
         changelog = data_dir.parent / "CHANGELOG.md"  # written by `smartregio release` beside data/
-        publication = Publication(
-            version=catalogue.meta.version,
-            package=latest,
-            downloads=downloads,
-            releases=releases,
-            changelog=changelog.read_text(encoding="utf-8") if changelog.is_file() else None,
-        )
-        docs = generate_docs(catalogue, project, publication)
+        changelog_text = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
+        docs = generate_docs(catalogue, project, None, changelog_text)
+        downloads = _receive(receiver, "downloads")
+        list_downloads_in_descriptor(latest, downloads)
+        publication = Publication(catalogue.meta.version, latest, downloads, releases, changelog_text)
+        Generator(catalogue, None, None, site_url).write_data_page(docs, publication)
         render(project.config_file, docs, staging)
-        for folder in sorted(scratch.iterdir()):
-            shutil.copytree(folder, staging / "daten" / folder.name)
+        shutil.copytree(scratch / "daten", staging / "daten", dirs_exist_ok=True)
         released = next((r for r in releases if r.version == catalogue.meta.version), None)
         dcat_release = DcatRelease(
             catalogue.meta.version,
@@ -146,10 +181,10 @@ def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
             staging / "daten",
         )
         write_feed(catalogue, releases, site_url, staging / "feed.xml")
-        views = Views(catalogue, settings.get("edit_url"))
-        write_api(catalogue, views, staging)
-        write_catalogue_indexes(catalogue, views, staging)
         write_site_schemas(catalogue, staging)  # /schema/<collection>.json for editors
+        _receive(receiver, "done")
+        side.join()
+        shutil.copytree(api_site, staging, dirs_exist_ok=True)
         index_site(staging)
         build_version_snapshots(releases, project, staging)
         replace_dir(staging, site_dir)
@@ -157,6 +192,10 @@ def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
+        if side.is_alive():
+            side.terminate()
+        side.join()
+        receiver.close()
         shutil.rmtree(scratch, ignore_errors=True)
     return catalogue
 

@@ -80,9 +80,13 @@ class Generator:
         edit_base: str | None = None,
         publication: Publication | None = None,
         site_url: str = "https://smartregio.example.org/",
+        changelog: str | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.publication = publication
+        self.changelog = (
+            changelog if changelog is not None else (publication.changelog if publication else None)
+        )
         self.site_url = site_url.rstrip("/")
         self.views = Views(catalogue, edit_base)
         self.env = jinja2.Environment(
@@ -401,6 +405,16 @@ class Generator:
             self.search_page(),
         ]
 
+    def write_data_page(self, docs: Path, publication: Publication) -> None:
+        """Fill the downloads, field dictionary and versions into the hand-written data page."""
+        data_page = docs / "daten" / "index.md"
+        if data_page.is_file():
+            fragment = self._html(
+                "data_page.html", "/daten/", **datapage.context(publication, self.catalogue.meta)
+            )
+            text = data_page.read_text(encoding="utf-8")
+            data_page.write_text(text.replace(DOWNLOADS_MARKER, fragment), encoding="utf-8")
+
     def write(self, content: Path, docs: Path) -> int:
         """Write every page into ``docs`` (which must not exist yet); returns the page count."""
         if content.is_dir():
@@ -411,15 +425,10 @@ class Generator:
         if start.is_file():
             text = start.read_text(encoding="utf-8")
             start.write_text(text.replace(FIGURES_MARKER, self.figures()), encoding="utf-8")
-        data_page = docs / "daten" / "index.md"
-        if self.publication and data_page.is_file():
-            fragment = self._html(
-                "data_page.html", "/daten/", **datapage.context(self.publication, self.catalogue.meta)
-            )
-            text = data_page.read_text(encoding="utf-8")
-            data_page.write_text(text.replace(DOWNLOADS_MARKER, fragment), encoding="utf-8")
+        if self.publication:
+            self.write_data_page(docs, self.publication)
         pages = self.pages()
-        changelog = self.publication.changelog if self.publication else None
+        changelog = self.changelog
         body = changelog.split("\n", 1)[1] if changelog and changelog.startswith("# ") else changelog
         pages.append(
             Page(

@@ -29,6 +29,7 @@ from ..publish.feed import write_feed
 from ..publish.formats import Download
 from ..publish.releases import MANIFEST, StoredRelease, compile_downloads, stored_releases
 from ..schema import write_site_schemas
+from .addresses import SECTIONS
 from .api import write_api, write_catalogue_indexes
 from .datapage import Publication
 from .engine import render
@@ -167,7 +168,7 @@ def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
         list_downloads_in_descriptor(latest, downloads)
         publication = Publication(catalogue.meta.version, latest, downloads, releases, changelog_text)
         Generator(catalogue, None, None, site_url).write_data_page(docs, publication)
-        render(project.config_file, docs, staging)
+        render(project.config_file, docs, staging, shard_sections=tuple(SECTIONS.values()))
         shutil.copytree(scratch / "daten", staging / "daten", dirs_exist_ok=True)
         released = next((r for r in releases if r.version == catalogue.meta.version), None)
         dcat_release = DcatRelease(

@@ -295,7 +295,7 @@ def test_engine_failure_keeps_the_old_site(tmp_path, monkeypatch):
     build(data, tmp_path / "site", tmp_path / "work")
     before = tree_digest(tmp_path / "site")
 
-    def broken(config_file, docs_dir, site_dir):
+    def broken(config_file, docs_dir, site_dir, shard_sections=()):
         (Path(site_dir) / "half.html").write_text("halb", encoding="utf-8")
         raise EngineError("kaputt")
 

@@ -24,7 +24,6 @@ def measure(n: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         generate(data, n)
-        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         t0 = time.perf_counter()
         catalogue, problems = load_catalogue(data)
         t1 = time.perf_counter()
@@ -45,7 +44,6 @@ def measure(n: int) -> dict[str, float]:
             "peak_rss_mb": round(peak / 1024, 1),
             "downloads_s": round(t3 - t2, 2),
             "downloads_mb": round(sum(d.bytes for d in downloads) / 1e6, 1),
-            "rss_before_mb": round(rss_before / 1024, 1),
         }
 
 

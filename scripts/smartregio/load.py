@@ -41,7 +41,7 @@ def load_catalogue(data_dir: Path) -> tuple[Catalogue, Problems]:
     shown = display_path(data_dir, data_dir)
     if not data_dir.is_dir():
         problems.add(shown, 0, "", "Der Datenordner existiert nicht.")
-        return Catalogue(reference=load_reference_empty()), problems
+        return Catalogue(reference=ReferenceData()), problems
     reference = load_reference(data_dir, problems)
     catalogue = Catalogue(reference=reference, meta=_load_meta(data_dir, problems))
     unknown = [
@@ -81,12 +81,6 @@ def _load_meta(data_dir: Path, problems: Problems) -> PackageMeta | None:
     return validate_model(
         PackageMeta, meta_file.fields, None, meta_file.line_of, shown, problems, meta_file.numbers
     )
-
-
-def load_reference_empty():
-    from .reference import ReferenceData
-
-    return ReferenceData()
 
 
 @dataclass

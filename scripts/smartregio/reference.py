@@ -78,14 +78,14 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
     base = data_dir / "reference"
     vocab_dir = base / VOCABULARY_DIR
     if not vocab_dir.is_dir():
-        problems.add(_rel(vocab_dir, data_dir), 0, "", "Ordner mit den Vokabularen fehlt.")
+        problems.add(display_path(vocab_dir, data_dir), 0, "", "Ordner mit den Vokabularen fehlt.")
     else:
         for path in sorted(vocab_dir.glob("*.csv")):
-            reference.vocabularies[path.stem] = _load_terms(path, _rel(path, data_dir), problems)
+            reference.vocabularies[path.stem] = _load_terms(path, display_path(path, data_dir), problems)
 
     laender_path = base / LAENDER_FILE
     if laender_path.is_file():
-        display = _rel(laender_path, data_dir)
+        display = display_path(laender_path, data_dir)
         land_terms: dict[str, Term] = {}
         for line, row in read_rows(laender_path, display, problems):
             code, key = row.get("code", ""), row.get("key", "")
@@ -98,13 +98,13 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
             reference.land_keys[code] = key
         reference.vocabularies["land"] = land_terms
     else:
-        problems.add(_rel(laender_path, data_dir), 0, "", "Tabelle der Länder fehlt.")
+        problems.add(display_path(laender_path, data_dir), 0, "", "Tabelle der Länder fehlt.")
 
     places_path = base / PLACES_FILE
     if not places_path.is_file():
-        problems.add(_rel(places_path, data_dir), 0, "", "Tabelle der Orte fehlt.")
+        problems.add(display_path(places_path, data_dir), 0, "", "Tabelle der Orte fehlt.")
         return reference
-    display = _rel(places_path, data_dir)
+    display = display_path(places_path, data_dir)
     for line, row in read_rows(places_path, display, problems):
         place = validate_model(Place, row, reference, lambda loc, line=line: line, display, problems)
         if place is None:
@@ -116,10 +116,6 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
         reference.places[place.key] = place
         reference.place_lines[place.key] = line
     return reference
-
-
-def _rel(path: Path, data_dir: Path) -> str:
-    return display_path(path, data_dir)
 
 
 def display_path(path: Path, data_dir: Path) -> str:

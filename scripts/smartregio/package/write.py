@@ -152,6 +152,20 @@ def write_package(catalogue: Catalogue, data_dir: Path, out: Path) -> Path:
     return out / DESCRIPTOR
 
 
+def move_into(source: Path, target: Path) -> None:
+    """Merge folder ``source`` into ``target`` by renaming (same file system; nothing is
+    copied): what ``target`` lacks moves over whole, shared folders are merged inside."""
+    target.mkdir(parents=True, exist_ok=True)
+    for child in source.iterdir():
+        there = target / child.name
+        if child.is_dir() and there.is_dir():
+            move_into(child, there)
+        elif there.exists():
+            raise FileExistsError(f"{there} gibt es schon")
+        else:
+            child.rename(there)
+
+
 def replace_dir(new: Path, target: Path) -> None:
     """Swap ``new`` into ``target`` with renames, so readers never see a half-written folder."""
     if target.exists():

@@ -21,7 +21,7 @@ import yaml
 from ..catalogue import Catalogue
 from ..load import load_catalogue
 from ..package.read import read_package
-from ..package.write import replace_dir
+from ..package.write import move_into, replace_dir
 from ..problems import Problems
 from ..publish.dcat import Publisher, build_graph, write_dcat
 from ..publish.dcat import Release as DcatRelease
@@ -169,7 +169,7 @@ def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
         publication = Publication(catalogue.meta.version, latest, downloads, releases, changelog_text)
         Generator(catalogue, None, None, site_url).write_data_page(docs, publication)
         render(project.config_file, docs, staging, shard_sections=tuple(SECTIONS.values()))
-        shutil.copytree(scratch / "daten", staging / "daten", dirs_exist_ok=True)
+        move_into(scratch / "daten", staging / "daten")
         released = next((r for r in releases if r.version == catalogue.meta.version), None)
         dcat_release = DcatRelease(
             catalogue.meta.version,
@@ -185,7 +185,7 @@ def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
         write_site_schemas(catalogue, staging)  # /schema/<collection>.json for editors
         _receive(receiver, "done")
         side.join()
-        shutil.copytree(api_site, staging, dirs_exist_ok=True)
+        move_into(api_site, staging)
         index_site(staging)
         build_version_snapshots(releases, project, staging)
         replace_dir(staging, site_dir)

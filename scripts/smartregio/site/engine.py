@@ -10,8 +10,8 @@ import gzip
 import logging
 import multiprocessing
 import os
-import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -37,7 +37,8 @@ def render(config_file: Path, docs_dir: Path, site_dir: Path, shard_sections: tu
 
     With ``shard_sections`` (folders whose ``<section>/<key>/index.md`` pages are outside the
     navigation) and enough pages, two engine runs share those pages between the machine's
-    cores; each run gets every other page, so each page renders exactly as in one run.
+    cores: each run reads the same docs folder and leaves out the other run's pages
+    (``exclude_docs``), so each page renders exactly as in one run.
     """
     shards = _shards(docs_dir, shard_sections)
     if shards is None:
@@ -47,34 +48,56 @@ def render(config_file: Path, docs_dir: Path, site_dir: Path, shard_sections: tu
     normalise_sitemap(site_dir)
 
 
-def _shards(docs_dir: Path, sections: tuple[str, ...]) -> list[list[Path]] | None:
+@dataclass
+class Shard:
+    exclude_docs: str  # gitignore-style patterns for MkDocs' exclude_docs (mkdocs.yml sets none)
+    folders: list[Path]  # the page folders this run renders
+
+
+# Shard 1 takes page folders by the last character of their name; only these characters,
+# which need no escaping in a pattern's character class. Every other page goes to shard 0.
+_PLAIN = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+
+
+def _shards(docs_dir: Path, sections: tuple[str, ...]) -> list[Shard] | None:
     if not sections or (os.cpu_count() or 1) < 2:
         return None
     pages = sorted(p.parent for s in sections for p in (docs_dir / s).glob("*/index.md"))
     if len(pages) < SHARD_FROM:
         return None
-    return [pages[0::2], pages[1::2]]
+    by_last: dict[str, list[Path]] = {}
+    for folder in pages:
+        by_last.setdefault(folder.name[-1], []).append(folder)
+    # balance: the largest groups first, each to the lighter run
+    second: set[str] = set()
+    load = [0, 0]
+    for char, folders in sorted(by_last.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        run = 1 if load[1] < load[0] and char in _PLAIN else 0
+        load[run] += len(folders)
+        if run:
+            second.add(char)
+    if not second:
+        return None
+    chars = "".join(sorted(second))
+    first = [f"/{s}/*[{chars}]/index.md" for s in sections]
+    other = [line for s in sections for line in (f"/{s}/*/index.md", f"!/{s}/*[{chars}]/index.md")]
+    return [
+        Shard("\n".join(first), [f for f in pages if f.name[-1] not in second]),
+        Shard("\n".join(other), [f for f in pages if f.name[-1] in second]),
+    ]
 
 
-def _render_sharded(config_file: Path, docs_dir: Path, site_dir: Path, shards: list[list[Path]]) -> None:
-    sharded = {folder for shard in shards for folder in shard}
+def _render_sharded(config_file: Path, docs_dir: Path, site_dir: Path, shards: list[Shard]) -> None:
     with tempfile.TemporaryDirectory(prefix="shards-", dir=site_dir.parent) as tmp:
         work = Path(tmp)
-        for number, shard in enumerate(shards):
-            mine = set(shard)
-            target = work / f"docs-{number}"
-            for path in docs_dir.rglob("*"):
-                if path.is_dir() or (path.parent in sharded and path.parent not in mine):
-                    continue
-                (target / path.relative_to(docs_dir)).parent.mkdir(parents=True, exist_ok=True)
-                os.link(path, target / path.relative_to(docs_dir))
         context = multiprocessing.get_context("fork")
         errors = context.SimpleQueue()
         runs = [
             context.Process(
-                target=_render_child, args=(config_file, work / f"docs-{n}", work / f"site-{n}", errors)
+                target=_render_child,
+                args=(config_file, docs_dir, work / f"site-{n}", shard.exclude_docs, errors),
             )
-            for n in range(len(shards))
+            for n, shard in enumerate(shards)
         ]
         for run in runs:
             run.start()
@@ -82,17 +105,19 @@ def _render_sharded(config_file: Path, docs_dir: Path, site_dir: Path, shards: l
             run.join()
         if not errors.empty() or any(run.exitcode for run in runs):
             raise EngineError(errors.get() if not errors.empty() else "Ein Engine-Lauf ist abgebrochen.")
-        site_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(work / "site-0", site_dir, dirs_exist_ok=True)
-        for folder in shards[1]:
+        # the first run's site becomes the site; the second run's own pages move into it
+        if site_dir.exists():
+            site_dir.rmdir()  # an empty staging folder; anything else is a caller's mistake
+        (work / "site-0").rename(site_dir)
+        for folder in shards[1].folders:
             rel = folder.relative_to(docs_dir)
-            shutil.copytree(work / "site-1" / rel, site_dir / rel, dirs_exist_ok=True)
+            (work / "site-1" / rel).rename(site_dir / rel)
         normalise_sitemap(site_dir, (work / "site-1" / "sitemap.xml",))
 
 
-def _render_child(config_file: Path, docs_dir: Path, site_dir: Path, errors) -> None:
+def _render_child(config_file: Path, docs_dir: Path, site_dir: Path, exclude_docs: str, errors) -> None:
     try:
-        _render_once(config_file, docs_dir, site_dir)
+        _render_once(config_file, docs_dir, site_dir, exclude_docs)
     except EngineError as exc:
         errors.put(str(exc))
         raise SystemExit(1) from None
@@ -122,8 +147,8 @@ def normalise_sitemap(site_dir: Path, others: tuple[Path, ...] = ()) -> None:
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
 
 
-def _render_once(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
-    """One strict engine run."""
+def _render_once(config_file: Path, docs_dir: Path, site_dir: Path, exclude_docs: str | None = None) -> None:
+    """One strict engine run (leaving out the pages ``exclude_docs`` names)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     from mkdocs.commands.build import build
@@ -136,7 +161,10 @@ def _render_once(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     previous = logger.level
     logger.setLevel(logging.WARNING)
     try:
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        options = {"exclude_docs": exclude_docs} if exclude_docs else {}
+        config = load_config(
+            str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, **options
+        )
         build(config)
     except MkDocsException as exc:
         raise EngineError("\n".join([*handler.messages, str(exc)])) from None

@@ -8,10 +8,12 @@ neither a template expression nor a script in an entry can run.
 
 from __future__ import annotations
 
-import re
-
-import markdown
 import nh3
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from mdit_py_plugins.anchors import anchors_plugin
+
+from .text import slugify
 
 ALLOWED_TAGS = {
     "p",
@@ -40,6 +42,7 @@ ALLOWED_TAGS = {
     "th",
     "td",
     "del",
+    "s",
     "sup",
     "sub",
     "abbr",
@@ -57,39 +60,33 @@ ALLOWED_ATTRIBUTES = {
     "h4": {"id"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
-_HEADING = re.compile(r"<h1(\s[^>]*)?>(.*?)</h1>", re.S)
 
 
-_converter: markdown.Markdown | None = None
+def _demote_h1(state: StateCore) -> None:
+    """The page owns the h1: an entry's top-level headings become h2."""
+    for token in state.tokens:
+        if token.tag == "h1" and token.type in ("heading_open", "heading_close"):
+            token.tag = "h2"
 
 
-def _markdown() -> markdown.Markdown:
-    """One converter, reset per entry: building a new one costs more than converting."""
-    global _converter
-    if _converter is None:
-        _converter = markdown.Markdown(
-            extensions=["tables", "sane_lists", "toc"],
-            extension_configs={"toc": {"slugify": _slug, "permalink": False}},
-            output_format="html",
-        )
-    return _converter
+def _slug(value: str) -> str:
+    return "abschnitt-" + (slugify(value) or "ohne-titel")
+
+
+# CommonMark with GitHub's tables and strikethrough, so an entry looks as in the pull
+# request's preview; headings get ids that can be linked ("#abschnitt-…").
+_converter = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_converter.core.ruler.before("inline", "demote_h1", _demote_h1)
+_converter.use(anchors_plugin, min_level=2, max_level=4, slug_func=_slug)
 
 
 def render(text: str) -> str:
-    """Markdown of an entry as sanitised HTML; h1 becomes h2 (the page owns the h1)."""
-    html = _markdown().reset().convert(text)
-    html = _HEADING.sub(r"<h2>\2</h2>", html)
+    """Markdown of an entry as sanitised HTML."""
     return nh3.clean(
-        html,
+        _converter.render(text),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
-
-
-def _slug(value: str, separator: str) -> str:
-    from .text import slugify
-
-    return "abschnitt-" + (slugify(value) or "ohne-titel")

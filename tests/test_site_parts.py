@@ -1,0 +1,77 @@
+"""Parts of the site build tested on their own: entry Markdown, the front matter the engine
+reads, and merging folders by renaming."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from mkdocs.utils.meta import get_data
+
+from smartregio.package.write import move_into
+from smartregio.site.generate import front_matter, relative
+from smartregio.site.markdown import render
+
+
+def test_entry_markdown_is_commonmark_with_tables_and_linkable_headings():
+    html = render(
+        "# Oben\n\n## Zwei Wörter\n\nText ~~alt~~ **neu**.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        "1. eins\n2. zwei\n"
+    )
+    assert "<h1" not in html  # the page owns the h1
+    assert '<h2 id="abschnitt-oben">Oben</h2>' in html
+    assert '<h2 id="abschnitt-zwei-woerter">Zwei Wörter</h2>' in html
+    assert "<s>alt</s> <strong>neu</strong>" in html
+    assert "<td>1</td>" in html and "<li>zwei</li>" in html
+
+
+def test_entry_markdown_keeps_only_safe_markup():
+    html = render(
+        'Text <script>alert(1)</script> [x](javascript:alert(1)) <a href="https://e.org" onclick="y">z</a>'
+    )
+    assert "<script" not in html and 'href="javascript' not in html and "onclick" not in html
+    assert '<a href="https://e.org" rel="noopener noreferrer nofollow">z</a>' in html
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Zeile\n---\nnoch eine\n...\n",  # would end a YAML block
+        "\u2028 \u2029 \x85 \ufeff \x7f \x9f \ufffe",  # raw, YAML reads them differently or not at all
+        'Anführung " und \\ und \t Tab, 😀, {{ 7*7 }}, <script>',
+    ],
+)
+def test_front_matter_reaches_the_engine_unchanged(value):
+    front = {"title": value, "nested": {"list": [value, 1, True, None]}, "body_html": value}
+    meta_text = f"---\n{front_matter(front)}\n---\n"
+    body, meta = get_data(meta_text)  # exactly as MkDocs reads a page's front matter
+    assert meta == front and body == ""
+    assert yaml.safe_load(front_matter(front)) == front
+
+
+def test_relative_links_work_under_any_prefix():
+    assert relative("/loesungen/x/", "/loesungen/y/") == "../y/"
+    assert relative("/loesungen/x/", "/kommunen/1/?a=b#c") == "../../kommunen/1/?a=b#c"
+    assert relative("/", "/") == "./"
+    assert relative("/a/", "/api/v1/x.json") == "../api/v1/x.json"
+
+
+def test_move_into_merges_folders_without_copying(tmp_path):
+    source, target = tmp_path / "source", tmp_path / "target"
+    (source / "daten" / "latest").mkdir(parents=True)
+    (source / "daten" / "latest" / "a.csv").write_text("a", encoding="utf-8")
+    (source / "api").mkdir()
+    (source / "api" / "x.json").write_text("{}", encoding="utf-8")
+    (target / "daten").mkdir(parents=True)
+    (target / "daten" / "index.html").write_text("seite", encoding="utf-8")
+    inode = (source / "api" / "x.json").stat().st_ino
+    move_into(source, target)
+    assert (target / "daten" / "index.html").read_text(encoding="utf-8") == "seite"
+    assert (target / "daten" / "latest" / "a.csv").read_text(encoding="utf-8") == "a"
+    assert (target / "api" / "x.json").stat().st_ino == inode  # renamed, not copied
+    (tmp_path / "again" / "api").mkdir(parents=True)
+    (tmp_path / "again" / "api" / "x.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        move_into(tmp_path / "again", target)
+    assert re.fullmatch(r"\{\}", (target / "api" / "x.json").read_text(encoding="utf-8"))

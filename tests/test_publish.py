@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import subprocess
 import zipfile
@@ -290,7 +291,9 @@ def test_two_releases_give_a_changelog_and_keep_old_downloads(repo, cli, tmp_pat
     assert (site / "daten/0.2.0/smartregio.zip").is_file() and (
         site / "daten/latest/smartregio.zip"
     ).is_file()
-    assert "Landesprogramm Digitale Orte" in (site / "aenderungen/index.html").read_text(encoding="utf-8")
+    changes = (site / "aenderungen/index.html").read_text(encoding="utf-8")
+    assert "<li>neu: Landesprogramm Digitale Orte (<code>landesprogramm</code>)</li>" in changes  # rendered
+    assert re.search(r'<h2 id="abschnitt-0-2-0[^"]*">0\.2\.0 – 01\.02\.2026</h2>', changes)
     assert 'href="0.1.0/"' in (site / "daten/index.html").read_text(encoding="utf-8")
     old = json.loads((site / "daten/0.1.0/datapackage.json").read_text(encoding="utf-8"))
     assert old["version"] == "0.1.0"

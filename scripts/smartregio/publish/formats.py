@@ -101,7 +101,7 @@ def write_json(package: Path, target: Path, name: str) -> list[Path]:
     paths = []
     for collection, items in documents.items():
         path = target / f"{SECTIONS[collection]}.json"
-        path.write_text(json.dumps(items, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        path.write_text(json.dumps(items, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         paths.append(path)
     places = [
         {k: _jsonable(v) for k, v in row.items()}
@@ -116,7 +116,7 @@ def write_json(package: Path, target: Path, name: str) -> list[Path]:
         "kommunen": places,
     }
     path = target / f"{name}.json"
-    path.write_text(json.dumps(whole, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(whole, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     return [*paths, path]
 
 
@@ -160,7 +160,10 @@ def write_geojson(package: Path, target: Path, name: str) -> Path:
         )
     path = target / f"{name}.geojson"
     path.write_text(
-        json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n",
+        json.dumps(
+            {"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":")
+        )
+        + "\n",
         encoding="utf-8",
     )
     return path

@@ -453,11 +453,12 @@ class Generator:
         pages = self.pages()
         changelog = self.changelog
         body = changelog.split("\n", 1)[1] if changelog and changelog.startswith("# ") else changelog
+        # the changelog names entries: contributors' text, rendered and cleaned like an entry's
         pages.append(
             Page(
                 "aenderungen.md",
                 {"title": "Änderungen", "description": "Änderungen je veröffentlichter Version der Daten."},
-                body or "Es wurde noch keine Version der Daten veröffentlicht.",
+                render(body or "Es wurde noch keine Version der Daten veröffentlicht."),
             )
         )
         for page in pages:

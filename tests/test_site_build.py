@@ -342,14 +342,15 @@ def test_failure_in_the_download_process_keeps_the_old_site(tmp_path, monkeypatc
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
-def test_sharded_engine_runs_give_the_same_site(tmp_path, monkeypatch):
-    """Two engine runs sharing the entry pages produce exactly the files of one run."""
+@pytest.mark.parametrize("cores", [2, 3])
+def test_sharded_engine_runs_give_the_same_site(tmp_path, monkeypatch, cores):
+    """Engine runs sharing the entry pages produce exactly the files of one run."""
     from .conftest import make_data
 
     data = make_data(tmp_path / "data")
     build(data, tmp_path / "one", tmp_path / "work")
     monkeypatch.setattr("smartregio.site.engine.SHARD_FROM", 1)
-    monkeypatch.setattr("smartregio.site.engine.os.cpu_count", lambda: 2)
+    monkeypatch.setattr("smartregio.site.engine.os.cpu_count", lambda: cores)
     build(data, tmp_path / "two", tmp_path / "work")
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
     sitemap = (tmp_path / "two" / "sitemap.xml").read_text(encoding="utf-8")

@@ -36,9 +36,9 @@ def render(config_file: Path, docs_dir: Path, site_dir: Path, shard_sections: tu
     """Build ``docs_dir`` into ``site_dir``, strictly.
 
     With ``shard_sections`` (folders whose ``<section>/<key>/index.md`` pages are outside the
-    navigation) and enough pages, two engine runs share those pages between the machine's
-    cores: each run reads the same docs folder and leaves out the other run's pages
-    (``exclude_docs``), so each page renders exactly as in one run.
+    navigation) and enough pages, one engine run per core shares those pages: each run reads
+    the same docs folder and leaves out the other runs' pages (``exclude_docs``), so each
+    page renders exactly as in one run.
     """
     shards = _shards(docs_dir, shard_sections)
     if shards is None:
@@ -54,13 +54,16 @@ class Shard:
     folders: list[Path]  # the page folders this run renders
 
 
-# Shard 1 takes page folders by the last character of their name; only these characters,
-# which need no escaping in a pattern's character class. Every other page goes to shard 0.
+MAX_RUNS = 8
+# Runs after the first take page folders by the last character of their name, and only these
+# characters, which need no escaping in a pattern's character class; the first run takes the
+# rest.
 _PLAIN = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 
 
 def _shards(docs_dir: Path, sections: tuple[str, ...]) -> list[Shard] | None:
-    if not sections or (os.cpu_count() or 1) < 2:
+    runs = min(os.cpu_count() or 1, MAX_RUNS)
+    if not sections or runs < 2:
         return None
     pages = sorted(p.parent for s in sections for p in (docs_dir / s).glob("*/index.md"))
     if len(pages) < SHARD_FROM:
@@ -68,23 +71,28 @@ def _shards(docs_dir: Path, sections: tuple[str, ...]) -> list[Shard] | None:
     by_last: dict[str, list[Path]] = {}
     for folder in pages:
         by_last.setdefault(folder.name[-1], []).append(folder)
-    # balance: the largest groups first, each to the lighter run
-    second: set[str] = set()
-    load = [0, 0]
+    # balance: the largest groups first, each to the least loaded run that may take it
+    chars: list[set[str]] = [set() for _ in range(runs)]
+    load = [0] * runs
     for char, folders in sorted(by_last.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        run = 1 if load[1] < load[0] and char in _PLAIN else 0
+        run = min(range(runs) if char in _PLAIN else [0], key=lambda r: (load[r], r))
         load[run] += len(folders)
-        if run:
-            second.add(char)
-    if not second:
+        chars[run].add(char)
+    others = [c for c in chars[1:] if c]
+    if not others:
         return None
-    chars = "".join(sorted(second))
-    first = [f"/{s}/*[{chars}]/index.md" for s in sections]
-    other = [line for s in sections for line in (f"/{s}/*/index.md", f"!/{s}/*[{chars}]/index.md")]
-    return [
-        Shard("\n".join(first), [f for f in pages if f.name[-1] not in second]),
-        Shard("\n".join(other), [f for f in pages if f.name[-1] in second]),
+    taken = "".join(sorted(set().union(*others)))
+    shards = [
+        Shard(
+            "\n".join(f"/{s}/*[{taken}]/index.md" for s in sections),
+            [f for f in pages if f.name[-1] not in taken],
+        )
     ]
+    for own in others:
+        mine = "".join(sorted(own))
+        exclude = [line for s in sections for line in (f"/{s}/*/index.md", f"!/{s}/*[{mine}]/index.md")]
+        shards.append(Shard("\n".join(exclude), [f for f in pages if f.name[-1] in own]))
+    return shards
 
 
 def _render_sharded(config_file: Path, docs_dir: Path, site_dir: Path, shards: list[Shard]) -> None:
@@ -105,14 +113,15 @@ def _render_sharded(config_file: Path, docs_dir: Path, site_dir: Path, shards: l
             run.join()
         if not errors.empty() or any(run.exitcode for run in runs):
             raise EngineError(errors.get() if not errors.empty() else "Ein Engine-Lauf ist abgebrochen.")
-        # the first run's site becomes the site; the second run's own pages move into it
+        # the first run's site becomes the site; the other runs' own pages move into it
         if site_dir.exists():
             site_dir.rmdir()  # an empty staging folder; anything else is a caller's mistake
         (work / "site-0").rename(site_dir)
-        for folder in shards[1].folders:
-            rel = folder.relative_to(docs_dir)
-            (work / "site-1" / rel).rename(site_dir / rel)
-        normalise_sitemap(site_dir, (work / "site-1" / "sitemap.xml",))
+        for n, shard in enumerate(shards[1:], start=1):
+            for folder in shard.folders:
+                rel = folder.relative_to(docs_dir)
+                (work / f"site-{n}" / rel).rename(site_dir / rel)
+        normalise_sitemap(site_dir, tuple(work / f"site-{n}" / "sitemap.xml" for n in range(1, len(shards))))
 
 
 def _render_child(config_file: Path, docs_dir: Path, site_dir: Path, exclude_docs: str, errors) -> None:

@@ -115,6 +115,20 @@ def test_text_filter_and_reset(page, origin):
     expect(page.locator("[data-sr-results] > li")).to_have_count(22)
 
 
+def test_site_search_finds_entries_places_and_guidance_but_no_listing_pages(page, origin):
+    def hits(query: str) -> list[str]:
+        page.goto(origin + "/suche/?q=" + query)
+        expect(status(page)).to_have_text(re.compile(r"^[1-9]\d* Treffer gefunden"))
+        return page.locator("[data-sr-results] a").evaluate_all("links => links.map(a => a.pathname)")
+
+    found = hits("Herrenberg")
+    assert {"/loesungen/stadtnavi/", "/kommunen/08115021/", "/transfer/"} <= set(found)
+    assert "/stufenplan/" in hits("Stufenplan")
+    listings = re.compile(r"^/(loesungen|foerderprojekte|leitfaeden|programme|suche)/(seite_\d+/)?$")
+    assert not [hit for hit in hits("Lösungen") if listings.match(hit)]
+    assert page.errors == []
+
+
 def test_facets_work_by_keyboard_with_visible_focus(page, origin):
     page.goto(origin + "/loesungen/")
     expect(status(page)).to_have_text(re.compile("gefunden"))

@@ -300,6 +300,9 @@ def test_two_releases_give_a_changelog_and_keep_old_downloads(repo, cli, tmp_pat
     versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))
     assert [v["version"] for v in versions] == ["latest", "0.2.0", "0.1.0"]
     assert "url=../" in (site / "latest/index.html").read_text(encoding="utf-8")
+    snapshot_search = json.loads((site / "0.1.0/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    searchable = [p for p in (site / "0.1.0").rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")]
+    assert snapshot_search["languages"]["de"]["page_count"] == len(searchable) > 10  # its own search
     snapshot = (site / "0.1.0/loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
     assert "P5 Transfer" in snapshot  # the old version shows the old data
     assert "P4 Verstetigung" in (site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")

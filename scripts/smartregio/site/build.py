@@ -221,6 +221,7 @@ def build_version_snapshots(releases: list[StoredRelease], project: Project, sit
                 project.content, docs
             )
             render(project.config_file, docs, site / release.version)
+        index_site(site / release.version)  # its own search, over the pages of that version
         views = Views(catalogue, None)
         write_api(catalogue, views, site / release.version)
         write_catalogue_indexes(catalogue, views, site / release.version)

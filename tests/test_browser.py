@@ -129,6 +129,39 @@ def test_site_search_finds_entries_places_and_guidance_but_no_listing_pages(page
     assert page.errors == []
 
 
+def test_sorting_orders_but_never_drops_entries(page, origin, catalogue):
+    projects = {p.title: p for p in catalogue.entries["funding-projects"].values()}
+    assert any(p.start is None for p in projects.values())  # the data has projects without a start year
+
+    def shown() -> list[str]:
+        """Every result, pressing "Weitere anzeigen" until all the status announces are listed."""
+        total = int(status(page).inner_text().split()[0])
+        items = page.locator("[data-sr-results] > li")
+        expect(items).to_have_count(min(total, 20))
+        while items.count() < total:
+            count = items.count()
+            page.get_by_role("button", name="Weitere anzeigen").click()
+            expect(items).to_have_count(min(total, count + 20))
+        return page.locator("[data-sr-results] .sr-card__title").all_inner_texts()
+
+    for query in ("", "Stadt"):  # the facet index, and Pagefind for a text filter
+        page.goto(origin + f"/foerderprojekte/?q={query}&sortierung=beginn")
+        expect(status(page)).to_have_text(re.compile(r"^\d+ Förderprojekte gefunden"))
+        by_start = shown()
+        starts = [projects[title].start for title in by_start]
+        known = [s for s in starts if s is not None]
+        assert known == sorted(known, reverse=True) and len(set(known)) > 1, query  # newest first
+        assert starts[: len(known)] == known, query  # those without a start year come last
+        page.locator("#sr-sort").select_option("titel")
+        expect(page).not_to_have_url(re.compile("sortierung"))  # the default order leaves the URL
+        by_title = shown()
+        assert by_title == sorted(by_title, key=str.casefold), query
+        assert sorted(by_title) == sorted(by_start), query  # the same entries in both orders
+        if not query:
+            assert len(by_title) == len(projects)
+    assert page.errors == []
+
+
 def test_facets_work_by_keyboard_with_visible_focus(page, origin):
     page.goto(origin + "/loesungen/")
     expect(status(page)).to_have_text(re.compile("gefunden"))

@@ -55,7 +55,7 @@ async function init(root) {
     } else if (index && !query) {
       found = index.find(selected, sortKey);
     } else {
-      found = await search.find(query, selected);
+      found = await search.find(query, selected, isSearch ? null : sortKey);
     }
     if (mine !== run) return; // a newer input has started another search
     writeState(form);
@@ -169,11 +169,22 @@ class PagefindSearch {
     return (await this.pagefind()).filters();
   }
 
-  async find(query, selected) {
+  // In a catalogue the chosen order applies to text matches too (A–Z up, dates newest first);
+  // the site search keeps Pagefind's relevance order.
+  async find(query, selected, sortKey) {
     const pf = await this.pagefind();
     const filters = this.collection ? { sammlung: this.collection } : {};
     for (const [facet, values] of Object.entries(selected)) filters[facet] = { any: values };
     const found = await pf.search(query || null, { filters });
+    let results = found.results;
+    if (sortKey) {
+      // Pagefind leaves out pages without the sort key (a project without a start year):
+      // they follow the sorted ones instead of vanishing
+      const sort = { [sortKey]: sortKey === "titel" ? "asc" : "desc" };
+      const sorted = (await pf.search(query || null, { filters, sort })).results;
+      const placed = new Set(sorted.map((r) => r.id));
+      results = [...sorted, ...results.filter((r) => !placed.has(r.id))];
+    }
     const counts = { ...(found.filters || {}) };
     for (const facet of Object.keys(selected)) {
       const others = { ...filters };
@@ -181,7 +192,7 @@ class PagefindSearch {
       const without = await pf.search(query || null, { filters: others });
       counts[facet] = (without.filters || {})[facet] || {};
     }
-    const items = found.results.map((r) => ({
+    const items = results.map((r) => ({
       card: async () => {
         const d = await r.data();
         return { url: d.url, title: d.meta?.title || d.url, summary: d.meta?.summary, excerpt: d.excerpt,

@@ -130,10 +130,13 @@ def write_catalogue_indexes(catalogue: Catalogue, views: Views, site: Path) -> N
                 if name != "titel":
                     sorts.setdefault(name, []).append((key, number))
             cards.append({"u": view.url, "t": view.title, "s": view.summary})
-        order = {
-            name: [n for _, n in sorted(keys, key=lambda k: (k[0], k[1]), reverse=True)]
-            for name, keys in sorts.items()
-        }
+        # newest first, equal keys in title order; entries without the key (a project
+        # without a start year) follow in title order instead of dropping out of the list
+        order = {}
+        for name, keys in sorts.items():
+            keyed = [n for _, n in sorted(keys, key=lambda k: (k[0], -k[1]), reverse=True)]
+            placed = set(keyed)
+            order[name] = keyed + [n for n in range(len(entries)) if n not in placed]
         folder = site / API / section
         index = {"count": len(entries), "chunk": CARDS_PER_FILE, "facets": facets, "order": order}
         folder.mkdir(parents=True, exist_ok=True)

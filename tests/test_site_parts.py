@@ -26,6 +26,13 @@ def test_entry_markdown_is_commonmark_with_tables_and_linkable_headings():
     assert "<td>1</td>" in html and "<li>zwei</li>" in html
 
 
+def test_table_columns_keep_their_alignment_and_nothing_else_of_style():
+    html = render('| Jahr | Betrag |\n|:--|--:|\n| 2024 | 5 € |\n\n<p style="color:red">x</p>\n')
+    assert '<td style="text-align:right">5 €</td>' in html
+    assert '<th style="text-align:left">Jahr</th>' in html
+    assert "color" not in html
+
+
 def test_entry_markdown_keeps_only_safe_markup():
     html = render(
         'Text <script>alert(1)</script> [x](javascript:alert(1)) <a href="https://e.org" onclick="y">z</a>'

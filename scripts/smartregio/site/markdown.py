@@ -53,13 +53,14 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
-    "th": {"align", "scope"},
-    "td": {"align"},
+    "th": {"style", "scope"},  # style: column alignment only, see STYLE_PROPERTIES
+    "td": {"style"},
     "h2": {"id"},
     "h3": {"id"},
     "h4": {"id"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+STYLE_PROPERTIES = {"text-align"}  # how CommonMark tables align a column; every other property goes
 
 
 def _demote_h1(state: StateCore) -> None:
@@ -88,5 +89,6 @@ def render(text: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
+        filter_style_properties=STYLE_PROPERTIES,
         strip_comments=True,
     )

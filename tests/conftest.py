@@ -48,6 +48,12 @@ start: 2020
 end: 2026
 funding_amount: 8000000
 total_budget: 12000000
+measures:
+  - title: Mobilitätsauskunft
+    summary: Eine Auskunft für alle Verkehrsmittel der Region.
+    url: https://www.smart-city-dialog.de/modellprojekte/mobilitaet
+    solution: stadtnavi
+  - title: Strategie
 solutions: [stadtnavi]
 sources:
   - https://www.smart-city-dialog.de/modellprojekte
@@ -66,6 +72,11 @@ licence: EUPL-1.2 OR AGPL-3.0-only
 repository: https://github.com/stadtnavi/digitransit-ui
 origin: ["08115021"]
 used_by: ["08115021", "08118048"]
+used_by_sources:
+  - place: "08115021"
+    url: https://www.herrenberg.de/stadtnavi
+  - place: "08118048"
+    url: https://www.ludwigsburg.de/stadtnavi
 standards: [GTFS, GBFS]
 hosting: [eigenbetrieb]
 transfer_readiness: P5
@@ -113,6 +124,7 @@ def make_data(target: Path) -> Path:
     (target / "reference").mkdir(parents=True)
     shutil.copytree(REPO / "data/reference/vocabularies", target / "reference/vocabularies")
     shutil.copy(REPO / "data/reference/laender.csv", target / "reference/laender.csv")
+    shutil.copy(REPO / "data/reference/laender-grenzen.geojson", target / "reference/laender-grenzen.geojson")
     shutil.copy(REPO / "data/datapackage.yaml", target / "datapackage.yaml")
     (target / "reference/places.csv").write_text(PLACES, encoding="utf-8")
     for name, text in ENTRIES.items():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from smartregio.catalogue import field_infos
+from smartregio.fields import field_infos
 from smartregio.importers.forms import ENTRY_FORMS, forms, option_code
 from smartregio.load import load_catalogue
 from smartregio.models import MODELS
@@ -108,7 +108,13 @@ def form_value(element: dict, value) -> str:
             return options["true" if value else "false"]
         return ", ".join(options[v] for v in (value if isinstance(value, list) else [value]))
     if isinstance(value, list):
-        return "\n".join(value)
+        # sub-records (a project's measures) as the form asks: one per line, fields split by „|“
+        return "\n".join(
+            " | ".join("" if v is None else str(v) for v in item.model_dump().values())
+            if hasattr(item, "model_dump")
+            else item
+            for item in value
+        )
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, date):

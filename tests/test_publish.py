@@ -329,3 +329,28 @@ def test_invalid_data_is_not_released(repo, cli):
     assert result.code == 1 and "ungültig" in result.err and "open_source" in result.err
     assert not (data / ".releases").exists()
     assert "version: 0.1.0" in (data / "datapackage.yaml").read_text(encoding="utf-8")
+
+
+def test_old_releases_keep_building_after_a_field_is_removed(repo, cli, tmp_path, monkeypatch):
+    """A MAJOR change (a field removed from the model and the data) must not break the build
+    of versions published before it: they show what they published."""
+    from pydantic import create_model
+
+    from smartregio.models import MODELS, Solution
+
+    data = repo / "data"
+    assert cli("release", "1.0.0", "--data", str(data), "--date", "2026-01-10").code == 0
+    kept = {
+        name: (info.annotation, info) for name, info in Solution.model_fields.items() if name != "standards"
+    }
+    without = create_model("Solution", __base__=Solution.__mro__[1], **kept)
+    for name in ("collection", "label", "label_plural", "body_title", "body_required"):
+        setattr(without, name, getattr(Solution, name))
+    monkeypatch.setitem(MODELS, "solutions", without)
+    path = data / "solutions/stadtnavi.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("standards: [GTFS, GBFS]\n", ""), encoding="utf-8")
+
+    build(data, tmp_path / "site", tmp_path / "work")
+    old = (tmp_path / "site/1.0.0/loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
+    assert "stadtnavi" in old and "Mobilitätsauskunft" in old
+    assert "GTFS" not in (tmp_path / "site/loesungen/stadtnavi/index.html").read_text(encoding="utf-8")

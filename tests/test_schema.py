@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from smartregio.catalogue import field_infos
+from smartregio.fields import field_infos
 from smartregio.frontmatter import read
 from smartregio.models import MODELS
 from smartregio.problems import Problems

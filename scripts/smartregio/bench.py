@@ -5,6 +5,7 @@ Each size runs in a fresh process so its peak resident memory is its own.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -72,6 +73,30 @@ def run_site_sizes(sizes: list[int]) -> int:
     return 0
 
 
+def measure_hostile() -> dict[str, float]:
+    """Seconds for inputs that must stay cheap: an alias bomb, look-alikes among 10,000 names."""
+    from .duplicates import Item, _collection_duplicates, normalise_name
+    from .frontmatter import FrontMatterError, parse
+
+    levels = [f"a: &a [{', '.join(['x'] * 9)}]"]
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        levels.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    bomb = ("---\nid: bombe\n" + "\n".join(levels) + "\n---\n").encode()
+    t0 = time.perf_counter()
+    with contextlib.suppress(FrontMatterError):
+        parse("bombe.md", bomb)
+    t1 = time.perf_counter()
+    words = ["Stadt", "Dorf", "App", "Portal", "Daten", "Mobil", "Klima", "Park", "Bürger", "Karte"]
+    items = []
+    for i in range(10_000):
+        name = " ".join(words[(i * k) % len(words)] for k in (1, 3, 7)) + f" Lösung {i}"
+        items.append(Item(f"data/solutions/l-{i:05d}.md", 3, name, normalise_name(name)))
+    t2 = time.perf_counter()
+    _collection_duplicates("solutions", items)
+    t3 = time.perf_counter()
+    return {"alias_bomb_s": round(t1 - t0, 3), "lookalikes_10k_s": round(t3 - t2, 2)}
+
+
 def run(sizes: list[int], site: bool = False) -> int:
     print(
         f"{'N':>7} {'laden+prüfen s':>15} {'paketieren s':>13} {'gesamt s':>9} {'Spitze RSS MB':>14}"
@@ -85,4 +110,9 @@ def run(sizes: list[int], site: bool = False) -> int:
             f"{r['entries']:>7} {r['load_validate_s']:>15} {r['package_s']:>13} "
             f"{r['total_s']:>9} {r['peak_rss_mb']:>14} {r['downloads_s']:>12} {r['downloads_mb']:>13}"
         )
+    hostile = measure_hostile()
+    print(
+        f"\nFeindliche Eingaben: YAML-Aliasbombe abgewiesen in {hostile['alias_bomb_s']} s, "
+        f"Ähnlichkeitsprüfung von 10.000 Namen in {hostile['lookalikes_10k_s']} s (Ziel je < 5 s)."
+    )
     return run_site_sizes(sizes) if site else 0

@@ -14,7 +14,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import COLLECTIONS, Catalogue, field_infos
+from .catalogue import COLLECTIONS, Catalogue
+from .fields import field_infos
 from .models import MODELS
 from .problems import Problem, Problems
 

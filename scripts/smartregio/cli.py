@@ -72,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="Zielordner der Website (Standard: site/)",
     )
+    build.add_argument(
+        "--work-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="Ordner für die erzeugten Seiten vor dem Rendern (Standard: build/ im Projekt)",
+    )
 
     serve = commands.add_parser("serve", help="Vorschau mit automatischem Neuladen")
     _data_arg(serve)
@@ -114,6 +121,7 @@ def _validate(args: argparse.Namespace) -> int:
     """Problems are errors (exit 1); look-alike entries are warnings (exit code unchanged)."""
     import json
 
+    from .checks import quality_warnings
     from .duplicates import as_github, find_duplicates, warnings
     from .load import load_catalogue
 
@@ -131,14 +139,18 @@ def _validate(args: argparse.Namespace) -> int:
             return 2
     catalogue, problems = load_catalogue(args.data)
     duplicates = find_duplicates(catalogue)
+    quality = quality_warnings(catalogue)
     if changes is None or changes.everything:
-        found = warnings(duplicates)
+        found = sorted(warnings(duplicates) + quality)
     else:
         from .changed import scope, select
 
         within = scope(catalogue, changes)
         problems = select(problems, within)
-        found = warnings(duplicates, {str(path) for path in within.paths})
+        paths = {str(path) for path in within.paths}
+        found = sorted(
+            warnings(duplicates, paths) + [w for w in quality if str(Path(w.path).resolve()) in paths]
+        )
     if args.format == "json":
         data = json.loads(problems.as_json())
         data["warnings"] = [
@@ -214,12 +226,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Datenpaket geschrieben: {descriptor} ({catalogue.summary()}).")
         return 0
     if args.command == "build":
-        from .site.build import BuildError, Project, build_site
+        from .site.build import BuildError, build_site, find_project
         from .site.engine import EngineError
         from .site.pagefind_index import PagefindError
 
         try:
-            catalogue = build_site(args.data, args.site_dir, Project(Path.cwd()))
+            project = find_project(args.data)
+            project.build_root = args.work_dir.resolve() if args.work_dir else None
+            catalogue = build_site(args.data, args.site_dir, project)
         except BuildError as exc:
             if exc.problems:
                 report(exc.problems)
@@ -231,10 +245,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Website gebaut: {args.site_dir}/ ({catalogue.summary()}).")
         return 0
     if args.command == "serve":
-        from .site.build import Project
+        from .site.build import BuildError, find_project
         from .site.serve import serve
 
-        return serve(args.data, Project(Path.cwd()), args.address)
+        try:
+            project = find_project(args.data)
+        except BuildError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        return serve(args.data, project, args.address)
     if args.command == "release":
         from datetime import date
 

@@ -6,6 +6,7 @@ before anything is built from it, so a hostile file costs little time and memory
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -91,7 +92,14 @@ YAML_PROBLEMS = {
     "Anführungszeichen?)",
     "exceeded maximum nesting depth": f"YAML ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
     "found undefined alias": "YAML-Verweise (*) sind in Einträgen nicht erlaubt",
+    "could not determine a constructor": "YAML-Typangaben wie „!!python/…“ sind in Einträgen nicht "
+    "erlaubt",
+    "special characters are not allowed": "Die Datei enthält ein Steuerzeichen",
 }
+# the tags plain YAML gives; an explicit other tag (!!binary, !!python/…, !custom) is refused
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
 
 
 def yaml_message(problem: str | None) -> str:
@@ -127,7 +135,17 @@ def decode(raw: bytes) -> str:
             f"Datei ist nicht in UTF-8 gespeichert (Byte 0x{raw[exc.start]:02X}). Bitte als UTF-8 "
             "speichern; Excel und ältere Windows-Editoren speichern oft Windows-1252.",
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if bad := _BAD_CHARACTER.search(text):
+        line = text.count("\n", 0, bad.start()) + 1
+        code = ord(bad.group())
+        what = "ein Zeichen, das die Schreibrichtung umkehrt" if code >= 0x200 else "ein Steuerzeichen"
+        raise FrontMatterError(line, f"Die Datei enthält {what} (U+{code:04X}); bitte entfernen.")
+    return text
+
+
+# C0/C1 control characters other than tab and line feed, and bidi overrides and isolates
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def split(text: str) -> tuple[str, str, int]:
@@ -189,12 +207,21 @@ class _Builder:
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, loc: LinePath, depth: int) -> Any:
+        if node.tag not in PLAIN_TAGS:
+            raise FrontMatterError(
+                node.start_mark.line + self.offset,
+                f"YAML-Typangaben wie „{node.tag.replace('tag:yaml.org,2002:', '!!')}“ sind in Einträgen "
+                "nicht erlaubt; bitte den Wert ohne sie schreiben.",
+            )
         if isinstance(node, yaml.ScalarNode):
             if node.tag == STR_TAG:
                 return node.value
             if node.tag in NUMBER_TAGS:
                 self.numbers[loc] = node.value
-            return self.loader.construct_object(node, deep=True)
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except ValueError:  # an impossible date such as 2024-02-30: the model names the field
+                return node.value
         line = node.start_mark.line + self.offset
         if id(node) in self.seen:
             raise FrontMatterError(line, "YAML-Anker und -Verweise (&, *) sind in Einträgen nicht erlaubt.")
@@ -234,10 +261,10 @@ def _may_be_hostile(header: str) -> bool:
 
 def parse_mapping(path: str, header: str, offset: int) -> tuple[dict[str, Any], dict, dict]:
     """YAML text → (data, lines, numbers); ``offset`` turns YAML's 0-based lines into the file's."""
-    if _may_be_hostile(header):
-        _check_events(header, offset)
     loader = SafeLoader(header)
     try:
+        if _may_be_hostile(header):
+            _check_events(header, offset)
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
@@ -257,8 +284,8 @@ def parse_mapping(path: str, header: str, offset: int) -> tuple[dict[str, Any], 
         except yaml.constructor.ConstructorError as exc:
             mark = exc.problem_mark
             raise FrontMatterError(mark.line + offset if mark else 1, yaml_message(exc.problem)) from None
-        except ValueError as exc:  # e.g. an impossible date such as 2024-02-30
-            raise FrontMatterError(node.start_mark.line + offset, f"YAML-Wert ungültig: {exc}.") from None
+    except yaml.YAMLError as exc:  # the reader refuses a character before any mark exists
+        raise FrontMatterError(1, yaml_message(str(exc))) from None
     finally:
         loader.dispose()
     return data, builder.lines, builder.numbers

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .catalogue import Catalogue, field_infos
+from .catalogue import Catalogue
+from .fields import field_infos
 from .models import MODELS
 from .problems import Problems
 from .suggest import nearest
@@ -16,16 +17,23 @@ def check_links(catalogue: Catalogue, problems: Problems) -> None:
     so a contributor sees a broken reference in the same run as a broken field."""
     for collection, model in MODELS.items():
         ref_fields = [f for f in field_infos(model) if f.reference]
+        nested_fields = [f for f in field_infos(model) if f.nested]
         for entry_id, entry in catalogue.entries[collection].items():
             entry_file = catalogue.files[(collection, entry_id)]
             fields = {info.name: getattr(entry, info.name) for info in ref_fields}
             _check_entry(catalogue, ref_fields, fields, entry_file, problems)
+            for info in nested_fields:
+                _check_records(catalogue, info, getattr(entry, info.name), entry_file, problems)
             if getattr(entry, "laender", None):
                 _check_laender(catalogue, entry, entry_file, problems)
         for (owner, _), (raw, entry_file) in sorted(catalogue.unvalidated.items()):
             if owner == collection:
                 fields = {info.name: raw.get(info.name) for info in ref_fields}
                 _check_entry(catalogue, ref_fields, fields, entry_file, problems, only_well_formed=True)
+                for info in nested_fields:
+                    records = raw.get(info.name)
+                    if isinstance(records, list):
+                        _check_records(catalogue, info, records, entry_file, problems)
 
 
 def _check_entry(catalogue, ref_fields, fields, entry_file, problems, only_well_formed=False) -> None:
@@ -50,6 +58,22 @@ def _check_entry(catalogue, ref_fields, fields, entry_file, problems, only_well_
             message = _unresolved(catalogue, info.reference, target)
             if message:
                 problems.add(entry_file.path, line, info.name, prefix + message)
+
+
+def _check_records(catalogue: Catalogue, info, records, entry_file, problems: Problems) -> None:
+    """References inside sub-records, e.g. the solution a project's measure names."""
+    assert info.nested is not None
+    for sub in field_infos(info.nested):
+        if not sub.reference or sub.is_list:
+            continue
+        for index, record in enumerate(records):
+            target = record.get(sub.name) if isinstance(record, dict) else getattr(record, sub.name, None)
+            if not isinstance(target, str) or not _well_formed(sub.reference, target):
+                continue
+            message = _unresolved(catalogue, sub.reference, target)
+            if message:
+                line = entry_file.line_of((info.name, index, sub.name))
+                problems.add(entry_file.path, line, f"{info.name}[{index + 1}].{sub.name}", message)
 
 
 def _well_formed(collection: str, target: str) -> bool:

@@ -14,6 +14,7 @@ from .models import MODELS, Entry, PackageMeta
 from .problems import Problem, Problems
 from .reference import ReferenceData, display_path, load_reference
 from .suggest import nearest
+from .types import WINDOWS_RESERVED
 from .validate import validate_model
 
 FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
@@ -27,6 +28,8 @@ def file_name_problem(name: str) -> str | None:
         return f"„{name}“: Einträge sind Markdown-Dateien mit der Endung „.md“."
     if len(name) > 67:
         return f"„{name}“: Der Dateiname ist länger als 64 Zeichen (ohne „.md“)."
+    if name[:-3] in WINDOWS_RESERVED:
+        return f"„{name}“: „{name[:-3]}“ ist unter Windows als Dateiname reserviert."
     if not FILE_NAME.match(name):
         return (
             f"„{name}“ ist kein erlaubter Dateiname: nur Kleinbuchstaben a–z, Ziffern und "

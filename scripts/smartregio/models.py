@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from .boundaries import TOLERANCE_KM, where
 from .types import (
     ContactUrl,
     EntryId,
@@ -22,6 +23,7 @@ from .types import (
     Tag,
     WebUrl,
     ref,
+    text_problem,
     vocab,
 )
 
@@ -48,12 +50,33 @@ def _cross_field(field: str, message: str) -> PydanticCustomError:
     return PydanticCustomError("cross_field", message, {"field": field})
 
 
+MULTILINE_FIELDS = frozenset({"body", "summary", "description"})
+
+
+class Record(BaseModel):
+    """Base of every model read from contributors: no text may hide or reorder characters."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _clean_text(cls, value, info: ValidationInfo):
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and (problem := text_problem(text, info.field_name in MULTILINE_FIELDS)):
+                raise PydanticCustomError("text", problem)
+        return value
+
+
+def _de(number: float) -> str:
+    return f"{number:.4f}".replace(".", ",")
+
+
 def _check_period(start: int | None, end: int | None) -> None:
     if start is not None and end is not None and end < start:
         raise _cross_field("end", f"Ende ({end}) liegt vor dem Beginn (start: {start}).")
 
 
-class Entry(BaseModel):
+class Entry(Record):
     """Fields every entry shares."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
@@ -73,6 +96,17 @@ class Entry(BaseModel):
         "",
         title="Beschreibung",
         description="Der Text unter dem YAML-Kopf, in Markdown.",
+    )
+
+
+class UsageSource(Record):
+    """Where a source shows that a municipality uses a solution."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    place: PlaceKey = Field(title="Kommune", description="Amtlicher Schlüssel der Kommune aus used_by.")
+    url: WebUrl = Field(
+        title="Beleg", description="Öffentliche Seite, die den Einsatz in dieser Kommune zeigt."
     )
 
 
@@ -142,6 +176,12 @@ class Solution(Entry):
         title="Im Einsatz in",
         description="Amtliche Schlüssel der Kommunen, die die Lösung nachweislich nutzen.",
     )
+    used_by_sources: list[UsageSource] = Field(
+        default_factory=list,
+        title="Belege für den Einsatz",
+        description="Je Kommune aus used_by die Quelle, die den Einsatz dort zeigt "
+        "(place: Schlüssel, url: Webadresse).",
+    )
     standards: list[Tag] = Field(
         default_factory=list,
         title="Standards und Schnittstellen",
@@ -170,6 +210,12 @@ class Solution(Entry):
         title="Aus Förderprojekten",
         description="Kennungen der Förderprojekte, in denen die Lösung entstanden ist.",
     )
+    programmes: list[ref("programmes")] = Field(
+        default_factory=list,
+        title="Förderprogramme",
+        description="Kennungen der Förderprogramme, die Entwicklung oder Einführung der Lösung "
+        "unmittelbar gefördert haben (nicht über ein Förderprojekt).",
+    )
     sources: Sources
     last_reviewed: LastReviewed
 
@@ -178,6 +224,27 @@ class Solution(Entry):
         if self.open_source and not self.licence:
             raise _cross_field("licence", "Bei open_source: true ist eine Lizenz (licence) anzugeben.")
         return self
+
+
+class Measure(Record):
+    """One main measure (Maßnahme) a funded project carried out."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: ShortText = Field(title="Maßnahme", description="Kurzer Titel der Maßnahme.")
+    summary: str | None = Field(
+        None,
+        min_length=5,
+        max_length=300,
+        title="Beschreibung",
+        description="Eine Zeile: was umgesetzt wurde (höchstens 300 Zeichen).",
+    )
+    url: WebUrl | None = Field(None, title="Webadresse", description="Seite, die die Maßnahme beschreibt.")
+    solution: ref("solutions") | None = Field(
+        None,
+        title="Lösung",
+        description="Kennung der Lösung, wenn die Maßnahme eine nachnutzbare Lösung ist oder nutzt.",
+    )
 
 
 class FundingProject(Entry):
@@ -189,9 +256,19 @@ class FundingProject(Entry):
 
     title: ShortText = Field(title="Titel", description="Name des Projekts bzw. der Kommune(n).")
     summary: str | None = Field(
-        None, max_length=400, title="Kurzbeschreibung", description="Ein bis zwei Sätze zum Projekt."
+        None,
+        max_length=600,
+        title="Kurzbeschreibung",
+        description="Zwei bis vier Sätze: was das Projekt vorhatte und was daraus wurde "
+        "(höchstens 600 Zeichen).",
     )
     programme: ref("programmes") = Field(title="Förderprogramm", description="Kennung des Förderprogramms.")
+    co_funding: list[ref("programmes")] = Field(
+        default_factory=list,
+        title="Kofinanzierung",
+        description="Kennungen weiterer Förderprogramme, die das Projekt zusätzlich fördern, "
+        "z. B. Landesmittel zur Bundesförderung.",
+    )
     call: ShortText | None = Field(
         None,
         title="Staffel / Aufruf",
@@ -245,10 +322,16 @@ class FundingProject(Entry):
         title="Handlungsfelder",
         description="Handlungsfelder, in denen das Projekt arbeitet.",
     )
+    measures: list[Measure] = Field(
+        default_factory=list,
+        title="Maßnahmen",
+        description="Die wichtigsten Maßnahmen des Projekts, je mit Titel, einer Zeile "
+        "Beschreibung, Webadresse und der Lösung, wenn es eine gibt.",
+    )
     solutions: list[ref("solutions")] = Field(
         default_factory=list,
         title="Entstandene Lösungen",
-        description="Kennungen der Lösungen, die im Projekt entstanden sind.",
+        description="Kennungen der Lösungen, die im Projekt entstanden sind oder die es übernommen hat.",
     )
     website: WebUrl | None = Field(None, title="Website", description="Website des Projekts.")
     sources: Sources
@@ -393,7 +476,7 @@ KEY_LENGTHS: dict[str, int] = {
 }
 
 
-class Place(BaseModel):
+class Place(Record):
     """A row of ``data/reference/places.csv``: a place entries may name by its official key."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -416,6 +499,18 @@ class Place(BaseModel):
         length = KEY_LENGTHS.get(self.kind)
         if length and len(self.key) != length:
             raise _cross_field("key", f"Für die Art „{self.kind}“ hat der Schlüssel {length} Stellen.")
+        city_key = len(self.key) == 8 and self.key.endswith("000")
+        if city_key and self.kind != "kreisfreie-stadt":
+            raise _cross_field(
+                "kind",
+                f"Ein 8-stelliger Schlüssel auf „000“ ({self.key}) bezeichnet eine kreisfreie Stadt; "
+                f"die Art ist aber „{self.kind}“.",
+            )
+        if self.kind == "kreisfreie-stadt" and not city_key:
+            raise _cross_field(
+                "key",
+                f"Eine kreisfreie Stadt hat einen 8-stelligen Schlüssel auf „000“, nicht {self.key}.",
+            )
         reference = (info.context or {}).get("reference")
         if reference is not None:
             expected = reference.land_keys.get(self.land)
@@ -425,10 +520,22 @@ class Place(BaseModel):
                     f"Der Schlüssel beginnt mit {self.key[:2]}, das Land {self.land} hat aber "
                     f"den Schlüssel {expected}.",
                 )
+            shape = reference.land_shapes.get(self.land)
+            if shape is not None and shape.distance_km(self.lat, self.lon) > TOLERANCE_KM:
+                found = where(reference.land_shapes, self.lat, self.lon)
+                actual = f"sondern in {found.name}" if found else "sondern außerhalb Deutschlands"
+                raise _cross_field(
+                    "lat",
+                    f"Die Koordinaten ({_de(self.lat)}, {_de(self.lon)}) liegen nicht in {shape.name}, "
+                    f"{actual}. Breite und Länge vertauscht?"
+                    if found is None
+                    else f"Die Koordinaten ({_de(self.lat)}, {_de(self.lon)}) liegen nicht in {shape.name}, "
+                    f"{actual}.",
+                )
         return self
 
 
-class PackageLicence(BaseModel):
+class PackageLicence(Record):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: Spdx = Field(title="SPDX-Kennung", description="z. B. CC-BY-4.0")
@@ -436,7 +543,7 @@ class PackageLicence(BaseModel):
     title: ShortText = Field(title="Titel", description="Name der Lizenz.")
 
 
-class PackageContributor(BaseModel):
+class PackageContributor(Record):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: ShortText = Field(title="Name")
@@ -445,14 +552,14 @@ class PackageContributor(BaseModel):
     path: WebUrl | None = Field(None, title="Website")
 
 
-class PackageSource(BaseModel):
+class PackageSource(Record):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: ShortText = Field(title="Titel")
     path: WebUrl = Field(title="Adresse")
 
 
-class PackageMeta(BaseModel):
+class PackageMeta(Record):
     """``data/datapackage.yaml``: what the published package says about itself."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)

@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .boundaries import BOUNDARIES_FILE, load_shapes
 from .frontmatter import FrontMatterError, decode
 from .problems import Problems
 
@@ -30,6 +31,8 @@ class ReferenceData:
     land_keys: dict[str, str] = field(default_factory=dict)
     places: dict = field(default_factory=dict)  # key -> models.Place
     place_lines: dict[str, int] = field(default_factory=dict)
+    land_shapes: dict = field(default_factory=dict)  # code -> boundaries.LandShape
+    places_display: str = "data/reference/places.csv"  # as messages name it
 
     def label(self, vocabulary: str, code: str) -> str:
         term = self.vocabularies.get(vocabulary, {}).get(code)
@@ -100,11 +103,23 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
     else:
         problems.add(display_path(laender_path, data_dir), 0, "", "Tabelle der Länder fehlt.")
 
+    shapes_path = base / BOUNDARIES_FILE
+    if shapes_path.is_file():
+        try:
+            reference.land_shapes = load_shapes(shapes_path)
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+            problems.add(
+                display_path(shapes_path, data_dir),
+                0,
+                "",
+                f"Die Grenzen der Länder sind nicht lesbar ({exc}).",
+            )
+
     places_path = base / PLACES_FILE
     if not places_path.is_file():
         problems.add(display_path(places_path, data_dir), 0, "", "Tabelle der Orte fehlt.")
         return reference
-    display = display_path(places_path, data_dir)
+    display = reference.places_display = display_path(places_path, data_dir)
     for line, row in read_rows(places_path, display, problems):
         place = validate_model(Place, row, reference, lambda loc, line=line: line, display, problems)
         if place is None:

@@ -14,8 +14,8 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from .catalogue import FieldInfo, field_infos
 from .duplicates import looks_alike, name_field, normalise_name
+from .fields import FieldInfo, field_infos
 from .load import file_name_problem
 from .models import MODELS, Entry
 from .problems import Problems
@@ -101,7 +101,11 @@ def _field_block(
     field = model.model_fields[info.name]
     placeholder = info.required or (collection, info.name) in PLACEHOLDER_ANYWAY
     status = "Pflichtfeld" if placeholder else "optional"
-    if info.is_list:
+    if info.nested:
+        status += ", Liste von Angaben mit den Feldern " + ", ".join(
+            f"{n} ({f.title})" for n, f in info.nested.model_fields.items()
+        )
+    elif info.is_list:
         status += ", Liste: je Wert eine Zeile „  - wert“" if placeholder else ", Liste: [wert, wert]"
     parts = [f"{field.title} ({status}): {field.description}"]
     if note := NOTES.get((collection, info.name)):
@@ -114,6 +118,10 @@ def _field_block(
     name = info.name
     if name in values:
         lines.append(f"{name}: {values[name]}")
+    elif info.nested:
+        first = next(iter(info.nested.model_fields))
+        lines += [f"{name}: []", "#   Beispiel:", f"#   {name}:", f'#     - {first}: "…"']
+        lines += [f"#       {n}: …" for n in list(info.nested.model_fields)[1:]]
     elif info.is_list:
         lines += [f"{name}:", '  - ""'] if placeholder else [f"{name}: []"]
     elif placeholder and info.base is str:

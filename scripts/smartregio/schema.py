@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .catalogue import COLLECTIONS, field_infos
+from .catalogue import COLLECTIONS
+from .fields import field_infos
 from .frontmatter import FrontMatterError, read_yaml
 from .models import MODELS, Entry
 from .problems import Problems
@@ -74,6 +75,8 @@ def collection_schema(model: type[Entry], reference: ReferenceData, homepage: st
             continue
         prop = properties[info.name]
         prop["description"] = f"{'Pflichtfeld' if info.required else 'Optional'}. {prop['description']}"
+        if info.nested:  # inline the sub-record's schema: editors show its fields in place
+            prop["items"] = generated["$defs"][info.nested.__name__]
         if info.vocabulary:
             terms = reference.vocabularies.get(info.vocabulary, {})
             _string_node(prop, info.is_list)["enum"] = list(terms)

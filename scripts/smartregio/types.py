@@ -16,6 +16,32 @@ from pydantic import AfterValidator, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# names Windows reserves for devices: a file „con.md“ cannot be checked out there
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)} | {f"lpt{i}" for i in range(1, 10)}
+)
+# characters that reorder or hide text (bidi overrides and isolates): a name would render reversed
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def text_problem(value: str, multiline: bool = False) -> str | None:
+    """Why a text cannot be shown as it stands: control or bidi characters, lone surrogates."""
+    for char in value:
+        code = ord(char)
+        if char in "\n\t" and multiline:
+            continue
+        if code < 32 or 0x7F <= code <= 0x9F:
+            return f"Der Text enthält ein Steuerzeichen (U+{code:04X}); bitte entfernen."
+        if char in BIDI_CONTROLS:
+            return (
+                f"Der Text enthält ein Zeichen, das die Schreibrichtung umkehrt (U+{code:04X}); "
+                "bitte entfernen."
+            )
+        if 0xD800 <= code <= 0xDFFF:
+            return f"Der Text enthält ein ungültiges Zeichen (U+{code:04X}); bitte entfernen."
+    return None
+
+
 PLACE_KEY_PATTERN = r"^(\d{5}|\d{8}|\d{9})$"
 
 
@@ -77,6 +103,12 @@ def _check_url(value: str, schemes: tuple[str, ...]) -> str:
             raise _error("url", "Die E-Mail-Adresse nach „mailto:“ fehlt oder ist unvollständig.")
     elif not parts.netloc or " " in value.strip():
         raise _error("url", "Keine vollständige Webadresse (Beispiel: https://www.beispiel.de/).")
+    elif "@" in parts.netloc:
+        raise _error(
+            "url",
+            "Die Adresse enthält Zugangsdaten vor dem Servernamen („…@“); sie führt woanders hin, "
+            "als sie aussieht. Bitte nur https://server/pfad angeben.",
+        )
     if value != value.strip():
         raise _error("url", "Die Adresse hat Leerzeichen am Anfang oder Ende.")
     return value
@@ -115,7 +147,10 @@ ReviewDate = Annotated[date, AfterValidator(_not_in_future)]
 def _spdx_problem(expression: str) -> str | None:
     from license_expression import get_spdx_licensing
 
-    info = get_spdx_licensing().validate(expression)
+    try:
+        info = get_spdx_licensing().validate(expression)
+    except Exception:
+        return "der Ausdruck lässt sich nicht lesen"
     if info.errors:
         return "; ".join(info.errors)
     if info.normalized_expression != expression:
@@ -135,7 +170,18 @@ def _spdx(value: str) -> str:
 
 
 Spdx = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_spdx)]
-EntryId = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
+
+
+def _entry_id(value: str) -> str:
+    if value in WINDOWS_RESERVED:
+        raise _error(
+            "reserved_id",
+            f"„{value}“ ist unter Windows als Dateiname reserviert; bitte eine andere Kennung wählen.",
+        )
+    return value
+
+
+EntryId = Annotated[str, Field(pattern=ID_PATTERN, max_length=64), AfterValidator(_entry_id)]
 PlaceKey = Annotated[str, Field(pattern=PLACE_KEY_PATTERN), Reference("places")]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 Tag = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[^;\n]+$")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -44,6 +45,12 @@ MESSAGES = {
 }
 
 
+# error kinds whose message our own validators wrote in German already
+OWN_MESSAGES = frozenset(
+    {"vocabulary", "url", "url_scheme", "spdx", "future_date", "cross_field", "text", "reserved_id"}
+)
+
+
 def german_message(error: Mapping[str, Any], fields: list[str], written: str | None = None) -> str:
     """German text for one pydantic error; ``written`` is the value as it stood in the file."""
     kind = error["type"]
@@ -75,11 +82,32 @@ def german_message(error: Mapping[str, Any], fields: list[str], written: str | N
         return f"Der Wert muss mindestens {ctx.get('ge', ctx.get('gt'))} sein."
     if kind in ("less_than_equal", "less_than"):
         return f"Der Wert darf höchstens {ctx.get('le', ctx.get('lt'))} sein."
+    if kind.startswith("date") and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return f"Das Datum {value} gibt es nicht (Form JJJJ-MM-TT)."
     if kind in MESSAGES:
         return MESSAGES[kind]
-    if kind in ("vocabulary", "url", "url_scheme", "spdx", "future_date", "cross_field"):
+    if kind in (
+        "vocabulary",
+        "url",
+        "url_scheme",
+        "spdx",
+        "future_date",
+        "cross_field",
+        "text",
+        "reserved_id",
+    ):
         return error["msg"]
     return f"Ungültiger Wert ({error['msg']})."
+
+
+def _record_fields(model: type[BaseModel], loc: Loc) -> list[str] | None:
+    """The field names of a sub-record model when ``loc`` points into a list of records."""
+    if len(loc) < 2 or not isinstance(loc[1], int) or str(loc[0]) not in model.model_fields:
+        return None
+    from .fields import field_infos
+
+    info = next(i for i in field_infos(model) if i.name == loc[0])
+    return list(info.nested.model_fields) if info.nested else None
 
 
 def validate_model(
@@ -101,9 +129,13 @@ def validate_model(
             if error["type"] == "cross_field":
                 loc = (error["ctx"]["field"],)
             field = str(loc[0]) if loc else ""
-            message = german_message(error, fields, (written or {}).get(loc))
+            inner = _record_fields(model, loc)
+            message = german_message(error, inner or fields, (written or {}).get(loc))
             items = [part for part in loc[1:] if isinstance(part, int)]
-            if items:
+            if inner is not None and len(loc) > 2:
+                # a field of a sub-record, e.g. measures[2].title
+                field = f"{loc[0]}[{loc[1] + 1}].{loc[2]}"
+            elif items:
                 message = f"Eintrag {items[0] + 1}: {message}"
             problems.add(path, line_of(loc), field, message)
         return None

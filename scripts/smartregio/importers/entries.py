@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
-from ..catalogue import Catalogue, FieldInfo, field_infos
+from ..catalogue import Catalogue
+from ..fields import FieldInfo, field_infos
 from ..frontmatter import EntryFile, FrontMatterError, read
 from ..links import check_links
 from ..load import load_catalogue
@@ -434,7 +436,9 @@ def render(entry: Entry, omit: frozenset[str] = frozenset(), comments: tuple[str
             continue
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        fields[name] = list(value) if isinstance(value, list | tuple) else value
+        if isinstance(value, list | tuple):
+            value = [v.model_dump(exclude_none=True) if isinstance(v, BaseModel) else v for v in value]
+        fields[name] = value
     header = yaml.dump(
         fields,
         Dumper=_Dumper,

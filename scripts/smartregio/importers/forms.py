@@ -66,6 +66,9 @@ def _hint(names: FieldNames, name: str) -> str:
     description += "".join(f" {note}" for key, note in NOTES.items() if key == (names.collection, name))
     if name == "id":
         return description + " Vorschlag: der Name in Kleinbuchstaben, z. B. „giess-den-kiez“."
+    if info.nested:
+        columns = " | ".join(f.title or n for n, f in info.nested.model_fields.items())
+        return description + f" Je Zeile eine Angabe: {columns}; nur das erste ist Pflicht."
     if info.is_list and not info.vocabulary:
         if info.reference == "places":
             return (

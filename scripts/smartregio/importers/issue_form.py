@@ -115,10 +115,19 @@ def section_value(names: FieldNames, name: str, value: str) -> tuple[Any, str | 
         if len(codes) > 1:
             return MISSING, f"Nur ein Wert ist erlaubt, gewählt sind {len(codes)}: {', '.join(codes)}."
         return text_value(info, codes[0], False)
+    if info.nested:
+        records = [record_of(info.nested, line) for line in value.splitlines() if line.strip()]
+        return (records or MISSING), None
     if info.is_list:
         items = ticked if ticked is not None else _list_items(names, name, value)
         return (items or MISSING), None
     return text_value(info, " ".join(value.split()), False)
+
+
+def record_of(model, line: str) -> dict[str, str]:
+    """One line „Titel | Beschreibung | Webadresse | Kennung der Lösung“ as a sub-record."""
+    parts = [part.strip() for part in line.strip().lstrip("-*").split("|")]
+    return {name: part for name, part in zip(model.model_fields, parts, strict=False) if part}
 
 
 def detect_collection(sections: list[Section]) -> tuple[str | None, str]:

@@ -74,7 +74,7 @@ class Cell:
 @dataclass
 class LinkRow:
     line: int
-    target: str
+    target: Any  # an id or key; for a table of sub-records, the record's fields
     position: int
 
 
@@ -260,6 +260,9 @@ def _read_link_table(folder: Path, resource: dict[str, Any], field_name: str, sh
     if not link.rows:
         return
     header = [str(c.value) for c in link.rows[0][1]]
+    if len(header) >= 3 and header[1] == "position":
+        _read_record_table(shown, header, link.rows[1:], field_name, sheet)
+        return
     if len(header) < 3 or header[2] != "position":
         sheet.problems.append(
             ImportProblem(shown, 1, "Eine Verknüpfungstabelle hat die Spalten Eintrag, Ziel, position.")
@@ -280,6 +283,24 @@ def _read_link_table(folder: Path, resource: dict[str, Any], field_name: str, sh
             )
             continue
         by_owner.setdefault(values[0], []).append(LinkRow(number, values[1], int(values[2])))
+
+
+def _read_record_table(shown: str, header: list[str], rows, field_name: str, sheet: Sheet) -> None:
+    """A table of sub-records (owner, position, the record's fields), e.g. a project's measures."""
+    owner = header[0]
+    sheet.link_files[field_name] = (shown, owner)
+    by_owner = sheet.links.setdefault(field_name, {})
+    for number, cells in rows:
+        values = [str(c.value or "").strip() for c in cells]
+        if not any(values):
+            continue
+        if len(values) < 2 or not values[0] or not values[1].isdigit():
+            sheet.problems.append(
+                ImportProblem(shown, number, f"Jede Zeile braucht {owner} und position (eine ganze Zahl).")
+            )
+            continue
+        record = {name: value for name, value in zip(header[2:], values[2:], strict=False) if value}
+        by_owner.setdefault(values[0], []).append(LinkRow(number, record, int(values[1])))
 
 
 def read_package_table(

@@ -13,7 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..catalogue import COLLECTIONS, Catalogue, FieldInfo, field_infos
+from ..catalogue import COLLECTIONS, Catalogue
+from ..fields import FieldInfo, field_infos
 from ..models import MODELS, Place
 from ..reference import ReferenceData
 
@@ -150,8 +151,9 @@ def _model_table(
     """The main table of a model and the link tables of its reference lists."""
     json_schema = model.model_json_schema()
     infos = field_infos(model)
-    scalar = [i for i in infos if not (i.is_list and i.reference)]
+    scalar = [i for i in infos if not (i.is_list and (i.reference or i.nested))]
     linked = [i for i in infos if i.is_list and i.reference]
+    nested = [i for i in infos if i.is_list and i.nested]
     # the Markdown text goes last: long, and least useful in a spreadsheet view
     scalar.sort(key=lambda i: i.name == "body")
     columns = [Column(i.name, column_schema(i, _property(json_schema, i.name), reference), i) for i in scalar]
@@ -207,6 +209,10 @@ def _model_table(
             [_fk(owner, name), _fk(target, info.reference)],
         )
         links.append(table)
+    children = [
+        _child_table(name, title, owner, _property(json_schema, info.name), info, reference)
+        for info in nested
+    ]
     for item in sorted(items, key=lambda m: getattr(m, key)):
         main.rows.append(
             [cell(getattr(item, c.name), c.schema.get("delimiter", LIST_DELIMITER)) for c in columns]
@@ -214,7 +220,55 @@ def _model_table(
         for info, table in zip(linked, links, strict=True):
             for position, target_id in enumerate(getattr(item, info.name), start=1):
                 table.rows.append([getattr(item, key), target_id, position])
-    return main, links
+        for info, table in zip(nested, children, strict=True):
+            for position, record in enumerate(getattr(item, info.name), start=1):
+                table.rows.append(
+                    [getattr(item, key), position]
+                    + [
+                        cell(getattr(record, c.name), c.schema.get("delimiter", LIST_DELIMITER))
+                        for c in table.columns[2:]
+                    ]
+                )
+    return main, links + children
+
+
+def _child_table(
+    owner_table: str, title: str, owner: str, prop: dict[str, Any], info: FieldInfo, reference: ReferenceData
+) -> Table:
+    """A table of sub-records (one row per record, keyed by owner and position)."""
+    model = info.nested
+    assert model is not None
+    json_schema = model.model_json_schema()
+    field_title = prop.get("title", info.name)
+    table = Table(
+        link_table_name(owner_table, info.name),
+        f"{title}: {field_title}",
+        f"{field_title} je Eintrag ({title}), in der Reihenfolge des Eintrags.",
+        [
+            Column(
+                owner, {"name": owner, "type": "string", "title": title, "constraints": {"required": True}}
+            ),
+            Column(
+                "position",
+                {
+                    "name": "position",
+                    "type": "integer",
+                    "title": "Position",
+                    "description": "Reihenfolge im Eintrag, ab 1.",
+                    "constraints": {"required": True, "minimum": 1},
+                },
+            ),
+        ],
+        [owner, "position"],
+        [_fk(owner, owner_table)],
+    )
+    for sub in field_infos(model):
+        table.columns.append(
+            Column(sub.name, column_schema(sub, _property(json_schema, sub.name), reference), sub)
+        )
+        if sub.reference and not sub.is_list:
+            table.foreign_keys.append(_fk(sub.name, sub.reference))
+    return table
 
 
 def _fk(column: str, collection: str) -> dict[str, Any]:

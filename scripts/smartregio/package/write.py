@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from .. import processes
 from ..catalogue import Catalogue
 from ..problems import Problems
 from .tables import PROFILE, Table, build_tables
@@ -123,7 +123,7 @@ def check_package(path: Path) -> Problems:
     if len(jobs) == 1 or sum(sizes) < 2_000_000:
         results = [_validate_resources((str(path), [n for g in groups for n in g]))]
     else:
-        with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
+        with processes.context().Pool(len(jobs)) as pool:
             results = pool.map(_validate_resources, jobs)
     for found in results:
         for item in found:
@@ -135,7 +135,7 @@ def write_package(catalogue: Catalogue, data_dir: Path, out: Path) -> Path:
     """Write into a temporary folder, validate, then swap it in; the old package survives failure."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    staging = staging_dir(out.parent, f".{out.name}.")
     try:
         tables = build_tables(catalogue)
         for table in tables:
@@ -164,6 +164,14 @@ def move_into(source: Path, target: Path) -> None:
             raise FileExistsError(f"{there} gibt es schon")
         else:
             child.rename(there)
+
+
+def staging_dir(parent: Path, prefix: str) -> Path:
+    """A new folder beside the target, later renamed into place. ``mkdtemp`` makes it 0700;
+    a web server running as another user could then read nothing, so it is opened to all."""
+    path = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    path.chmod(0o755)
+    return path
 
 
 def replace_dir(new: Path, target: Path) -> None:

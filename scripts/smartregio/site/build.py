@@ -8,7 +8,6 @@ gives byte-identical output: timestamps come from the data, every listing is sor
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
@@ -18,10 +17,11 @@ from pathlib import Path
 
 import yaml
 
+from .. import processes
 from ..catalogue import Catalogue
 from ..load import load_catalogue
 from ..package.read import read_package
-from ..package.write import move_into, replace_dir
+from ..package.write import move_into, replace_dir, staging_dir
 from ..problems import Problems
 from ..publish.dcat import Publisher, build_graph, write_dcat
 from ..publish.dcat import Release as DcatRelease
@@ -73,6 +73,18 @@ class Project:
         return (self._config().get("site_url") or "https://smartregio.example.org/").rstrip("/") + "/"
 
 
+def find_project(data_dir: Path) -> Project:
+    """The project around the working folder or the data folder: where ``mkdocs.yml`` is."""
+    roots = list(dict.fromkeys((Path.cwd(), data_dir.resolve().parent)))
+    for root in roots:
+        if (root / "mkdocs.yml").is_file():
+            return Project(root)
+    raise BuildError(
+        f"Kein smartregio-Projekt gefunden: {' und '.join(map(str, roots))} enthält keine mkdocs.yml. "
+        "Bitte im Projektordner aufrufen (dort, wo mkdocs.yml und data/ liegen)."
+    )
+
+
 def source_date(catalogue: Catalogue) -> int:
     """A build timestamp taken from the data (the newest review), never from the clock."""
     dates = [e.last_reviewed for items in catalogue.entries.values() for e in items.values()]
@@ -88,7 +100,7 @@ def generate_docs(
 ) -> Path:
     """Write the engine's input folder afresh (staged, then swapped in)."""
     project.docs.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".docs-", dir=project.docs.parent)) / "docs"
+    staging = staging_dir(project.docs.parent, ".docs-") / "docs"
     try:
         generator = Generator(
             catalogue, project.settings().get("edit_url"), publication, project.site_url(), changelog
@@ -149,9 +161,9 @@ def build_site(data_dir: Path, site_dir: Path, project: Project) -> Catalogue:
     site_url = project.site_url()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
-    scratch = Path(tempfile.mkdtemp(prefix=".daten-", dir=site_dir.parent))
-    context = multiprocessing.get_context("fork")
+    staging = staging_dir(site_dir.parent, f".{site_dir.name}-")
+    scratch = staging_dir(site_dir.parent, ".daten-")
+    context = processes.context()
     receiver, sender = context.Pipe(duplex=False)
     latest, api_site = scratch / "daten" / "latest", scratch / "api-site"
     side = context.Process(

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import gzip
 import logging
-import multiprocessing
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
+
+from .. import processes
 
 
 class EngineError(Exception):
@@ -98,7 +99,7 @@ def _shards(docs_dir: Path, sections: tuple[str, ...]) -> list[Shard] | None:
 def _render_sharded(config_file: Path, docs_dir: Path, site_dir: Path, shards: list[Shard]) -> None:
     with tempfile.TemporaryDirectory(prefix="shards-", dir=site_dir.parent) as tmp:
         work = Path(tmp)
-        context = multiprocessing.get_context("fork")
+        context = processes.context()
         errors = context.SimpleQueue()
         runs = [
             context.Process(

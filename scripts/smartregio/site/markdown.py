@@ -81,6 +81,14 @@ _converter.core.ruler.before("inline", "demote_h1", _demote_h1)
 _converter.use(anchors_plugin, min_level=2, max_level=4, slug_func=_slug)
 
 
+def _no_other_host(element: str, attribute: str, value: str) -> str | None:
+    """Drop protocol-relative links („//host/…“): they lead to another server without a scheme
+    that the allow-list could check."""
+    if attribute == "href" and value.lstrip().replace("\\", "/").startswith("//"):
+        return None
+    return value
+
+
 def render(text: str) -> str:
     """Markdown of an entry as sanitised HTML."""
     return nh3.clean(
@@ -91,4 +99,5 @@ def render(text: str) -> str:
         link_rel="noopener noreferrer nofollow",
         filter_style_properties=STYLE_PROPERTIES,
         strip_comments=True,
+        attribute_filter=_no_other_host,
     )

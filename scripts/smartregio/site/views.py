@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..catalogue import Catalogue, FieldInfo, field_infos
+from ..catalogue import Catalogue
+from ..fields import FieldInfo, field_infos
 from ..models import MODELS, Entry, FundingProject, Guideline, Place, Programme, Solution
 from .addresses import SECTION_TITLES, json_url, url
 from .text import format_date, format_eur
@@ -42,6 +43,16 @@ class Related:
 
 
 @dataclass
+class MeasureView:
+    """One measure of a project, with the solution entry it names (if any)."""
+
+    title: str
+    summary: str
+    url: str | None
+    solution: Link | None
+
+
+@dataclass
 class EntryView:
     collection: str
     key: str
@@ -57,6 +68,7 @@ class EntryView:
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: dict[str, str] = field(default_factory=dict)
     body: str = ""
+    measures: list[MeasureView] = field(default_factory=list)
 
 
 def title_of(entry: Entry | Place) -> str:
@@ -77,6 +89,7 @@ class Relations:
         self.projects_of_place: dict[str, set[str]] = defaultdict(set)
         self.solutions_from_place: dict[str, set[str]] = defaultdict(set)
         self.solutions_in_place: dict[str, set[str]] = defaultdict(set)
+        self.solutions_of_programme: dict[str, set[str]] = defaultdict(set)
         for s in e["solutions"].values():
             for p in s.funding_projects:
                 self.projects_of_solution[s.id].add(p)
@@ -85,9 +98,12 @@ class Relations:
                 self.solutions_from_place[key].add(s.id)
             for key in s.used_by:
                 self.solutions_in_place[key].add(s.id)
+            for programme in s.programmes:
+                self.solutions_of_programme[programme].add(s.id)
         for p in e["funding-projects"].values():
-            self.projects_of_programme[p.programme].add(p.id)
-            for s in p.solutions:
+            for programme in [p.programme, *p.co_funding]:
+                self.projects_of_programme[programme].add(p.id)
+            for s in [*p.solutions, *(m.solution for m in p.measures if m.solution)]:
                 self.projects_of_solution[s].add(p.id)
                 self.solutions_of_project[p.id].add(s)
             for key in [p.lead, *p.partners]:
@@ -158,7 +174,7 @@ class Views:
         titles = self._titles[type(entry).__name__]
         facts = []
         for info in self._infos[entry.collection]:
-            if info.name in NOT_IN_FACTS:
+            if info.name in NOT_IN_FACTS or info.nested:
                 continue
             value = getattr(entry, info.name)
             if value is None or value == []:
@@ -190,6 +206,16 @@ class Views:
             edit_path=f"{self.edit_base}{collection}/{entry.id}.md" if self.edit_base else None,
         )
         view.filters, view.sort = self.filters(collection, entry)
+        if isinstance(entry, FundingProject):
+            view.measures = [
+                MeasureView(
+                    m.title,
+                    m.summary or "",
+                    m.url,
+                    self.entry_link("solutions", m.solution) if m.solution else None,
+                )
+                for m in entry.measures
+            ]
         return view
 
     def _related(self, entry: Entry) -> list[Related]:
@@ -197,10 +223,14 @@ class Views:
         if isinstance(entry, Solution):
             projects = r.projects_of_solution[entry.id]
             programmes = {
-                self.catalogue.entries["funding-projects"][p].programme
+                programme
                 for p in projects
                 if p in self.catalogue.entries["funding-projects"]
-            }
+                for programme in (
+                    self.catalogue.entries["funding-projects"][p].programme,
+                    *self.catalogue.entries["funding-projects"][p].co_funding,
+                )
+            } | set(entry.programmes)
             return [
                 Related("Entstanden in den Förderprojekten", self.links("funding-projects", projects)),
                 Related("Gefördert aus den Programmen", self.links("programmes", programmes)),
@@ -223,9 +253,10 @@ class Views:
         if isinstance(entry, Programme):
             projects = r.projects_of_programme[entry.id]
             solutions = {s for p in projects for s in r.solutions_of_project[p]}
+            solutions |= r.solutions_of_programme[entry.id]
             return [
                 Related("Geförderte Projekte", self.links("funding-projects", projects)),
-                Related("Lösungen aus diesen Projekten", self.links("solutions", solutions)),
+                Related("Geförderte Lösungen", self.links("solutions", solutions)),
             ]
         return []
 

@@ -1,0 +1,100 @@
+"""Warnings: rules that usually point at a mistake but can have exceptions.
+
+They never change the exit code of ``validate``; a contributor sees them beside the errors,
+located like them, and decides.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .catalogue import Catalogue
+from .models import FundingProject, Place, Solution
+from .problems import Problem
+
+# a Kreis' point this close to a kreisfreie Stadt's point most likely marks the city at its seat
+SEAT_DISTANCE_KM = 4.0
+
+
+def quality_warnings(catalogue: Catalogue) -> list[Problem]:
+    found: list[Problem] = []
+    for entry_id, project in catalogue.entries["funding-projects"].items():
+        found.extend(_project_without_outcome(catalogue, entry_id, project))
+    for entry_id, solution in catalogue.entries["solutions"].items():
+        found.extend(_use_without_source(catalogue, entry_id, solution))
+    found.extend(_kreis_points_in_cities(catalogue))
+    return sorted(found)
+
+
+def _project_without_outcome(catalogue: Catalogue, entry_id: str, project: FundingProject) -> list[Problem]:
+    if project.measures or project.solutions:
+        return []
+    entry_file = catalogue.files[("funding-projects", entry_id)]
+    return [
+        Problem(
+            entry_file.path,
+            1,
+            "measures",
+            "Das Projekt nennt weder Maßnahmen (measures) noch entstandene Lösungen (solutions). "
+            "Was hat es umgesetzt?",
+        )
+    ]
+
+
+def _use_without_source(catalogue: Catalogue, entry_id: str, solution: Solution) -> list[Problem]:
+    sourced = {u.place for u in solution.used_by_sources}
+    entry_file = catalogue.files[("solutions", entry_id)]
+    out = [
+        Problem(
+            entry_file.path,
+            entry_file.line_of(("used_by_sources", index, "place")),
+            "used_by_sources",
+            f"Belegt wird der Einsatz in {usage.place}, der Schlüssel steht aber nicht unter used_by.",
+        )
+        for index, usage in enumerate(solution.used_by_sources)
+        if usage.place not in solution.used_by
+    ]
+    for index, key in enumerate(solution.used_by):
+        if key in sourced:
+            continue
+        place = catalogue.reference.places.get(key)
+        name = f"{place.name} ({key})" if place else key
+        out.append(
+            Problem(
+                entry_file.path,
+                entry_file.line_of(("used_by", index)),
+                "used_by",
+                f"Für den Einsatz in {name} nennt der Eintrag keinen Beleg. Bitte unter "
+                "used_by_sources die Seite angeben, die ihn zeigt (place und url).",
+            )
+        )
+    return out
+
+
+def _kreis_points_in_cities(catalogue: Catalogue) -> list[Problem]:
+    places: dict[str, Place] = catalogue.reference.places
+    cities = [p for p in places.values() if p.kind == "kreisfreie-stadt"]
+    out = []
+    for place in places.values():
+        if place.kind != "landkreis":
+            continue
+        for city in cities:
+            if _km(place, city) < SEAT_DISTANCE_KM:
+                out.append(
+                    Problem(
+                        catalogue.reference.places_display,
+                        catalogue.reference.place_lines.get(place.key, 0),
+                        "lat",
+                        f"Der Punkt von {place.name} liegt {_km(place, city):.1f} km vom Punkt der "
+                        f"kreisfreien Stadt {city.name} entfernt, wohl in der Stadt statt im Kreis. "
+                        "Bitte einen Punkt im Kreisgebiet angeben.".replace(
+                            f"{_km(place, city):.1f} km", f"{_km(place, city):.1f} km".replace(".", ",")
+                        ),
+                    )
+                )
+    return out
+
+
+def _km(a: Place, b: Place) -> float:
+    scale = math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot((a.lon - b.lon) * scale, a.lat - b.lat) * 111.2

@@ -1,0 +1,63 @@
+"""What the later stages need to know about a model's fields: lists, vocabularies, references.
+
+Read from the type annotations and their markers (``types.Vocabulary``, ``types.Reference``),
+so each rule is written once, on the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from .types import Reference, Vocabulary
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    """What the schema generators and the link step need to know about one field."""
+
+    name: str
+    is_list: bool
+    base: type
+    vocabulary: str | None
+    reference: str | None
+    required: bool
+    # a list of sub-records (e.g. a project's measures): its model, published as a child table
+    nested: type[BaseModel] | None = None
+
+
+def _walk(annotation: Any) -> tuple[bool, type, list[Any]]:
+    """Unwrap Optional, list and Annotated; return (is_list, base type, markers)."""
+    markers: list[Any] = []
+    is_list = False
+    while True:
+        metadata = getattr(annotation, "__metadata__", None)
+        if metadata is not None:
+            markers.extend(metadata)
+            annotation = annotation.__origin__
+            continue
+        args = get_args(annotation)
+        origin = getattr(annotation, "__origin__", None)
+        if origin is list:
+            is_list = True
+            annotation = args[0]
+            continue
+        if args and type(None) in args:
+            annotation = next(a for a in args if a is not type(None))
+            continue
+        return is_list, annotation, markers
+
+
+def field_infos(model: type[BaseModel]) -> list[FieldInfo]:
+    """Fields of ``model`` in declaration order, with their markers resolved."""
+    infos = []
+    for name, info in model.model_fields.items():
+        is_list, base, markers = _walk(info.annotation)
+        markers = list(info.metadata) + markers
+        vocabulary = next((m.name for m in markers if isinstance(m, Vocabulary)), None)
+        reference = next((m.collection for m in markers if isinstance(m, Reference)), None)
+        nested = base if isinstance(base, type) and issubclass(base, BaseModel) else None
+        infos.append(FieldInfo(name, is_list, base, vocabulary, reference, info.is_required(), nested))
+    return infos

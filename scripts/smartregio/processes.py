@@ -1,0 +1,21 @@
+"""Worker processes that start the same way on Linux, macOS and Windows.
+
+``fork`` is cheapest (the child shares the parent's catalogue without pickling) but exists
+only on POSIX and is unsafe on macOS; elsewhere ``spawn`` is used. Every worker is a
+module-level function with picklable arguments, so both methods give the same result.
+``SMARTREGIO_START_METHOD`` chooses one explicitly (the tests force ``spawn``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from multiprocessing.context import BaseContext
+
+START_METHOD_ENV = "SMARTREGIO_START_METHOD"
+
+
+def context() -> BaseContext:
+    method = os.environ.get(START_METHOD_ENV) or ("fork" if sys.platform == "linux" else "spawn")
+    return multiprocessing.get_context(method)

@@ -1,0 +1,139 @@
+"""The checks that keep the facts true: key forms, points in their Land, warnings for gaps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .conftest import PLACES
+
+
+def _places(data: Path, *rows: str) -> None:
+    (data / "reference/places.csv").write_text(PLACES + "".join(r + "\n" for r in rows), encoding="utf-8")
+
+
+def test_a_key_on_000_is_a_kreisfreie_stadt(data, cli):
+    _places(data, "08111000,Stuttgart,stadt,BW,48.7758,9.1829,https://de.wikipedia.org/wiki/Stuttgart")
+    result = cli("validate", "--data", str(data))
+    assert result.code == 1
+    assert "places.csv:6: kind:" in result.err
+    assert "kreisfreie Stadt" in result.err
+
+
+def test_a_kreisfreie_stadt_has_a_key_on_000(data, cli):
+    _places(data, "08115021,Herrenberg,kreisfreie-stadt,BW,48.5967,8.8708,https://example.org/h")
+    result = cli("validate", "--data", str(data))
+    assert result.code == 1
+    assert "auf „000“" in result.err
+
+
+def test_a_point_in_another_land_is_named(data, cli):
+    # Ulm's key (BW) with the coordinates of Neu-Ulm's neighbour Augsburg (BY)
+    _places(data, "08421000,Ulm,kreisfreie-stadt,BW,48.3705,10.8978,https://de.wikipedia.org/wiki/Ulm")
+    result = cli("validate", "--data", str(data))
+    assert result.code == 1
+    assert (
+        "places.csv:6: lat: Die Koordinaten (48,3705, 10,8978) liegen nicht in Baden-Württemberg, "
+        in result.err
+    )
+    assert "sondern in Bayern" in result.err
+
+
+def test_a_point_near_the_border_of_its_land_passes(data, cli):
+    # Konstanz lies on the Swiss border; the generalised outline runs about 1 km beside it
+    _places(data, "08335043,Konstanz,stadt,BW,47.6633,9.1753,https://de.wikipedia.org/wiki/Konstanz")
+    assert cli("validate", "--data", str(data)).code == 0
+
+
+def test_a_kreis_point_at_the_city_of_its_seat_is_a_warning(data, cli):
+    _places(
+        data,
+        "09184,Landkreis München,landkreis,BY,48.1400,11.5800,https://example.org/lk",
+    )
+    result = cli("validate", "--data", str(data))
+    assert result.code == 0
+    assert (
+        "places.csv:6: lat: Der Punkt von Landkreis München liegt 0,5 km vom Punkt der kreisfreien Stadt München"
+        in result.err
+    )
+
+
+def test_a_project_without_measures_or_solutions_is_a_warning(data, cli):
+    path = data / "funding-projects/projekt-muenchen.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("measures:"), text.index("sources:")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = cli("validate", "--data", str(data))
+    assert result.code == 0
+    assert "projekt-muenchen.md:1: measures: Das Projekt nennt weder Maßnahmen" in result.err
+    assert "1 Warnung(en)" in result.out
+
+
+def test_a_use_without_its_source_is_a_warning(data, cli):
+    path = data / "solutions/stadtnavi.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('  - place: "08118048"\n    url: https://www.ludwigsburg.de/stadtnavi\n', "")
+    )
+    result = cli("validate", "--data", str(data))
+    assert result.code == 0
+    assert (
+        "stadtnavi.md:12: used_by: Für den Einsatz in Ludwigsburg (08118048) nennt der Eintrag keinen Beleg"
+        in result.err
+    )
+
+
+def test_a_source_for_a_town_not_in_used_by_is_a_warning(data, cli):
+    path = data / "solutions/stadtnavi.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('place: "08118048"', 'place: "09162000"'))
+    result = cli("validate", "--data", str(data))
+    assert result.code == 0
+    assert (
+        "stadtnavi.md:16: used_by_sources: Belegt wird der Einsatz in 09162000, der Schlüssel steht "
+        "aber nicht unter used_by." in result.err
+    )
+
+
+def test_measures_are_checked_field_by_field_and_their_solutions_resolved(data, cli):
+    path = data / "funding-projects/projekt-muenchen.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    solution: stadtnavi\n", "    solution: stadtnavy\n")
+    text = text.replace("  - title: Strategie\n", "  - titel: Strategie\n    url: ftp://example.org/\n")
+    path.write_text(text, encoding="utf-8")
+    result = cli("validate", "--data", str(data))
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert any(
+        "projekt-muenchen.md:18: measures[1].solution: Verweis auf unbekannte(s) Lösung „stadtnavy“. Meinten Sie „stadtnavi“?"
+        in line
+        for line in lines
+    )
+    assert any("projekt-muenchen.md:19: measures[2].title: Pflichtfeld fehlt." in line for line in lines)
+    assert any(
+        "projekt-muenchen.md:19: measures[2].titel: Unbekanntes Feld. Meinten Sie „title“?" in line
+        for line in lines
+    )
+    assert any(
+        "projekt-muenchen.md:20: measures[2].url: Die Adresse muss mit https:// oder http:// beginnen."
+        in line
+        for line in lines
+    )
+
+
+def test_measures_are_a_table_of_the_package_with_keys(data, cli, tmp_path):
+    out = tmp_path / "pkg"
+    assert cli("package", "--data", str(data), "--out", str(out)).code == 0
+    rows = (out / "funding-projects-measures.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "funding_project,position,title,summary,url,solution"
+    assert rows[1].startswith("projekt-muenchen,1,Mobilitätsauskunft,")
+    assert rows[1].endswith(",stadtnavi")
+    assert rows[2] == "projekt-muenchen,2,Strategie,,,"
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    measures = next(r for r in descriptor["resources"] if r["name"] == "funding-projects-measures")
+    assert measures["schema"]["primaryKey"] == ["funding_project", "position"]
+    assert {"fields": ["solution"], "reference": {"resource": "solutions", "fields": ["id"]}} in measures[
+        "schema"
+    ]["foreignKeys"]
+    sources = next(r for r in descriptor["resources"] if r["name"] == "solutions-used-by-sources")
+    assert [f["name"] for f in sources["schema"]["fields"]] == ["solution", "position", "place", "url"]

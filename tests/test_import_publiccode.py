@@ -193,3 +193,63 @@ def test_mapping_table_is_in_contributing():
     assert rows
     for row in rows:
         assert re.sub(r"``", "`", row) in contributing, row
+
+
+# --- the standard ----------------------------------------------------------------------------
+
+
+def test_every_fixture_is_valid_by_the_standard():
+    import yaml
+
+    from smartregio.importers.publiccode_standard import check_publiccode
+
+    for path in sorted(FIXTURES.glob("*.yml")):
+        assert check_publiccode(yaml.safe_load(path.read_text(encoding="utf-8"))) == [], path.name
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "message"),
+    [
+        (lambda d: d.pop("platforms"), "platforms", "Pflichtangabe"),
+        (lambda d: d.update(platforms="web"), "platforms", "Erwartet wird eine Liste"),
+        (lambda d: d.update(softwareType="app"), "softwareType", "nicht erlaubt"),
+        (lambda d: d.pop("localisation"), "localisation", "Pflichtangabe"),
+        (
+            lambda d: d["localisation"].update(localisationReady="ja"),
+            "localisation.localisationReady",
+            "true",
+        ),
+        (lambda d: d["maintenance"].update(type="contract"), "maintenance.contractors", "Auftragnehmer"),
+        (lambda d: d["maintenance"].pop("contacts"), "maintenance.contacts", "Ansprechpersonen"),
+        (lambda d: d.update(foobar=1), "foobar", "Unbekannter Schlüssel"),
+        (lambda d: d.update(releaseDate="2024-02-30"), "releaseDate", "JJJJ-MM-TT"),
+        (lambda d: d.update(logo="/etc/logo.png"), "logo", "Pfad im Repository"),
+        (lambda d: d.update(inputTypes=["kein typ"]), "inputTypes[0]", "MIME"),
+        (lambda d: d.update(publiccodeYmlVersion="9.9"), "publiccodeYmlVersion", "Unbekannte Version"),
+    ],
+)
+def test_a_file_the_standard_rejects_is_not_imported(cli, data, tmp_path, change, key, message):
+    import yaml
+
+    doc = yaml.safe_load((FIXTURES / "v0.7-organisation.yml").read_text(encoding="utf-8"))
+    change(doc)
+    source = tmp_path / "publiccode.yml"
+    source.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = cli("import", "publiccode", str(source), "--data", str(data))
+    assert result.code == 1
+    found = [line for line in result.err.splitlines() if f"„{key}“" in line]
+    assert found and message in found[0] and "(Standard publiccode.yml)" in found[0], result.err
+    assert not list((data / "solutions").glob("beteiligung*.md"))
+
+
+def test_features_are_required_in_v0_but_not_in_v1():
+    import yaml
+
+    from smartregio.importers.publiccode_standard import check_publiccode
+
+    doc = yaml.safe_load((FIXTURES / "v0.7-organisation.yml").read_text(encoding="utf-8"))
+    for text in doc["description"].values():
+        text.pop("features")
+    assert any(key.endswith(".features") for key, _ in check_publiccode(doc))
+    doc["publiccodeYmlVersion"] = "1"
+    assert not any(key.endswith(".features") for key, _ in check_publiccode(doc))

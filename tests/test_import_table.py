@@ -510,3 +510,26 @@ def test_package_option_and_link_rows_without_entry(cli, data, tmp_path):
         f"{package / 'solutions-used-by.csv'}:Zeile 4: Spalte „solution“: Kein Eintrag „gibt-es-nicht“ "
         "in solutions.csv."
     ) in result.err
+
+
+@pytest.mark.parametrize("collection", ["solutions", "funding-projects", "guidelines", "programmes"])
+def test_published_xlsx_round_trip_keeps_the_link_sheets(cli, data, tmp_path, collection):
+    """The workbook a municipality downloads, imported into a copy without that collection:
+    the entries come back whole, with used_by, origin, partners, measures and the rest."""
+    from smartregio.publish.releases import compile_downloads
+
+    original, problems = load_catalogue(data)
+    assert not problems
+    downloads = tmp_path / "downloads"
+    compile_downloads(original, data, downloads)
+    workbook = next(downloads.glob("*.xlsx"))
+    empty = tmp_path / "leer"
+    shutil.copytree(data, empty)
+    for path in (empty / collection).glob("*.md"):
+        path.unlink()
+    result = cli("import", "table", str(workbook), "--data", str(empty), "--collection", collection)
+    assert result.code == 0, result.err
+    imported, problems = load_catalogue(empty)
+    assert not problems
+    assert imported.entries[collection] == original.entries[collection]
+    assert original.entries[collection]

@@ -18,8 +18,8 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF
 
 from smartregio.load import load_catalogue
+from smartregio.pipeline import BuildError
 from smartregio.publish.dcat import Publisher, Release, build_graph
-from smartregio.site.build import BuildError
 
 from .conftest import make_data
 from .site_helpers import REPO, build

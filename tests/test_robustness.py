@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from smartregio.site.markdown import render
+from smartregio.pages.markdown import render
 
 from .conftest import REPO
 from .site_helpers import build

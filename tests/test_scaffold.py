@@ -141,7 +141,7 @@ def test_scaffold_explains_every_field_and_validates_once_filled(cli, data, coll
 
 
 def _slug(title: str) -> str:
-    from smartregio.site.text import slugify
+    from smartregio.text import slugify
 
     return slugify(title)
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from smartregio.addresses import SECTIONS
+from smartregio.engine import EngineError
+from smartregio.engine.serve import sync_docs
 from smartregio.load import load_catalogue
-from smartregio.site.build import BuildError, Project
-from smartregio.site.engine import EngineError
-from smartregio.site.serve import sync_docs
+from smartregio.pipeline import BuildError, build_site
+from smartregio.project import Project
 
 from .site_helpers import REPO, build, tree_digest
 
@@ -311,7 +314,7 @@ def test_engine_failure_keeps_the_old_site(tmp_path, monkeypatch):
         (Path(site_dir) / "half.html").write_text("halb", encoding="utf-8")
         raise EngineError("kaputt")
 
-    monkeypatch.setattr("smartregio.site.build.render", broken)
+    monkeypatch.setattr("smartregio.engine.mkdocs.render", broken)
     with pytest.raises(EngineError):
         build(data, tmp_path / "site", tmp_path / "work")
     assert tree_digest(tmp_path / "site") == before
@@ -347,7 +350,7 @@ def test_failure_in_the_download_process_keeps_the_old_site(tmp_path, monkeypatc
     def broken(*args, **kwargs):
         raise OSError("Datenträger voll")
 
-    monkeypatch.setattr("smartregio.site.build.compile_downloads", broken)
+    monkeypatch.setattr("smartregio.pipeline.compile_downloads", broken)
     with pytest.raises(BuildError, match="Datenträger voll"):
         build(data, tmp_path / "site", tmp_path / "work")
     assert tree_digest(tmp_path / "site") == before
@@ -361,8 +364,8 @@ def test_sharded_engine_runs_give_the_same_site(tmp_path, monkeypatch, cores):
 
     data = make_data(tmp_path / "data")
     build(data, tmp_path / "one", tmp_path / "work")
-    monkeypatch.setattr("smartregio.site.engine.SHARD_FROM", 1)
-    monkeypatch.setattr("smartregio.site.engine.os.cpu_count", lambda: cores)
+    monkeypatch.setattr("smartregio.engine.mkdocs.SHARD_FROM", 1)
+    monkeypatch.setattr("smartregio.engine.mkdocs.os.cpu_count", lambda: cores)
     build(data, tmp_path / "two", tmp_path / "work")
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
     sitemap = (tmp_path / "two" / "sitemap.xml").read_text(encoding="utf-8")
@@ -375,9 +378,36 @@ def test_spawned_workers_build_the_same_site(tmp_path, monkeypatch):
     from .conftest import make_data
 
     data = make_data(tmp_path / "data")
-    monkeypatch.setattr("smartregio.site.engine.SHARD_FROM", 1)
-    monkeypatch.setattr("smartregio.site.engine.os.cpu_count", lambda: 2)
+    monkeypatch.setattr("smartregio.engine.mkdocs.SHARD_FROM", 1)
+    monkeypatch.setattr("smartregio.engine.mkdocs.os.cpu_count", lambda: 2)
     build(data, tmp_path / "fork", tmp_path / "work")
     monkeypatch.setenv("SMARTREGIO_START_METHOD", "spawn")
     build(data, tmp_path / "spawn", tmp_path / "work")
     assert tree_digest(tmp_path / "fork") == tree_digest(tmp_path / "spawn")
+
+
+@pytest.fixture(scope="module")
+def both_engines(tmp_path_factory) -> tuple[Path, Path]:
+    """The shipped data rendered by MkDocs and by Zensical."""
+    root = tmp_path_factory.mktemp("engines")
+    build_site(REPO / "data", root / "mkdocs", Project(REPO, build_root=root / "w1"))
+    build_site(REPO / "data", root / "zensical", Project(REPO, build_root=root / "w2"), engine="zensical")
+    return root / "mkdocs", root / "zensical"
+
+
+def test_zensical_builds_the_same_pages_with_their_key_facts(both_engines):
+    mkdocs_site, zensical_site = both_engines
+    pages = {p.relative_to(mkdocs_site) for p in mkdocs_site.rglob("index.html")}
+    assert pages == {p.relative_to(zensical_site) for p in zensical_site.rglob("index.html")}
+    catalogue, _ = load_catalogue(REPO / "data")
+    sections = {c: SECTIONS[c] for c in catalogue.entries}
+    for collection, section in sections.items():
+        for key, entry in catalogue.entries[collection].items():
+            html = (zensical_site / section / key / "index.html").read_text(encoding="utf-8")
+            assert 'class="sr-facts"' in html and "Eckdaten" in html, (section, key)
+            title = getattr(entry, "name", None) or entry.title
+            assert escape(title, quote=False) in html, (section, key)
+            assert "Zuletzt geprüft" in html
+    solution = (zensical_site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
+    assert "EUPL-1.2 OR AGPL-3.0-only" in solution and "Ludwigsburg" in solution
+    assert (zensical_site / "pagefind/pagefind.js").is_file()  # the search index is engine-neutral

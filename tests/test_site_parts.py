@@ -10,8 +10,8 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from smartregio.package.write import move_into
-from smartregio.site.generate import front_matter, relative
-from smartregio.site.markdown import render
+from smartregio.pages.generate import front_matter, relative
+from smartregio.pages.markdown import render
 
 
 def test_entry_markdown_is_commonmark_with_tables_and_linkable_headings():

@@ -12,8 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from .localserve import CHROMIUM
+
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
+
 
 
 def _peak_mb() -> float:
@@ -28,8 +30,7 @@ def _size_mb(folder: Path) -> float:
 
 def plain_mkdocs(n: int, work: Path) -> float:
     """``mkdocs build`` of n trivial pages with the same theme, outside the nav."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from .engine.mkdocs import build_plain
 
     docs = work / "plain-docs"
     (docs / "p").mkdir(parents=True)
@@ -43,18 +44,15 @@ def plain_mkdocs(n: int, work: Path) -> float:
         encoding="utf-8",
     )
     start = time.perf_counter()
-    build(load_config(str(config), docs_dir=str(docs), site_dir=str(work / "plain-site")))
+    build_plain(config, docs, work / "plain-site")
     return time.perf_counter() - start
 
 
 def browser_bytes(site: Path) -> dict[str, int]:
     """Compressed bytes for: opening /loesungen/, then one facet, and a first search."""
-    import sys
-
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(REPO / "tests"))
-    from site_helpers import CHROMIUM_ARGS, serve  # the tests' server, reused
+    from .localserve import CHROMIUM_ARGS, serve
 
     def gz(data: bytes, url: str) -> int:
         return len(data) if ".pf_" in url or url.endswith(".pagefind") else len(gzip.compress(data, 6))
@@ -81,7 +79,8 @@ def browser_bytes(site: Path) -> dict[str, int]:
 
 
 def run_site(n: int) -> dict[str, float]:
-    from .site.build import Project, build_site
+    from .pipeline import build_site
+    from .project import Project
     from .synthetic import generate
 
     work = Path(tempfile.mkdtemp(prefix="sr-bench-"))

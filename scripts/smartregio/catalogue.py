@@ -9,7 +9,8 @@ from .frontmatter import EntryFile
 from .models import MODELS, Entry, PackageMeta
 from .reference import ReferenceData
 
-COLLECTIONS: tuple[str, ...] = tuple(MODELS)
+# a live view: a collection registered later (registry.register) is included everywhere
+COLLECTIONS = MODELS.keys()
 
 
 @dataclass

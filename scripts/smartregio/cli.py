@@ -19,12 +19,72 @@ def _data_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class GermanParser(argparse.ArgumentParser):
+    """argparse with its own usage errors in German (the rest of its messages are ours)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        for english, german in USAGE_MESSAGES.items():
+            message = message.replace(english, german)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: Fehler: {message}\n")
+
+
+USAGE_MESSAGES = {
+    "the following arguments are required": "Es fehlen die Angaben",
+    "unrecognized arguments": "Unbekannte Angaben",
+    "invalid choice": "Ungültige Wahl",
+    "choose from": "möglich sind",
+    "expected one argument": "Erwartet wird ein Wert",
+    "invalid int value": "Keine ganze Zahl",
+    "argument ": "Angabe ",
+}
+
+
+def _verbosity_args() -> argparse.ArgumentParser:
+    """-q and -v, accepted before and after the command."""
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_mutually_exclusive_group()
+    group.add_argument(
+        "-q",
+        "--quiet",
+        dest="verbosity",
+        action="store_const",
+        const=0,
+        default=argparse.SUPPRESS,
+        help="nur Fehler ausgeben",
+    )
+    group.add_argument(
+        "-v",
+        "--verbose",
+        dest="verbosity",
+        action="store_const",
+        const=2,
+        default=argparse.SUPPRESS,
+        help="ausführlich: jeden Schritt mit Einzelheiten",
+    )
+    return common
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from . import __version__
+    from .engine import ENGINES
+
+    common = _verbosity_args()
+    parser = GermanParser(
         prog="smartregio",
         description="Offene Daten zu digitalen Lösungen für Kommunen prüfen, paketieren und veröffentlichen.",
+        parents=[common],
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+    parser.add_argument("--version", action="version", version=f"smartregio {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="BEFEHL", parser_class=GermanParser
+    )
+    _add_parser = commands.add_parser
+
+    def add_parser(name: str, **kwargs):
+        return _add_parser(name, parents=[common], **kwargs)
+
+    commands.add_parser = add_parser  # type: ignore[method-assign]
 
     validate = commands.add_parser("validate", help="alle Einträge und Verweise prüfen")
     _data_arg(validate)
@@ -71,6 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=Path("site"),
         metavar="DIR",
         help="Zielordner der Website (Standard: site/)",
+    )
+    build.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="die Engine, die die Seiten rendert (Standard: mkdocs; zensical ist der Nachfolger)",
     )
     build.add_argument(
         "--work-dir",
@@ -162,16 +228,50 @@ def _validate(args: argparse.Namespace) -> int:
         if text:
             print(text)
     else:
-        for warning in found:
-            print(warning.as_text(), file=sys.stderr)
+        if args.verbosity:  # -q: only the errors
+            for warning in found:
+                print(warning.as_text(), file=sys.stderr)
         if problems:
             report(problems)
     scope = f" ({changes.describe()})" if changes is not None else ""
     if problems:
         return 1
-    if args.format == "text":
+    if args.format == "text" and args.verbosity:
         note = f"; {len(found)} Warnung(en)" if found else ""
         print(f"Alles gültig{scope}: {catalogue.summary()}{note}.")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .engine import EngineError
+    from .pipeline import BuildError, build_site
+    from .progress import Progress
+    from .project import ProjectError, find_project
+    from .publish.search import PagefindError
+    from .settings import SettingsError
+
+    progress = Progress(args.verbosity)
+    try:
+        project = find_project(args.data)
+        project.build_root = args.work_dir.resolve() if args.work_dir else None
+        catalogue = build_site(args.data, args.site_dir, project, progress, engine=args.engine)
+    except ProjectError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except SettingsError as exc:
+        report(exc.problems)
+        print("Die Einstellungen sind ungültig; die Website wurde nicht gebaut.", file=sys.stderr)
+        return 1
+    except BuildError as exc:
+        if exc.problems:
+            report(exc.problems)
+        print(str(exc), file=sys.stderr)
+        return 1
+    except (EngineError, PagefindError) as exc:
+        print(f"Die Seiten konnten nicht gerendert werden:\n{exc}", file=sys.stderr)
+        return 1
+    if args.verbosity:
+        print(f"Website gebaut: {args.site_dir}/ ({catalogue.summary()}).")
     return 0
 
 
@@ -204,6 +304,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if not hasattr(args, "verbosity"):
+        args.verbosity = 1
     if args.command == "validate":
         return _validate(args)
     if args.command == "new":
@@ -226,32 +328,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Datenpaket geschrieben: {descriptor} ({catalogue.summary()}).")
         return 0
     if args.command == "build":
-        from .site.build import BuildError, build_site, find_project
-        from .site.engine import EngineError
-        from .site.pagefind_index import PagefindError
-
-        try:
-            project = find_project(args.data)
-            project.build_root = args.work_dir.resolve() if args.work_dir else None
-            catalogue = build_site(args.data, args.site_dir, project)
-        except BuildError as exc:
-            if exc.problems:
-                report(exc.problems)
-            print(str(exc), file=sys.stderr)
-            return 1
-        except (EngineError, PagefindError) as exc:
-            print(f"Die Seiten konnten nicht gerendert werden:\n{exc}", file=sys.stderr)
-            return 1
-        print(f"Website gebaut: {args.site_dir}/ ({catalogue.summary()}).")
-        return 0
+        return _build(args)
     if args.command == "serve":
-        from .site.build import BuildError, find_project
-        from .site.serve import serve
+        from .engine.serve import serve
+        from .project import ProjectError, find_project
+        from .settings import SettingsError
 
         try:
             project = find_project(args.data)
-        except BuildError as exc:
+            project.settings  # noqa: B018 - read and check the settings before serving
+        except ProjectError as exc:
             print(str(exc), file=sys.stderr)
+            return 1
+        except SettingsError as exc:
+            report(exc.problems)
             return 1
         return serve(args.data, project, args.address)
     if args.command == "release":

@@ -20,7 +20,7 @@ from .load import file_name_problem
 from .models import MODELS, Entry
 from .problems import Problems
 from .reference import ReferenceData, display_path, load_reference
-from .site.text import slugify
+from .text import slugify
 
 WIDTH = 100
 MAX_LISTED_IDS = 12

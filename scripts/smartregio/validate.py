@@ -22,6 +22,7 @@ PATTERN_TEXT = {
     r"^https?://\S+$": "Die Adresse muss mit https:// oder http:// beginnen.",
     r"^(https?://|mailto:)\S+$": "Die Adresse muss mit https://, http:// oder mailto: beginnen.",
     r"^[^;\n]+$": "Ohne Semikolon und Zeilenumbruch.",
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "Keine gültige E-Mail-Adresse (Beispiel: daten@beispiel.de).",
 }
 
 MESSAGES = {

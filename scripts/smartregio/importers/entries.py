@@ -208,7 +208,7 @@ def text_value(info: FieldInfo, text: str, is_url_list: bool, delimiter: str | N
 
 
 def derive_id(names: FieldNames, data: dict[str, Any]) -> str | None:
-    from ..site.text import slugify
+    from ..text import slugify
 
     for source in ("name", "title"):
         if isinstance(data.get(source), str) and data[source].strip():

@@ -24,9 +24,10 @@ from ..models import MODELS
 from ..problems import Problems
 from ..reference import ReferenceData, load_reference
 from ..scaffold import NOTES
+from ..settings import SettingsError, load_settings
 from .entries import FieldNames
 
-REPOSITORY = "https://github.com/smartregio/smartregio"
+DEFAULT_REPOSITORY = "https://github.com/smartregio/smartregio"
 BOOL_OPTIONS = ["Ja (true)", "Nein (false)"]
 CONFIRMATION = "Bestätigung"
 OPTION_CODE = re.compile(r"\(([^()]+)\)\s*$")
@@ -127,7 +128,7 @@ def _confirmation() -> dict[str, Any]:
     }
 
 
-def entry_form(key: str, reference: ReferenceData) -> dict[str, Any]:
+def entry_form(key: str, reference: ReferenceData, repository: str = DEFAULT_REPOSITORY) -> dict[str, Any]:
     spec = ENTRY_FORMS[key]
     names = FieldNames(spec["collection"])
     intro = (
@@ -135,7 +136,7 @@ def entry_form(key: str, reference: ReferenceData) -> dict[str, Any]:
         "Jede Angabe braucht eine öffentliche Quelle unter „Quellen“ – was sich nicht belegen lässt, "
         "lassen Sie bitte leer. Orte werden mit ihrem amtlichen Schlüssel genannt (8 Ziffern für "
         "Gemeinden und Städte, 5 für Kreise). Die Redaktion prüft Ihre Angaben und legt daraus den "
-        f"Eintrag an; Rückfragen kommen hier im Issue. Anleitung: {REPOSITORY}/blob/main/CONTRIBUTING.md"
+        f"Eintrag an; Rückfragen kommen hier im Issue. Anleitung: {repository}/blob/main/CONTRIBUTING.md"
     )
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": intro}}]
     first = "name" if "name" in names.titles else "title"
@@ -209,13 +210,13 @@ def correction_form() -> dict[str, Any]:
     }
 
 
-def config() -> dict[str, Any]:
+def config(repository: str = DEFAULT_REPOSITORY) -> dict[str, Any]:
     return {
         "blank_issues_enabled": True,
         "contact_links": [
             {
                 "name": "Anleitung zum Mitmachen",
-                "url": f"{REPOSITORY}/blob/main/CONTRIBUTING.md",
+                "url": f"{repository}/blob/main/CONTRIBUTING.md",
                 "about": "Drei Wege zu einem Eintrag: Formular, Webeditor oder git.",
             }
         ],
@@ -226,11 +227,11 @@ def dump(data: dict[str, Any], header: str = HEADER) -> str:
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
-def forms(reference: ReferenceData) -> dict[str, str]:
+def forms(reference: ReferenceData, repository: str = DEFAULT_REPOSITORY) -> dict[str, str]:
     """File name → text of every file under ``.github/ISSUE_TEMPLATE/``."""
-    out = {f"{key}.yml": dump(entry_form(key, reference)) for key in ENTRY_FORMS}
+    out = {f"{key}.yml": dump(entry_form(key, reference, repository)) for key in ENTRY_FORMS}
     out["korrektur-melden.yml"] = dump(correction_form())
-    out["config.yml"] = dump(config())
+    out["config.yml"] = dump(config(repository))
     return out
 
 
@@ -241,9 +242,14 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print(problems.as_text(), file=sys.stderr)
         return 1
+    try:
+        repository = load_settings(root / "mkdocs.yml").smartregio.repository or DEFAULT_REPOSITORY
+    except SettingsError as exc:
+        print(exc.problems.as_text(), file=sys.stderr)
+        return 1
     folder = root / ".github" / "ISSUE_TEMPLATE"
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in forms(reference).items():
+    for name, text in forms(reference, repository).items():
         (folder / name).write_text(text, encoding="utf-8")
         print(folder / name)
     return 0

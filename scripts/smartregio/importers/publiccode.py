@@ -51,6 +51,7 @@ from .entries import (
     render,
     write_texts,
 )
+from .publiccode_standard import check_publiccode
 
 KEY = "Schlüssel"
 # OSI-approved licences (SPDX ids) that public-sector software commonly uses
@@ -133,8 +134,29 @@ def osi_approved(expression: str) -> bool | None:
 def normalized_licence(expression: str) -> str:
     from license_expression import get_spdx_licensing
 
-    info = get_spdx_licensing().validate(expression)
+    try:
+        info = get_spdx_licensing().validate(expression)
+    except Exception:
+        return expression
     return info.normalized_expression if not info.errors and info.normalized_expression else expression
+
+
+MAPPED = ("name", "url", "landingURL", "developmentStatus", "legal.license", "maintenance.type")
+
+
+def _mapped(key: str) -> bool:
+    """Keys whose values become entry fields (and are checked there)."""
+    return key in MAPPED or (key.startswith("description.") and key.endswith(".shortDescription"))
+
+
+def _loc(key: str) -> tuple[str | int, ...]:
+    """„maintenance.contacts[0].name“ → ("maintenance", "contacts", 0, "name")."""
+    parts: list[str | int] = []
+    for part in key.split("."):
+        name, *indexes = part.replace("]", "").split("[")
+        parts.append(name)
+        parts.extend(int(i) for i in indexes if i.isdigit())
+    return tuple(parts)
 
 
 def place_suggestion(name: str, places: dict) -> str | None:
@@ -224,7 +246,7 @@ def import_publiccode(
     url: str | None = None,
     update: bool = False,
 ) -> Outcome:
-    from ..site.text import slugify
+    from ..text import slugify
 
     shown = str(path)
     outcome = Outcome(code=1)
@@ -246,6 +268,15 @@ def import_publiccode(
             ImportProblem(shown, 1, "publiccodeYmlVersion fehlt: Ist das eine publiccode.yml?", label="")
         ]
         return outcome
+    # the standard first; keys the entry takes over are checked by the model below, which
+    # also names the smartregio field, so each problem is reported once
+    standard = [
+        ImportProblem(
+            shown, source.line_of(_loc(key)), f"{message} (Standard publiccode.yml)", label=key, kind=KEY
+        )
+        for key, message in check_publiccode(doc)
+        if not _mapped(key)
+    ]
     version = str(version)
     known = re.fullmatch(r"0(\.[2-7](\.\d+)?)?", version)
     language, _ = pick_description(doc.get("description"))
@@ -281,8 +312,8 @@ def import_publiccode(
         lines=lines,
     )
     valid, problems = check_batch([candidate], catalogue, data_dir, update=update)
-    outcome.problems = problems
-    if problems or not valid:
+    outcome.problems = sorted(standard + problems, key=lambda p: p.line)
+    if outcome.problems or not valid:
         return outcome
 
     checked = valid[0]

@@ -240,7 +240,38 @@ def read_xlsx(path: Path, shown: str, names: FieldNames | None) -> Sheet:
                     out.value = value
             cells.append(out)
         sheet.rows.append((number, cells))
+    if names is not None:
+        _read_link_sheets(book, worksheet.title, names, sheet)
     return sheet
+
+
+def _read_link_sheets(book, main_title: str, names: FieldNames, sheet: Sheet) -> None:
+    """The published workbook keeps each list of references (used_by, origin, partners …) and
+    each list of sub-records (measures) on a sheet of its own, named like its table in the
+    package; read them as the CSV route reads the link tables."""
+    titles = {ws.title: ws for ws in book.worksheets}
+    read = []
+    for field_name in names.titles:
+        title = link_table_name(names.collection, field_name)[:31]
+        if title not in titles or title == main_title:
+            continue
+        rows = [
+            (number, [Cell(value=c.value) for c in row])
+            for number, row in enumerate(titles[title].iter_rows(), start=1)
+        ]
+        # the published sheets head each column with its German title; the names are in comments
+        if rows:
+            rows[0] = (1, [Cell(value=_column_name(c)) for c in titles[title][1]])
+        _link_rows(f"{sheet.path}[{title}]", rows, field_name, sheet)
+        read.append(title)
+    if read:
+        sheet.notes.append(f"Verknüpfungen gelesen aus den Blättern: {', '.join(read)}")
+
+
+def _column_name(cell) -> Any:
+    """A column's field name: the cell comment the published workbook writes, else its text."""
+    comment = getattr(cell, "comment", None)
+    return comment.text.strip() if comment is not None and comment.text else cell.value
 
 
 # --- published package -----------------------------------------------------------------------
@@ -257,6 +288,12 @@ def _read_link_table(folder: Path, resource: dict[str, Any], field_name: str, sh
     shown = str(folder / resource["path"])
     link = read_csv(folder / resource["path"], shown)
     sheet.problems.extend(link.problems)
+    _link_rows(shown, link.rows, field_name, sheet)
+
+
+def _link_rows(shown: str, rows: list[tuple[int, list[Cell]]], field_name: str, sheet: Sheet) -> None:
+    """A link table (owner, target, position) or a table of sub-records, from CSV or a sheet."""
+    link = Sheet(shown, rows=rows)
     if not link.rows:
         return
     header = [str(c.value) for c in link.rows[0][1]]

@@ -13,7 +13,7 @@ from ..fields import field_infos
 from ..models import MODELS, Place
 from ..reference import ReferenceData, Term
 from .rows import typed_rows
-from .tables import SINGULAR, link_table_name
+from .tables import link_table_name, singular
 
 
 def _rows(folder: Path, resource: dict[str, Any]) -> list[dict[str, Any]]:
@@ -68,7 +68,7 @@ def read_package(descriptor_path: Path) -> Catalogue:
         if collection not in resources:  # a collection added after this version was published
             continue
         rows = {row["id"]: row for row in _rows(folder, resources[collection])}
-        owner = SINGULAR[collection]
+        owner = singular(collection)
         for name in model.model_fields:
             link = resources.get(link_table_name(collection, name))
             if link is None:

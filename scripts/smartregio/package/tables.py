@@ -17,18 +17,16 @@ from ..catalogue import COLLECTIONS, Catalogue
 from ..fields import FieldInfo, field_infos
 from ..models import MODELS, Place
 from ..reference import ReferenceData
+from ..registry import REGISTRY
 
 LIST_DELIMITER = ";"
 URL_LIST_DELIMITER = " "  # URLs may hold ";" but never a space
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 
-SINGULAR = {
-    "solutions": "solution",
-    "funding-projects": "funding_project",
-    "guidelines": "guideline",
-    "programmes": "programme",
-    "places": "place",
-}
+def singular(collection: str) -> str:
+    """The column name for one entry of ``collection`` in a link table (``solution`` …)."""
+    return "place" if collection == "places" else REGISTRY[collection].row
+
 TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", date: "date"}
 
 
@@ -168,10 +166,10 @@ def _model_table(
                     "reference": {"resource": vocabulary_table_name(info.vocabulary), "fields": ["code"]},
                 }
             )
-    owner = SINGULAR.get(name, name)
+    owner = singular(name)
     links = []
     for info in linked:
-        target = SINGULAR[info.reference]
+        target = singular(info.reference)
         prop = _property(json_schema, info.name)
         if target == owner:
             target = f"{target}_target"

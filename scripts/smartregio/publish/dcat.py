@@ -17,9 +17,11 @@ from xml.sax.saxutils import escape
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, SKOS, XSD
 
+from ..addresses import SECTION_TITLES, SECTIONS
 from ..catalogue import Catalogue
-from ..site.addresses import SECTION_TITLES, SECTIONS
-from .formats import Download
+from ..package.store import Download
+from ..registry import REGISTRY
+from ..settings import SmartregioSettings
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 DCATAP = Namespace("http://data.europa.eu/r5r#")
@@ -44,15 +46,6 @@ FILE_TYPES = {
     "XLSX": "XLSX",
     "SQLite": "SQLITE",
 }
-DESCRIPTIONS = {
-    "solutions": "Digitale Lösungen für Kommunen mit Lizenz, Reifegrad, Betriebsmodell, Ursprung und "
-    "nutzenden Kommunen.",
-    "funding-projects": "Geförderte Smart-City-Projekte, darunter alle 73 Modellprojekte Smart Cities, mit "
-    "Programm, Staffel, Kategorie, Land und beteiligten Kommunen.",
-    "guidelines": "Leitfäden für die Übertragung digitaler Lösungen zwischen Kommunen, gegliedert nach den "
-    "Phasen der Skalierungs-Roadmap.",
-    "programmes": "Förderprogramme von Bund und Ländern für smarte Städte und Regionen.",
-}
 
 
 @dataclass
@@ -63,13 +56,13 @@ class Publisher:
     contributor_id: str | None = None  # e.g. http://dcat-ap.de/def/contributors/<id>, once assigned
 
     @classmethod
-    def from_settings(cls, settings: dict) -> Publisher:
-        publisher = settings.get("publisher") or {}
+    def from_settings(cls, settings: SmartregioSettings) -> Publisher:
+        publisher = settings.publisher
         return cls(
-            name=publisher.get("name", cls.name),
-            url=publisher.get("url"),
-            email=publisher.get("email"),
-            contributor_id=settings.get("contributor_id"),
+            name=publisher.name if publisher else cls.name,
+            url=publisher.url if publisher else None,
+            email=publisher.email if publisher else None,
+            contributor_id=settings.contributor_id,
         )
 
 
@@ -217,7 +210,7 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
         dataset(
             URIRef(base + f"daten/dcat#{section}"),
             f"smartregio: {SECTION_TITLES[collection]}",
-            DESCRIPTIONS[collection],
+            REGISTRY[collection].dcat_description,
             files,
             [SECTION_TITLES[collection], *meta.keywords[:3]],
         )

@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from ..addresses import url
 from ..catalogue import COLLECTIONS, Catalogue
 from ..models import MODELS
-from ..site.addresses import url
-from .releases import StoredRelease
+from ..package.store import StoredRelease
 
 ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 100
@@ -20,7 +20,13 @@ def _stamp(day: date) -> str:
     return datetime.combine(day, time(12), tzinfo=UTC).isoformat().replace("+00:00", "Z")
 
 
-def write_feed(catalogue: Catalogue, releases: list[StoredRelease], site_url: str, path: Path) -> None:
+def write_feed(
+    catalogue: Catalogue,
+    releases: list[StoredRelease],
+    site_url: str,
+    path: Path,
+    publisher: str = "smartregio-Redaktion",
+) -> None:
     base = site_url.rstrip("/")
     ET.register_namespace("", ATOM)
     items: list[tuple[date, str, str, str, str]] = []
@@ -59,7 +65,7 @@ def write_feed(catalogue: Catalogue, releases: list[StoredRelease], site_url: st
     ET.SubElement(feed, f"{{{ATOM}}}link", {"href": base + "/feed.xml", "rel": "self"})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"href": base + "/"})
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = "smartregio-Redaktion"
+    ET.SubElement(author, f"{{{ATOM}}}name").text = publisher
     for day, title, link, summary, identifier in items:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}id").text = identifier

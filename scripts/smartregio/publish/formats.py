@@ -13,28 +13,20 @@ import hashlib
 import json
 import sqlite3
 import zipfile
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
 
+from ..addresses import SECTIONS
+from ..catalogue import COLLECTIONS
 from ..package.rows import read_descriptor, typed_rows
-from ..site.addresses import SECTIONS
+from ..package.store import Download
 
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed, so the same data gives the same archive
-COLLECTIONS = ("solutions", "funding-projects", "guidelines", "programmes")
 
 
-@dataclass(frozen=True)
-class Download:
-    name: str  # file name inside the version folder
-    title: str
-    format: str
-    mediatype: str
-    bytes: int
-    sha256: str
 
 
 MEDIA = {

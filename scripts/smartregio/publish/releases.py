@@ -8,7 +8,6 @@ optional fields are added, PATCH for corrections.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -19,14 +18,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..addresses import SECTION_TITLES
 from ..catalogue import COLLECTIONS, Catalogue
 from ..models import MODELS
 from ..package.read import read_package
+from ..package.store import MANIFEST, RELEASES, Download, StoredRelease, stored_releases
 from ..package.write import write_package
-from .formats import Download, write_downloads
+from .formats import write_downloads
 
-RELEASES = ".releases"
-MANIFEST = "manifest.json"
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 
 
@@ -39,45 +38,6 @@ def parse_version(text: str) -> tuple[int, int, int]:
     if not match:
         raise ReleaseError(f"„{text}“ ist keine Version der Form MAJOR.MINOR.PATCH (z. B. 1.2.0).")
     return tuple(int(part) for part in match.groups())  # type: ignore[return-value]
-
-
-@dataclass(frozen=True)
-class StoredRelease:
-    version: str
-    date: date
-    folder: Path
-    files: dict[str, dict]  # name → {"bytes", "sha256", "title", "format", "mediatype"}
-
-    def downloads(self) -> list[Download]:
-        return [
-            Download(name, f["title"], f["format"], f["mediatype"], f["bytes"], f["sha256"])
-            for name, f in sorted(self.files.items())
-        ]
-
-    def verify(self) -> list[str]:
-        """Names of stored files whose bytes differ from what was published."""
-        bad = []
-        for name, facts in self.files.items():
-            path = self.folder / name
-            if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != facts["sha256"]:
-                bad.append(name)
-        return bad
-
-
-def stored_releases(data_dir: Path) -> list[StoredRelease]:
-    """Every recorded release, oldest first."""
-    found = []
-    root = data_dir / RELEASES
-    if not root.is_dir():
-        return []
-    for folder in root.iterdir():
-        manifest = folder / MANIFEST
-        if folder.is_dir() and manifest.is_file():
-            facts = json.loads(manifest.read_text(encoding="utf-8"))
-            found.append(
-                StoredRelease(facts["version"], date.fromisoformat(facts["date"]), folder, facts["files"])
-            )
-    return sorted(found, key=lambda r: parse_version(r.version))
 
 
 def package_name(catalogue: Catalogue) -> str:
@@ -144,13 +104,9 @@ def _title(entry) -> str:
     return getattr(entry, "name", None) or getattr(entry, "title", "")
 
 
-LABELS = {
-    "solutions": "Lösungen",
-    "funding-projects": "Förderprojekte",
-    "guidelines": "Leitfäden",
-    "programmes": "Förderprogramme",
-    "places": "Orte",
-}
+def _labels() -> dict[str, str]:
+    return {**{c: SECTION_TITLES[c] for c in COLLECTIONS}, "places": "Orte"}
+
 
 
 def changelog_section(version: str, day: date, changes: list[Change], previous: str | None) -> str:
@@ -159,7 +115,7 @@ def changelog_section(version: str, day: date, changes: list[Change], previous: 
     lines.append("")
     if not changes:
         lines += ["Keine inhaltlichen Änderungen.", ""]
-    for collection, label in LABELS.items():
+    for collection, label in _labels().items():
         mine = [c for c in changes if c.collection == collection]
         if not mine:
             continue

@@ -1,0 +1,188 @@
+"""MkDocs with Material for MkDocs, the default engine: generated Markdown to HTML.
+
+The pages, front matter and template overrides it reads are engine-neutral; ``zensical.py``
+beside this module renders the same folder with Zensical.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from .. import processes
+from .errors import EngineError
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+SHARD_FROM = 500  # entry pages; below this one engine run is as fast as several (measured)
+
+
+def render(config_file: Path, docs_dir: Path, site_dir: Path, shard_sections: tuple[str, ...] = ()) -> None:
+    """Build ``docs_dir`` into ``site_dir``, strictly.
+
+    With ``shard_sections`` (folders whose ``<section>/<key>/index.md`` pages are outside the
+    navigation) and enough pages, one engine run per core shares those pages: each run reads
+    the same docs folder and leaves out the other runs' pages (``exclude_docs``), so each
+    page renders exactly as in one run.
+    """
+    shards = _shards(docs_dir, shard_sections)
+    if shards is None:
+        _render_once(config_file, docs_dir, site_dir)
+    else:
+        _render_sharded(config_file, docs_dir, site_dir, shards)
+    normalise_sitemap(site_dir)
+
+
+@dataclass
+class Shard:
+    exclude_docs: str  # gitignore-style patterns for MkDocs' exclude_docs (mkdocs.yml sets none)
+    folders: list[Path]  # the page folders this run renders
+
+
+MAX_RUNS = 8
+# Runs after the first take page folders by the last character of their name, and only these
+# characters, which need no escaping in a pattern's character class; the first run takes the
+# rest.
+_PLAIN = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+
+
+def _shards(docs_dir: Path, sections: tuple[str, ...]) -> list[Shard] | None:
+    runs = min(os.cpu_count() or 1, MAX_RUNS)
+    if not sections or runs < 2:
+        return None
+    pages = sorted(p.parent for s in sections for p in (docs_dir / s).glob("*/index.md"))
+    if len(pages) < SHARD_FROM:
+        return None
+    by_last: dict[str, list[Path]] = {}
+    for folder in pages:
+        by_last.setdefault(folder.name[-1], []).append(folder)
+    # balance: the largest groups first, each to the least loaded run that may take it
+    chars: list[set[str]] = [set() for _ in range(runs)]
+    load = [0] * runs
+    for char, folders in sorted(by_last.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        run = min(range(runs) if char in _PLAIN else [0], key=lambda r: (load[r], r))
+        load[run] += len(folders)
+        chars[run].add(char)
+    others = [c for c in chars[1:] if c]
+    if not others:
+        return None
+    taken = "".join(sorted(set().union(*others)))
+    shards = [
+        Shard(
+            "\n".join(f"/{s}/*[{taken}]/index.md" for s in sections),
+            [f for f in pages if f.name[-1] not in taken],
+        )
+    ]
+    for own in others:
+        mine = "".join(sorted(own))
+        exclude = [line for s in sections for line in (f"/{s}/*/index.md", f"!/{s}/*[{mine}]/index.md")]
+        shards.append(Shard("\n".join(exclude), [f for f in pages if f.name[-1] in own]))
+    return shards
+
+
+def _render_sharded(config_file: Path, docs_dir: Path, site_dir: Path, shards: list[Shard]) -> None:
+    with tempfile.TemporaryDirectory(prefix="shards-", dir=site_dir.parent) as tmp:
+        work = Path(tmp)
+        context = processes.context()
+        errors = context.SimpleQueue()
+        runs = [
+            context.Process(
+                target=_render_child,
+                args=(config_file, docs_dir, work / f"site-{n}", shard.exclude_docs, errors),
+            )
+            for n, shard in enumerate(shards)
+        ]
+        for run in runs:
+            run.start()
+        for run in runs:
+            run.join()
+        if not errors.empty() or any(run.exitcode for run in runs):
+            raise EngineError(errors.get() if not errors.empty() else "Ein Engine-Lauf ist abgebrochen.")
+        # the first run's site becomes the site; the other runs' own pages move into it
+        if site_dir.exists():
+            site_dir.rmdir()  # an empty staging folder; anything else is a caller's mistake
+        (work / "site-0").rename(site_dir)
+        for n, shard in enumerate(shards[1:], start=1):
+            for folder in shard.folders:
+                rel = folder.relative_to(docs_dir)
+                (work / f"site-{n}" / rel).rename(site_dir / rel)
+        normalise_sitemap(site_dir, tuple(work / f"site-{n}" / "sitemap.xml" for n in range(1, len(shards))))
+
+
+def _render_child(config_file: Path, docs_dir: Path, site_dir: Path, exclude_docs: str, errors) -> None:
+    try:
+        _render_once(config_file, docs_dir, site_dir, exclude_docs)
+    except EngineError as exc:
+        errors.put(str(exc))
+        raise SystemExit(1) from None
+
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def normalise_sitemap(site_dir: Path, others: tuple[Path, ...] = ()) -> None:
+    """Every page of the site (and of ``others``' sitemaps) in ``sitemap.xml``, sorted, and a
+    gzip copy with fixed bytes, so one run and a sharded run give the same files."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    ns = SITEMAP_NS
+    ET.register_namespace("", ns)
+    entries = {}
+    for path in (sitemap, *others):
+        for url in ET.parse(path).getroot().findall(f"{{{ns}}}url"):
+            entries[url.findtext(f"{{{ns}}}loc")] = url
+    urls = ET.Element(f"{{{ns}}}urlset")
+    for loc in sorted(entries):
+        urls.append(entries[loc])
+    ET.indent(urls)
+    data = ET.tostring(urls, encoding="utf-8", xml_declaration=True) + b"\n"
+    sitemap.write_bytes(data)
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
+
+
+def _render_once(config_file: Path, docs_dir: Path, site_dir: Path, exclude_docs: str | None = None) -> None:
+    """One strict engine run (leaving out the pages ``exclude_docs`` names)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    logger.addHandler(handler)
+    previous = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        options = {"exclude_docs": exclude_docs} if exclude_docs else {}
+        config = load_config(
+            str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, **options
+        )
+        build(config)
+    except MkDocsException as exc:
+        raise EngineError("\n".join([*handler.messages, str(exc)])) from None
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+
+def build_plain(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
+    """A plain ``mkdocs build`` (the benchmark's baseline for the same engine and theme)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir)))

@@ -1,0 +1,455 @@
+"""Generate the site's pages as Markdown with structured front matter, for any engine.
+
+Hand-written pages from ``content/`` are copied; every catalogue, entry, municipality, map,
+comparison and search page is written from the catalogue. Markup comes from the Jinja2
+templates beside this module, with autoescaping on; entry text arrives sanitised.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..addresses import API, SECTION_TITLES, SECTIONS, page_path, url
+from ..catalogue import COLLECTIONS, Catalogue
+from ..models import MODELS
+from ..registry import REGISTRY
+from ..text import format_eur
+from . import datapage
+from .datapage import Publication
+from .mapping import HEIGHT, WIDTH, attribution, outline_paths, project
+from .markdown import render
+from .views import EntryView, Views, facets, sorts, title_of
+
+PAGE_SIZE = 100
+FIGURES_MARKER = "<!-- kennzahlen -->"
+DOWNLOADS_MARKER = "<!-- downloads -->"
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class Page:
+    path: str  # inside the docs folder, e.g. "loesungen/x/index.md"
+    front: dict[str, Any]
+    body: str
+
+
+def _page_url(path: str) -> str:
+    """The address MkDocs gives a page source with directory URLs."""
+    if path == "index.md":
+        return "/"
+    if path.endswith("/index.md"):
+        return "/" + path[: -len("index.md")]
+    return "/" + path[:-3] + "/"
+
+
+# Characters JSON leaves raw but YAML may not carry raw: C1 controls (U+0085 is a YAML line
+# break), the line and paragraph separators, the byte-order mark and two non-characters.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def front_matter(front: dict[str, Any]) -> str:
+    """Front matter as one line of JSON, which every YAML parser reads (JSON is YAML's flow
+    style): five times faster to write than YAML, and no line of a value can end the block."""
+    text = json.dumps(front, ensure_ascii=False, sort_keys=True)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def relative(here: str, target: str) -> str:
+    """A link from page address ``here`` to site address ``target`` that works under any prefix.
+
+    Same result as ``posixpath.relpath`` (plus the trailing slash of directory addresses),
+    written out because it runs for every link of every page."""
+    cut = len(target)
+    for mark in ("?", "#"):
+        found = target.find(mark)
+        if 0 <= found < cut:
+            cut = found
+    path, suffix = target[:cut], target[cut:]
+    base = [part for part in here.split("/") if part]
+    parts = [part for part in path.split("/") if part]
+    common = 0
+    while common < len(base) and common < len(parts) and base[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+    if path.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel + suffix
+
+
+class Generator:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        edit_base: str | None = None,
+        publication: Publication | None = None,
+        site_url: str = "https://smartregio.example.org/",
+        changelog: str | None = None,
+    ) -> None:
+        self.catalogue = catalogue
+        self.publication = publication
+        self.changelog = (
+            changelog if changelog is not None else (publication.changelog if publication else None)
+        )
+        self.site_url = site_url.rstrip("/")
+        self.views = Views(catalogue, edit_base)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=False,
+            keep_trailing_newline=True,
+        )
+
+    @staticmethod
+    def render_template(template: str, **context: Any) -> str:
+        """A stand-alone page from the generator's templates (autoescaped)."""
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+        return env.get_template(template).render(**context)
+
+    def _html(self, template: str, here: str, **context: Any) -> str:
+        return self.env.get_template(template).render(
+            rel=lambda target: relative(here, target), api=API, **context
+        )
+
+    # --- entry pages ---------------------------------------------------------------------------
+    def entry_pages(self) -> list[Page]:
+        pages = []
+        for collection in COLLECTIONS:
+            for entry in self.catalogue.entries[collection].values():
+                view = self.views.entry(collection, entry)
+                path = page_path(collection, entry.id)
+                body = self._html(
+                    "entry.html",
+                    view.url,
+                    view=view,
+                    body=render(entry.body) if entry.body.strip() else "",
+                    reviewed_iso=entry.last_reviewed.isoformat(),
+                )
+                pages.append(Page(path, self._front(view, collection), body))
+        for place in self.catalogue.reference.places.values():
+            data = self.views.place(place)
+            front = {
+                "template": "entry.html",
+                "hide": ["toc"],
+                "title": html.escape(place.name),
+                "description": html.escape(
+                    f"{data['kind']} in {data['land']}, amtlicher Schlüssel {place.key}"
+                ),
+                "smartregio": {
+                    "collection": "places",
+                    "key": place.key,
+                    "json_url": f"/{API}/kommunen/{place.key}.json",
+                },
+            }
+            pages.append(
+                Page(page_path("places", place.key), front, self._html("place.html", data["url"], place=data))
+            )
+        return pages
+
+    def _front(self, view: EntryView, collection: str) -> dict[str, Any]:
+        meta: dict[str, Any] = {
+            "collection": collection,
+            "collection_title": SECTION_TITLES[collection],
+            "collection_url": f"/{SECTIONS[collection]}/",  # the breadcrumb: no string methods in templates
+            "key": view.key,
+            "json_url": view.json_url,
+        }
+        if view.edit_path:
+            meta["edit_url"] = view.edit_path
+        meta["jsonld"] = self.views.jsonld(
+            collection, self.catalogue.entries[collection][view.key], self.site_url
+        )
+        return {
+            "template": "entry.html",
+            "hide": ["toc"],
+            "title": html.escape(view.title),
+            "description": html.escape(view.summary or f"{MODELS[collection].label}: {view.title}"),
+            "smartregio": meta,
+        }
+
+    # --- catalogue pages -----------------------------------------------------------------------
+    def catalogue_pages(self) -> list[Page]:
+        pages = []
+        for collection in COLLECTIONS:
+            entries = sorted(
+                self.catalogue.entries[collection].values(), key=lambda e: title_of(e).casefold()
+            )
+            views = [self.views.entry(collection, e) for e in entries]
+            counts: dict[str, Counter] = {key: Counter() for key, _ in facets(collection)}
+            for view in views:
+                for key in counts:
+                    counts[key].update(view.filters.get(key, []))
+            facet_values = {k: sorted(c.items(), key=lambda kv: kv[0].casefold()) for k, c in counts.items()}
+            shown_facets = [(k, label) for k, label in facets(collection) if facet_values[k]]
+            section = SECTIONS[collection]
+            n_pages = max(1, math.ceil(len(views) / PAGE_SIZE))
+
+            def page_url(number: int, section: str = section) -> str:
+                return f"/{section}/" if number == 1 else f"/{section}/seite_{number}/"
+
+            for number in range(1, n_pages + 1):
+                chunk = views[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+                here = page_url(number)
+                body = self._html(
+                    "catalogue.html",
+                    here,
+                    mode="catalogue",
+                    section=section,
+                    collection_title=SECTION_TITLES[collection],
+                    intro=REGISTRY[collection].intro,
+                    facets=shown_facets,
+                    facet_values=facet_values,
+                    sorts=sorts(collection),
+                    items=[
+                        {
+                            "url": v.url,
+                            "title": v.title,
+                            "summary": v.summary,
+                            "badges": self._badges(collection, v),
+                        }
+                        for v in chunk
+                    ],
+                    total=len(views),
+                    page=number,
+                    pages=n_pages,
+                    page_url=page_url,
+                )
+                path = f"{section}/index.md" if number == 1 else f"{section}/seite_{number}/index.md"
+                title = SECTION_TITLES[collection] + ("" if number == 1 else f" – Seite {number}")
+                pages.append(
+                    Page(
+                        path,
+                        {
+                            "template": "catalogue.html",
+                            "title": title,
+                            "description": REGISTRY[collection].intro,
+                            "hide": ["toc"],
+                            "smartregio": {"collection": collection, "catalogue": True},
+                        },
+                        body,
+                    )
+                )
+        return pages
+
+    def _badges(self, collection: str, view: EntryView) -> list[str]:
+        return [value for key in REGISTRY[collection].badges for value in view.filters.get(key, [])]
+
+    # --- other generated pages -----------------------------------------------------------------
+    def places_index(self) -> Page:
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for place in sorted(self.catalogue.reference.places.values(), key=lambda p: p.name.casefold()):
+            data = self.views.place(place)
+            groups.setdefault(data["land"], []).append(data)
+        body = self._html(
+            "places_index.html",
+            "/kommunen/",
+            groups=sorted(groups.items()),
+            total=len(self.catalogue.reference.places),
+        )
+        return Page(
+            "kommunen/index.md",
+            {
+                "title": "Kommunen",
+                "hide": ["toc"],
+                "description": "Alle Orte im Katalog mit amtlichem Schlüssel.",
+            },
+            body,
+        )
+
+    def map_page(self) -> Page:
+        r = self.views.relations
+        points = []
+        for key, place in sorted(self.catalogue.reference.places.items()):
+            projects = [
+                p
+                for p in r.projects_of_place[key]
+                if self.catalogue.entries["funding-projects"][p].lead == key
+            ]
+            solutions = r.solutions_in_place[key]
+            if not projects and not solutions:
+                continue
+            kind = "both" if projects and solutions else ("project" if projects else "user")
+            what = ", ".join(
+                part
+                for part in (
+                    f"{len(projects)} Förderprojekt(e)" if projects else "",
+                    f"{len(solutions)} Lösung(en) im Einsatz" if solutions else "",
+                )
+                if part
+            )
+            xy = project(place.lon, place.lat)
+            points.append(
+                {
+                    "x": xy.x,
+                    "y": xy.y,
+                    "r": 5 if kind != "user" else 4,
+                    "kind": kind,
+                    "title": place.name,
+                    "what": what,
+                    "url": url("places", key),
+                    "land": self.catalogue.reference.label("land", place.land),
+                    "projects": len(projects),
+                    "solutions": len(solutions),
+                }
+            )
+        body = self._html(
+            "map.html",
+            "/karte/",
+            points=points,
+            outline=outline_paths(),
+            width=WIDTH,
+            height=HEIGHT,
+            attribution=attribution(),
+            projects_count=sum(1 for p in points if p["projects"]),
+            users_count=sum(1 for p in points if p["solutions"]),
+        )
+        return Page(
+            "karte/index.md",
+            {"title": "Karte", "hide": ["toc"], "description": "Förderprojekte und Lösungen auf der Karte."},
+            body,
+        )
+
+    def compare_page(self) -> Page:
+        solutions = sorted(
+            ({"key": s.id, "title": s.name} for s in self.catalogue.entries["solutions"].values()),
+            key=lambda s: s["title"].casefold(),
+        )
+        body = self._html("compare.html", "/vergleich/", solutions=solutions)
+        return Page(
+            "vergleich/index.md",
+            {
+                "title": "Lösungen vergleichen",
+                "template": "compare.html",
+                "hide": ["toc"],
+                "description": "Bis zu vier Lösungen nebeneinander.",
+            },
+            body,
+        )
+
+    def search_page(self) -> Page:
+        """Full-text search over every page: the catalogue layout with one facet, the section."""
+        counts = Counter({SECTION_TITLES[c]: len(self.catalogue.entries[c]) for c in COLLECTIONS})
+        body = self._html(
+            "catalogue.html",
+            "/suche/",
+            mode="search",
+            section="",
+            collection_title="",
+            facets=[("sammlung", "Bereich")],
+            facet_values={"sammlung": sorted(counts.items())},
+            sorts=[],
+            intro="Durchsuchen Sie alle Lösungen, Förderprojekte, Leitfäden, Programme und Hinweise. "
+            "Die Suche läuft in Ihrem Browser und lädt nur die Teile des Suchindex, die sie für Ihre "
+            "Anfrage braucht.",
+            items=[],
+            total=0,
+            page=1,
+            pages=1,
+            page_url=lambda n: "/suche/",
+        )
+        return Page(
+            "suche/index.md",
+            {
+                "title": "Suche",
+                "template": "catalogue.html",
+                "hide": ["toc"],
+                "description": "Volltextsuche in allen Einträgen.",
+            },
+            body,
+        )
+
+    def figures(self) -> str:
+        e = self.catalogue.entries
+        solutions = e["solutions"].values()
+        mpsc = sum(1 for p in e["funding-projects"].values() if p.programme == "modellprojekte-smart-cities")
+        transfers = sum(len(set(s.used_by) - set(s.origin)) for s in solutions)
+        figures = [
+            {"value": len(e["solutions"]), "label": "Lösungen", "url": "/loesungen/"},
+            {
+                "value": sum(1 for s in solutions if s.open_source),
+                "label": "davon Open Source",
+                "url": "/loesungen/?quelloffen=Open+Source",
+            },
+            {"value": len(e["funding-projects"]), "label": "Förderprojekte", "url": "/foerderprojekte/"},
+            {
+                "value": mpsc,
+                "label": "Modellprojekte Smart Cities",
+                "url": "/programme/modellprojekte-smart-cities/",
+            },
+            {"value": transfers, "label": "belegte Übernahmen in weitere Kommunen", "url": "/karte/"},
+            {"value": len(e["guidelines"]), "label": "Leitfäden", "url": "/leitfaeden/"},
+            {
+                "value": len(self.catalogue.reference.places),
+                "label": "Kommunen und Kreise",
+                "url": "/kommunen/",
+            },
+        ]
+        volume = sum(p.volume or 0 for p in e["programmes"].values())
+        if volume:
+            figures.append(
+                {"value": format_eur(volume), "label": "Programmvolumen (belegt)", "url": "/programme/"}
+            )
+        return self._html("figures.html", "/", figures=figures)
+
+    # --- writing -------------------------------------------------------------------------------
+    def pages(self) -> list[Page]:
+        return [
+            *self.entry_pages(),
+            *self.catalogue_pages(),
+            self.places_index(),
+            self.map_page(),
+            self.compare_page(),
+            self.search_page(),
+        ]
+
+    def write_data_page(self, docs: Path, publication: Publication) -> None:
+        """Fill the downloads, field dictionary and versions into the hand-written data page."""
+        data_page = docs / "daten" / "index.md"
+        if data_page.is_file():
+            fragment = self._html(
+                "data_page.html", "/daten/", **datapage.context(publication, self.catalogue.meta)
+            )
+            text = data_page.read_text(encoding="utf-8")
+            data_page.write_text(text.replace(DOWNLOADS_MARKER, fragment), encoding="utf-8")
+
+    def write(self, content: Path, docs: Path) -> int:
+        """Write every page into ``docs`` (which must not exist yet); returns the page count."""
+        if content.is_dir():
+            shutil.copytree(content, docs)
+        else:
+            docs.mkdir(parents=True)
+        start = docs / "index.md"
+        if start.is_file():
+            text = start.read_text(encoding="utf-8")
+            start.write_text(text.replace(FIGURES_MARKER, self.figures()), encoding="utf-8")
+        if self.publication:
+            self.write_data_page(docs, self.publication)
+        pages = self.pages()
+        changelog = self.changelog
+        body = changelog.split("\n", 1)[1] if changelog and changelog.startswith("# ") else changelog
+        # the changelog names entries: contributors' text, rendered and cleaned like an entry's
+        pages.append(
+            Page(
+                "aenderungen.md",
+                {"title": "Änderungen", "description": "Änderungen je veröffentlichter Version der Daten."},
+                render(body or "Es wurde noch keine Version der Daten veröffentlicht."),
+            )
+        )
+        for page in pages:
+            target = docs / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # The finished markup travels in the front matter, so the engine's Markdown stage
+            # does not parse it as raw HTML twice (most of a generated page's build time).
+            front = front_matter({**page.front, "body_html": page.body})
+            target.write_text(f"---\n{front}\n---\n", encoding="utf-8")
+        return len(pages)

@@ -1,0 +1,353 @@
+"""What each page shows, computed once from the catalogue: facts, links both ways, filters.
+
+Everything here is plain data (strings, lists, dicts); templates turn it into markup and
+escape it. No HTML is built in Python.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..addresses import SECTION_TITLES, json_url, url
+from ..catalogue import Catalogue
+from ..fields import FieldInfo, field_infos
+from ..models import MODELS, Entry, FundingProject, Guideline, Place, Programme, Solution
+from ..registry import REGISTRY, REVIEW_SORT, TITLE_SORT, FacetContext
+from ..text import format_date, format_eur
+
+# fields shown elsewhere on the page than in the key-facts box
+NOT_IN_FACTS = {"id", "body", "name", "title", "summary", "sources", "last_reviewed"}
+MONEY = {"funding_amount", "total_budget", "volume"}
+
+
+@dataclass
+class Link:
+    text: str
+    href: str | None = None
+    external: bool = False
+
+
+@dataclass
+class Fact:
+    label: str
+    items: list[Link]
+    name: str = ""
+
+
+@dataclass
+class Related:
+    title: str
+    links: list[Link]
+
+
+@dataclass
+class MeasureView:
+    """One measure of a project, with the solution entry it names (if any)."""
+
+    title: str
+    summary: str
+    url: str | None
+    solution: Link | None
+
+
+@dataclass
+class EntryView:
+    collection: str
+    key: str
+    title: str
+    summary: str
+    url: str
+    json_url: str
+    facts: list[Fact]
+    related: list[Related]
+    sources: list[Link]
+    last_reviewed: str | None
+    edit_path: str | None
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: dict[str, str] = field(default_factory=dict)
+    body: str = ""
+    measures: list[MeasureView] = field(default_factory=list)
+
+
+def title_of(entry: Entry | Place) -> str:
+    return getattr(entry, "name", None) or getattr(entry, "title", "")
+
+
+class Relations:
+    """Links in both directions, including those only one side states."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        e = catalogue.entries
+        self.projects_of_solution: dict[str, set[str]] = defaultdict(set)
+        self.solutions_of_project: dict[str, set[str]] = defaultdict(set)
+        self.guidelines_of_solution: dict[str, set[str]] = defaultdict(set)
+        self.guidelines_of_project: dict[str, set[str]] = defaultdict(set)
+        self.guidelines_of_guideline: dict[str, set[str]] = defaultdict(set)
+        self.projects_of_programme: dict[str, set[str]] = defaultdict(set)
+        self.projects_of_place: dict[str, set[str]] = defaultdict(set)
+        self.solutions_from_place: dict[str, set[str]] = defaultdict(set)
+        self.solutions_in_place: dict[str, set[str]] = defaultdict(set)
+        self.solutions_of_programme: dict[str, set[str]] = defaultdict(set)
+        for s in e["solutions"].values():
+            for p in s.funding_projects:
+                self.projects_of_solution[s.id].add(p)
+                self.solutions_of_project[p].add(s.id)
+            for key in s.origin:
+                self.solutions_from_place[key].add(s.id)
+            for key in s.used_by:
+                self.solutions_in_place[key].add(s.id)
+            for programme in s.programmes:
+                self.solutions_of_programme[programme].add(s.id)
+        for p in e["funding-projects"].values():
+            for programme in [p.programme, *p.co_funding]:
+                self.projects_of_programme[programme].add(p.id)
+            for s in [*p.solutions, *(m.solution for m in p.measures if m.solution)]:
+                self.projects_of_solution[s].add(p.id)
+                self.solutions_of_project[p.id].add(s)
+            for key in [p.lead, *p.partners]:
+                if key:
+                    self.projects_of_place[key].add(p.id)
+        for g in e["guidelines"].values():
+            for s in g.solutions:
+                self.guidelines_of_solution[s].add(g.id)
+            for p in g.projects:
+                self.guidelines_of_project[p].add(g.id)
+            for other in g.related_guidelines:
+                self.guidelines_of_guideline[g.id].add(other)
+                self.guidelines_of_guideline[other].add(g.id)
+
+
+class Views:
+    """Builds the view of every page from one catalogue."""
+
+    def __init__(self, catalogue: Catalogue, edit_base: str | None) -> None:
+        self.catalogue = catalogue
+        self.reference = catalogue.reference
+        self.relations = Relations(catalogue)
+        self.edit_base = edit_base.rstrip("/") + "/" if edit_base else None
+        self._infos = {c: field_infos(m) for c, m in MODELS.items()}
+        self._entry_views: dict[tuple[str, str], EntryView] = {}
+        self._titles = {
+            m.__name__: {n: (f.title or n) for n, f in m.model_fields.items()} for m in MODELS.values()
+        }
+
+    # --- links ---------------------------------------------------------------------------------
+    def entry_link(self, collection: str, key: str) -> Link:
+        entry = self.catalogue.entries[collection].get(key)
+        return Link(title_of(entry) if entry else key, url(collection, key))
+
+    def place_link(self, key: str) -> Link:
+        place = self.reference.places.get(key)
+        return Link(place.name if place else key, url("places", key))
+
+    def links(self, collection: str, keys) -> list[Link]:
+        links = [self.entry_link(collection, k) for k in keys]
+        return sorted(links, key=lambda link: link.text.casefold())
+
+    # --- facts ---------------------------------------------------------------------------------
+    def _value_links(self, info: FieldInfo, value: Any) -> list[Link]:
+        values = value if isinstance(value, list) else [value]
+        out = []
+        for item in values:
+            if info.reference == "places":
+                out.append(self.place_link(item))
+            elif info.reference:
+                out.append(self.entry_link(info.reference, item))
+            elif info.vocabulary:
+                out.append(Link(self.reference.label(info.vocabulary, item)))
+            elif isinstance(item, bool):
+                out.append(Link("Ja" if item else "Nein"))
+            elif info.name in MONEY:
+                out.append(Link(format_eur(item)))
+            elif isinstance(item, date):
+                out.append(Link(format_date(item)))
+            elif isinstance(item, str) and item.startswith(("https://", "http://", "mailto:")):
+                shown = item.removeprefix("mailto:") if item.startswith("mailto:") else item
+                out.append(Link(shown, item, external=True))
+            else:
+                out.append(Link(str(item)))
+        return out
+
+    def facts(self, entry: Entry) -> list[Fact]:
+        titles = self._titles[type(entry).__name__]
+        facts = []
+        for info in self._infos[entry.collection]:
+            if info.name in NOT_IN_FACTS or info.nested:
+                continue
+            value = getattr(entry, info.name)
+            if value is None or value == []:
+                continue
+            facts.append(Fact(titles[info.name], self._value_links(info, value), info.name))
+        return facts
+
+    # --- pages ---------------------------------------------------------------------------------
+    def entry(self, collection: str, entry: Entry) -> EntryView:
+        """The view of one entry page; computed once, as several outputs need it."""
+        key = (collection, entry.id)
+        if key not in self._entry_views:
+            self._entry_views[key] = self._entry(collection, entry)
+        return self._entry_views[key]
+
+    def _entry(self, collection: str, entry: Entry) -> EntryView:
+        related = self._related(entry)
+        view = EntryView(
+            collection=collection,
+            key=entry.id,
+            title=title_of(entry),
+            summary=getattr(entry, "summary", None) or "",
+            url=url(collection, entry.id),
+            json_url=json_url(collection, entry.id),
+            facts=self.facts(entry),
+            related=[r for r in related if r.links],
+            sources=[Link(s, s, external=True) for s in entry.sources],
+            last_reviewed=format_date(entry.last_reviewed),
+            edit_path=f"{self.edit_base}{collection}/{entry.id}.md" if self.edit_base else None,
+        )
+        view.filters, view.sort = self.filters(collection, entry)
+        if isinstance(entry, FundingProject):
+            view.measures = [
+                MeasureView(
+                    m.title,
+                    m.summary or "",
+                    m.url,
+                    self.entry_link("solutions", m.solution) if m.solution else None,
+                )
+                for m in entry.measures
+            ]
+        return view
+
+    def _related(self, entry: Entry) -> list[Related]:
+        r = self.relations
+        if isinstance(entry, Solution):
+            projects = r.projects_of_solution[entry.id]
+            programmes = {
+                programme
+                for p in projects
+                if p in self.catalogue.entries["funding-projects"]
+                for programme in (
+                    self.catalogue.entries["funding-projects"][p].programme,
+                    *self.catalogue.entries["funding-projects"][p].co_funding,
+                )
+            } | set(entry.programmes)
+            return [
+                Related("Entstanden in den Förderprojekten", self.links("funding-projects", projects)),
+                Related("Gefördert aus den Programmen", self.links("programmes", programmes)),
+                Related(
+                    "Leitfäden zu dieser Lösung", self.links("guidelines", r.guidelines_of_solution[entry.id])
+                ),
+            ]
+        if isinstance(entry, FundingProject):
+            return [
+                Related("Entstandene Lösungen", self.links("solutions", r.solutions_of_project[entry.id])),
+                Related(
+                    "Leitfäden, die sich auf das Projekt stützen",
+                    self.links("guidelines", r.guidelines_of_project[entry.id]),
+                ),
+            ]
+        if isinstance(entry, Guideline):
+            return [
+                Related("Weitere Leitfäden", self.links("guidelines", r.guidelines_of_guideline[entry.id]))
+            ]
+        if isinstance(entry, Programme):
+            projects = r.projects_of_programme[entry.id]
+            solutions = {s for p in projects for s in r.solutions_of_project[p]}
+            solutions |= r.solutions_of_programme[entry.id]
+            return [
+                Related("Geförderte Projekte", self.links("funding-projects", projects)),
+                Related("Geförderte Lösungen", self.links("solutions", solutions)),
+            ]
+        return []
+
+    def place(self, place: Place) -> dict[str, Any]:
+        r = self.relations
+        return {
+            "key": place.key,
+            "title": place.name,
+            "kind": self.reference.label("place_kind", place.kind),
+            "land": self.reference.label("land", place.land),
+            "lat": place.lat,
+            "lon": place.lon,
+            "source": place.source,
+            "url": url("places", place.key),
+            "related": [
+                rel
+                for rel in (
+                    Related("Förderprojekte", self.links("funding-projects", r.projects_of_place[place.key])),
+                    Related(
+                        "Hier entstandene Lösungen",
+                        self.links("solutions", r.solutions_from_place[place.key]),
+                    ),
+                    Related(
+                        "Hier eingesetzte Lösungen", self.links("solutions", r.solutions_in_place[place.key])
+                    ),
+                )
+                if rel.links
+            ],
+        }
+
+    # --- schema.org ------------------------------------------------------------------------------
+    def jsonld(self, collection: str, entry: Entry, site_url: str) -> dict[str, Any]:
+        """schema.org description of an entry page, for search engines and other readers."""
+        page = site_url + url(collection, entry.id)
+        doc: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@id": page,
+            "url": page,
+            "name": title_of(entry),
+            "inLanguage": "de",
+            "dateModified": entry.last_reviewed.isoformat(),
+            "isBasedOn": list(entry.sources),
+        }
+        if getattr(entry, "summary", None):
+            doc["description"] = entry.summary
+        doc["@type"] = REGISTRY[collection].schema_type
+        if isinstance(entry, Solution):
+            doc["applicationCategory"] = [
+                self.reference.label("action_field", c) for c in entry.action_fields
+            ]
+            if entry.licence:
+                doc["license"] = (
+                    f"https://spdx.org/licenses/{entry.licence}.html"
+                    if " " not in entry.licence
+                    else entry.licence
+                )
+            if entry.provider:
+                doc["provider"] = {"@type": "Organization", "name": entry.provider}
+            if entry.repository:
+                doc["sameAs"] = entry.repository
+        elif isinstance(entry, FundingProject):
+            programme = self.catalogue.entries["programmes"].get(entry.programme)
+            if programme:
+                doc["funder"] = {"@type": "Organization", "name": programme.funder}
+        elif isinstance(entry, Guideline):
+            doc["headline"] = entry.title
+        elif isinstance(entry, Programme):
+            doc["funder"] = {"@type": "GovernmentOrganization", "name": entry.funder}
+            if entry.volume:
+                doc["amount"] = {"@type": "MonetaryAmount", "currency": "EUR", "value": entry.volume}
+        return doc
+
+    # --- catalogue filters ---------------------------------------------------------------------
+    def filters(self, collection: str, entry: Entry) -> tuple[dict[str, list[str]], dict[str, str]]:
+        """Facet values (German labels) and sort keys for one entry, as the catalogue offers them."""
+        spec = REGISTRY[collection]
+        ctx = FacetContext(self.reference.label, self.reference.places, self.catalogue.entries)
+        f: dict[str, list[str]] = {"sammlung": [SECTION_TITLES[collection]]}
+        for facet in spec.facets:
+            f[facet.key] = facet.values(entry, ctx)
+        sort = {TITLE_SORT: title_of(entry).casefold(), REVIEW_SORT: entry.last_reviewed.isoformat()}
+        for option in spec.sorts:
+            if option.value is not None and (value := option.value(entry)) is not None:
+                sort[option.key] = value
+        return {k: v for k, v in f.items() if v}, sort
+
+
+def facets(collection: str) -> list[tuple[str, str]]:
+    return [(f.key, f.label) for f in REGISTRY[collection].facets]
+
+
+def sorts(collection: str) -> list[tuple[str, str]]:
+    return [(s.key, s.label) for s in REGISTRY[collection].sorts]

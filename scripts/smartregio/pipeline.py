@@ -1,0 +1,251 @@
+"""``smartregio build``, the pipeline: load → validate → link → package → pages → engine → publish → swap.
+
+Everything is written into staging folders beside the targets and swapped in with renames
+at the end, so a failure at any step leaves the previous site untouched. The same input
+gives byte-identical output: timestamps come from the data, every listing is sorted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from . import processes
+from .addresses import SECTIONS
+from .catalogue import Catalogue
+from .engine import DEFAULT, TITLES, renderer
+from .load import load_catalogue
+from .package.read import read_package
+from .package.store import MANIFEST, Download, StoredRelease, stored_releases
+from .package.write import move_into, replace_dir, staging_dir
+from .pages.datapage import Publication
+from .pages.generate import Generator
+from .pages.views import Views
+from .problems import Problems
+from .progress import SILENT, Progress
+from .project import Project
+from .publish.api import write_api, write_catalogue_indexes
+from .publish.dcat import Publisher, build_graph, write_dcat
+from .publish.dcat import Release as DcatRelease
+from .publish.feed import write_feed
+from .publish.releases import compile_downloads
+from .publish.search import index_site
+from .schema import write_site_schemas
+
+
+class BuildError(Exception):
+    def __init__(self, message: str, problems: Problems | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+def source_date(catalogue: Catalogue) -> int:
+    """A build timestamp taken from the data (the newest review), never from the clock."""
+    dates = [e.last_reviewed for items in catalogue.entries.values() for e in items.values()]
+    newest = max(dates) if dates else datetime(2024, 1, 1).date()
+    return int(datetime.combine(newest, time(12), tzinfo=UTC).timestamp())
+
+
+def generate_docs(
+    catalogue: Catalogue,
+    project: Project,
+    publication: Publication | None = None,
+    changelog: str | None = None,
+) -> Path:
+    """Write the engine's input folder afresh (staged, then swapped in)."""
+    project.docs.parent.mkdir(parents=True, exist_ok=True)
+    staging = staging_dir(project.docs.parent, ".docs-") / "docs"
+    try:
+        generator = Generator(
+            catalogue, project.settings.smartregio.edit_url, publication, project.site_url(), changelog
+        )
+        generator.write(project.content, staging)
+        replace_dir(staging, project.docs)
+    finally:
+        shutil.rmtree(staging.parent, ignore_errors=True)
+    return project.docs
+
+
+def _side_outputs(catalogue: Catalogue, data_dir: Path, latest: Path, api_site: Path, edit_url, conn) -> None:
+    """Downloads, then the JSON API: run in a second process while the pages are generated
+    and rendered (the machine has two cores; both jobs are pure Python)."""
+    try:
+        conn.send(("downloads", compile_downloads(catalogue, data_dir, latest)))
+        views = Views(catalogue, edit_url)
+        write_api(catalogue, views, api_site)
+        write_catalogue_indexes(catalogue, views, api_site)
+        conn.send(("done", None))
+    except BaseException as exc:  # reported by the parent as a build error
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def _receive(conn, expected: str):
+    try:
+        status, payload = conn.recv()
+    except EOFError:
+        raise BuildError("Downloads und API konnten nicht geschrieben werden (Prozess beendet).") from None
+    if status != expected:
+        raise BuildError(f"Downloads und API konnten nicht geschrieben werden: {payload}")
+    return payload
+
+
+def publish_releases(data_dir: Path, target: Path) -> list[StoredRelease]:
+    """Copy every recorded release to ``daten/<version>/``, refusing changed bytes."""
+    releases = stored_releases(data_dir)
+    for release in releases:
+        changed = release.verify()
+        if changed:
+            raise BuildError(
+                f"Die gespeicherten Dateien der Version {release.version} weichen von den veröffentlichten "
+                f"Prüfsummen ab ({', '.join(changed)}). Veröffentlichte Versionen dürfen sich nicht ändern."
+            )
+        shutil.copytree(release.folder, target / release.version, ignore=shutil.ignore_patterns(MANIFEST))
+    return releases
+
+
+def build_site(
+    data_dir: Path,
+    site_dir: Path,
+    project: Project,
+    progress: Progress = SILENT,
+    engine: str = DEFAULT,
+) -> Catalogue:
+    """The whole build, stage by stage; each stage reports as it ends (see ``progress``).
+
+    load → validate → link → package → pages → engine → publish (downloads, API, DCAT,
+    feed, search index, versions) → swap. Downloads and the API run in a second process
+    while pages are generated and rendered; everything goes to staging folders that are
+    swapped in at the very end."""
+    settings = project.settings.smartregio  # a wrong setting stops the build before any work
+    site_url = project.site_url()
+    with progress.stage("Laden, prüfen, verknüpfen", unit="Einträge") as stage:
+        catalogue, problems = load_catalogue(data_dir)
+        stage.count = catalogue.count()
+    if problems:
+        raise BuildError("Die Daten sind ungültig; die Website wurde nicht gebaut.", problems)
+    assert catalogue.meta is not None
+    progress.detail(catalogue.summary())
+    os.environ["SOURCE_DATE_EPOCH"] = str(source_date(catalogue))
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = staging_dir(site_dir.parent, f".{site_dir.name}-")
+    scratch = staging_dir(site_dir.parent, ".daten-")
+    context = processes.context()
+    receiver, sender = context.Pipe(duplex=False)
+    latest, api_site = scratch / "daten" / "latest", scratch / "api-site"
+    side = context.Process(
+        target=_side_outputs, args=(catalogue, data_dir, latest, api_site, settings.edit_url, sender)
+    )
+    side.start()
+    sender.close()
+    progress.detail(f"Datenpaket, Downloads und API entstehen parallel (Prozess {side.pid}).")
+    try:
+        with progress.stage("Veröffentlichte Versionen", unit="Versionen") as stage:
+            releases = publish_releases(data_dir, scratch / "daten")
+            stage.count = len(releases)
+        changelog = data_dir.parent / "CHANGELOG.md"  # written by `smartregio release` beside data/
+        changelog_text = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
+        with progress.stage("Seiten erzeugen", unit="Seiten") as stage:
+            docs = generate_docs(catalogue, project, None, changelog_text)
+            stage.count = sum(1 for _ in docs.rglob("*.md"))
+        with progress.stage("Datenpaket und Downloads", unit="Dateien") as stage:
+            downloads = _receive(receiver, "downloads")
+            stage.count = len(downloads)
+        list_downloads_in_descriptor(latest, downloads)
+        publication = Publication(catalogue.meta.version, latest, downloads, releases, changelog_text)
+        Generator(catalogue, None, None, site_url).write_data_page(docs, publication)
+        render = renderer(engine)
+        with progress.stage(f"Engine ({TITLES[engine]}) rendert", unit="HTML-Seiten") as stage:
+            render(project.config_file, docs, staging, shard_sections=tuple(SECTIONS.values()))
+            stage.count = sum(1 for _ in staging.rglob("*.html"))
+        move_into(scratch / "daten", staging / "daten")
+        with progress.stage("DCAT-AP.de, Feed, Schemas"):
+            released = next((r for r in releases if r.version == catalogue.meta.version), None)
+            dcat_release = DcatRelease(
+                catalogue.meta.version,
+                released.date if released else catalogue_date(catalogue),
+                released.downloads() if released else downloads,
+                f"{site_url}daten/{released.version if released else 'latest'}/",
+            )
+            publisher = Publisher.from_settings(settings)
+            write_dcat(build_graph(catalogue, dcat_release, site_url, publisher), staging / "daten")
+            write_feed(catalogue, releases, site_url, staging / "feed.xml", publisher.name)
+            write_site_schemas(catalogue, staging)  # /schema/<collection>.json for editors
+        with progress.stage("JSON-API"):
+            _receive(receiver, "done")
+            side.join()
+            move_into(api_site, staging)
+        with progress.stage("Suchindex (Pagefind)"):
+            index_site(staging)
+        with progress.stage("Seiten der Versionen", unit="Versionen") as stage:
+            build_version_snapshots(releases, project, staging, render)
+            stage.count = len(releases)
+        with progress.stage("Website austauschen"):
+            replace_dir(staging, site_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        if side.is_alive():
+            side.terminate()
+        side.join()
+        receiver.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+    progress.done("Fertig")
+    return catalogue
+
+
+def build_version_snapshots(releases: list[StoredRelease], project: Project, site: Path, render=None) -> None:
+    """Each released version's pages under ``/<version>/`` and ``versions.json`` beside them,
+    which Material's version selector reads. Built from the stored release package, so a
+    version shows exactly the data it published."""
+    # the current data, at the site root; "latest/" only forwards there
+    versions = [{"version": "latest", "title": "aktuell", "aliases": []}]
+    versions += [{"version": r.version, "title": r.version, "aliases": []} for r in reversed(releases)]
+    (site / "versions.json").write_text(json.dumps(versions, indent=1) + "\n", encoding="utf-8")
+    (site / "latest").mkdir()
+    (site / "latest" / "index.html").write_text(
+        Generator.render_template("redirect.html", target="../"), encoding="utf-8"
+    )
+    render = render or renderer(DEFAULT)
+    for release in releases:
+        catalogue = read_package(release.folder / "datapackage.json")
+        with tempfile.TemporaryDirectory() as tmp:
+            docs = Path(tmp) / "docs"
+            Generator(catalogue, None, None, project.site_url() + release.version + "/").write(
+                project.content, docs
+            )
+            render(project.config_file, docs, site / release.version)
+        index_site(site / release.version)  # its own search, over the pages of that version
+        views = Views(catalogue, None)
+        write_api(catalogue, views, site / release.version)
+        write_catalogue_indexes(catalogue, views, site / release.version)
+
+
+def catalogue_date(catalogue: Catalogue):
+    return datetime.fromtimestamp(source_date(catalogue), tz=UTC).date()
+
+
+def list_downloads_in_descriptor(folder: Path, downloads: list[Download]) -> None:
+    """Name every download with size and SHA-256 in the published package descriptor."""
+    path = folder / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["downloads"] = [
+        {
+            "path": d.name,
+            "title": d.title,
+            "format": d.format.lower(),
+            "mediatype": d.mediatype,
+            "bytes": d.bytes,
+            "hash": f"sha256:{d.sha256}",
+        }
+        for d in downloads
+        if d.name != "datapackage.json"
+    ]
+    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

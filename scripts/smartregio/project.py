@@ -1,0 +1,57 @@
+"""Where the parts of a site project live, and its settings, read once.
+
+The pipeline, the preview server and the benchmark all need the same answers (where
+``mkdocs.yml``, ``content/`` and the generated pages are); they take them from here.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from .settings import SiteSettings, load_settings
+
+
+class ProjectError(Exception):
+    """No project around the folder a command runs in."""
+
+
+@dataclass
+class Project:
+    """Where the parts of a site project live; by default the repository itself."""
+
+    root: Path
+    build_root: Path | None = None  # where generated pages go; default <root>/build
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def docs(self) -> Path:
+        return (self.build_root or self.root / "build") / "docs"
+
+    @functools.cached_property
+    def settings(self) -> SiteSettings:
+        """Read once per project; ``SettingsError`` names every wrong setting with its line."""
+        return load_settings(self.config_file)
+
+    def site_url(self) -> str:
+        return self.settings.base_url
+
+
+def find_project(data_dir: Path) -> Project:
+    """The project around the working folder or the data folder: where ``mkdocs.yml`` is."""
+    roots = list(dict.fromkeys((Path.cwd(), data_dir.resolve().parent)))
+    for root in roots:
+        if (root / "mkdocs.yml").is_file():
+            return Project(root)
+    raise ProjectError(
+        f"Kein smartregio-Projekt gefunden: {' und '.join(map(str, roots))} enthält keine mkdocs.yml. "
+        "Bitte im Projektordner aufrufen (dort, wo mkdocs.yml und data/ liegen)."
+    )

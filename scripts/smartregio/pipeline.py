@@ -146,7 +146,7 @@ def build_site(
     sender.close()
     progress.detail(f"Datenpaket, Downloads und API entstehen parallel (Prozess {side.pid}).")
     try:
-        with progress.stage("Veröffentlichte Versionen", unit="Versionen") as stage:
+        with progress.stage("Veröffentlichte Versionen", unit="Version(en)") as stage:
             releases = publish_releases(data_dir, scratch / "daten")
             stage.count = len(releases)
         changelog = data_dir.parent / "CHANGELOG.md"  # written by `smartregio release` beside data/
@@ -183,9 +183,8 @@ def build_site(
             move_into(api_site, staging)
         with progress.stage("Suchindex (Pagefind)"):
             index_site(staging)
-        with progress.stage("Seiten der Versionen", unit="Versionen") as stage:
-            build_version_snapshots(releases, project, staging, render)
-            stage.count = len(releases)
+        with progress.stage("Seiten der Versionen", unit="Version(en)") as stage:
+            build_version_snapshots(releases, project, staging, render, each=stage.items)
         with progress.stage("Website austauschen"):
             replace_dir(staging, site_dir)
     except BaseException:
@@ -201,7 +200,9 @@ def build_site(
     return catalogue
 
 
-def build_version_snapshots(releases: list[StoredRelease], project: Project, site: Path, render=None) -> None:
+def build_version_snapshots(
+    releases: list[StoredRelease], project: Project, site: Path, render=None, each=None
+) -> None:
     """Each released version's pages under ``/<version>/`` and ``versions.json`` beside them,
     which Material's version selector reads. Built from the stored release package, so a
     version shows exactly the data it published."""
@@ -214,7 +215,7 @@ def build_version_snapshots(releases: list[StoredRelease], project: Project, sit
         Generator.render_template("redirect.html", target="../"), encoding="utf-8"
     )
     render = render or renderer(DEFAULT)
-    for release in releases:
+    for release in each(releases, len(releases)) if each else releases:  # ``each`` draws a bar
         catalogue = read_package(release.folder / "datapackage.json")
         with tempfile.TemporaryDirectory() as tmp:
             docs = Path(tmp) / "docs"

@@ -20,10 +20,10 @@ from .frontmatter import FrontMatterError, read_yaml
 from .models import MODELS, Entry
 from .problems import Problems
 from .reference import ReferenceData, display_path, load_reference
+from .settings import DEFAULT_SITE_URL
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = ".schema"
-DEFAULT_HOMEPAGE = "https://smartregio.example.org/"
 
 # Rules across fields (the models' ``model_validator``s) that JSON Schema can express.
 CROSS_FIELD: dict[str, list[dict[str, Any]]] = {
@@ -52,7 +52,7 @@ CROSS_FIELD: dict[str, list[dict[str, Any]]] = {
 
 
 def schema_url(homepage: str | None, collection: str) -> str:
-    return f"{(homepage or DEFAULT_HOMEPAGE).rstrip('/')}/schema/{collection}.json"
+    return f"{(homepage or DEFAULT_SITE_URL).rstrip('/')}/schema/{collection}.json"
 
 
 def _string_node(prop: dict[str, Any], is_list: bool) -> dict[str, Any]:

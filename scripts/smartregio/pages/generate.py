@@ -23,6 +23,7 @@ from ..addresses import API, SECTION_TITLES, SECTIONS, page_path, url
 from ..catalogue import COLLECTIONS, Catalogue
 from ..models import MODELS
 from ..registry import REGISTRY
+from ..settings import DEFAULT_SITE_URL
 from ..text import format_eur
 from . import datapage
 from .datapage import Publication
@@ -92,7 +93,7 @@ class Generator:
         catalogue: Catalogue,
         edit_base: str | None = None,
         publication: Publication | None = None,
-        site_url: str = "https://smartregio.example.org/",
+        site_url: str = DEFAULT_SITE_URL,
         changelog: str | None = None,
     ) -> None:
         self.catalogue = catalogue

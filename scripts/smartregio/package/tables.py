@@ -23,9 +23,11 @@ LIST_DELIMITER = ";"
 URL_LIST_DELIMITER = " "  # URLs may hold ";" but never a space
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 
+
 def singular(collection: str) -> str:
     """The column name for one entry of ``collection`` in a link table (``solution`` …)."""
     return "place" if collection == "places" else REGISTRY[collection].row
+
 
 TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", date: "date"}
 
@@ -192,16 +194,7 @@ def _model_table(
                         "constraints": {"required": True},
                     },
                 ),
-                Column(
-                    "position",
-                    {
-                        "name": "position",
-                        "type": "integer",
-                        "title": "Position",
-                        "description": "Reihenfolge im Eintrag, ab 1.",
-                        "constraints": {"required": True, "minimum": 1},
-                    },
-                ),
+                _position_column(),
             ],
             [owner, target],
             [_fk(owner, name), _fk(target, info.reference)],
@@ -230,6 +223,20 @@ def _model_table(
     return main, links + children
 
 
+def _position_column() -> Column:
+    """The order of a list inside its entry, in link tables and tables of sub-records."""
+    return Column(
+        "position",
+        {
+            "name": "position",
+            "type": "integer",
+            "title": "Position",
+            "description": "Reihenfolge im Eintrag, ab 1.",
+            "constraints": {"required": True, "minimum": 1},
+        },
+    )
+
+
 def _child_table(
     owner_table: str, title: str, owner: str, prop: dict[str, Any], info: FieldInfo, reference: ReferenceData
 ) -> Table:
@@ -246,16 +253,7 @@ def _child_table(
             Column(
                 owner, {"name": owner, "type": "string", "title": title, "constraints": {"required": True}}
             ),
-            Column(
-                "position",
-                {
-                    "name": "position",
-                    "type": "integer",
-                    "title": "Position",
-                    "description": "Reihenfolge im Eintrag, ab 1.",
-                    "constraints": {"required": True, "minimum": 1},
-                },
-            ),
+            _position_column(),
         ],
         [owner, "position"],
         [_fk(owner, owner_table)],

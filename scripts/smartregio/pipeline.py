@@ -146,7 +146,7 @@ def build_site(
     sender.close()
     progress.detail(f"Datenpaket, Downloads und API entstehen parallel (Prozess {side.pid}).")
     try:
-        with progress.stage("Veröffentlichte Versionen", unit="Version(en)") as stage:
+        with progress.stage("Veröffentlichte Versionen", unit=("Version", "Versionen")) as stage:
             releases = publish_releases(data_dir, scratch / "daten")
             stage.count = len(releases)
         changelog = data_dir.parent / "CHANGELOG.md"  # written by `smartregio release` beside data/
@@ -183,7 +183,7 @@ def build_site(
             move_into(api_site, staging)
         with progress.stage("Suchindex (Pagefind)"):
             index_site(staging)
-        with progress.stage("Seiten der Versionen", unit="Version(en)") as stage:
+        with progress.stage("Seiten der Versionen", unit=("Version", "Versionen")) as stage:
             build_version_snapshots(releases, project, staging, render, each=stage.items)
         with progress.stage("Website austauschen"):
             replace_dir(staging, site_dir)

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TextIO, TypeVar
 
+from .text import plural
+
 T = TypeVar("T")
 
 QUIET, NORMAL, VERBOSE = 0, 1, 2
@@ -28,7 +30,9 @@ def seconds(value: float) -> str:
 class Stage:
     """One running stage; ``count`` may be set once the stage knows how much it did."""
 
-    def __init__(self, progress: Progress, name: str, count: int | None, unit: str) -> None:
+    def __init__(
+        self, progress: Progress, name: str, count: int | None, unit: str | tuple[str, str]
+    ) -> None:
         self.progress = progress
         self.name = name
         self.count = count
@@ -64,8 +68,13 @@ class Progress:
         self._write(f"\r  {name:<22} [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total}")
 
     @contextmanager
-    def stage(self, name: str, count: int | None = None, unit: str = "") -> Iterator[Stage]:
-        """Time a stage and report it when it ends (on a terminal also when it starts)."""
+    def stage(
+        self, name: str, count: int | None = None, unit: str | tuple[str, str] = ""
+    ) -> Iterator[Stage]:
+        """Time a stage and report it when it ends (on a terminal also when it starts).
+
+        ``unit`` is a plural noun, or (singular, plural) where the count may be one.
+        """
         current = Stage(self, name, count, unit)
         if self.live:
             self._write(f"  {name} …")
@@ -74,7 +83,10 @@ class Progress:
         took = time.perf_counter() - started
         self.timings.append((name, took))
         if self.level >= NORMAL:
-            amount = f": {current.count} {current.unit}".rstrip() if current.count is not None else ""
+            amount = ""
+            if current.count is not None:
+                one, many = current.unit if isinstance(current.unit, tuple) else (current.unit,) * 2
+                amount = f": {plural(current.count, one, many)}".rstrip()
             line = f"  {name}{amount} ({seconds(took)})"
             self._write(("\r\x1b[2K" if self.live else "") + line + "\n")
 

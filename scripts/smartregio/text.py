@@ -16,10 +16,27 @@ def slugify(text: str, max_length: int = 64) -> str:
     return text[:max_length].rstrip("-")
 
 
+def format_number(value: float, decimals: int | None = None) -> str:
+    """German number format: 8462000 → „8.462.000“, 51.4556 → „51,4556“.
+
+    Whole numbers lose a trailing „.0“ (a float read back from CSV must not show as
+    „64000000,0“); ``decimals`` fixes the places after the comma.
+    """
+    if decimals is None:
+        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    else:
+        text = f"{value:,.{decimals}f}"
+    return text.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
 def format_eur(value: float) -> str:
     """German money format: 8462000 → „8.462.000 €“."""
-    whole = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    return whole.replace(",", "X").replace(".", ",").replace("X", ".") + " €"
+    return format_number(value, 0 if float(value).is_integer() else 2) + " €"
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """„1 Lösung“, „2 Lösungen“, „0 Lösungen“ – the count in German format with its noun."""
+    return f"{format_number(count)} {one if count == 1 else many}"
 
 
 def format_date(value) -> str:

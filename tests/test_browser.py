@@ -76,6 +76,11 @@ def status(page):
     return page.locator("[data-sr-status]")
 
 
+def open_filters(page):
+    """The facets start folded (so the first results show); a reader opens them first."""
+    page.locator("[data-sr-facets] > summary").click()
+
+
 def test_facet_narrows_the_list_and_counts_and_the_url_restores_it(page, origin, catalogue):
     solutions = catalogue.entries["solutions"].values()
     mobility = [s for s in solutions if "mobilitaet" in s.action_fields]
@@ -86,6 +91,7 @@ def test_facet_narrows_the_list_and_counts_and_the_url_restores_it(page, origin,
     stable_all = sum(1 for s in solutions if s.development_status == "stable")
     expect(stable_box.locator("[data-count]")).to_have_text(f"({stable_all})")
 
+    open_filters(page)
     page.get_by_label("Mobilität und Verkehr").check()
     expect(status(page)).to_have_text(f"{len(mobility)} Lösungen gefunden.")
     expect(page.locator("[data-sr-results] > li")).to_have_count(len(mobility))
@@ -174,6 +180,8 @@ def test_facets_work_by_keyboard_with_visible_focus(page, origin):
     page.get_by_label("Text").focus()
     for _ in range(40):
         page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            page.keyboard.press("Enter")  # the folded filters open by keyboard
         if page.evaluate("document.activeElement.type") == "checkbox":
             break
     focused = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
@@ -193,6 +201,7 @@ def test_result_count_is_announced(page, origin):
     page.goto(origin + "/foerderprojekte/")
     live = status(page)
     assert live.get_attribute("role") == "status" and live.get_attribute("aria-live") == "polite"
+    open_filters(page)
     page.get_by_label("Staffel 2019").check()
     expect(live).to_have_text("13 Förderprojekte gefunden.")
 

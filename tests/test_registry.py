@@ -9,7 +9,7 @@ import pytest
 from pydantic import Field
 
 from smartregio.models import Entry, LastReviewed, Sources
-from smartregio.registry import Collection, Facet, register, unregister
+from smartregio.registry import CardFact, Collection, Facet, register, unregister
 from smartregio.types import PlaceKey, ShortText
 
 from .site_helpers import build
@@ -43,7 +43,7 @@ def events():
             dcat_description="Veranstaltungen rund um digitale Lösungen für Kommunen.",
             row="event",
             facets=(Facet("ort", "Ort", lambda e, ctx: [ctx.places[e.place].name]),),
-            badges=("ort",),
+            card=(CardFact("Ort", lambda e, ctx: ctx.places[e.place].name),),
             schema_type="Event",
         )
     )

@@ -82,8 +82,10 @@ def test_entry_page_shows_readable_german_not_field_names(site):
     html = (site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
     facts = html[html.index('class="sr-facts"') : html.index("</aside>")]
     text = re.sub(r"<[^>]+>", " ", facts)
-    for label in ("Handlungsfelder", "Entwicklungsstand", "Lizenz", "Im Einsatz in", "Transferreife"):
+    for label in ("Handlungsfeld", "Entwicklungsstand", "Lizenz", "Im Einsatz in", "Transferreife"):
         assert label in text
+    # one action field: the label in the singular; several tags: in the plural
+    assert "Handlungsfelder" not in text and "Schlagwörter" in text
     for raw in ("action_fields", "used_by", "transfer_readiness", "development_status"):
         assert raw not in text
     assert "P5 Transfer" in text  # the phase's label, not its bare code

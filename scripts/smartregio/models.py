@@ -127,11 +127,13 @@ class Solution(Entry):
     action_fields: list[vocab("action_field")] = Field(
         min_length=1,
         title="Handlungsfelder",
+        json_schema_extra={"x-title-one": "Handlungsfeld"},
         description="Kommunale Handlungsfelder, in denen die Lösung eingesetzt wird.",
     )
     tags: list[Tag] = Field(
         default_factory=list,
         title="Schlagwörter",
+        json_schema_extra={"x-title-one": "Schlagwort"},
         description="Freie Schlagwörter für die Suche (ohne Semikolon).",
     )
     development_status: vocab("development_status") = Field(
@@ -169,6 +171,7 @@ class Solution(Entry):
     origin: list[PlaceKey] = Field(
         default_factory=list,
         title="Ursprungskommunen",
+        json_schema_extra={"x-title-one": "Ursprungskommune"},
         description="Amtliche Schlüssel der Kommunen, in denen die Lösung entstanden ist.",
     )
     used_by: list[PlaceKey] = Field(
@@ -185,12 +188,14 @@ class Solution(Entry):
     standards: list[Tag] = Field(
         default_factory=list,
         title="Standards und Schnittstellen",
+        json_schema_extra={"x-title-one": "Standard oder Schnittstelle"},
         description="Offene Standards und Schnittstellen, die die Lösung unterstützt, "
         "z. B. „OGC SensorThings API“.",
     )
     hosting: list[vocab("hosting")] = Field(
         default_factory=list,
         title="Betriebsmodelle",
+        json_schema_extra={"x-title-one": "Betriebsmodell"},
         description="Wie die Lösung betrieben werden kann.",
     )
     cost_model: vocab("cost_model") | None = Field(
@@ -208,11 +213,13 @@ class Solution(Entry):
     funding_projects: list[ref("funding-projects")] = Field(
         default_factory=list,
         title="Aus Förderprojekten",
+        json_schema_extra={"x-title-one": "Aus dem Förderprojekt"},
         description="Kennungen der Förderprojekte, in denen die Lösung entstanden ist.",
     )
     programmes: list[ref("programmes")] = Field(
         default_factory=list,
         title="Förderprogramme",
+        json_schema_extra={"x-title-one": "Förderprogramm"},
         description="Kennungen der Förderprogramme, die Entwicklung oder Einführung der Lösung "
         "unmittelbar gefördert haben (nicht über ein Förderprojekt).",
     )
@@ -288,11 +295,13 @@ class FundingProject(Entry):
     partners: list[PlaceKey] = Field(
         default_factory=list,
         title="Partnerkommunen",
+        json_schema_extra={"x-title-one": "Partnerkommune"},
         description="Amtliche Schlüssel weiterer beteiligter Kommunen und Kreise.",
     )
     laender: list[vocab("land")] = Field(
         min_length=1,
         title="Länder",
+        json_schema_extra={"x-title-one": "Land"},
         description="Kürzel der Länder, in denen das Projekt liegt, z. B. „BW“.",
     )
     category: vocab("project_category") | None = Field(
@@ -320,6 +329,7 @@ class FundingProject(Entry):
     topics: list[vocab("action_field")] = Field(
         default_factory=list,
         title="Handlungsfelder",
+        json_schema_extra={"x-title-one": "Handlungsfeld"},
         description="Handlungsfelder, in denen das Projekt arbeitet.",
     )
     measures: list[Measure] = Field(
@@ -331,6 +341,7 @@ class FundingProject(Entry):
     solutions: list[ref("solutions")] = Field(
         default_factory=list,
         title="Entstandene Lösungen",
+        json_schema_extra={"x-title-one": "Entstandene Lösung"},
         description="Kennungen der Lösungen, die im Projekt entstanden sind oder die es übernommen hat.",
     )
     website: WebUrl | None = Field(None, title="Website", description="Website des Projekts.")
@@ -371,31 +382,39 @@ class Guideline(Entry):
         description="Worum es geht und was man danach weiß (höchstens 400 Zeichen).",
     )
     audience: list[vocab("audience")] = Field(
-        min_length=1, title="Zielgruppen", description="Für wen der Leitfaden geschrieben ist."
+        min_length=1,
+        title="Zielgruppen",
+        json_schema_extra={"x-title-one": "Zielgruppe"},
+        description="Für wen der Leitfaden geschrieben ist.",
     )
     phases: list[vocab("transfer_phase")] = Field(
         min_length=1,
         title="Phasen",
+        json_schema_extra={"x-title-one": "Phase"},
         description="Phasen der Skalierungs-Roadmap, die der Leitfaden behandelt (P1–P5).",
     )
     workstreams: list[vocab("workstream")] = Field(
         min_length=1,
         title="Arbeitsstränge",
+        json_schema_extra={"x-title-one": "Arbeitsstrang"},
         description="Arbeitsstränge: wirtschaftlich, organisatorisch, finanziell, technisch.",
     )
     solutions: list[ref("solutions")] = Field(
         default_factory=list,
         title="Lösungen",
+        json_schema_extra={"x-title-one": "Lösung"},
         description="Kennungen der Lösungen, für die der Leitfaden gilt.",
     )
     projects: list[ref("funding-projects")] = Field(
         default_factory=list,
         title="Förderprojekte",
+        json_schema_extra={"x-title-one": "Förderprojekt"},
         description="Kennungen der Förderprojekte, auf die sich der Leitfaden stützt.",
     )
     related_guidelines: list[ref("guidelines")] = Field(
         default_factory=list,
         title="Weiterführende Leitfäden",
+        json_schema_extra={"x-title-one": "Weiterführender Leitfaden"},
         description="Kennungen anderer Leitfäden, die man dazu lesen sollte.",
     )
     effort: vocab("effort") | None = Field(
@@ -404,6 +423,7 @@ class Guideline(Entry):
     prerequisites: list[ShortText] = Field(
         default_factory=list,
         title="Voraussetzungen",
+        json_schema_extra={"x-title-one": "Voraussetzung"},
         description="Was vor dem Start vorhanden sein sollte.",
     )
     sources: Sources

@@ -13,6 +13,7 @@ from typing import Any
 
 from .addresses import SECTION_TITLES, SECTIONS
 from .models import MODELS, Entry, FundingProject, Guideline, Programme, Solution
+from .text import format_eur, plural
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,30 @@ class Facet:
     key: str  # in the URL (?handlungsfeld=…) and the search index
     label: str
     values: Callable[[Any, FacetContext], list[str]]
+
+
+@dataclass(frozen=True)
+class CardFact:
+    """One line of a catalogue card: what a reader asks first, without opening the entry."""
+
+    label: str
+    # one text, or a list (shortened to a few, „und 3 weitere“; the label then in the plural)
+    text: Callable[[Any, FacetContext], str | list[str] | None]
+    # shown in smaller print below the line, e.g. the towns behind „läuft in 3 Kommunen“
+    detail: Callable[[Any, FacetContext], str | None] | None = None
+    label_plural: str | None = None
+
+    def line(self, entry: Any, ctx: FacetContext) -> tuple[str, str, str] | None:
+        """(label, text, detail) for one entry, or None when the entry has no value."""
+        value = self.text(entry, ctx)
+        if not value:
+            return None
+        label = self.label
+        if isinstance(value, list):
+            label = self.label_plural if self.label_plural and len(value) > 1 else self.label
+            value = shortened(value, 4)
+        detail = self.detail(entry, ctx) if self.detail else None
+        return label, value, detail or ""
 
 
 @dataclass(frozen=True)
@@ -55,7 +80,7 @@ class Collection:
     row: str  # a link table's column naming this collection's entries
     facets: tuple[Facet, ...] = ()
     sorts: tuple[Sort, ...] = DEFAULT_SORTS
-    badges: tuple[str, ...] = ()  # facet keys shown on a catalogue card
+    card: tuple[CardFact, ...] = ()  # the facts a catalogue card shows under the summary
     schema_type: str = "CreativeWork"  # schema.org type of an entry page
 
 
@@ -85,6 +110,54 @@ def _labels(vocabulary: str, attribute: str) -> Callable[[Any, FacetContext], li
         return [ctx.label(vocabulary, code) for code in codes]
 
     return values
+
+
+def shortened(names: list[str], shown: int = 5) -> str:
+    """„A, B, C und 4 weitere“: a long list cut short in German."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} und {len(names) - shown} weitere"
+
+
+def _licence(entry: Solution, ctx: FacetContext) -> str:
+    if not entry.open_source:
+        return f"nicht quelloffen ({entry.licence})" if entry.licence else "nicht quelloffen"
+    return f"Open Source ({entry.licence})" if entry.licence else "Open Source"
+
+
+def _adoption(entry: Solution, ctx: FacetContext) -> str:
+    if not entry.used_by:
+        return "kein Einsatz in einer Kommune belegt"
+    return f"läuft in {plural(len(entry.used_by), 'Kommune', 'Kommunen')}"
+
+
+def _adopters(entry: Solution, ctx: FacetContext) -> str | None:
+    names = sorted((ctx.places[k].name for k in entry.used_by if k in ctx.places), key=str.casefold)
+    return shortened(names) if names else None
+
+
+def _period(entry: Any, ctx: FacetContext) -> str | None:
+    if entry.start and entry.end:
+        return f"{entry.start}–{entry.end}"
+    if entry.start:
+        return f"seit {entry.start}"
+    return f"bis {entry.end}" if entry.end else None
+
+
+def _lead(entry: FundingProject, ctx: FacetContext) -> str | None:
+    if entry.lead and entry.lead in ctx.places:
+        return ctx.places[entry.lead].name
+    return entry.lead_organisation
+
+
+def _outcome(entry: FundingProject, ctx: FacetContext) -> str | None:
+    solutions = {*entry.solutions, *(m.solution for m in entry.measures if m.solution)}
+    parts = []
+    if entry.measures:
+        parts.append(plural(len(entry.measures), "Maßnahme", "Maßnahmen"))
+    if solutions:
+        parts.append(plural(len(solutions), "Lösung", "Lösungen") + " im Katalog")
+    return ", ".join(parts) or None
 
 
 def _solution_laender(entry: Solution, ctx: FacetContext) -> list[str]:
@@ -127,7 +200,19 @@ register(
             Facet("transferreife", "Transferreife", _labels("transfer_phase", "transfer_readiness")),
             Facet("ortsart", "Im Einsatz in (Art der Kommune)", _used_by_kinds),
         ),
-        badges=("quelloffen", "status", "transferreife"),
+        sorts=(
+            Sort(TITLE_SORT, "Name (A–Z)"),
+            # zero-padded: sort keys are compared as text, most towns first
+            Sort("verbreitung", "Meiste Kommunen im Einsatz", lambda e: f"{len(e.used_by):06d}"),
+            Sort(REVIEW_SORT, "Zuletzt geprüft"),
+        ),
+        card=(
+            CardFact("Lizenz", _licence),
+            CardFact("Entwicklungsstand", _labels("development_status", "development_status")),
+            CardFact("Einsatz", _adoption, _adopters),
+            CardFact("Land", _solution_laender, label_plural="Länder"),
+            CardFact("Transferreife", _labels("transfer_phase", "transfer_readiness")),
+        ),
         schema_type="SoftwareApplication",
     )
 )
@@ -154,7 +239,15 @@ register(
             Sort("beginn", "Beginn", lambda e: str(e.start) if e.start else None),
             Sort(REVIEW_SORT, "Zuletzt geprüft"),
         ),
-        badges=("staffel", "kategorie", "land"),
+        card=(
+            CardFact("Federführend", _lead),
+            CardFact("Land", _labels("land", "laender"), label_plural="Länder"),
+            CardFact("Staffel", lambda e, ctx: e.call),
+            CardFact("Kategorie", _labels("project_category", "category")),
+            CardFact("Laufzeit", _period),
+            CardFact("Status", _labels("project_status", "status")),
+            CardFact("Ergebnis", _outcome),
+        ),
         schema_type="Project",
     )
 )
@@ -175,7 +268,11 @@ register(
             Facet("zielgruppe", "Zielgruppe", _labels("audience", "audience")),
         ),
         sorts=(Sort(TITLE_SORT, "Titel (A–Z)"), Sort(REVIEW_SORT, "Zuletzt geprüft")),
-        badges=("phase",),
+        card=(
+            CardFact("Phase", _labels("transfer_phase", "phases"), label_plural="Phasen"),
+            CardFact("Zielgruppe", _labels("audience", "audience"), label_plural="Zielgruppen"),
+            CardFact("Aufwand", _labels("effort", "effort")),
+        ),
         schema_type="Article",
     )
 )
@@ -192,7 +289,13 @@ register(
             Facet("ebene", "Ebene", _labels("programme_level", "level")),
             Facet("land", "Land", _labels("land", "land")),
         ),
-        badges=("ebene",),
+        card=(
+            CardFact("Fördergeber", lambda e, ctx: e.funder),
+            CardFact("Ebene", _labels("programme_level", "level")),
+            CardFact("Land", _labels("land", "land")),
+            CardFact("Laufzeit", _period),
+            CardFact("Volumen", lambda e, ctx: format_eur(e.volume) if e.volume else None),
+        ),
         schema_type="MonetaryGrant",
     )
 )

@@ -32,10 +32,9 @@ async function init(root) {
 
   readState(form, new URLSearchParams(location.search));
   const facets = form.querySelector("[data-sr-facets]");
-  // on a phone the facets fold away until asked for, unless a link brought a selection
-  if (facets && matchMedia("(max-width: 44.9em)").matches && !form.querySelector("[data-facet] input:checked")) {
-    facets.open = false;
-  }
+  // the facets stay folded, so the first results show without scrolling, unless a link
+  // brought a selection: then the reader sees what is chosen
+  if (facets && form.querySelector("[data-facet] input:checked")) facets.open = true;
   form.hidden = false;
   if (pages) pages.hidden = true;
 
@@ -56,10 +55,15 @@ async function init(root) {
       found = index.find(selected, sortKey);
     } else {
       found = await search.find(query, selected, isSearch ? null : sortKey);
+      // a text match in a catalogue shows the same card, facts included, as the plain list
+      if (index) found.items = found.items.map((item) => ({ card: () => index.cardFor(item) }));
     }
     if (mine !== run) return; // a newer input has started another search
     writeState(form);
     updateCounts(form, found.counts);
+    const active = form.querySelectorAll("[data-facet] input:checked").length;
+    const marker = form.querySelector("[data-sr-active]");
+    if (marker) marker.textContent = active ? `(${active} ausgewählt)` : "";
     results = found.items;
     shown = 0;
     list.replaceChildren();
@@ -68,8 +72,9 @@ async function init(root) {
       more.hidden = true;
       return;
     }
-    const noun = isSearch ? "Treffer" : collection;
-    status.textContent = results.length === 1 ? "1 Eintrag gefunden." : `${results.length} ${noun} gefunden.`;
+    const n = results.length;
+    const noun = isSearch ? "Treffer" : n === 1 ? root.dataset.one : collection;
+    status.textContent = `${n.toLocaleString("de-DE")} ${noun} gefunden.`;
     await showMore();
   };
 
@@ -145,7 +150,21 @@ class FacetIndex {
     }
     const cards = await this.files.get(file);
     const c = cards[i % this.data.chunk];
-    return { url: new URL(c.u.replace(/^\//, ""), siteBase()).href, title: c.t, summary: c.s };
+    const facts = (c.f || []).map(([label, text, detail]) => ({ label, text, detail }));
+    return { url: new URL(c.u.replace(/^\//, ""), siteBase()).href, title: c.t, summary: c.s, facts };
+  }
+
+  // The card of a full-text hit: its number from the address list, loaded on the first text
+  // search only (a plain catalogue view never needs it).
+  async cardFor(item) {
+    const hit = await item.card();
+    if (!this.numbers) {
+      this.numbers = fetch(new URL("adressen.json", this.url))
+        .then((r) => r.json())
+        .then((urls) => new Map(urls.map((u, i) => [new URL(u.replace(/^\//, ""), siteBase()).pathname, i])));
+    }
+    const number = (await this.numbers).get(new URL(hit.url, location.href).pathname);
+    return number === undefined ? hit : { ...(await this.card(number)), excerpt: hit.excerpt };
   }
 }
 
@@ -226,7 +245,30 @@ function card(item, showSection) {
   if (item.summary) p.textContent = item.summary;
   else appendExcerpt(p, item.excerpt || "");
   if (p.textContent) li.append(p);
+  if (item.facts?.length) li.append(factList(item.facts));
   return li;
+}
+
+// The card's facts, as the server-rendered list shows them (catalogue.html).
+function factList(facts) {
+  const dl = document.createElement("dl");
+  dl.className = "sr-card__facts";
+  for (const fact of facts) {
+    const row = document.createElement("div");
+    const dt = document.createElement("dt");
+    dt.textContent = fact.label;
+    const dd = document.createElement("dd");
+    dd.textContent = fact.text;
+    if (fact.detail) {
+      const detail = document.createElement("span");
+      detail.className = "sr-card__detail";
+      detail.textContent = fact.detail;
+      dd.append(detail);
+    }
+    row.append(dt, dd);
+    dl.append(row);
+  }
+  return dl;
 }
 
 // Pagefind's excerpt is escaped text with <mark> around hits; copy only text and marks.

@@ -12,10 +12,14 @@ function init(root) {
   const boxes = [...pick.querySelectorAll('input[name="l"]')];
   pick.hidden = false;
 
-  const chosen = () => boxes.filter((b) => b.checked).map((b) => b.value);
+  // the columns follow the order in which the solutions were chosen (or the link's order)
+  let order = [];
+  const chosen = () => order;
   const fromUrl = () => {
-    const ids = (new URLSearchParams(location.search).get("l") || "").split(",").filter(Boolean);
-    for (const box of boxes) box.checked = ids.includes(box.value);
+    const known = new Set(boxes.map((b) => b.value));
+    const ids = (new URLSearchParams(location.search).get("l") || "").split(",").filter((id) => known.has(id));
+    order = [...new Set(ids)].slice(0, MAX);
+    for (const box of boxes) box.checked = order.includes(box.value);
   };
 
   const render = async () => {
@@ -31,15 +35,17 @@ function init(root) {
     }
     const docs = await Promise.all(ids.map((id) => fetch(new URL(`${id}.json`, api)).then((r) => r.json())));
     table.replaceChildren(build(docs, api));
-    status.textContent = `${docs.length} von höchstens ${MAX} Lösungen im Vergleich.`;
+    status.textContent = `${docs.length === 1 ? "1 Lösung" : `${docs.length} Lösungen`} von höchstens ${MAX} im Vergleich.`;
   };
 
   pick.addEventListener("change", (event) => {
-    if (chosen().length > MAX) {
-      event.target.checked = false;
+    const box = event.target;
+    if (box.checked && order.length >= MAX) {
+      box.checked = false;
       status.textContent = `Höchstens ${MAX} Lösungen; bitte zuerst eine abwählen.`;
       return;
     }
+    order = box.checked ? [...order, box.value] : order.filter((id) => id !== box.value);
     render();
   });
   fromUrl();
@@ -47,9 +53,14 @@ function init(root) {
 }
 
 function build(docs, api) {
-  const rows = [];
-  const seen = new Set();
-  for (const doc of docs) for (const fact of doc.facts) if (!seen.has(fact.label)) { seen.add(fact.label); rows.push(fact.label); }
+  // one row per field; its label in the plural as soon as one column has several values
+  const rows = new Map();
+  for (const doc of docs) {
+    for (const fact of doc.facts) {
+      const known = rows.get(fact.field);
+      if (!known || fact.values.length > known.values.length) rows.set(fact.field, { label: fact.label, values: fact.values });
+    }
+  }
   const t = document.createElement("table");
   const caption = document.createElement("caption");
   caption.textContent = "Vergleich der ausgewählten Lösungen";
@@ -65,12 +76,24 @@ function build(docs, api) {
     head.append(cell);
   }
   const body = t.createTBody();
-  for (const label of rows) {
+  for (const [field, { label }] of rows) {
     const row = body.insertRow();
     row.append(th(label, "row"));
     for (const doc of docs) {
-      const fact = doc.facts.find((f) => f.label === label);
-      row.insertCell().textContent = fact ? fact.values.join(", ") : "–";
+      const fact = doc.facts.find((f) => f.field === field);
+      const cell = row.insertCell();
+      if (!fact) { cell.textContent = "–"; continue; }
+      (fact.items || fact.values.map((text) => ({ text }))).forEach((item, i) => {
+        if (i) cell.append(", ");
+        if (!item.href) { cell.append(item.text); return; }
+        const a = document.createElement("a");
+        // only web addresses and pages of this site become links (no javascript: or data:)
+        if (/^(https?:|mailto:)/.test(item.href)) { a.href = item.href; a.rel = "noopener"; }
+        else if (item.href.startsWith("/")) a.href = relativePage(api, item.href);
+        else { cell.append(item.text); return; }
+        a.textContent = item.text;
+        cell.append(a);
+      });
     }
   }
   return t;

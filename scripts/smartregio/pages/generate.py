@@ -24,7 +24,7 @@ from ..catalogue import COLLECTIONS, Catalogue
 from ..models import MODELS
 from ..registry import REGISTRY
 from ..settings import DEFAULT_SITE_URL
-from ..text import format_eur
+from ..text import format_eur, format_number, plural
 from . import datapage
 from .datapage import Publication
 from .mapping import HEIGHT, WIDTH, attribution, outline_paths, project
@@ -199,7 +199,7 @@ class Generator:
                 return f"/{section}/" if number == 1 else f"/{section}/seite_{number}/"
 
             for number in range(1, n_pages + 1):
-                chunk = views[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+                chunk = entries[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
                 here = page_url(number)
                 body = self._html(
                     "catalogue.html",
@@ -211,16 +211,10 @@ class Generator:
                     facets=shown_facets,
                     facet_values=facet_values,
                     sorts=sorts(collection),
-                    items=[
-                        {
-                            "url": v.url,
-                            "title": v.title,
-                            "summary": v.summary,
-                            "badges": self._badges(collection, v),
-                        }
-                        for v in chunk
-                    ],
+                    items=[self.views.card(collection, e) for e in chunk],
                     total=len(views),
+                    singular=MODELS[collection].label,
+                    total_text=plural(len(views), MODELS[collection].label, SECTION_TITLES[collection]),
                     page=number,
                     pages=n_pages,
                     page_url=page_url,
@@ -241,9 +235,6 @@ class Generator:
                     )
                 )
         return pages
-
-    def _badges(self, collection: str, view: EntryView) -> list[str]:
-        return [value for key in REGISTRY[collection].badges for value in view.filters.get(key, [])]
 
     # --- other generated pages -----------------------------------------------------------------
     def places_index(self) -> Page:
@@ -283,8 +274,8 @@ class Generator:
             what = ", ".join(
                 part
                 for part in (
-                    f"{len(projects)} Förderprojekt(e)" if projects else "",
-                    f"{len(solutions)} Lösung(en) im Einsatz" if solutions else "",
+                    plural(len(projects), "Förderprojekt", "Förderprojekte") if projects else "",
+                    plural(len(solutions), "Lösung", "Lösungen") + " im Einsatz" if solutions else "",
                 )
                 if part
             )
@@ -374,26 +365,38 @@ class Generator:
         solutions = e["solutions"].values()
         mpsc = sum(1 for p in e["funding-projects"].values() if p.programme == "modellprojekte-smart-cities")
         transfers = sum(len(set(s.used_by) - set(s.origin)) for s in solutions)
+
+        def figure(count: int, one: str, many: str, url: str) -> dict[str, str]:
+            return {"value": format_number(count), "label": one if count == 1 else many, "url": url}
+
         figures = [
-            {"value": len(e["solutions"]), "label": "Lösungen", "url": "/loesungen/"},
-            {
-                "value": sum(1 for s in solutions if s.open_source),
-                "label": "davon Open Source",
-                "url": "/loesungen/?quelloffen=Open+Source",
-            },
-            {"value": len(e["funding-projects"]), "label": "Förderprojekte", "url": "/foerderprojekte/"},
-            {
-                "value": mpsc,
-                "label": "Modellprojekte Smart Cities",
-                "url": "/programme/modellprojekte-smart-cities/",
-            },
-            {"value": transfers, "label": "belegte Übernahmen in weitere Kommunen", "url": "/karte/"},
-            {"value": len(e["guidelines"]), "label": "Leitfäden", "url": "/leitfaeden/"},
-            {
-                "value": len(self.catalogue.reference.places),
-                "label": "Kommunen und Kreise",
-                "url": "/kommunen/",
-            },
+            figure(len(e["solutions"]), "Lösung", "Lösungen", "/loesungen/"),
+            figure(
+                sum(1 for s in solutions if s.open_source),
+                "davon Open Source",
+                "davon Open Source",
+                "/loesungen/?quelloffen=Open+Source",
+            ),
+            figure(len(e["funding-projects"]), "Förderprojekt", "Förderprojekte", "/foerderprojekte/"),
+            figure(
+                mpsc,
+                "Modellprojekt Smart Cities",
+                "Modellprojekte Smart Cities",
+                "/programme/modellprojekte-smart-cities/",
+            ),
+            figure(
+                transfers,
+                "belegte Übernahme in eine weitere Kommune",
+                "belegte Übernahmen in weitere Kommunen",
+                "/karte/",
+            ),
+            figure(len(e["guidelines"]), "Leitfaden", "Leitfäden", "/leitfaeden/"),
+            figure(
+                len(self.catalogue.reference.places),
+                "Kommune oder Kreis",
+                "Kommunen und Kreise",
+                "/kommunen/",
+            ),
         ]
         volume = sum(p.volume or 0 for p in e["programmes"].values())
         if volume:

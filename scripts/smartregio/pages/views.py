@@ -16,10 +16,13 @@ from ..catalogue import Catalogue
 from ..fields import FieldInfo, field_infos
 from ..models import MODELS, Entry, FundingProject, Guideline, Place, Programme, Solution
 from ..registry import REGISTRY, REVIEW_SORT, TITLE_SORT, FacetContext
-from ..text import format_date, format_eur
+from ..text import format_date, format_eur, format_number
+from .addressnames import describe_address
 
 # fields shown elsewhere on the page than in the key-facts box
 NOT_IN_FACTS = {"id", "body", "name", "title", "summary", "sources", "last_reviewed"}
+# shown in the contact box instead
+IN_CONTACT = {"contact", "website", "url", "provider", "lead_organisation", "funder"}
 MONEY = {"funding_amount", "total_budget", "volume"}
 
 
@@ -54,6 +57,42 @@ class MeasureView:
 
 
 @dataclass
+class ContactView:
+    """Who to ask: the first thing a town that wants to take a solution over needs."""
+
+    organisation: str
+    role: str  # what the organisation is to the entry, e.g. „Anbieter“, „Federführend“
+    channels: list[Fact]  # e.g. E-Mail, Kontaktseite, Website
+    missing: str = ""  # said on the page when no way to get in touch is known yet
+
+
+@dataclass
+class CardLine:
+    label: str
+    text: str
+    detail: str = ""
+
+
+@dataclass
+class CardView:
+    """A catalogue card: the same facts on the server-rendered list and in the filtered one."""
+
+    url: str
+    title: str
+    summary: str
+    facts: list[CardLine]
+
+    def compact(self) -> dict[str, Any]:
+        """The card as the catalogue script reads it (short keys: thousands of cards per view)."""
+        return {
+            "u": self.url,
+            "t": self.title,
+            "s": self.summary,
+            "f": [[f.label, f.text, f.detail] if f.detail else [f.label, f.text] for f in self.facts],
+        }
+
+
+@dataclass
 class EntryView:
     collection: str
     key: str
@@ -70,6 +109,20 @@ class EntryView:
     sort: dict[str, str] = field(default_factory=dict)
     body: str = ""
     measures: list[MeasureView] = field(default_factory=list)
+    contact: ContactView | None = None
+
+
+def field_titles(model: type) -> dict[str, tuple[str, str]]:
+    """Each field's label as (one value, several values): „Land“ and „Länder“."""
+    titles = {}
+    for name, f in model.model_fields.items():
+        many = f.title or name
+        extra = f.json_schema_extra if isinstance(f.json_schema_extra, dict) else {}
+        # a unit in the label is dropped where the value carries it („8.000.000 €“)
+        if name in MONEY:
+            many = many.removesuffix(" (EUR)")
+        titles[name] = (str(extra.get("x-title-one", many)), many)
+    return titles
 
 
 def title_of(entry: Entry | Place) -> str:
@@ -130,9 +183,7 @@ class Views:
         self.edit_base = edit_base.rstrip("/") + "/" if edit_base else None
         self._infos = {c: field_infos(m) for c, m in MODELS.items()}
         self._entry_views: dict[tuple[str, str], EntryView] = {}
-        self._titles = {
-            m.__name__: {n: (f.title or n) for n, f in m.model_fields.items()} for m in MODELS.values()
-        }
+        self._titles = {m.__name__: field_titles(m) for m in MODELS.values()}
 
     # --- links ---------------------------------------------------------------------------------
     def entry_link(self, collection: str, key: str) -> Link:
@@ -142,6 +193,12 @@ class Views:
     def place_link(self, key: str) -> Link:
         place = self.reference.places.get(key)
         return Link(place.name if place else key, url("places", key))
+
+    def web_link(self, address: str) -> Link:
+        """A link outside the site, named by its site and page (not the bare address)."""
+        if address.startswith("mailto:"):
+            return Link(address.removeprefix("mailto:"), address, external=True)
+        return Link(describe_address(address, self.reference.label), address, external=True)
 
     def links(self, collection: str, keys) -> list[Link]:
         links = [self.entry_link(collection, k) for k in keys]
@@ -164,9 +221,10 @@ class Views:
                 out.append(Link(format_eur(item)))
             elif isinstance(item, date):
                 out.append(Link(format_date(item)))
+            elif isinstance(item, float):
+                out.append(Link(format_number(item)))
             elif isinstance(item, str) and item.startswith(("https://", "http://", "mailto:")):
-                shown = item.removeprefix("mailto:") if item.startswith("mailto:") else item
-                out.append(Link(shown, item, external=True))
+                out.append(self.web_link(item))
             else:
                 out.append(Link(str(item)))
         return out
@@ -175,13 +233,37 @@ class Views:
         titles = self._titles[type(entry).__name__]
         facts = []
         for info in self._infos[entry.collection]:
-            if info.name in NOT_IN_FACTS or info.nested:
+            if info.name in NOT_IN_FACTS or info.name in IN_CONTACT or info.nested:
                 continue
             value = getattr(entry, info.name)
             if value is None or value == []:
                 continue
-            facts.append(Fact(titles[info.name], self._value_links(info, value), info.name))
+            links = self._value_links(info, value)
+            one, many = titles[info.name]
+            facts.append(Fact(one if len(links) == 1 else many, links, info.name))
         return facts
+
+    def contact(self, entry: Entry) -> ContactView | None:
+        """The contact box of a solution, project or programme (guidelines name none)."""
+        if isinstance(entry, Solution):
+            channels = []
+            if entry.contact:
+                kind = "E-Mail" if entry.contact.startswith("mailto:") else "Kontaktseite"
+                channels.append(Fact(kind, [self.web_link(entry.contact)]))
+            if entry.website:
+                channels.append(Fact("Website", [self.web_link(entry.website)]))
+            missing = "" if entry.contact else "Für diese Lösung ist noch keine Kontaktadresse hinterlegt."
+            return ContactView(entry.provider or "", "Anbieter", channels, missing)
+        if isinstance(entry, FundingProject):
+            lead = self.reference.places.get(entry.lead) if entry.lead else None
+            organisation = entry.lead_organisation or (lead.name if lead else "")
+            channels = [Fact("Projektwebsite", [self.web_link(entry.website)])] if entry.website else []
+            missing = "" if channels else "Für dieses Projekt ist noch keine Website hinterlegt."
+            return ContactView(organisation, "Federführend", channels, missing)
+        if isinstance(entry, Programme):
+            channels = [Fact("Programmseite", [self.web_link(entry.url)])] if entry.url else []
+            return ContactView(entry.funder, "Fördergeber", channels)
+        return None
 
     # --- pages ---------------------------------------------------------------------------------
     def entry(self, collection: str, entry: Entry) -> EntryView:
@@ -202,7 +284,8 @@ class Views:
             json_url=json_url(collection, entry.id),
             facts=self.facts(entry),
             related=[r for r in related if r.links],
-            sources=[Link(s, s, external=True) for s in entry.sources],
+            sources=[self.web_link(s) for s in entry.sources],
+            contact=self.contact(entry),
             last_reviewed=format_date(entry.last_reviewed),
             edit_path=f"{self.edit_base}{collection}/{entry.id}.md" if self.edit_base else None,
         )
@@ -270,7 +353,8 @@ class Views:
             "land": self.reference.label("land", place.land),
             "lat": place.lat,
             "lon": place.lon,
-            "source": place.source,
+            "position": f"{format_number(place.lat, 4)}° N, {format_number(place.lon, 4)}° O",
+            "source": self.web_link(place.source),
             "url": url("places", place.key),
             "related": [
                 rel
@@ -330,11 +414,21 @@ class Views:
                 doc["amount"] = {"@type": "MonetaryAmount", "currency": "EUR", "value": entry.volume}
         return doc
 
+    # --- catalogue cards -----------------------------------------------------------------------
+    def card(self, collection: str, entry: Entry) -> CardView:
+        view = self.entry(collection, entry)
+        ctx = self._context()
+        lines = [CardLine(*line) for fact in REGISTRY[collection].card if (line := fact.line(entry, ctx))]
+        return CardView(view.url, view.title, view.summary, lines)
+
+    def _context(self) -> FacetContext:
+        return FacetContext(self.reference.label, self.reference.places, self.catalogue.entries)
+
     # --- catalogue filters ---------------------------------------------------------------------
     def filters(self, collection: str, entry: Entry) -> tuple[dict[str, list[str]], dict[str, str]]:
         """Facet values (German labels) and sort keys for one entry, as the catalogue offers them."""
         spec = REGISTRY[collection]
-        ctx = FacetContext(self.reference.label, self.reference.places, self.catalogue.entries)
+        ctx = self._context()
         f: dict[str, list[str]] = {"sammlung": [SECTION_TITLES[collection]]}
         for facet in spec.facets:
             f[facet.key] = facet.values(entry, ctx)

@@ -39,6 +39,8 @@ def _entry_document(view: EntryView, data: dict[str, Any]) -> dict[str, Any]:
                 "label": f.label,
                 "values": [link.text for link in f.items],
                 "links": [link.href for link in f.items if link.href],
+                # each value with its address (None for plain text), for programs that show links
+                "items": [{"text": link.text, "href": link.href} for link in f.items],
             }
             for f in view.facts
         ],
@@ -129,7 +131,7 @@ def write_catalogue_indexes(catalogue: Catalogue, views: Views, site: Path) -> N
             for name, key in view.sort.items():
                 if name != "titel":
                     sorts.setdefault(name, []).append((key, number))
-            cards.append({"u": view.url, "t": view.title, "s": view.summary})
+            cards.append(views.card(collection, entry).compact())
         # newest first, equal keys in title order; entries without the key (a project
         # without a start year) follow in title order instead of dropping out of the list
         order = {}
@@ -143,6 +145,8 @@ def write_catalogue_indexes(catalogue: Catalogue, views: Views, site: Path) -> N
         (folder / "facetten.json").write_text(
             json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
+        # the addresses in card order, for a full-text hit to find its card (loaded on demand)
+        _write(folder / "adressen.json", [card["u"] for card in cards])
         for start in range(0, len(cards), CARDS_PER_FILE):
             _write(
                 folder / "karten" / f"{start // CARDS_PER_FILE}.json", cards[start : start + CARDS_PER_FILE]

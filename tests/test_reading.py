@@ -1,0 +1,235 @@
+"""What a reader sees first: catalogue cards with the facts, the contact, named sources,
+German numbers and plurals — in the built pages and, where a script draws them, in Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from smartregio.load import load_catalogue
+from smartregio.pages.addressnames import describe_address
+
+from .site_helpers import CHROMIUM, CHROMIUM_ARGS, REPO, build, serve
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    catalogue, problems = load_catalogue(REPO / "data")
+    assert not problems
+    return catalogue
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("reading")
+    build(REPO / "data", root / "site", root / "work")
+    return root / "site"
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def cards_of(html: str) -> list[str]:
+    return re.findall(r'<li class="sr-card">(.*?)</li>', html, re.S)
+
+
+def most_used(catalogue):
+    # ties in title order, as the catalogue sorts them
+    return min(catalogue.entries["solutions"].values(), key=lambda s: (-len(s.used_by), s.name.casefold()))
+
+
+# --- cards -------------------------------------------------------------------------------------
+def test_solution_cards_answer_licence_status_adoption_land_and_phase(site, catalogue):
+    solution = most_used(catalogue)
+    places = catalogue.reference.places
+    html = (site / "loesungen/index.html").read_text(encoding="utf-8")
+    pages = [html, *(p.read_text(encoding="utf-8") for p in (site / "loesungen").glob("seite_*/index.html"))]
+    card = next(text_of(c) for page in pages for c in cards_of(page) if f'{solution.id}/"' in c)
+    assert f"läuft in {len(solution.used_by)} Kommunen" in card
+    first = sorted((places[k].name for k in solution.used_by), key=str.casefold)[0]
+    assert first in card  # where it runs, below the count
+    assert "Lizenz" in card and (solution.licence or "Open Source") in card
+    assert catalogue.reference.label("development_status", solution.development_status) in card
+    assert catalogue.reference.label("transfer_phase", solution.transfer_readiness) in card
+    assert " Land " in card or " Länder " in card
+
+
+def test_a_card_says_one_land_in_the_singular(site, catalogue):
+    one = next(
+        s
+        for s in sorted(catalogue.entries["solutions"].values(), key=lambda s: s.name.casefold())
+        if len({catalogue.reference.places[k].land for k in [*s.origin, *s.used_by]}) == 1
+    )
+    cards = json.loads((site / "api/v1/loesungen/karten/0.json").read_text(encoding="utf-8"))
+    cards += json.loads((site / "api/v1/loesungen/karten/1.json").read_text(encoding="utf-8"))
+    card = next(c for c in cards if c["u"] == f"/loesungen/{one.id}/")
+    labels = [f[0] for f in card["f"]]
+    assert "Land" in labels and "Länder" not in labels
+
+
+def test_script_cards_carry_the_same_facts_as_the_page(site):
+    html = (site / "loesungen/index.html").read_text(encoding="utf-8")
+    first = text_of(cards_of(html)[0])
+    card = json.loads((site / "api/v1/loesungen/karten/0.json").read_text(encoding="utf-8"))[0]
+    for label, text, *detail in card["f"]:
+        assert f"{label} {text}" in first
+        for d in detail:
+            assert d in first
+
+
+def test_adoption_order_puts_the_most_used_solution_first(site, catalogue):
+    index = json.loads((site / "api/v1/loesungen/facetten.json").read_text(encoding="utf-8"))
+    order = index["order"]["verbreitung"]
+    addresses = json.loads((site / "api/v1/loesungen/adressen.json").read_text(encoding="utf-8"))
+    used = {f"/loesungen/{s.id}/": len(s.used_by) for s in catalogue.entries["solutions"].values()}
+    counts = [used[addresses[n]] for n in order]
+    assert counts == sorted(counts, reverse=True) and len(order) == len(used)
+
+
+def test_project_cards_name_lead_period_and_outcome(site, catalogue):
+    project = catalogue.entries["funding-projects"]["mpsc-paderborn"]
+    html = (site / "foerderprojekte/index.html").read_text(encoding="utf-8")
+    pages = [
+        html,
+        *(p.read_text(encoding="utf-8") for p in (site / "foerderprojekte").glob("seite_*/index.html")),
+    ]
+    card = next(text_of(c) for page in pages for c in cards_of(page) if 'mpsc-paderborn/"' in c)
+    assert f"Laufzeit {project.start}–{project.end}" in card
+    assert f"{len(project.measures)} Maßnahmen" in card
+    assert "Federführend Paderborn" in card
+
+
+# --- entry pages -------------------------------------------------------------------------------
+def test_contact_comes_first_and_says_when_none_is_known(site, catalogue):
+    solutions = catalogue.entries["solutions"].values()
+    with_mail = next(s for s in solutions if s.contact and s.contact.startswith("mailto:"))
+    page = (site / f"loesungen/{with_mail.id}/index.html").read_text(encoding="utf-8")
+    assert page.index('id="ansprechpartner"') < page.index('id="eckdaten"')
+    contact = page[
+        page.index('id="ansprechpartner"') : page.index("</section>", page.index('id="ansprechpartner"'))
+    ]
+    assert f'href="{with_mail.contact}"' in contact and "E-Mail:" in contact
+    without = next((s for s in solutions if not s.contact), None)
+    if without is not None:
+        page = (site / f"loesungen/{without.id}/index.html").read_text(encoding="utf-8")
+        assert "noch keine Kontaktadresse hinterlegt" in page
+
+
+def test_sources_are_named_links_not_bare_addresses(site, catalogue):
+    solution = catalogue.entries["solutions"]["smart-village-app"]
+    page = (site / "loesungen/smart-village-app/index.html").read_text(encoding="utf-8")
+    sources = page[page.index('id="quellen"') :]
+    for address in solution.sources:
+        link = re.search(rf'<a href="{re.escape(address)}"[^>]*>(.*?)</a>', sources)
+        assert link, address
+        assert link.group(1) != address and not link.group(1).startswith("http")
+    assert "GitHub: smart-village-solutions/smart-village-app-app" in unescape(sources)
+
+
+def test_money_shows_its_unit_once_and_numbers_are_german(site, catalogue):
+    project = next(p for p in catalogue.entries["funding-projects"].values() if p.funding_amount)
+    page = text_of((site / f"foerderprojekte/{project.id}/index.html").read_text(encoding="utf-8"))
+    assert "(EUR)" not in page
+    amount = f"{project.funding_amount:,.0f}".replace(",", ".") + " €"
+    assert f"Fördersumme {amount}" in page
+    place = catalogue.reference.places["05766020"]
+    page = text_of((site / "kommunen/05766020/index.html").read_text(encoding="utf-8"))
+    assert f"{place.lat:.4f}".replace(".", ",") + "° N" in page
+
+
+def test_map_counts_in_singular_and_plural(site):
+    page = (site / "karte/index.html").read_text(encoding="utf-8")
+    page = page[page.index('class="sr-map"') :]
+    assert "(e)" not in page and "(en)" not in page
+    assert re.search(r": 1 Förderprojekt[,<\"]", page) and re.search(
+        r": [2-9] Förderprojekte|1 Lösung im", page
+    )
+
+
+@pytest.mark.parametrize(
+    ("address", "shown"),
+    [
+        ("https://github.com/it-at-m/dave", "GitHub: it-at-m/dave"),
+        ("https://github.com/a/b/blob/HEAD/publiccode.yml", "GitHub: a/b › publiccode.yml"),
+        ("https://www.smart-city-dialog.de/mpsc/paderborn", "Smart City Dialog: mpsc › paderborn"),
+        ("https://example.org/", "example.org"),
+        (
+            "https://www.example.org/amt/berichte/Jahresbericht_2024.pdf",
+            "example.org: berichte › Jahresbericht 2024 (PDF)",
+        ),
+        ("https://de.wikipedia.org/wiki/Gie%C3%9Fen", "Wikipedia: wiki › Gießen"),
+        ("https://www.example.org/news/index.php", "example.org: news"),
+    ],
+)
+def test_addresses_get_a_readable_name(catalogue, address, shown):
+    assert describe_address(address, catalogue.reference.label) == shown
+
+
+# --- in the browser ----------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def origin(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_first_results_show_without_scrolling_and_filters_fold(browser, origin, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(origin + "/loesungen/")
+    first = page.locator("[data-sr-results] > li").first
+    expect(first.locator("dl.sr-card__facts")).to_be_visible()  # drawn by the script, facts included
+    assert first.bounding_box()["y"] < 900
+    facets = page.locator("[data-sr-facets]")
+    expect(facets).not_to_have_attribute("open", "")
+    page.locator("[data-sr-facets] > summary").click()
+    expect(page.locator("[data-facet=handlungsfeld]")).to_be_visible()
+    page.locator("[data-facet=handlungsfeld] input").first.check()
+    expect(page.locator("[data-sr-active]")).to_have_text("(1 ausgewählt)")
+    page.reload()  # a link with a selection opens the filters, so the reader sees it
+    expect(facets).to_have_attribute("open", "")
+    page.close()
+
+
+def test_sort_by_adoption_and_text_hits_keep_their_facts(browser, origin, catalogue):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(origin + "/loesungen/")
+    page.select_option("#sr-sort", "verbreitung")
+    top = most_used(catalogue)
+    expect(page.locator("[data-sr-results] > li h2").first).to_have_text(top.name)
+    expect(page.locator("[data-sr-results] > li").first).to_contain_text(
+        f"läuft in {len(top.used_by)} Kommunen"
+    )
+    page.fill("#sr-q", top.name.split()[0])
+    hit = page.locator("[data-sr-results] > li", has_text=top.name).first
+    expect(hit.locator("dl.sr-card__facts")).to_contain_text("Lizenz")
+    page.close()
+
+
+def test_comparison_keeps_the_chosen_order_and_links_values(browser, origin):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(origin + "/vergleich/?l=stadtnavi,abimo")
+    page.get_by_label("CKAN", exact=True).check()
+    heads = page.locator("[data-sr-table] thead th a")
+    expect(heads).to_have_count(3)
+    names = heads.all_inner_texts()
+    assert names[0].startswith("stadtnavi") and names[1].startswith("ABIMO") and names[2] == "CKAN"
+    assert page.url.endswith("?l=stadtnavi,abimo,ckan")
+    code = page.locator("[data-sr-table] tr", has=page.locator("th", has_text="Quellcode"))
+    expect(code.locator("a").first).to_have_attribute("href", re.compile(r"^https://"))
+    page.close()

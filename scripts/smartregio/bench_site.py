@@ -67,6 +67,7 @@ def browser_bytes(site: Path) -> dict[str, int]:
         page.wait_for_selector("[data-sr-results] > li")
         out["catalogue_open"] = sum(seen)
         seen.clear()
+        page.locator("[data-sr-facets] > summary").click()  # the facets start folded
         page.locator("[data-facet=handlungsfeld] input").first.check()
         page.wait_for_timeout(1500)
         out["catalogue_filter"] = sum(seen)

@@ -242,7 +242,7 @@ register(
         card=(
             CardFact("Federführend", _lead),
             CardFact("Land", _labels("land", "laender"), label_plural="Länder"),
-            CardFact("Staffel", lambda e, ctx: e.call),
+            CardFact("Aufruf", lambda e, ctx: e.call),
             CardFact("Kategorie", _labels("project_category", "category")),
             CardFact("Laufzeit", _period),
             CardFact("Status", _labels("project_status", "status")),

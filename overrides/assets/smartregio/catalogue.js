@@ -315,7 +315,7 @@ function updateCounts(form, counts) {
     const values = counts[fieldset.dataset.facet] || {};
     for (const option of fieldset.querySelectorAll(".sr-facet__option")) {
       const input = option.querySelector("input");
-      option.querySelector("[data-count]").textContent = `(${values[input.value] ?? 0})`;
+      option.querySelector("[data-count]").textContent = `(${(values[input.value] ?? 0).toLocaleString("de-DE")})`;
     }
   }
 }

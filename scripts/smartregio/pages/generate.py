@@ -110,6 +110,7 @@ class Generator:
             trim_blocks=False,
             keep_trailing_newline=True,
         )
+        self.env.filters["number"] = format_number  # German digits: 1.234, 51,4556
 
     @staticmethod
     def render_template(template: str, **context: Any) -> str:

@@ -3,9 +3,11 @@ changelog and permanent version folders, the feed."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import re
+import shutil
 import sqlite3
 import subprocess
 import zipfile
@@ -68,21 +70,129 @@ def test_zip_holds_a_valid_package(site, tmp_path):
     assert report.valid, report.flatten(["type", "message"])
 
 
+def _xlsx_rows(sheet) -> list[dict]:
+    header = [c.value for c in sheet[1]]
+    return [dict(zip(header, row, strict=False)) for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+
 def test_xlsx_opens_with_umlauts_and_dates_intact(site):
     import openpyxl
 
     book = openpyxl.load_workbook(site / "daten/latest/smartregio.xlsx")
-    assert book.sheetnames[0] == "Felder" and "solutions" in book.sheetnames
-    sheet = book["solutions"]
-    header = [c.value for c in sheet[1]]
-    assert "Kurzbeschreibung" in header and "Zuletzt geprüft" in header
-    row = {header[i]: c.value for i, c in enumerate(sheet[2])}
+    assert book.sheetnames[:2] == ["Inhalt", "Felder"] and "Lösungen" in book.sheetnames
+    sheet = book["Lösungen"]
+    row = _xlsx_rows(sheet)[0]
     assert row["Kurzbeschreibung"].startswith("Mobilitätsauskunft für Städte")
     assert isinstance(row["Zuletzt geprüft"], datetime) and row["Zuletzt geprüft"].date() == date(2025, 1, 15)
-    fields = book["Felder"]
-    assert any(
-        r[1].value == "transfer_readiness" and "P5" in (r[6].value or "") for r in fields.iter_rows(min_row=2)
+    fields = _xlsx_rows(book["Felder"])
+    assert any(r["Feld"] == "transfer_readiness" and "P5" in (r["Erlaubte Werte"] or "") for r in fields)
+    assert {r["Blatt"] for r in fields} <= set(book.sheetnames)
+
+
+def test_xlsx_sheets_are_german_excel_legal_and_listed(site):
+    import openpyxl
+
+    book = openpyxl.load_workbook(site / "daten/latest/smartregio.xlsx")
+    descriptor = json.loads((site / "daten/latest/datapackage.json").read_text(encoding="utf-8"))
+    contents = {r["Tabelle im Datenpaket"]: r for r in _xlsx_rows(book["Inhalt"])}
+    assert set(contents) == {r["name"] for r in descriptor["resources"]}
+    for resource in descriptor["resources"]:
+        listed = contents[resource["name"]]
+        assert listed["Blatt"] in book.sheetnames and listed["Zeilen"] == book[listed["Blatt"]].max_row - 1
+    for name in book.sheetnames:
+        assert len(name) <= 31 and not set(name) & set("[]:*?/\\"), name
+        assert not re.fullmatch(r"[a-z-]+", name), f"English table name as sheet name: {name}"
+    assert contents["funding-projects"]["Blatt"] == "Förderprojekte"
+    assert contents["solutions-used-by"]["Blatt"] == "Lösungen – Im Einsatz in"
+
+
+def test_every_xlsx_sheet_has_a_frozen_header_and_a_filter(site):
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.load_workbook(site / "daten/latest/smartregio.xlsx")
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes in ("A2", "B2"), sheet.title
+        last = get_column_letter(sheet.max_column)
+        assert sheet.auto_filter.ref == f"A1:{last}{max(sheet.max_row, 2)}", sheet.title
+
+
+def test_xlsx_has_labels_beside_codes_and_names_beside_keys(site):
+    import openpyxl
+
+    book = openpyxl.load_workbook(site / "daten/latest/smartregio.xlsx")
+    places = {r["Amtlicher Schlüssel"]: r for r in _xlsx_rows(book["Orte"])}
+    munich = places["09162000"]
+    assert (munich["Art"], munich["Art (Bezeichnung)"]) == ("kreisfreie-stadt", "Kreisfreie Stadt")
+    assert (munich["Land"], munich["Land (Bezeichnung)"]) == ("BY", "Bayern")
+    solution = _xlsx_rows(book["Lösungen"])[0]
+    assert (solution["Entwicklungsstand"], solution["Entwicklungsstand (Bezeichnung)"]) == ("stable", "Stabil")
+    used = _xlsx_rows(book["Lösungen – Im Einsatz in"])
+    assert [(r["Lösungen (Name)"], r["Im Einsatz in"], r["Im Einsatz in (Name)"]) for r in used] == [
+        ("stadtnavi", "08115021", "Herrenberg"),
+        ("stadtnavi", "08118048", "Ludwigsburg"),
+    ]
+    project = _xlsx_rows(book["Förderprojekte"])[0]
+    assert (project["Federführende Kommune"], project["Federführende Kommune (Name)"]) == ("09162000", "München")
+
+
+def test_xlsx_values_are_typed(site):
+    import openpyxl
+
+    book = openpyxl.load_workbook(site / "daten/latest/smartregio.xlsx")
+    solution = _xlsx_rows(book["Lösungen"])[0]
+    assert solution["Open Source"] is True
+    place = _xlsx_rows(book["Orte"])[0]
+    assert isinstance(place["Breite"], float)
+    assert book.calculation.calcMode != "manual"  # LibreOffice would show every boolean as 0
+    assert all(
+        cell.data_type != "f" for sheet in book.worksheets for row in sheet.iter_rows() for cell in row
     )
+
+
+SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
+
+
+@pytest.mark.skipif(not Path(SOFFICE).exists(), reason="LibreOffice (libreoffice-calc-nogui) is not installed")
+def test_libreoffice_reads_the_workbook_as_the_data_says(tmp_path):
+    """LibreOffice converts every sheet to CSV; the booleans read as the package's CSV says
+    (they showed as 0 in a workbook saved with manual calculation), codes and labels intact."""
+    from smartregio.publish.releases import compile_downloads
+
+    catalogue, problems = load_catalogue(REPO / "data")
+    assert not problems
+    downloads = tmp_path / "downloads"
+    compile_downloads(catalogue, REPO / "data", downloads)
+    out = tmp_path / "csv"
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            # comma, double quotes, UTF-8, from line 1; cells as shown; -1: every sheet to its own file
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+            str(out),
+            str(downloads / "smartregio.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    with (out / "smartregio-Lösungen.csv").open(encoding="utf-8", newline="") as handle:
+        sheet = {row["Kennung"]: row for row in csv.DictReader(handle)}
+    with (downloads / "solutions.csv").open(encoding="utf-8", newline="") as handle:
+        data = {row["id"]: row for row in csv.DictReader(handle)}
+    assert set(sheet) == set(data)
+    shown = {"true": {"TRUE", "WAHR", "1"}, "false": {"FALSE", "FALSCH", "0"}}
+    for key, row in data.items():
+        assert sheet[key]["Open Source"] in shown[row["open_source"]], (key, sheet[key]["Open Source"])
+        assert sheet[key]["Entwicklungsstand"] == row["development_status"]
+    assert {row["open_source"] for row in data.values()} == {"true", "false"}  # both cases are checked
+    with (out / "smartregio-Orte.csv").open(encoding="utf-8", newline="") as handle:
+        places = {row["Amtlicher Schlüssel"]: row for row in csv.DictReader(handle)}
+    assert places["09162000"]["Art (Bezeichnung)"] == "Kreisfreie Stadt"  # key kept as text, with its zero
 
 
 def test_sqlite_has_tables_keys_and_views(site):

@@ -17,9 +17,10 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, XSD
 
 from smartregio.load import load_catalogue
+from smartregio.package.store import Download
 from smartregio.pipeline import BuildError
 from smartregio.publish.dcat import Publisher, Release, build_graph
 
@@ -296,6 +297,42 @@ def test_dcat_has_mandatory_and_recommended_properties(site):
             "https://smartregio.example.org/daten/"
         )
     assert g.value(None, DCATDE.contributorID) is None  # only once configured
+
+
+ACCESS_PUBLIC = URIRef("http://publications.europa.eu/resource/authority/access-right/PUBLIC")
+
+
+def test_every_dataset_and_distribution_has_access_rights_rights_and_issued(site):
+    """What data.europa.eu's quality assessment (MQA) scores: dct:accessRights from the EU
+    vocabulary, dct:rights as a German rights statement, dct:issued as an xsd:date."""
+    g = Graph().parse(site / "daten/dcat.ttl")
+    resources = [*g.subjects(RDF.type, DCAT.Dataset), *g.subjects(RDF.type, DCAT.Distribution)]
+    assert len(resources) > 5
+    for resource in resources:
+        assert list(g.objects(resource, DCTERMS.accessRights)) == [ACCESS_PUBLIC], resource
+        statements = list(g.objects(resource, DCTERMS.rights))
+        assert len(statements) == 1, resource
+        assert (statements[0], RDF.type, DCTERMS.RightsStatement) in g
+        label = g.value(statements[0], RDFS.label)
+        assert label.language == "de" and "CC BY 4.0" in label and "Namensnennung" in label
+        issued = list(g.objects(resource, DCTERMS.issued))
+        assert len(issued) == 1 and issued[0].datatype == XSD.date, resource
+        assert issued[0].toPython() <= g.value(resource, DCTERMS.modified).toPython()
+
+
+def test_issued_is_the_first_publication_of_the_data():
+    catalogue, _ = load_catalogue(REPO / "data")
+    download = Download("smartregio.zip", "Datenpaket", "ZIP", "application/zip", 10, "ab" * 32)
+    graph = build_graph(
+        catalogue,
+        Release("1.2.0", date(2026, 5, 1), [download], "https://x.example/daten/1.2.0/", first_issued=date(2026, 1, 10)),
+        "https://x.example/",
+        Publisher(),
+    )
+    datasets = set(graph.subjects(RDF.type, DCAT.Dataset))
+    assert {graph.value(d, DCTERMS.issued).toPython() for d in datasets} == {date(2026, 1, 10)}
+    distribution = URIRef("https://x.example/daten/dcat#paket/smartregio.zip")
+    assert graph.value(distribution, DCTERMS.issued).toPython() == date(2026, 5, 1)  # its version's date
 
 
 def test_contributor_id_when_configured():

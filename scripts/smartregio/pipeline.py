@@ -172,6 +172,7 @@ def build_site(
                 released.date if released else catalogue_date(catalogue),
                 released.downloads() if released else downloads,
                 f"{site_url}daten/{released.version if released else 'latest'}/",
+                first_issued=releases[0].date if releases else None,  # the data's first publication
             )
             publisher = Publisher.from_settings(settings)
             write_dcat(build_graph(catalogue, dcat_release, site_url, publisher), staging / "daten")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import json
 import re
 import shutil
@@ -60,6 +61,56 @@ def test_every_download_is_listed_with_size_and_checksum(site):
     page = (site / "daten/index.html").read_text(encoding="utf-8")
     assert hashlib.sha256((latest / "smartregio.xlsx").read_bytes()).hexdigest() in page
     assert "CC BY 4.0" in page and "datapackage.json" in page
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_data_page_is_german_with_unique_ids(site):
+    page = (site / "daten/index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    headings = re.findall(r"<h([23])[^>]*>(.*?)</h\1>", page)
+    for (level, title), (next_level, _) in zip(headings, [*headings[1:], ("2", "")], strict=True):
+        assert not (level == "2" and next_level == "2" and title == "Downloads"), "empty Downloads heading"
+    text = _text(page)
+    descriptor = json.loads((site / "daten/latest/datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        assert not re.search(r"\b(the|a|an|of|can)\b", resource["description"]), resource["description"]
+        assert resource["description"] in html.unescape(page)
+    assert "Lösungen als JSON" in text and "Loesungen" not in text and "Foerderprojekte als" not in text
+    assert "1 Zeile" in text and "1 Zeilen" not in text  # one solution in the test data
+    assert "Ganzzahl" in text and "Ja/Nein" in text
+
+
+def test_previews_show_typed_values_in_german(site):
+    page = html.unescape((site / "daten/index.html").read_text(encoding="utf-8"))
+    previews = dict(re.findall(r"<caption>Vorschau: [^<]*„([^“]+)“</caption>(.*?)</table>", page, re.S))
+    cells = {name: re.findall(r"<td>(.*?)</td>", body) for name, body in previews.items()}
+    assert "820.000.000" in cells["Förderprogramme"] and "820000000.0" not in page
+    assert "8.000.000" in cells["Förderprojekte"]
+    assert "Ja" in cells["Lösungen"] and "True" not in cells["Lösungen"]
+    assert "15.01.2025" in cells["Lösungen"] and "2025-01-15" not in cells["Lösungen"]
+    assert "48,1372" in cells["Orte"]
+
+
+def test_latest_folder_has_an_index_listing_its_files(site):
+    latest = site / "daten/latest"
+    index = (latest / "index.html").read_text(encoding="utf-8")
+    files = sorted(p.name for p in latest.iterdir() if p.name != "index.html")
+    linked = set(re.findall(r'<a href="([^"/#]+)">', index))
+    assert set(files) <= linked  # every file, linked relative to the folder
+    for name in files:
+        assert hashlib.sha256((latest / name).read_bytes()).hexdigest() in index
+    assert 'href="latest/"' in (site / "daten/index.html").read_text(encoding="utf-8")
+
+
+def test_citation_without_a_release_names_no_version(site):
+    text = _text(html.unescape((site / "daten/index.html").read_text(encoding="utf-8")))
+    citation = re.search(r"So zitieren Sie Für Berichte (.*?) Versionen Jede ", text).group(1)
+    assert "/daten/latest/" in citation and "abgerufen am" in citation
+    assert not (site / "daten/1.0.0").exists() and "/daten/1.0.0/" not in citation
 
 
 def test_zip_holds_a_valid_package(site, tmp_path):
@@ -441,7 +492,13 @@ def test_two_releases_give_a_changelog_and_keep_old_downloads(repo, cli, tmp_pat
     changes = (site / "aenderungen/index.html").read_text(encoding="utf-8")
     assert "<li>neu: Landesprogramm Digitale Orte (<code>landesprogramm</code>)</li>" in changes  # rendered
     assert re.search(r'<h2 id="abschnitt-0-2-0[^"]*">0\.2\.0 – 01\.02\.2026</h2>', changes)
-    assert 'href="0.1.0/"' in (site / "daten/index.html").read_text(encoding="utf-8")
+    data_page = (site / "daten/index.html").read_text(encoding="utf-8")
+    assert 'href="0.1.0/"' in data_page
+    citation = re.search(r"So zitieren Sie Für Berichte (.*?) Versionen Jede ", _text(html.unescape(data_page))).group(1)
+    assert "Version 0.2.0 vom 01.02.2026. https://smartregio.example.org/daten/0.2.0/" in citation
+    for version in ("0.1.0", "0.2.0"):
+        index = (site / f"daten/{version}/index.html").read_text(encoding="utf-8")
+        assert f"Version {version}" in index and 'href="smartregio.zip"' in index
     old = json.loads((site / "daten/0.1.0/datapackage.json").read_text(encoding="utf-8"))
     assert old["version"] == "0.1.0"
     versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))

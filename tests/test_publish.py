@@ -205,11 +205,13 @@ def test_xlsx_values_are_typed(site):
 SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 
 
-@pytest.mark.skipif(not Path(SOFFICE).exists(), reason="LibreOffice (libreoffice-calc-nogui) is not installed")
 def test_libreoffice_reads_the_workbook_as_the_data_says(tmp_path):
     """LibreOffice converts every sheet to CSV; the booleans read as the package's CSV says
     (they showed as 0 in a workbook saved with manual calculation), codes and labels intact."""
     from smartregio.publish.releases import compile_downloads
+
+    if not Path(SOFFICE).exists():
+        pytest.fail("LibreOffice fehlt: 'python3 scripts/dev.py test' installiert es (libreoffice-calc-nogui).")
 
     catalogue, problems = load_catalogue(REPO / "data")
     assert not problems

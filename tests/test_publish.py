@@ -561,3 +561,19 @@ def test_old_releases_keep_building_after_a_field_is_removed(repo, cli, tmp_path
     old = (tmp_path / "site/1.0.0/loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
     assert "stadtnavi" in old and "Mobilitätsauskunft" in old
     assert "GTFS" not in (tmp_path / "site/loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
+
+
+def test_a_stored_version_is_listed_with_todays_titles(repo, cli, tmp_path):
+    """Version 1.0.0 recorded „Loesungen als JSON“; its bytes stay, its titles read German."""
+    data = repo / "data"
+    assert cli("release", "1.0.0", "--data", str(data), "--no-tag").code == 0
+    manifest_path = data / ".releases/1.0.0/manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["files"]["loesungen.json"]["title"] = "Loesungen als JSON"
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    build(data, tmp_path / "site", tmp_path / "work")
+    index = _text((tmp_path / "site/daten/1.0.0/index.html").read_text(encoding="utf-8"))
+    assert "Lösungen als JSON" in index and "Loesungen" not in index
+    g = Graph().parse(tmp_path / "site/daten/dcat.ttl")
+    titles = {str(t) for d in g.subjects(RDF.type, DCAT.Distribution) for t in g.objects(d, DCTERMS.title)}
+    assert "Lösungen als JSON" in titles and "Loesungen als JSON" not in titles

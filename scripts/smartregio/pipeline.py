@@ -175,7 +175,7 @@ def build_site(
             dcat_release = DcatRelease(
                 catalogue.meta.version,
                 released.date if released else catalogue_date(catalogue),
-                released.downloads() if released else downloads,
+                publication.titled(released.downloads()) if released else downloads,
                 f"{site_url}daten/{released.version if released else 'latest'}/",
                 first_issued=releases[0].date if releases else None,  # the data's first publication
             )

@@ -4,7 +4,7 @@ the file folders ``/daten/latest/`` and ``/daten/<version>/``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,13 @@ class Publication:
     @property
     def newest(self) -> StoredRelease | None:
         return self.releases[-1] if self.releases else None
+
+    def titled(self, downloads: list[Download]) -> list[Download]:
+        """A stored version's files with today's titles where a file of that name still exists:
+        the bytes of a version never change, its description for people may improve
+        („Loesungen als JSON“ in 1.0.0's manifest reads „Lösungen als JSON“)."""
+        titles = {d.name: d.title for d in self.downloads}
+        return [replace(d, title=titles.get(d.name, d.title)) for d in downloads]
 
 
 def size(n: int) -> str:

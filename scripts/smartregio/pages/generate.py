@@ -444,7 +444,9 @@ class Generator:
     def data_folder_pages(self, publication: Publication) -> list[Page]:
         """``/daten/latest/`` and each ``/daten/<version>/``: the files with size and checksum."""
         folders = [("latest", publication.downloads, None, None)]
-        folders += [(r.version, r.downloads(), r.version, r.date) for r in publication.releases]
+        folders += [
+            (r.version, publication.titled(r.downloads()), r.version, r.date) for r in publication.releases
+        ]
         pages = []
         for folder, downloads, version, day in folders:
             here = f"/daten/{folder}/"

@@ -73,7 +73,7 @@ def _list_vocabularies(resource_name: str) -> dict[str, str]:
     """List fields whose values are vocabulary codes (the package has no foreign key for a
     list), mapped to the vocabulary's table, from the models that wrote the package."""
     model = Place if resource_name == "places" else MODELS.get(resource_name)
-    if model is None or resource_name not in (*COLLECTIONS, "places"):
+    if model is None:  # a link table or a reference table
         return {}
     return {
         i.name: vocabulary_table_name(i.vocabulary) for i in field_infos(model) if i.is_list and i.vocabulary

@@ -270,7 +270,7 @@ def published_sheets(book) -> dict[str, str]:
 def _read_link_sheets(book, main_title: str, names: FieldNames, sheet: Sheet, sheets: dict[str, str]) -> None:
     """The published workbook keeps each list of references (used_by, origin, partners …) and
     each list of sub-records (measures) on a sheet of its own: a German name listed on the
-    contents sheet, or (workbooks before 1.1) the table's name in the package. Read them as the
+    contents sheet, or (workbooks of version 1.0.0) the table's name in the package. Read them as the
     CSV route reads the link tables; the added name columns are left out."""
     titles = {ws.title: ws for ws in book.worksheets}
     read = []

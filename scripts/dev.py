@@ -2,7 +2,8 @@
 """Bootstrap and run smartregio's two main jobs on a fresh machine with only python3 ≥ 3.11.
 
     python3 scripts/dev.py build   # validate the data and build the whole site into site/
-    python3 scripts/dev.py test    # lint and run the whole test suite
+    python3 scripts/dev.py test    # lint and run the whole test suite (installs Chromium and
+                                   # LibreOffice Calc with apt-get when missing)
 
 Both create ``.venv`` from ``requirements.lock`` (pinned versions) on first use and again
 whenever the lock or ``pyproject.toml`` changes.
@@ -49,22 +50,30 @@ def ensure_environment() -> None:
     STAMP.write_text(digest)
 
 
-BROWSER = Path("/usr/bin/chromium")
+# what the tests drive, each with the Debian package that provides it
+TEST_TOOLS = {
+    Path("/usr/bin/chromium"): ("chromium", "fonts-dejavu-core"),  # browser tests (Playwright)
+    Path("/usr/bin/soffice"): ("libreoffice-calc-nogui",),  # the XLSX download as LibreOffice reads it
+}
 
 
-def ensure_browser() -> None:
-    """The browser tests drive Debian's Chromium (Playwright's own download is not available)."""
-    if BROWSER.exists():
+def ensure_test_tools() -> None:
+    """Install Debian's Chromium (Playwright's own download is not available) and LibreOffice
+    Calc when missing: CI starts on a fresh machine."""
+    packages = [p for path, names in TEST_TOOLS.items() if not path.exists() for p in names]
+    if not packages:
         return
     if shutil.which("apt-get") is None or os.geteuid() != 0:
-        sys.exit("Die Browser-Tests brauchen Chromium: bitte als root 'apt-get install chromium' ausführen.")
-    print("Installiere Chromium für die Browser-Tests …", flush=True)
+        sys.exit(
+            "Die Tests brauchen Chromium und LibreOffice Calc: bitte als root "
+            f"'apt-get install {' '.join(packages)}' ausführen."
+        )
+    print(f"Installiere für die Tests: {', '.join(packages)} …", flush=True)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     if subprocess.call(["apt-get", "update", "-qq"], env=env) or subprocess.call(
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core"],
-        env=env,
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], env=env
     ):
-        sys.exit("Chromium konnte nicht installiert werden.")
+        sys.exit(f"Konnte nicht installiert werden: {', '.join(packages)}.")
 
 
 def build(extra: list[str]) -> int:
@@ -72,7 +81,7 @@ def build(extra: list[str]) -> int:
 
 
 def test(extra: list[str]) -> int:
-    ensure_browser()
+    ensure_test_tools()
     code = _run(VENV / "bin" / "ruff", "check", "scripts", "tests")
     pytest_code = _run(_python(), "-m", "pytest", *extra)
     return code or pytest_code

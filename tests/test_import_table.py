@@ -533,3 +533,38 @@ def test_published_xlsx_round_trip_keeps_the_link_sheets(cli, data, tmp_path, co
     assert not problems
     assert imported.entries[collection] == original.entries[collection]
     assert original.entries[collection]
+
+
+def test_old_style_workbook_with_english_sheet_names_still_imports(cli, data, tmp_path):
+    """Workbooks downloaded before the sheets were named in German (version 1.0.0): sheets
+    named like the package tables, no contents sheet, no label or name columns."""
+    from openpyxl import load_workbook
+
+    from smartregio.package.workbook import CONTENTS_SHEET, derived_column
+    from smartregio.publish.releases import compile_downloads
+
+    original, problems = load_catalogue(data)
+    assert not problems
+    downloads = tmp_path / "downloads"
+    compile_downloads(original, data, downloads)
+    book = load_workbook(downloads / "smartregio.xlsx")
+    tables = {row[0]: row[1] for row in book[CONTENTS_SHEET].iter_rows(min_row=2, values_only=True)}
+    del book[CONTENTS_SHEET]
+    for title, table in tables.items():
+        sheet = book[title]
+        for index in reversed(range(1, sheet.max_column + 1)):
+            if derived_column(str(sheet.cell(1, index).value)):
+                sheet.delete_cols(index)
+        sheet.title = table[:31]
+    old = tmp_path / "alt.xlsx"
+    book.save(old)
+    assert "solutions-used-by" in load_workbook(old).sheetnames
+    empty = tmp_path / "leer"
+    shutil.copytree(data, empty)
+    for path in (empty / "solutions").glob("*.md"):
+        path.unlink()
+    result = cli("import", "table", str(old), "--data", str(empty), "--collection", "solutions")
+    assert result.code == 0, result.err
+    imported, problems = load_catalogue(empty)
+    assert not problems and imported.entries["solutions"] == original.entries["solutions"]
+    assert original.entries["solutions"]["stadtnavi"].used_by  # the link sheet was read

@@ -3,9 +3,12 @@ changelog and permanent version folders, the feed."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import html
 import json
 import re
+import shutil
 import sqlite3
 import subprocess
 import zipfile
@@ -15,9 +18,10 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, XSD
 
 from smartregio.load import load_catalogue
+from smartregio.package.store import Download
 from smartregio.pipeline import BuildError
 from smartregio.publish.dcat import Publisher, Release, build_graph
 
@@ -59,6 +63,56 @@ def test_every_download_is_listed_with_size_and_checksum(site):
     assert "CC BY 4.0" in page and "datapackage.json" in page
 
 
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_data_page_is_german_with_unique_ids(site):
+    page = (site / "daten/index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    headings = re.findall(r"<h([23])[^>]*>(.*?)</h\1>", page)
+    for (level, title), (next_level, _) in zip(headings, [*headings[1:], ("2", "")], strict=True):
+        assert not (level == "2" and next_level == "2" and title == "Downloads"), "empty Downloads heading"
+    text = _text(page)
+    descriptor = json.loads((site / "daten/latest/datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        assert not re.search(r"\b(the|a|an|of|can)\b", resource["description"]), resource["description"]
+        assert resource["description"] in html.unescape(page)
+    assert "Lösungen als JSON" in text and "Loesungen" not in text and "Foerderprojekte als" not in text
+    assert "1 Zeile" in text and "1 Zeilen" not in text  # one solution in the test data
+    assert "Ganzzahl" in text and "Ja/Nein" in text
+
+
+def test_previews_show_typed_values_in_german(site):
+    page = html.unescape((site / "daten/index.html").read_text(encoding="utf-8"))
+    previews = dict(re.findall(r"<caption>Vorschau: [^<]*„([^“]+)“</caption>(.*?)</table>", page, re.S))
+    cells = {name: re.findall(r"<td>(.*?)</td>", body) for name, body in previews.items()}
+    assert "820.000.000" in cells["Förderprogramme"] and "820000000.0" not in page
+    assert "8.000.000" in cells["Förderprojekte"]
+    assert "Ja" in cells["Lösungen"] and "True" not in cells["Lösungen"]
+    assert "15.01.2025" in cells["Lösungen"] and "2025-01-15" not in cells["Lösungen"]
+    assert "48,1372" in cells["Orte"]
+
+
+def test_latest_folder_has_an_index_listing_its_files(site):
+    latest = site / "daten/latest"
+    index = (latest / "index.html").read_text(encoding="utf-8")
+    files = sorted(p.name for p in latest.iterdir() if p.name != "index.html")
+    linked = set(re.findall(r'<a href="([^"/#]+)">', index))
+    assert set(files) <= linked  # every file, linked relative to the folder
+    for name in files:
+        assert hashlib.sha256((latest / name).read_bytes()).hexdigest() in index
+    assert 'href="latest/"' in (site / "daten/index.html").read_text(encoding="utf-8")
+
+
+def test_citation_without_a_release_names_no_version(site):
+    text = _text(html.unescape((site / "daten/index.html").read_text(encoding="utf-8")))
+    citation = re.search(r"So zitieren Sie Für Berichte (.*?) Versionen Jede ", text).group(1)
+    assert "/daten/latest/" in citation and "abgerufen am" in citation
+    assert not (site / "daten/1.0.0").exists() and "/daten/1.0.0/" not in citation
+
+
 def test_zip_holds_a_valid_package(site, tmp_path):
     from frictionless import validate
 
@@ -68,21 +122,131 @@ def test_zip_holds_a_valid_package(site, tmp_path):
     assert report.valid, report.flatten(["type", "message"])
 
 
+def _xlsx_rows(sheet) -> list[dict]:
+    header = [c.value for c in sheet[1]]
+    return [dict(zip(header, row, strict=False)) for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+
 def test_xlsx_opens_with_umlauts_and_dates_intact(site):
     import openpyxl
 
     book = openpyxl.load_workbook(site / "daten/latest/smartregio.xlsx")
-    assert book.sheetnames[0] == "Felder" and "solutions" in book.sheetnames
-    sheet = book["solutions"]
-    header = [c.value for c in sheet[1]]
-    assert "Kurzbeschreibung" in header and "Zuletzt geprüft" in header
-    row = {header[i]: c.value for i, c in enumerate(sheet[2])}
+    assert book.sheetnames[:2] == ["Inhalt", "Felder"] and "Lösungen" in book.sheetnames
+    sheet = book["Lösungen"]
+    row = _xlsx_rows(sheet)[0]
     assert row["Kurzbeschreibung"].startswith("Mobilitätsauskunft für Städte")
     assert isinstance(row["Zuletzt geprüft"], datetime) and row["Zuletzt geprüft"].date() == date(2025, 1, 15)
-    fields = book["Felder"]
-    assert any(
-        r[1].value == "transfer_readiness" and "P5" in (r[6].value or "") for r in fields.iter_rows(min_row=2)
+    fields = _xlsx_rows(book["Felder"])
+    assert any(r["Feld"] == "transfer_readiness" and "P5" in (r["Erlaubte Werte"] or "") for r in fields)
+    assert {r["Blatt"] for r in fields} <= set(book.sheetnames)
+
+
+def test_xlsx_sheets_are_german_excel_legal_and_listed(site):
+    import openpyxl
+
+    book = openpyxl.load_workbook(site / "daten/latest/smartregio.xlsx")
+    descriptor = json.loads((site / "daten/latest/datapackage.json").read_text(encoding="utf-8"))
+    contents = {r["Tabelle im Datenpaket"]: r for r in _xlsx_rows(book["Inhalt"])}
+    assert set(contents) == {r["name"] for r in descriptor["resources"]}
+    for resource in descriptor["resources"]:
+        listed = contents[resource["name"]]
+        assert listed["Blatt"] in book.sheetnames and listed["Zeilen"] == book[listed["Blatt"]].max_row - 1
+    for name in book.sheetnames:
+        assert len(name) <= 31 and not set(name) & set("[]:*?/\\"), name
+        assert not re.fullmatch(r"[a-z-]+", name), f"English table name as sheet name: {name}"
+    assert contents["funding-projects"]["Blatt"] == "Förderprojekte"
+    assert contents["solutions-used-by"]["Blatt"] == "Lösungen – Im Einsatz in"
+
+
+def test_every_xlsx_sheet_has_a_frozen_header_and_a_filter(site):
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.load_workbook(site / "daten/latest/smartregio.xlsx")
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes in ("A2", "B2"), sheet.title
+        last = get_column_letter(sheet.max_column)
+        assert sheet.auto_filter.ref == f"A1:{last}{max(sheet.max_row, 2)}", sheet.title
+
+
+def test_xlsx_has_labels_beside_codes_and_names_beside_keys(site):
+    import openpyxl
+
+    book = openpyxl.load_workbook(site / "daten/latest/smartregio.xlsx")
+    places = {r["Amtlicher Schlüssel"]: r for r in _xlsx_rows(book["Orte"])}
+    munich = places["09162000"]
+    assert (munich["Art"], munich["Art (Bezeichnung)"]) == ("kreisfreie-stadt", "Kreisfreie Stadt")
+    assert (munich["Land"], munich["Land (Bezeichnung)"]) == ("BY", "Bayern")
+    solution = _xlsx_rows(book["Lösungen"])[0]
+    assert (solution["Entwicklungsstand"], solution["Entwicklungsstand (Bezeichnung)"]) == ("stable", "Stabil")
+    used = _xlsx_rows(book["Lösungen – Im Einsatz in"])
+    assert [(r["Lösungen (Name)"], r["Im Einsatz in"], r["Im Einsatz in (Name)"]) for r in used] == [
+        ("stadtnavi", "08115021", "Herrenberg"),
+        ("stadtnavi", "08118048", "Ludwigsburg"),
+    ]
+    project = _xlsx_rows(book["Förderprojekte"])[0]
+    assert (project["Federführende Kommune"], project["Federführende Kommune (Name)"]) == ("09162000", "München")
+
+
+def test_xlsx_values_are_typed(site):
+    import openpyxl
+
+    book = openpyxl.load_workbook(site / "daten/latest/smartregio.xlsx")
+    solution = _xlsx_rows(book["Lösungen"])[0]
+    assert solution["Open Source"] is True
+    place = _xlsx_rows(book["Orte"])[0]
+    assert isinstance(place["Breite"], float)
+    assert book.calculation.calcMode != "manual"  # LibreOffice would show every boolean as 0
+    assert all(
+        cell.data_type != "f" for sheet in book.worksheets for row in sheet.iter_rows() for cell in row
     )
+
+
+SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
+
+
+def test_libreoffice_reads_the_workbook_as_the_data_says(tmp_path):
+    """LibreOffice converts every sheet to CSV; the booleans read as the package's CSV says
+    (they showed as 0 in a workbook saved with manual calculation), codes and labels intact."""
+    from smartregio.publish.releases import compile_downloads
+
+    if not Path(SOFFICE).exists():
+        pytest.fail("LibreOffice fehlt: 'python3 scripts/dev.py test' installiert es (libreoffice-calc-nogui).")
+
+    catalogue, problems = load_catalogue(REPO / "data")
+    assert not problems
+    downloads = tmp_path / "downloads"
+    compile_downloads(catalogue, REPO / "data", downloads)
+    out = tmp_path / "csv"
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            # comma, double quotes, UTF-8, from line 1; cells as shown; -1: every sheet to its own file
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+            str(out),
+            str(downloads / "smartregio.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    with (out / "smartregio-Lösungen.csv").open(encoding="utf-8", newline="") as handle:
+        sheet = {row["Kennung"]: row for row in csv.DictReader(handle)}
+    with (downloads / "solutions.csv").open(encoding="utf-8", newline="") as handle:
+        data = {row["id"]: row for row in csv.DictReader(handle)}
+    assert set(sheet) == set(data)
+    shown = {"true": {"TRUE", "WAHR", "1"}, "false": {"FALSE", "FALSCH", "0"}}
+    for key, row in data.items():
+        assert sheet[key]["Open Source"] in shown[row["open_source"]], (key, sheet[key]["Open Source"])
+        assert sheet[key]["Entwicklungsstand"] == row["development_status"]
+    assert {row["open_source"] for row in data.values()} == {"true", "false"}  # both cases are checked
+    with (out / "smartregio-Orte.csv").open(encoding="utf-8", newline="") as handle:
+        places = {row["Amtlicher Schlüssel"]: row for row in csv.DictReader(handle)}
+    assert places["09162000"]["Art (Bezeichnung)"] == "Kreisfreie Stadt"  # key kept as text, with its zero
 
 
 def test_sqlite_has_tables_keys_and_views(site):
@@ -186,6 +350,42 @@ def test_dcat_has_mandatory_and_recommended_properties(site):
             "https://smartregio.example.org/daten/"
         )
     assert g.value(None, DCATDE.contributorID) is None  # only once configured
+
+
+ACCESS_PUBLIC = URIRef("http://publications.europa.eu/resource/authority/access-right/PUBLIC")
+
+
+def test_every_dataset_and_distribution_has_access_rights_rights_and_issued(site):
+    """What data.europa.eu's quality assessment (MQA) scores: dct:accessRights from the EU
+    vocabulary, dct:rights as a German rights statement, dct:issued as an xsd:date."""
+    g = Graph().parse(site / "daten/dcat.ttl")
+    resources = [*g.subjects(RDF.type, DCAT.Dataset), *g.subjects(RDF.type, DCAT.Distribution)]
+    assert len(resources) > 5
+    for resource in resources:
+        assert list(g.objects(resource, DCTERMS.accessRights)) == [ACCESS_PUBLIC], resource
+        statements = list(g.objects(resource, DCTERMS.rights))
+        assert len(statements) == 1, resource
+        assert (statements[0], RDF.type, DCTERMS.RightsStatement) in g
+        label = g.value(statements[0], RDFS.label)
+        assert label.language == "de" and "CC BY 4.0" in label and "Namensnennung" in label
+        issued = list(g.objects(resource, DCTERMS.issued))
+        assert len(issued) == 1 and issued[0].datatype == XSD.date, resource
+        assert issued[0].toPython() <= g.value(resource, DCTERMS.modified).toPython()
+
+
+def test_issued_is_the_first_publication_of_the_data():
+    catalogue, _ = load_catalogue(REPO / "data")
+    download = Download("smartregio.zip", "Datenpaket", "ZIP", "application/zip", 10, "ab" * 32)
+    graph = build_graph(
+        catalogue,
+        Release("1.2.0", date(2026, 5, 1), [download], "https://x.example/daten/1.2.0/", first_issued=date(2026, 1, 10)),
+        "https://x.example/",
+        Publisher(),
+    )
+    datasets = set(graph.subjects(RDF.type, DCAT.Dataset))
+    assert {graph.value(d, DCTERMS.issued).toPython() for d in datasets} == {date(2026, 1, 10)}
+    distribution = URIRef("https://x.example/daten/dcat#paket/smartregio.zip")
+    assert graph.value(distribution, DCTERMS.issued).toPython() == date(2026, 5, 1)  # its version's date
 
 
 def test_contributor_id_when_configured():
@@ -294,7 +494,13 @@ def test_two_releases_give_a_changelog_and_keep_old_downloads(repo, cli, tmp_pat
     changes = (site / "aenderungen/index.html").read_text(encoding="utf-8")
     assert "<li>neu: Landesprogramm Digitale Orte (<code>landesprogramm</code>)</li>" in changes  # rendered
     assert re.search(r'<h2 id="abschnitt-0-2-0[^"]*">0\.2\.0 – 01\.02\.2026</h2>', changes)
-    assert 'href="0.1.0/"' in (site / "daten/index.html").read_text(encoding="utf-8")
+    data_page = (site / "daten/index.html").read_text(encoding="utf-8")
+    assert 'href="0.1.0/"' in data_page
+    citation = re.search(r"So zitieren Sie Für Berichte (.*?) Versionen Jede ", _text(html.unescape(data_page))).group(1)
+    assert "Version 0.2.0 vom 01.02.2026. https://smartregio.example.org/daten/0.2.0/" in citation
+    for version in ("0.1.0", "0.2.0"):
+        index = (site / f"daten/{version}/index.html").read_text(encoding="utf-8")
+        assert f"Version {version}" in index and 'href="smartregio.zip"' in index
     old = json.loads((site / "daten/0.1.0/datapackage.json").read_text(encoding="utf-8"))
     assert old["version"] == "0.1.0"
     versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))
@@ -355,3 +561,19 @@ def test_old_releases_keep_building_after_a_field_is_removed(repo, cli, tmp_path
     old = (tmp_path / "site/1.0.0/loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
     assert "stadtnavi" in old and "Mobilitätsauskunft" in old
     assert "GTFS" not in (tmp_path / "site/loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
+
+
+def test_a_stored_version_is_listed_with_todays_titles(repo, cli, tmp_path):
+    """Version 1.0.0 recorded „Loesungen als JSON“; its bytes stay, its titles read German."""
+    data = repo / "data"
+    assert cli("release", "1.0.0", "--data", str(data), "--no-tag").code == 0
+    manifest_path = data / ".releases/1.0.0/manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["files"]["loesungen.json"]["title"] = "Loesungen als JSON"
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    build(data, tmp_path / "site", tmp_path / "work")
+    index = _text((tmp_path / "site/daten/1.0.0/index.html").read_text(encoding="utf-8"))
+    assert "Lösungen als JSON" in index and "Loesungen" not in index
+    g = Graph().parse(tmp_path / "site/daten/dcat.ttl")
+    titles = {str(t) for d in g.subjects(RDF.type, DCAT.Distribution) for t in g.objects(d, DCTERMS.title)}
+    assert "Lösungen als JSON" in titles and "Loesungen als JSON" not in titles

@@ -32,9 +32,12 @@ from .publish.api import write_api, write_catalogue_indexes
 from .publish.dcat import Publisher, build_graph, write_dcat
 from .publish.dcat import Release as DcatRelease
 from .publish.feed import write_feed
+from .publish.formats import describe
 from .publish.releases import compile_downloads
 from .publish.search import index_site
 from .schema import write_site_schemas
+
+DESCRIPTOR = "datapackage.json"
 
 
 class BuildError(Exception):
@@ -158,6 +161,8 @@ def build_site(
             downloads = _receive(receiver, "downloads")
             stage.count = len(downloads)
         list_downloads_in_descriptor(latest, downloads)
+        # the descriptor now lists the others: publish its own size and checksum as it is now
+        downloads = [describe(latest / d.name, d.title) if d.name == DESCRIPTOR else d for d in downloads]
         publication = Publication(catalogue.meta.version, latest, downloads, releases, changelog_text)
         Generator(catalogue, None, None, site_url).write_data_page(docs, publication)
         render = renderer(engine)
@@ -170,8 +175,9 @@ def build_site(
             dcat_release = DcatRelease(
                 catalogue.meta.version,
                 released.date if released else catalogue_date(catalogue),
-                released.downloads() if released else downloads,
+                publication.titled(released.downloads()) if released else downloads,
                 f"{site_url}daten/{released.version if released else 'latest'}/",
+                first_issued=releases[0].date if releases else None,  # the data's first publication
             )
             publisher = Publisher.from_settings(settings)
             write_dcat(build_graph(catalogue, dcat_release, site_url, publisher), staging / "daten")
@@ -247,6 +253,6 @@ def list_downloads_in_descriptor(folder: Path, downloads: list[Download]) -> Non
             "hash": f"sha256:{d.sha256}",
         }
         for d in downloads
-        if d.name != "datapackage.json"
+        if d.name != DESCRIPTOR
     ]
     path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -1,7 +1,8 @@
 """``smartregio import table FILE``: many entries at once from a spreadsheet.
 
 Reads CSV (comma or semicolon, detected; UTF-8, UTF-8 with BOM or Windows-1252, detected
-and reported) and XLSX (first sheet, or the sheet named like the collection). The first
+and reported) and XLSX (first sheet, or the sheet named like the collection; a workbook
+downloaded from the site with its link sheets, ignoring the label and name columns it adds). The first
 non-empty row holds the headers: a field's name or its German title, case and spaces do
 not matter. Lists are split on ``;``, lists of web addresses on spaces. A collection's CSV
 from a published data package is read with its link tables (``solutions-used-by.csv`` …)
@@ -27,6 +28,7 @@ from typing import Any
 
 from ..catalogue import COLLECTIONS
 from ..package.tables import link_table_name
+from ..package.workbook import CONTENTS_HEADER, CONTENTS_SHEET, derived_column
 from .entries import (
     COLUMN,
     MISSING,
@@ -208,10 +210,13 @@ def read_xlsx(path: Path, shown: str, names: FieldNames | None) -> Sheet:
         )
         return sheet
     worksheet = book.worksheets[0]
+    sheets = published_sheets(book)
     if len(book.worksheets) > 1:
         wanted = set()
         if names is not None:
             wanted = {names.collection.casefold(), names.model.label_plural.casefold()}
+            if names.collection in sheets:
+                wanted.add(sheets[names.collection].casefold())
         worksheet = next((ws for ws in book.worksheets if ws.title.casefold() in wanted), worksheet)
         others = [ws.title for ws in book.worksheets if ws is not worksheet]
         sheet.notes.append(f"Blatt „{worksheet.title}“ gelesen; nicht gelesen: {', '.join(others)}")
@@ -241,27 +246,49 @@ def read_xlsx(path: Path, shown: str, names: FieldNames | None) -> Sheet:
             cells.append(out)
         sheet.rows.append((number, cells))
     if names is not None:
-        _read_link_sheets(book, worksheet.title, names, sheet)
+        _read_link_sheets(book, worksheet.title, names, sheet, sheets)
     return sheet
 
 
-def _read_link_sheets(book, main_title: str, names: FieldNames, sheet: Sheet) -> None:
+def published_sheets(book) -> dict[str, str]:
+    """Package table → sheet name, from the contents sheet of a published workbook (empty for
+    any other workbook)."""
+    if CONTENTS_SHEET not in book.sheetnames:
+        return {}
+    rows = book[CONTENTS_SHEET].iter_rows(values_only=True)
+    header = [str(v or "").strip() for v in next(rows, ())]
+    if tuple(header[:2]) != CONTENTS_HEADER[:2]:
+        return {}
+    found = {}
+    for row in rows:
+        sheet_title, table = (str(v).strip() if v is not None else "" for v in row[:2])
+        if sheet_title in book.sheetnames and table:
+            found[table] = sheet_title
+    return found
+
+
+def _read_link_sheets(book, main_title: str, names: FieldNames, sheet: Sheet, sheets: dict[str, str]) -> None:
     """The published workbook keeps each list of references (used_by, origin, partners …) and
-    each list of sub-records (measures) on a sheet of its own, named like its table in the
-    package; read them as the CSV route reads the link tables."""
+    each list of sub-records (measures) on a sheet of its own: a German name listed on the
+    contents sheet, or (workbooks of version 1.0.0) the table's name in the package. Read them as the
+    CSV route reads the link tables; the added name columns are left out."""
     titles = {ws.title: ws for ws in book.worksheets}
     read = []
     for field_name in names.titles:
-        title = link_table_name(names.collection, field_name)[:31]
+        table = link_table_name(names.collection, field_name)
+        title = sheets.get(table) or table[:31]
         if title not in titles or title == main_title:
             continue
-        rows = [
-            (number, [Cell(value=c.value) for c in row])
-            for number, row in enumerate(titles[title].iter_rows(), start=1)
-        ]
+        worksheet = titles[title]
         # the published sheets head each column with its German title; the names are in comments
+        header = [_column_name(c) for c in worksheet[1]]
+        keep = [i for i, name in enumerate(header) if derived_column(str(name or "")) is None]
+        rows = [
+            (number, [Cell(value=row[i].value) for i in keep if i < len(row)])
+            for number, row in enumerate(worksheet.iter_rows(), start=1)
+        ]
         if rows:
-            rows[0] = (1, [Cell(value=_column_name(c)) for c in titles[title][1]])
+            rows[0] = (1, [Cell(value=header[i]) for i in keep])
         _link_rows(f"{sheet.path}[{title}]", rows, field_name, sheet)
         read.append(title)
     if read:
@@ -502,6 +529,9 @@ def build_candidates(
             )
             continue
         name = names.match(text)
+        explained = derived_column(text)
+        if name is None and explained is not None and names.match(explained) is not None:
+            continue  # a label or name the published workbook adds beside a code or key
         if name is None:
             hint = names.hint(text)
             message = "Unbekannte Spalte." + (

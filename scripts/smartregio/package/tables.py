@@ -267,6 +267,27 @@ def _child_table(
     return table
 
 
+def _vocabulary_uses() -> dict[str, list[tuple[str, str]]]:
+    """Each vocabulary's fields as (German field title, table title), for German table titles."""
+    uses: dict[str, list[tuple[str, str]]] = {}
+    owners = [(MODELS[c], MODELS[c].label_plural) for c in COLLECTIONS] + [(Place, "Orte")]
+    for model, owner in owners:
+        for info in field_infos(model):
+            if info.vocabulary:
+                title = model.model_fields[info.name].title or info.name
+                uses.setdefault(info.vocabulary, []).append((title, owner))
+    return uses
+
+
+def _vocabulary_text(vocabulary: str, uses: list[tuple[str, str]]) -> tuple[str, str]:
+    """Title and description of a vocabulary table, named after the fields that use it."""
+    tail = " mit Code, deutscher Bezeichnung und Erläuterung."
+    if not uses:
+        return f"Vokabular {vocabulary}", "Erlaubte Werte" + tail
+    fields = ", ".join(f"„{title}“ ({owner})" for title, owner in uses)
+    return f"Vokabular {uses[0][0]}", f"Erlaubte Werte für {fields}{tail}"
+
+
 def _fk(column: str, collection: str) -> dict[str, Any]:
     resource = collection
     fields = ["key"] if collection == "places" else ["id"]
@@ -282,7 +303,7 @@ def build_tables(catalogue: Catalogue) -> list[Table]:
         main, links = _model_table(
             collection,
             model.label_plural,
-            (model.__doc__ or "").strip(),
+            REGISTRY[collection].dcat_description,  # German: the model's docstring is for developers
             model,
             catalogue.entries[collection].values(),
             reference,
@@ -336,14 +357,14 @@ def build_tables(catalogue: Catalogue) -> list[Table]:
             ],
         )
     )
+    uses = _vocabulary_uses()
     for vocabulary in sorted(reference.vocabularies):
         if vocabulary == "land":
             continue
         tables.append(
             Table(
                 vocabulary_table_name(vocabulary),
-                f"Vokabular {vocabulary}",
-                f"Erlaubte Werte des Vokabulars „{vocabulary}“ mit deutscher Bezeichnung.",
+                *_vocabulary_text(vocabulary, uses.get(vocabulary, [])),
                 [
                     Column(
                         "code",

@@ -1,16 +1,27 @@
 """The data page's view: downloads with size and checksum, field dictionaries from the Table
-Schemas, previews of the first rows, licence, citation and versions."""
+Schemas, previews of the first rows, licence, citation and versions; and the index pages of
+the file folders ``/daten/latest/`` and ``/daten/<version>/``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..package.rows import read_descriptor, typed_rows
 from ..package.store import Download, StoredRelease
+from ..text import format_date, format_number, plural
 
 PREVIEW_ROWS = 5
+TYPES = {  # Table Schema types as a reader says them
+    "string": "Text",
+    "integer": "Ganzzahl",
+    "number": "Zahl",
+    "boolean": "Ja/Nein",
+    "date": "Datum",
+    "list": "Liste",
+}
 
 
 @dataclass
@@ -25,14 +36,37 @@ class Publication:
 
     @property
     def released(self) -> bool:
-        return any(r.version == self.version for r in self.releases)
+        return self.published_as is not None
+
+    @property
+    def published_as(self) -> StoredRelease | None:
+        """The stored release whose files are exactly the current downloads, if there is one:
+        only then is ``/daten/latest/`` the same as ``/daten/<version>/``. The descriptor is
+        left out: the current one also lists the downloads (the ZIP holds it as released)."""
+        current = {d.name: d.sha256 for d in self.downloads if d.name != "datapackage.json"}
+        for release in self.releases:
+            stored = {name: f["sha256"] for name, f in release.files.items() if name != "datapackage.json"}
+            if release.version == self.version and stored == current:
+                return release
+        return None
+
+    @property
+    def newest(self) -> StoredRelease | None:
+        return self.releases[-1] if self.releases else None
+
+    def titled(self, downloads: list[Download]) -> list[Download]:
+        """A stored version's files with today's titles where a file of that name still exists:
+        the bytes of a version never change, its description for people may improve
+        („Loesungen als JSON“ in 1.0.0's manifest reads „Lösungen als JSON“)."""
+        titles = {d.name: d.title for d in self.downloads}
+        return [replace(d, title=titles.get(d.name, d.title)) for d in downloads]
 
 
 def size(n: int) -> str:
     for unit, factor in (("MB", 1_000_000), ("kB", 1_000)):
         if n >= factor:
             return f"{n / factor:.1f} {unit}".replace(".", ",")
-    return f"{n} Bytes"
+    return plural(n, "Byte", "Bytes")
 
 
 def _rules(spec: dict[str, Any]) -> str:
@@ -52,55 +86,91 @@ def _rules(spec: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
+    """A typed value as a German reader writes it: „Ja“, „64.000.000“, „48,1372“, „15.01.2025“;
+    numbers below 10.000 (years, positions) without a separator, as German allows."""
     if value is None or value == []:
         return ""
-    text = ";".join(value) if isinstance(value, list) else str(value)
+    if isinstance(value, bool):
+        text = "Ja" if value else "Nein"
+    elif isinstance(value, int) and abs(value) < 10_000:
+        text = str(value)
+    elif isinstance(value, int | float):
+        text = format_number(value)
+    elif isinstance(value, date):
+        text = format_date(value)
+    elif isinstance(value, list):
+        text = "; ".join(map(str, value))
+    else:
+        text = str(value)
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-def context(publication: Publication, catalogue_meta) -> dict[str, Any]:
-    descriptor = read_descriptor(publication.package)
+def citation(publication: Publication, meta) -> dict[str, Any]:
+    """The citation of what is actually published: the version identical with the current
+    files, else the newest stored version, else the current state without a version."""
+    author, licence = meta.contributors[0].title, meta.licenses[0].name
+    home = meta.homepage.rstrip("/")
+    release = publication.published_as or publication.newest
+    if release is None:
+        return {
+            "text": f"{author}: {meta.title}. Aktueller Stand ohne Versionsnummer. {home}/daten/latest/ "
+            f"(Lizenz: {licence}), abgerufen am TT.MM.JJJJ.",
+            "release": None,
+            "current": False,
+        }
+    return {
+        "text": f"{author} ({release.date.year}): {meta.title}. Version {release.version} vom "
+        f"{format_date(release.date)}. {home}/daten/{release.version}/ (Lizenz: {licence}).",
+        "release": release,
+        "current": publication.published_as is not None,
+    }
+
+
+def _tables(package: Path) -> list[dict[str, Any]]:
     tables = []
-    for resource in descriptor["resources"]:
-        rows = typed_rows(publication.package, resource)
-        names = [f["name"] for f in resource["schema"]["fields"]]
+    for resource in read_descriptor(package)["resources"]:
+        rows = typed_rows(package, resource)
+        specs = resource["schema"]["fields"]
         tables.append(
             {
                 "name": resource["name"],
                 "title": resource.get("title", resource["name"]),
                 "description": resource.get("description", ""),
                 "path": resource["path"],
-                "rows": len(rows),
+                "rows": plural(len(rows), "Zeile", "Zeilen"),
                 "fields": [
                     {
                         "name": f["name"],
                         "title": f.get("title", ""),
-                        "type": f["type"],
+                        "type": TYPES.get(f["type"], f["type"]),
                         "description": f.get("description", ""),
                         "rules": _rules(f),
                     }
-                    for f in resource["schema"]["fields"]
+                    for f in specs
                 ],
-                "preview_fields": names,
-                "preview": [[_cell(row[n]) for n in names] for row in rows[:PREVIEW_ROWS]],
+                "preview_fields": [f.get("title") or f["name"] for f in specs],
+                "preview": [[cell(row[f["name"]]) for f in specs] for row in rows[:PREVIEW_ROWS]],
             }
         )
-    licence = catalogue_meta.licenses[0]
-    homepage = catalogue_meta.homepage.rstrip("/")
-    citation = (
-        f"{catalogue_meta.contributors[0].title}: {catalogue_meta.title}. Version "
-        f"{publication.version}. {homepage}/daten/{publication.version}/ "
-        f"(Lizenz: {licence.name})."
-    )
+    return tables
+
+
+def context(publication: Publication, catalogue_meta) -> dict[str, Any]:
     return {
         "version": publication.version,
         "released": publication.released,
+        "newest": publication.newest,
         "downloads": publication.downloads,
         "releases": list(reversed(publication.releases)),
-        "licence": licence,
-        "attribution": catalogue_meta.attribution,
-        "citation": citation,
-        "tables": tables,
+        "licence": catalogue_meta.licenses[0],
+        "citation": citation(publication, catalogue_meta),
+        "tables": _tables(publication.package),
         "size": size,
+        "format_date": format_date,
     }
+
+
+def folder_context(downloads: list[Download], version: str | None, day: date | None) -> dict[str, Any]:
+    """An index of one file folder: ``version`` None for ``/daten/latest/``."""
+    return {"downloads": downloads, "version": version, "day": day, "size": size, "format_date": format_date}

@@ -34,6 +34,7 @@ from .views import EntryView, Views, facets, sorts, title_of
 PAGE_SIZE = 100
 FIGURES_MARKER = "<!-- kennzahlen -->"
 DOWNLOADS_MARKER = "<!-- downloads -->"
+CITATION_MARKER = "<!-- zitieren -->"
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -63,6 +64,15 @@ def front_matter(front: dict[str, Any]) -> str:
     style): five times faster to write than YAML, and no line of a value can end the block."""
     text = json.dumps(front, ensure_ascii=False, sort_keys=True)
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def write_page(docs: Path, page: Page) -> None:
+    target = docs / page.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # The finished markup travels in the front matter, so the engine's Markdown stage
+    # does not parse it as raw HTML twice (most of a generated page's build time).
+    front = front_matter({**page.front, "body_html": page.body})
+    target.write_text(f"---\n{front}\n---\n", encoding="utf-8")
 
 
 def relative(here: str, target: str) -> str:
@@ -418,14 +428,47 @@ class Generator:
         ]
 
     def write_data_page(self, docs: Path, publication: Publication) -> None:
-        """Fill the downloads, field dictionary and versions into the hand-written data page."""
+        """Fill the downloads, field dictionary, versions and citation into the hand-written
+        data page, and give every file folder (``/daten/latest/``, ``/daten/<version>/``) an
+        index page listing its files."""
         data_page = docs / "daten" / "index.md"
         if data_page.is_file():
+            view = datapage.context(publication, self.catalogue.meta)
+            table_version = publication.version if publication.released else None
             fragment = self._html(
-                "data_page.html", "/daten/", **datapage.context(publication, self.catalogue.meta)
+                "data_page.html", "/daten/", folder="/daten/latest/", table_version=table_version, **view
             )
+            cited = self._html("data_citation.html", "/daten/", **view)
             text = data_page.read_text(encoding="utf-8")
-            data_page.write_text(text.replace(DOWNLOADS_MARKER, fragment), encoding="utf-8")
+            text = text.replace(DOWNLOADS_MARKER, fragment).replace(CITATION_MARKER, cited)
+            data_page.write_text(text, encoding="utf-8")
+        for page in self.data_folder_pages(publication):
+            write_page(docs, page)
+
+    def data_folder_pages(self, publication: Publication) -> list[Page]:
+        """``/daten/latest/`` and each ``/daten/<version>/``: the files with size and checksum."""
+        folders = [("latest", publication.downloads, None, None)]
+        folders += [
+            (r.version, publication.titled(r.downloads()), r.version, r.date) for r in publication.releases
+        ]
+        pages = []
+        for folder, downloads, version, day in folders:
+            here = f"/daten/{folder}/"
+            title = f"Dateien der Version {version}" if version else "Dateien des aktuellen Stands"
+            body = self._html(
+                "data_folder.html",
+                here,
+                folder=here,
+                table_version=version,
+                **datapage.folder_context(downloads, version, day),
+            )
+            description = (
+                f"Alle Dateien der Version {version} der Daten mit Größe und SHA-256-Prüfsumme."
+                if version
+                else "Alle Dateien des aktuellen Stands der Daten mit Größe und SHA-256-Prüfsumme."
+            )
+            pages.append(Page(f"daten/{folder}/index.md", {"title": title, "description": description}, body))
+        return pages
 
     def write(self, content: Path, docs: Path) -> int:
         """Write every page into ``docs`` (which must not exist yet); returns the page count."""
@@ -451,10 +494,5 @@ class Generator:
             )
         )
         for page in pages:
-            target = docs / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # The finished markup travels in the front matter, so the engine's Markdown stage
-            # does not parse it as raw HTML twice (most of a generated page's build time).
-            front = front_matter({**page.front, "body_html": page.body})
-            target.write_text(f"---\n{front}\n---\n", encoding="utf-8")
+            write_page(docs, page)
         return len(pages)

@@ -3,6 +3,9 @@
 One dataset for the whole package and one per collection, a distribution per download
 format, licences from the GovData list with the attribution text, EU themes and file types,
 political geocoding (Germany and the Länder the data covers), temporal coverage, version.
+Every dataset and distribution states its access rights (EU vocabulary: public), its rights of
+use as a German statement and the date it was first published: the quality assessment of
+data.europa.eu (MQA) scores all three.
 Serialised as Turtle, RDF/XML (what harvesters usually read) and JSON-LD.
 """
 
@@ -15,7 +18,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, SKOS, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SKOS, XSD
 
 from ..addresses import SECTION_TITLES, SECTIONS
 from ..catalogue import Catalogue
@@ -69,10 +72,15 @@ class Publisher:
 @dataclass
 class Release:
     version: str
-    modified: date
+    modified: date  # the date of this version
     downloads: list[Download]
     base_url: str  # of the version folder, ending in "/"
     extra: dict = field(default_factory=dict)
+    first_issued: date | None = None  # the first publication of the data; default: this version's
+
+    @property
+    def issued(self) -> date:
+        return self.first_issued or self.modified
 
 
 def _temporal(catalogue: Catalogue) -> tuple[int, int] | None:
@@ -106,13 +114,31 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
     contact = URIRef(base + "daten/dcat#kontakt")
     licence = URIRef(LICENCES.get(meta.licenses[0].name, meta.licenses[0].path))
     modified = Literal(release.modified, datatype=XSD.date)
+    issued = Literal(release.issued, datatype=XSD.date)  # datasets: first publication of the data
+    public = URIRef(EU + "access-right/PUBLIC")
+    rights = URIRef(base + "daten/dcat#nutzungsrechte")
     de = "de"
+    licence_meta = meta.licenses[0]
+    g.add((public, RDF.type, DCTERMS.RightsStatement))  # the range DCAT-AP gives dct:accessRights
+    g.add((rights, RDF.type, DCTERMS.RightsStatement))
+    g.add(
+        (
+            rights,
+            RDFS.label,
+            Literal(
+                f"Frei nutzbar unter der Lizenz {licence_meta.title} ({licence_meta.name}), auch "
+                f"kommerziell, mit Namensnennung: {meta.attribution}",
+                lang=de,
+            ),
+        )
+    )
 
     g.add((agent, RDF.type, FOAF.Agent))
     g.add((agent, FOAF.name, Literal(publisher.name, lang=de)))
     if publisher.url:
         g.add((agent, FOAF.homepage, URIRef(publisher.url)))
     g.add((contact, RDF.type, VCARD.Organization))
+    g.add((contact, RDF.type, VCARD.Kind))  # the class DCAT-AP asks for, without inference
     g.add((contact, VCARD.fn, Literal(publisher.name, lang=de)))
     if publisher.email:
         g.add((contact, VCARD.hasEmail, URIRef(f"mailto:{publisher.email}")))
@@ -126,6 +152,8 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
     g.add((catalog, DCTERMS.language, URIRef(EU + "language/DEU")))
     g.add((catalog, DCTERMS.license, licence))
     g.add((catalog, DCTERMS.modified, modified))
+    g.add((catalog, DCTERMS.issued, issued))
+    g.add((catalog, DCTERMS.rights, rights))
     g.add((catalog, DCTERMS.spatial, URIRef(EU + "country/DEU")))
     g.add((catalog, DCAT.themeTaxonomy, URIRef(EU + "data-theme")))
 
@@ -163,6 +191,9 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
             g.add((period, DCAT.startDate, Literal(date(span[0], 1, 1), datatype=XSD.date)))
             g.add((period, DCAT.endDate, Literal(date(span[1], 12, 31), datatype=XSD.date)))
         g.add((uri, DCTERMS.modified, modified))
+        g.add((uri, DCTERMS.issued, issued))
+        g.add((uri, DCTERMS.accessRights, public))
+        g.add((uri, DCTERMS.rights, rights))
         g.add((uri, OWL.versionInfo, Literal(release.version)))
         g.add((uri, DCTERMS.accrualPeriodicity, URIRef(EU + "frequency/IRREG")))
         g.add((uri, DCATAP.availability, URIRef(EU + "planned-availability/STABLE")))
@@ -188,6 +219,10 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
         g.add((uri, DCTERMS.license, licence))
         g.add((uri, DCATDE.licenseAttributionByText, Literal(meta.attribution, lang=de)))
         g.add((uri, DCTERMS.modified, modified))
+        # a file is published with its version: the version folder's date
+        g.add((uri, DCTERMS.issued, modified))
+        g.add((uri, DCTERMS.accessRights, public))
+        g.add((uri, DCTERMS.rights, rights))
         g.add((uri, DCAT.byteSize, Literal(download.bytes, datatype=XSD.nonNegativeInteger)))
         g.add((uri, DCATAP.availability, URIRef(EU + "planned-availability/STABLE")))
         checksum = URIRef(f"{uri}#sha256")

@@ -1,7 +1,7 @@
 """Every download format, written from the validated package so all formats agree.
 
 - ZIP: the Frictionless package as it is (datapackage.json + CSVs)
-- XLSX: one sheet per resource and a sheet „Felder“ describing every field
+- XLSX: one sheet per resource with labels and names beside codes and keys (``xlsx.py``)
 - JSON: one file per collection and one for the whole catalogue
 - GeoJSON: every place with coordinates, with what happens there
 - SQLite: the package's tables with primary and foreign keys, and a readable view per collection
@@ -13,21 +13,17 @@ import hashlib
 import json
 import sqlite3
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
-from ..addresses import SECTIONS
+from ..addresses import SECTION_TITLES, SECTIONS
 from ..catalogue import COLLECTIONS
 from ..package.rows import read_descriptor, typed_rows
 from ..package.store import Download
+from .xlsx import write_xlsx
 
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed, so the same data gives the same archive
-
-
-
 
 MEDIA = {
     "zip": ("ZIP", "application/zip"),
@@ -161,74 +157,6 @@ def write_geojson(package: Path, target: Path, name: str) -> Path:
     return path
 
 
-def write_xlsx(package: Path, target: Path, name: str) -> Path:
-    """One sheet per resource, dates as real dates, lists as text; a sheet „Felder“ first."""
-    path = target / f"{name}.xlsx"
-    resources = _resources(package)
-    workbook = xlsxwriter.Workbook(
-        str(path), {"strings_to_urls": False, "strings_to_formulas": False, "strings_to_numbers": False}
-    )
-    created = datetime(2024, 1, 1, tzinfo=UTC)  # fixed: the same data gives the same file
-    workbook.set_properties({"title": read_descriptor(package)["title"], "created": created})
-    workbook.set_calc_mode("manual")
-    bold = workbook.add_format(
-        {"bold": True, "bg_color": "#E4ECF4", "border": 1, "text_wrap": True, "valign": "top"}
-    )
-    dates = workbook.add_format({"num_format": "yyyy-mm-dd"})
-    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-    fields_sheet = workbook.add_worksheet("Felder")
-    header = ["Tabelle", "Feld", "Titel", "Typ", "Pflicht", "Beschreibung", "Erlaubte Werte"]
-    for col, text in enumerate(header):
-        fields_sheet.write(0, col, text, bold)
-    row_index = 1
-    for resource_name, resource in resources.items():
-        for field in resource["schema"]["fields"]:
-            constraints = field.get("constraints", {})
-            values = ", ".join(str(v) for v in constraints.get("enum", []))
-            fields_sheet.write_row(
-                row_index,
-                0,
-                [
-                    resource_name,
-                    field["name"],
-                    field.get("title", ""),
-                    field["type"],
-                    "ja" if constraints.get("required") else "nein",
-                    field.get("description", ""),
-                    values,
-                ],
-            )
-            row_index += 1
-    fields_sheet.set_column(0, 2, 22)
-    fields_sheet.set_column(5, 6, 60, wrap)
-    fields_sheet.freeze_panes(1, 0)
-    for resource_name, resource in resources.items():
-        sheet = workbook.add_worksheet(resource_name[:31])
-        fields = resource["schema"]["fields"]
-        for col, field in enumerate(fields):
-            sheet.write(0, col, field.get("title") or field["name"], bold)
-            sheet.write_comment(0, col, field["name"])
-        for r, row in enumerate(typed_rows(package, resource), start=1):
-            for col, field in enumerate(fields):
-                value = row[field["name"]]
-                if value is None or value == []:
-                    continue
-                if isinstance(value, date):
-                    sheet.write_datetime(r, col, value, dates)
-                elif isinstance(value, list):
-                    sheet.write_string(r, col, field.get("delimiter", ";").join(value))
-                elif isinstance(value, bool):
-                    sheet.write_boolean(r, col, value)
-                elif isinstance(value, int | float):
-                    sheet.write_number(r, col, value)
-                else:
-                    sheet.write_string(r, col, value)
-        sheet.freeze_panes(1, 1)
-        sheet.set_column(0, len(fields) - 1, 24)
-    workbook.close()
-    return path
-
-
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
 
 
@@ -336,7 +264,8 @@ def write_downloads(package: Path, target: Path, name: str) -> list[Download]:
         (write_sqlite(package, target, name), "SQLite-Datenbank mit Schlüsseln und Sichten"),
         (write_geojson(package, target, name), "Orte als GeoJSON"),
     ]
+    titles = {SECTIONS[c]: SECTION_TITLES[c] for c in COLLECTIONS}  # „Lösungen“, not „Loesungen“
     for path in write_json(package, target, name):
-        title = "Ganzer Katalog als JSON" if path.stem == name else f"{path.stem.capitalize()} als JSON"
+        title = "Ganzer Katalog als JSON" if path.stem == name else f"{titles[path.stem]} als JSON"
         written.append((path, title))
     return [describe(path, title) for path, title in written]

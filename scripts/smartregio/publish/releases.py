@@ -22,6 +22,7 @@ from ..addresses import SECTION_TITLES
 from ..catalogue import COLLECTIONS, Catalogue
 from ..models import MODELS
 from ..package.read import read_package
+from ..package.rows import read_descriptor
 from ..package.store import MANIFEST, RELEASES, Download, StoredRelease, stored_releases
 from ..package.write import write_package
 from .formats import write_downloads
@@ -55,7 +56,9 @@ def compile_downloads(catalogue: Catalogue, data_dir: Path, target: Path) -> lis
         for file in sorted(package.iterdir()):
             shutil.copyfile(file, target / file.name)
         downloads = write_downloads(package, target, package_name(catalogue))
-    tables = [describe(target / f.name, f"Tabelle {f.stem}") for f in sorted(target.glob("*.csv"))]
+    titles = {r["path"]: r.get("title", r["name"]) for r in read_descriptor(target)["resources"]}
+    csvs = sorted(target.glob("*.csv"))
+    tables = [describe(target / f.name, f"Tabelle „{titles.get(f.name, f.stem)}“") for f in csvs]
     descriptor = describe(target / "datapackage.json", "Paketbeschreibung (datapackage.json)")
     return [*downloads, descriptor, *tables]
 

@@ -59,8 +59,10 @@ def test_every_download_is_listed_with_size_and_checksum(site):
         assert listed[name]["bytes"] == len(raw)
         assert listed[name]["hash"] == "sha256:" + hashlib.sha256(raw).hexdigest()
     page = (site / "daten/index.html").read_text(encoding="utf-8")
-    assert hashlib.sha256((latest / "smartregio.xlsx").read_bytes()).hexdigest() in page
-    assert "CC BY 4.0" in page and "datapackage.json" in page
+    assert "smartregio.xlsx" in page and "CC BY 4.0" in page and "datapackage.json" in page
+    # the checksums on the folder's own page; /daten/ stays a short table to choose from
+    folder = (latest / "index.html").read_text(encoding="utf-8")
+    assert hashlib.sha256((latest / "smartregio.xlsx").read_bytes()).hexdigest() in folder
 
 
 def _text(html: str) -> str:

@@ -392,6 +392,7 @@ def test_the_closed_phone_menu_takes_no_keyboard_focus(browser, origin):
     button.focus()
     page.keyboard.press("Enter")
     expect(button).to_have_attribute("aria-expanded", "true")
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")  # focus moved in
     opened = _focus_stops(page, 30)
     assert "Mitmachen" in [s["text"] for s in opened if s["drawer"]]  # the open menu is usable
     page.keyboard.press("Escape")

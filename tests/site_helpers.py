@@ -7,12 +7,23 @@ from pathlib import Path
 
 from smartregio.localserve import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 - the tests use them
 from smartregio.pipeline import build_site
+from smartregio.progress import SILENT, Progress
 from smartregio.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
-def build(data: Path, site: Path, work: Path):
+def build(data: Path, site: Path, work: Path, progress: Progress = SILENT):
     """Build ``data`` into ``site`` with the repository's configuration and templates."""
-    return build_site(data, site, Project(REPO, build_root=work))
+    return build_site(data, site, Project(REPO, build_root=work), progress)
+
+
+def project_with_config(root: Path, config: str) -> Project:
+    """A project in ``root`` with its own ``mkdocs.yml`` and the repository's content,
+    templates and issue forms, for builds with other settings."""
+    root.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for part in ("content", "overrides", ".github"):
+        (root / part).symlink_to(REPO / part, target_is_directory=True)
+    return Project(root, build_root=root / "work")
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

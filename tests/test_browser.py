@@ -3,6 +3,7 @@ requests, keyboard use and axe-core's accessibility rules."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from smartregio.load import load_catalogue
+from smartregio.pages.views import title_of
 
 from .site_helpers import CHROMIUM, CHROMIUM_ARGS, REPO, build, serve
 
@@ -33,7 +35,13 @@ PAGES = {
     "data": "/daten/",
     "api": "/api/",
     "changes": "/aenderungen/",
+    "stufenplan": "/stufenplan/",
+    "imprint": "/impressum/",
+    "privacy": "/datenschutz/",
+    "accessibility": "/barrierefreiheit/",
     "not found": "/404.html",
+    "not found, deep": "/gibt/es/nicht/mehr/",
+    "version": "/1.0.0/loesungen/stadtnavi/",
 }
 
 
@@ -311,3 +319,145 @@ def test_menu_opens_by_keyboard_on_a_phone(browser, origin):
     expect(button).to_have_attribute("aria-expanded", "false")
     assert page.evaluate("document.activeElement.dataset.srDrawer") == ""
     context.close()
+
+
+def longest_titles(catalogue) -> dict[str, str]:
+    """Per collection the entry with the longest title and the one with the longest word in
+    it (what overflows a phone), and the place with the longest name."""
+    from smartregio.addresses import url
+
+    pages = {}
+    for collection, entries in catalogue.entries.items():
+        by_length = max(entries.values(), key=lambda e: len(title_of(e)))
+        by_word = max(entries.values(), key=lambda e: max(len(w) for w in title_of(e).split()))
+        pages[f"{collection}, longest title"] = url(collection, by_length.id)
+        pages[f"{collection}, longest word"] = url(collection, by_word.id)
+    place = max(catalogue.reference.places.values(), key=lambda p: len(p.name))
+    pages["place, longest name"] = url("places", place.key)
+    return pages
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_page_scrolls_sideways_on_a_phone(browser, origin, catalogue, width):
+    pages = {**PAGES, **longest_titles(catalogue), "transfer": "/transfer/", "compare, empty": "/vergleich/"}
+    assert len(pages) > len(PAGES) + 8
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    wide = {}
+    for name, path in pages.items():
+        page.goto(origin + path, wait_until="networkidle")
+        page.wait_for_timeout(150)
+        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert inner == width
+        if scroll > inner:
+            wide[name] = (path, scroll)
+    assert wide == {}
+    context.close()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_starts_with_a_skip_link_to_the_content(browser, origin, name):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(origin + PAGES[name], wait_until="networkidle")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("""() => { const a = document.activeElement;
+        const target = document.getElementById((a.getAttribute('href') || '#').slice(1));
+        return {text: a.textContent.trim(),
+                inMain: !!target && !!target.closest('main') && !!target.querySelector('h1')}; }""")
+    assert focused == {"text": "Zum Inhalt springen", "inMain": True}
+    skip = page.locator(":focus")
+    expect(skip).to_be_in_viewport()
+    expect(skip).to_have_css("opacity", "1")  # shown while focused
+    assert page.locator("a", has_text="Zum Inhalt springen").count() == 1
+    page.keyboard.press("Enter")
+    expect(page.locator("#sr-inhalt")).to_be_focused()
+    page.keyboard.press("Tab")  # the next stop is after the article's start, past header and navigation
+    assert page.evaluate("""() => { const e = document.activeElement;
+        return !e.closest('header, .md-sidebar') && !!(document.getElementById('sr-inhalt')
+            .compareDocumentPosition(e) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY)); }""")
+    context.close()
+
+
+def _focus_stops(page, presses: int) -> list[dict]:
+    stops = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        stops.append(
+            page.evaluate("""() => { const e = document.activeElement;
+                return {drawer: !!e.closest('.md-sidebar--primary'), text: (e.textContent || '').trim()}; }""")
+        )
+    return stops
+
+
+def test_the_closed_phone_menu_takes_no_keyboard_focus(browser, origin):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(origin + "/foerderprojekte/mpsc-paderborn/", wait_until="networkidle")
+    stops = _focus_stops(page, 40)
+    assert not [s for s in stops if s["drawer"]]
+    assert any(s["text"] == "Modellprojekte Smart Cities" for s in stops)  # Tab got into the content
+    button = page.get_by_role("button", name="Navigation")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")  # focus moved in
+    opened = _focus_stops(page, 30)
+    assert "Mitmachen" in [s["text"] for s in opened if s["drawer"]]  # the open menu is usable
+    page.keyboard.press("Escape")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    page.wait_for_timeout(400)  # the drawer has slid out
+    assert not [s for s in _focus_stops(page, 20) if s["drawer"]]
+    context.close()
+
+
+def test_the_sidebar_navigation_stays_usable_by_keyboard_on_a_wide_screen(browser, origin):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(origin + "/loesungen/", wait_until="networkidle")
+    stops = _focus_stops(page, 25)
+    assert {"Lösungen", "Mitmachen"} <= {s["text"] for s in stops if s["drawer"]}
+    context.close()
+
+
+def test_the_version_menu_leads_to_the_same_page_in_another_version(page, origin):
+    releases = json.loads((REPO / "data/.releases/1.0.0/manifest.json").read_text(encoding="utf-8"))
+    day = "{2}.{1}.{0}".format(*releases["date"].split("-"))
+    page.goto(origin + "/1.0.0/loesungen/stadtnavi/", wait_until="networkidle")
+    menu = page.locator(".md-version")
+    expect(menu.locator(".md-version__current")).to_have_text(f"1.0.0 – Datenstand {day}")
+    assert menu.locator(".md-version__link").all_inner_texts() == [
+        "Aktuell (Entwicklungsstand)",
+        f"1.0.0 – Datenstand {day}",
+    ]
+    menu.locator(".md-version__current").focus()  # the list opens for keyboard focus and hover
+    page.keyboard.press("Tab")
+    expect(menu.get_by_role("link", name="Aktuell (Entwicklungsstand)")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(origin + "/loesungen/stadtnavi/")
+    expect(menu.locator(".md-version__current")).to_have_text("Aktuell (Entwicklungsstand)")
+    menu.hover()
+    menu.get_by_role("link", name=f"1.0.0 – Datenstand {day}").click()
+    expect(page).to_have_url(origin + "/1.0.0/loesungen/stadtnavi/")
+    assert page.errors == []
+
+
+def test_the_404_page_searches_and_links_from_any_depth(browser, origin):
+    for javascript in (True, False):
+        context = browser.new_context(java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(origin + "/gibt/es/nicht/mehr/")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Seite nicht gefunden")
+        page.get_by_label("Suchbegriff").fill("Parken")
+        page.get_by_role("button", name="Suchen").click()
+        expect(page).to_have_url(origin + "/suche/?q=Parken")
+        if javascript:
+            expect(status(page)).to_have_text(re.compile(r"^[1-9]\d* Treffer gefunden"))
+        page.goto(origin + "/gibt/es/nicht/mehr/")
+        page.locator("#sr-inhalt").get_by_role("link", name="Förderprojekte").click()
+        expect(page).to_have_url(origin + "/foerderprojekte/")
+        page.goto(origin + "/1.0.0/404.html")  # a version's own copy stays in that version
+        page.get_by_label("Suchbegriff").fill("Parken")
+        page.get_by_role("button", name="Suchen").click()
+        expect(page).to_have_url(origin + "/1.0.0/suche/?q=Parken")
+        context.close()

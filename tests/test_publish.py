@@ -506,7 +506,12 @@ def test_two_releases_give_a_changelog_and_keep_old_downloads(repo, cli, tmp_pat
     old = json.loads((site / "daten/0.1.0/datapackage.json").read_text(encoding="utf-8"))
     assert old["version"] == "0.1.0"
     versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))
-    assert [v["version"] for v in versions] == ["latest", "0.2.0", "0.1.0"]
+    assert [v["version"] for v in versions] == [".", "0.2.0", "0.1.0"]  # the current state is the root
+    assert [v["title"] for v in versions] == [
+        "Aktuell (Entwicklungsstand)",
+        "0.2.0 – Datenstand 01.02.2026",
+        "0.1.0 – Datenstand 10.01.2026",
+    ]
     assert "url=../" in (site / "latest/index.html").read_text(encoding="utf-8")
     snapshot_search = json.loads((site / "0.1.0/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     searchable = [p for p in (site / "0.1.0").rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")]

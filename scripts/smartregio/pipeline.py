@@ -22,8 +22,10 @@ from .load import load_catalogue
 from .package.read import read_package
 from .package.store import MANIFEST, Download, StoredRelease, stored_releases
 from .package.write import move_into, replace_dir, staging_dir
+from .pages.contribute import read_issue_forms
 from .pages.datapage import Publication
 from .pages.generate import Generator
+from .pages.legal import missing_warning
 from .pages.views import Views
 from .problems import Problems
 from .progress import SILENT, Progress
@@ -36,6 +38,7 @@ from .publish.formats import describe
 from .publish.releases import compile_downloads
 from .publish.search import index_site
 from .schema import write_site_schemas
+from .text import format_date
 
 DESCRIPTOR = "datapackage.json"
 
@@ -64,7 +67,13 @@ def generate_docs(
     staging = staging_dir(project.docs.parent, ".docs-") / "docs"
     try:
         generator = Generator(
-            catalogue, project.settings.smartregio.edit_url, publication, project.site_url(), changelog
+            catalogue,
+            project.settings.smartregio.edit_url,
+            publication,
+            project.site_url(),
+            changelog,
+            project.settings.smartregio,
+            read_issue_forms(project.issue_forms),
         )
         generator.write(project.content, staging)
         replace_dir(staging, project.docs)
@@ -127,6 +136,9 @@ def build_site(
     swapped in at the very end."""
     settings = project.settings.smartregio  # a wrong setting stops the build before any work
     site_url = project.site_url()
+    unset = missing_warning(settings)
+    if unset:
+        progress.warning(unset)
     with progress.stage("Laden, prüfen, verknüpfen", unit="Einträge") as stage:
         catalogue, problems = load_catalogue(data_dir)
         stage.count = catalogue.count()
@@ -212,10 +224,7 @@ def build_version_snapshots(
     """Each released version's pages under ``/<version>/`` and ``versions.json`` beside them,
     which Material's version selector reads. Built from the stored release package, so a
     version shows exactly the data it published."""
-    # the current data, at the site root; "latest/" only forwards there
-    versions = [{"version": "latest", "title": "aktuell", "aliases": []}]
-    versions += [{"version": r.version, "title": r.version, "aliases": []} for r in reversed(releases)]
-    (site / "versions.json").write_text(json.dumps(versions, indent=1) + "\n", encoding="utf-8")
+    (site / "versions.json").write_text(json.dumps(version_menu(releases), indent=1) + "\n", encoding="utf-8")
     (site / "latest").mkdir()
     (site / "latest" / "index.html").write_text(
         Generator.render_template("redirect.html", target="../"), encoding="utf-8"
@@ -225,14 +234,42 @@ def build_version_snapshots(
         catalogue = read_package(release.folder / "datapackage.json")
         with tempfile.TemporaryDirectory() as tmp:
             docs = Path(tmp) / "docs"
-            Generator(catalogue, None, None, project.site_url() + release.version + "/").write(
-                project.content, docs
-            )
-            render(project.config_file, docs, site / release.version)
+            version_url = project.site_url() + release.version + "/"
+            Generator(
+                catalogue,
+                None,
+                None,
+                version_url,
+                settings=project.settings.smartregio,
+                forms=read_issue_forms(project.issue_forms),
+            ).write(project.content, docs)
+            render(project.config_file, docs, site / release.version, site_url=version_url)
         index_site(site / release.version)  # its own search, over the pages of that version
         views = Views(catalogue, None)
         write_api(catalogue, views, site / release.version)
         write_catalogue_indexes(catalogue, views, site / release.version)
+
+
+CURRENT_VERSION = "."
+
+
+def version_menu(releases: list[StoredRelease]) -> list[dict]:
+    """The entries of Material's version selector, newest first after the current state.
+
+    Material links an entry to ``../<version>/`` from a version's root and looks the reader's
+    page up in that version's ``sitemap.xml``. The current data lives at the site root, so its
+    entry is ``.``: ``.././`` is the root from a version's copy and from the root itself, and
+    the root's sitemap lets a reader on ``/1.0.0/loesungen/x/`` land on ``/loesungen/x/``. The
+    alias ``latest`` names it for Material's outdated check and matches ``/latest/``, which
+    only forwards to the root."""
+    current = {"version": CURRENT_VERSION, "title": "Aktuell (Entwicklungsstand)", "aliases": ["latest"]}
+    return [
+        current,
+        *(
+            {"version": r.version, "title": f"{r.version} – Datenstand {format_date(r.date)}", "aliases": []}
+            for r in reversed(releases)
+        ),
+    ]
 
 
 def catalogue_date(catalogue: Catalogue):

@@ -90,6 +90,11 @@ class Progress:
             line = f"  {name}{amount} ({seconds(took)})"
             self._write(("\r\x1b[2K" if self.live else "") + line + "\n")
 
+    def warning(self, text: str) -> None:
+        """A problem that does not stop the command (kept unless -q, like the stage lines)."""
+        if self.level >= NORMAL:
+            self._write(("\r\x1b[2K" if self.live else "") + f"  {text}\n")
+
     def detail(self, text: str) -> None:
         if self.level >= VERBOSE:
             self._write(f"    {text}\n")

@@ -33,6 +33,11 @@ class Project:
         return self.root / "content"
 
     @property
+    def issue_forms(self) -> Path:
+        """The repository's issue forms, which the Mitmachen page links."""
+        return self.root / ".github" / "ISSUE_TEMPLATE"
+
+    @property
     def docs(self) -> Path:
         return (self.build_root or self.root / "build") / "docs"
 

@@ -34,9 +34,10 @@ class PublisherSettings(_Settings):
 
 class OperatorSettings(_Settings):
     """Who runs the site, for Impressum, Datenschutz and Barrierefreiheit (§ 5 DDG, Art. 13 DSGVO,
-    BITV 2.0). Unset parts are named on those pages as missing, never filled with sample text."""
+    BITV 2.0). Every part may be unset while the site is set up: the build warns and those pages
+    name the part as missing, never filled with sample text."""
 
-    name: ShortText = Field(title="Betreibende Stelle")
+    name: ShortText | None = Field(None, title="Betreibende Stelle")
     address: list[ShortText] = Field(default_factory=list, title="Anschrift (je Zeile ein Eintrag)")
     representative: ShortText | None = Field(None, title="Vertreten durch")
     email: str | None = Field(None, pattern=EMAIL, title="E-Mail-Adresse")

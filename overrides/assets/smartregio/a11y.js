@@ -11,6 +11,13 @@ if (drawer && button) {
     drawer.checked = !drawer.checked;
     drawer.dispatchEvent(new Event("change", { bubbles: true }));
     sync();
+    // the open menu is where the reader goes next: it comes late in the page, so Tab from the
+    // button would first pass the header and the whole article (closed, it takes no focus:
+    // smartregio.css hides it)
+    if (drawer.checked) {
+      const first = document.querySelector(".md-sidebar--primary .md-nav__list .md-nav__link[href]");
+      if (first) first.focus();
+    }
   });
   drawer.addEventListener("change", sync);
   // Escape closes the open navigation and returns the focus to the button

@@ -21,7 +21,7 @@ Render = Callable[..., None]
 
 
 def renderer(name: str = DEFAULT) -> Render:
-    """The engine's ``render(config_file, docs_dir, site_dir, shard_sections=())``."""
+    """The engine's ``render(config_file, docs_dir, site_dir, shard_sections=(), site_url=None)``."""
     if name not in ENGINES:
         raise EngineError(f"Unbekannte Engine „{name}“. Möglich: {', '.join(ENGINES)}.")
     return importlib.import_module(f".{name}", __name__).render

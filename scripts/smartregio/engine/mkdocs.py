@@ -30,8 +30,15 @@ class _Collect(logging.Handler):
 SHARD_FROM = 500  # entry pages; below this one engine run is as fast as several (measured)
 
 
-def render(config_file: Path, docs_dir: Path, site_dir: Path, shard_sections: tuple[str, ...] = ()) -> None:
-    """Build ``docs_dir`` into ``site_dir``, strictly.
+def render(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    shard_sections: tuple[str, ...] = (),
+    site_url: str | None = None,
+) -> None:
+    """Build ``docs_dir`` into ``site_dir``, strictly; ``site_url`` replaces the configured one
+    (a version's copy lives under its own address, which its 404 page and sitemap need).
 
     With ``shard_sections`` (folders whose ``<section>/<key>/index.md`` pages are outside the
     navigation) and enough pages, one engine run per core shares those pages: each run reads
@@ -40,9 +47,9 @@ def render(config_file: Path, docs_dir: Path, site_dir: Path, shard_sections: tu
     """
     shards = _shards(docs_dir, shard_sections)
     if shards is None:
-        _render_once(config_file, docs_dir, site_dir)
+        _render_once(config_file, docs_dir, site_dir, site_url=site_url)
     else:
-        _render_sharded(config_file, docs_dir, site_dir, shards)
+        _render_sharded(config_file, docs_dir, site_dir, shards, site_url)
     normalise_sitemap(site_dir)
 
 
@@ -93,7 +100,9 @@ def _shards(docs_dir: Path, sections: tuple[str, ...]) -> list[Shard] | None:
     return shards
 
 
-def _render_sharded(config_file: Path, docs_dir: Path, site_dir: Path, shards: list[Shard]) -> None:
+def _render_sharded(
+    config_file: Path, docs_dir: Path, site_dir: Path, shards: list[Shard], site_url: str | None = None
+) -> None:
     with tempfile.TemporaryDirectory(prefix="shards-", dir=site_dir.parent) as tmp:
         work = Path(tmp)
         context = processes.context()
@@ -101,7 +110,7 @@ def _render_sharded(config_file: Path, docs_dir: Path, site_dir: Path, shards: l
         runs = [
             context.Process(
                 target=_render_child,
-                args=(config_file, docs_dir, work / f"site-{n}", shard.exclude_docs, errors),
+                args=(config_file, docs_dir, work / f"site-{n}", shard.exclude_docs, errors, site_url),
             )
             for n, shard in enumerate(shards)
         ]
@@ -122,9 +131,11 @@ def _render_sharded(config_file: Path, docs_dir: Path, site_dir: Path, shards: l
         normalise_sitemap(site_dir, tuple(work / f"site-{n}" / "sitemap.xml" for n in range(1, len(shards))))
 
 
-def _render_child(config_file: Path, docs_dir: Path, site_dir: Path, exclude_docs: str, errors) -> None:
+def _render_child(
+    config_file: Path, docs_dir: Path, site_dir: Path, exclude_docs: str, errors, site_url: str | None = None
+) -> None:
     try:
-        _render_once(config_file, docs_dir, site_dir, exclude_docs)
+        _render_once(config_file, docs_dir, site_dir, exclude_docs, site_url)
     except EngineError as exc:
         errors.put(str(exc))
         raise SystemExit(1) from None
@@ -154,7 +165,13 @@ def normalise_sitemap(site_dir: Path, others: tuple[Path, ...] = ()) -> None:
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
 
 
-def _render_once(config_file: Path, docs_dir: Path, site_dir: Path, exclude_docs: str | None = None) -> None:
+def _render_once(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    exclude_docs: str | None = None,
+    site_url: str | None = None,
+) -> None:
     """One strict engine run (leaving out the pages ``exclude_docs`` names)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
@@ -169,6 +186,8 @@ def _render_once(config_file: Path, docs_dir: Path, site_dir: Path, exclude_docs
     logger.setLevel(logging.WARNING)
     try:
         options = {"exclude_docs": exclude_docs} if exclude_docs else {}
+        if site_url:
+            options["site_url"] = site_url
         config = load_config(
             str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, **options
         )

@@ -27,11 +27,13 @@ class _Keep(yaml.SafeLoader):
 _Keep.add_multi_constructor("", lambda loader, suffix, node: f"{suffix}{getattr(node, 'value', '')}")
 
 
-def _config(config_file: Path, folder: Path, docs: Path, site: Path) -> Path:
+def _config(config_file: Path, folder: Path, docs: Path, site: Path, site_url: str | None = None) -> Path:
     """The configuration, written into the project root (``docs``' parent) as Zensical wants."""
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Keep) or {}
     config["docs_dir"] = str(docs.relative_to(docs.parent))
     config["site_dir"] = str(site.relative_to(docs.parent))
+    if site_url:
+        config["site_url"] = site_url
     theme = dict(config.get("theme") or {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((config_file.parent / theme["custom_dir"]).resolve())
@@ -41,13 +43,20 @@ def _config(config_file: Path, folder: Path, docs: Path, site: Path) -> Path:
     return target
 
 
-def render(config_file: Path, docs_dir: Path, site_dir: Path, shard_sections: tuple[str, ...] = ()) -> None:
-    """Build ``docs_dir`` into ``site_dir`` with Zensical (one run; it parallelises itself)."""
+def render(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    shard_sections: tuple[str, ...] = (),
+    site_url: str | None = None,
+) -> None:
+    """Build ``docs_dir`` into ``site_dir`` with Zensical (one run; it parallelises itself);
+    ``site_url`` replaces the configured one (a version's copy lives under its own address)."""
     docs_dir = docs_dir.resolve()
     root = docs_dir.parent  # Zensical's project root: docs and site must lie inside it
     with tempfile.TemporaryDirectory(prefix=".zensical-", dir=root) as tmp:
         out = Path(tmp) / "site"
-        config = _config(config_file, Path(tmp), docs_dir, out)
+        config = _config(config_file, Path(tmp), docs_dir, out, site_url)
         try:
             run = subprocess.run(
                 [sys.executable, "-m", "zensical", "build", "--config-file", str(config), "--clean"],

@@ -14,6 +14,7 @@ import re
 import shutil
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,10 @@ from ..addresses import API, SECTION_TITLES, SECTIONS, page_path, url
 from ..catalogue import COLLECTIONS, Catalogue
 from ..models import MODELS
 from ..registry import REGISTRY
-from ..settings import DEFAULT_SITE_URL
+from ..settings import DEFAULT_SITE_URL, SmartregioSettings
 from ..text import format_eur, format_number, plural
-from . import datapage
+from . import contribute, datapage, legal
+from .contribute import IssueForm
 from .datapage import Publication
 from .mapping import HEIGHT, WIDTH, attribution, outline_paths, project
 from .markdown import render
@@ -105,8 +107,14 @@ class Generator:
         publication: Publication | None = None,
         site_url: str = DEFAULT_SITE_URL,
         changelog: str | None = None,
+        settings: SmartregioSettings | None = None,
+        forms: list[IssueForm] | None = None,
     ) -> None:
         self.catalogue = catalogue
+        # the operator and contribution settings behind the legal and Mitmachen pages;
+        # without them those pages say what is missing
+        self.settings = settings or SmartregioSettings()
+        self.forms = forms or []
         self.publication = publication
         self.changelog = (
             changelog if changelog is not None else (publication.changelog if publication else None)
@@ -416,6 +424,28 @@ class Generator:
             )
         return self._html("figures.html", "/", figures=figures)
 
+    def legal_pages(self) -> list[Page]:
+        """Impressum, Datenschutz and Barrierefreiheit from the operator settings."""
+        dates = [e.last_reviewed for items in self.catalogue.entries.values() for e in items.values()]
+        stated = max(dates) if dates else date(2024, 1, 1)  # from the data: same input, same bytes
+        context = legal.page_context(self.settings, self.site_url + "/", stated)
+        return [
+            Page(
+                page.path,
+                {"title": page.title, "description": page.description, "hide": ["toc"]},
+                self._html(page.template, _page_url(page.path), **context),
+            )
+            for page in legal.LEGAL_PAGES
+        ]
+
+    def contribute_fragments(self) -> dict[str, str]:
+        """Marker → markup of the Mitmachen page's links (forms, repository, e-mail)."""
+        context = contribute.context(self.settings, self.forms)
+        return {
+            contribute.FORMS_MARKER: self._html("contribute_forms.html", "/mitmachen/", **context),
+            contribute.CONTACT_MARKER: self._html("contribute_contact.html", "/mitmachen/", **context),
+        }
+
     # --- writing -------------------------------------------------------------------------------
     def pages(self) -> list[Page]:
         return [
@@ -482,7 +512,13 @@ class Generator:
             start.write_text(text.replace(FIGURES_MARKER, self.figures()), encoding="utf-8")
         if self.publication:
             self.write_data_page(docs, self.publication)
-        pages = self.pages()
+        contributing = docs / "mitmachen.md"
+        if contributing.is_file():
+            text = contributing.read_text(encoding="utf-8")
+            for marker, fragment in self.contribute_fragments().items():
+                text = text.replace(marker, fragment)
+            contributing.write_text(text, encoding="utf-8")
+        pages = [*self.pages(), *self.legal_pages()]
         changelog = self.changelog
         body = changelog.split("\n", 1)[1] if changelog and changelog.startswith("# ") else changelog
         # the changelog names entries: contributors' text, rendered and cleaned like an entry's

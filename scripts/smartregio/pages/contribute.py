@@ -1,0 +1,64 @@
+"""The ways to contribute that the Mitmachen page links: the issue forms, the repository, the
+contributor guide and an e-mail route, all from settings and the forms in the repository.
+
+The forms are read from ``.github/ISSUE_TEMPLATE/`` (each file's ``name`` and
+``description``), so a new form appears on the page without touching it; links come from the
+``repository`` and ``contact`` settings, never from addresses written into the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import yaml
+
+from ..settings import SmartregioSettings
+from .legal import contact_label
+
+FORMS_MARKER = "<!-- formulare -->"
+CONTACT_MARKER = "<!-- kontakt -->"
+NOT_A_FORM = "config.yml"  # GitHub's chooser settings, no form
+
+
+@dataclass(frozen=True)
+class IssueForm:
+    file: str  # e.g. "loesung-vorschlagen.yml", GitHub's ``template`` parameter
+    name: str
+    description: str
+
+
+def read_issue_forms(folder: Path) -> list[IssueForm]:
+    """Every issue form in ``folder``, sorted by file name; unreadable files are skipped (a
+    broken form is the forms test's business, not a reason to fail the site)."""
+    found = []
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        if path.name == NOT_A_FORM:
+            continue
+        try:
+            form = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(form, dict) and isinstance(form.get("name"), str):
+            found.append(IssueForm(path.name, form["name"], str(form.get("description") or "")))
+    return found
+
+
+def context(settings: SmartregioSettings, forms: list[IssueForm]) -> dict[str, object]:
+    """What the Mitmachen fragments show: links only where their setting is set."""
+    repository = settings.repository.rstrip("/") if settings.repository else None
+    return {
+        "repository": repository,
+        "forms": [
+            {
+                "name": form.name,
+                "description": form.description,
+                "url": f"{repository}/issues/new?template={quote(form.file)}" if repository else None,
+            }
+            for form in forms
+        ],
+        "guide_url": f"{repository}/blob/HEAD/CONTRIBUTING.md" if repository else None,
+        "contact": settings.contact,
+        "contact_label": contact_label(settings.contact) if settings.contact else None,
+    }

@@ -448,8 +448,9 @@ def test_the_404_page_searches_and_links_from_any_depth(browser, origin):
         page = context.new_page()
         page.goto(origin + "/gibt/es/nicht/mehr/")
         expect(page.get_by_role("heading", level=1)).to_have_text("Seite nicht gefunden")
-        page.get_by_label("Suchbegriff").fill("Parken")
-        page.get_by_role("button", name="Suchen").click()
+        form = page.get_by_role("search", name="Seite suchen")  # the page's own, not the header's
+        form.get_by_label("Suchbegriff").fill("Parken")
+        form.get_by_role("button", name="Suchen").click()
         expect(page).to_have_url(origin + "/suche/?q=Parken")
         if javascript:
             expect(status(page)).to_have_text(re.compile(r"^[1-9]\d* Treffer gefunden"))
@@ -457,7 +458,8 @@ def test_the_404_page_searches_and_links_from_any_depth(browser, origin):
         page.locator("#sr-inhalt").get_by_role("link", name="Förderprojekte").click()
         expect(page).to_have_url(origin + "/foerderprojekte/")
         page.goto(origin + "/1.0.0/404.html")  # a version's own copy stays in that version
-        page.get_by_label("Suchbegriff").fill("Parken")
-        page.get_by_role("button", name="Suchen").click()
+        form = page.get_by_role("search", name="Seite suchen")
+        form.get_by_label("Suchbegriff").fill("Parken")
+        form.get_by_role("button", name="Suchen").click()
         expect(page).to_have_url(origin + "/1.0.0/suche/?q=Parken")
         context.close()

@@ -244,10 +244,12 @@ def build_version_snapshots(
                 forms=read_issue_forms(project.issue_forms),
             ).write(project.content, docs)
             render(project.config_file, docs, site / release.version, site_url=version_url)
-        index_site(site / release.version)  # its own search, over the pages of that version
         views = Views(catalogue, None)
         write_api(catalogue, views, site / release.version)
         write_catalogue_indexes(catalogue, views, site / release.version)
+        # its own search, over the pages of that version (after the catalogue indexes, which
+        # the search's hit numbers refer to)
+        index_site(site / release.version)
 
 
 CURRENT_VERSION = "."

@@ -6,6 +6,8 @@
 // card files of the entries on screen. With a term, Pagefind finds the matching pages and
 // loads only the index chunks that term needs. Neither ever downloads the whole catalogue.
 const PAGE = 20;
+// a search shows its best ten first, as search pages do; each hit needs its own fragment
+const SEARCH_PAGE = 10;
 
 
 function siteBase() {
@@ -22,19 +24,33 @@ async function init(root) {
   const collection = root.dataset.collection;
   const isSearch = root.dataset.mode === "search";
   const base = siteBase();
-  const index = isSearch ? null : new FacetIndex(new URL(`api/v1/${root.dataset.section}/`, base));
-  const search = new PagefindSearch(base, isSearch ? null : collection);
+  const index = isSearch ? null : new FacetIndex(new URL(`api/v1/${root.dataset.section}/`, base), root.dataset.section);
+  const facetKeys = [...root.querySelectorAll("[data-facet]")].map((f) => f.dataset.facet);
+  const search = new PagefindSearch(base, isSearch ? null : collection, facetKeys);
+  const suggest = root.querySelector("[data-sr-suggest]");
+  const sections = JSON.parse(root.dataset.sections || "{}"); // Lösungen → Lösung, for badges
   if (index) await index.load();
 
   let results = [];
   let shown = 0;
   let run = 0;
 
+  // the counts the page came with: every entry, no term
+  const pageCounts = [...form.querySelectorAll("[data-count]")].map((span) => [span, span.textContent]);
   readState(form, new URLSearchParams(location.search));
   const facets = form.querySelector("[data-sr-facets]");
   // the facets stay folded, so the first results show without scrolling, unless a link
   // brought a selection: then the reader sees what is chosen
   if (facets && form.querySelector("[data-facet] input:checked")) facets.open = true;
+  // a text search counts hits per facet value only once the facets are open: the counts
+  // need Pagefind's filter files, which a reader of folded filters would load for nothing
+  search.counting = Boolean(facets?.open);
+  facets?.addEventListener("toggle", () => {
+    if (facets.open && !search.counting) {
+      search.counting = true;
+      if (new FormData(form).get("q")) update();
+    }
+  });
   form.hidden = false;
   if (pages) pages.hidden = true;
 
@@ -50,17 +66,19 @@ async function init(root) {
     const sortKey = state.get("sortierung") || "titel";
     let found;
     if (isSearch && !query && !Object.keys(selected).length) {
-      found = { items: [], counts: await search.allCounts(), hint: true };
+      found = { items: [], counts: null, hint: true }; // the page's own counts stay
     } else if (index && !query) {
       found = index.find(selected, sortKey);
     } else {
-      found = await search.find(query, selected, isSearch ? null : sortKey);
-      // a text match in a catalogue shows the same card, facts included, as the plain list
-      if (index) found.items = found.items.map((item) => ({ card: () => index.cardFor(item) }));
+      found = await search.find(query, selected);
+      // a text match in a catalogue shows the same card, facts included, as the plain list,
+      // in the order chosen; the site search keeps Pagefind's order, by relevance
+      found.items = index ? await index.textHits(found.results, sortKey) : searchItems(found.results);
     }
     if (mine !== run) return; // a newer input has started another search
     writeState(form);
-    updateCounts(form, found.counts);
+    if (found.counts) updateCounts(form, found.counts);
+    else for (const [span, text] of pageCounts) span.textContent = text;
     const active = form.querySelectorAll("[data-facet] input:checked").length;
     const marker = form.querySelector("[data-sr-active]");
     if (marker) marker.textContent = active ? `(${active} ausgewählt)` : "";
@@ -73,15 +91,22 @@ async function init(root) {
       return;
     }
     const n = results.length;
+    if (suggest) showSuggestions(suggest, n ? null : query);
+    if (!n && query) {
+      status.textContent = `Keine Treffer für „${query}“.`;
+      more.hidden = true;
+      return;
+    }
     const noun = isSearch ? "Treffer" : n === 1 ? root.dataset.one : collection;
-    status.textContent = `${n.toLocaleString("de-DE")} ${noun} gefunden.`;
+    const read = found.term ? ` für „${found.term}“ (die Teile von „${query}“)` : "";
+    status.textContent = `${n.toLocaleString("de-DE")} ${noun}${read} gefunden.`;
     await showMore();
   };
 
   const showMore = async () => {
-    const batch = results.slice(shown, shown + PAGE);
+    const batch = results.slice(shown, shown + (isSearch ? SEARCH_PAGE : PAGE));
     const cards = await Promise.all(batch.map((item) => item.card()));
-    for (const item of cards) list.append(card(item, isSearch));
+    for (const item of cards) list.append(card(item, isSearch ? sections : null));
     shown += batch.length;
     more.hidden = shown >= results.length;
   };
@@ -107,7 +132,7 @@ async function init(root) {
 
 // The collection's own facet index: entry numbers per facet value, cards fetched per file.
 class FacetIndex {
-  constructor(url) { this.url = url; this.files = new Map(); }
+  constructor(url, section) { this.url = url; this.section = section; this.files = new Map(); }
 
   async load() {
     const response = await fetch(new URL("facetten.json", this.url));
@@ -154,75 +179,206 @@ class FacetIndex {
     return { url: new URL(c.u.replace(/^\//, ""), siteBase()).href, title: c.t, summary: c.s, facts };
   }
 
-  // The card of a full-text hit: its number from the address list, loaded on the first text
-  // search only (a plain catalogue view never needs it).
-  async cardFor(item) {
-    const hit = await item.card();
+  // Full-text hits as cards of this catalogue: Pagefind's page id gives the entry's number
+  // (nummern/<section>.json, written with the index), the number its card and its place in
+  // the chosen order; no hit's fragment is needed (the first one is, to check the match).
+  async textHits(results, sortKey) {
     if (!this.numbers) {
-      this.numbers = fetch(new URL("adressen.json", this.url))
-        .then((r) => r.json())
-        .then((urls) => new Map(urls.map((u, i) => [new URL(u.replace(/^\//, ""), siteBase()).pathname, i])));
+      this.numbers = fetch(new URL(`pagefind/nummern/${this.section}.json`, siteBase())).then((r) => r.json());
     }
-    const number = (await this.numbers).get(new URL(hit.url, location.href).pathname);
-    return number === undefined ? hit : { ...(await this.card(number)), excerpt: hit.excerpt };
+    const numbers = await this.numbers;
+    const hits = results.filter((r) => r.id in numbers);
+    const order = this.data.order[sortKey];
+    if (order) {
+      if (!this.ranks) this.ranks = {};
+      if (!this.ranks[sortKey]) {
+        this.ranks[sortKey] = new Map(order.map((n, rank) => [n, rank]));
+      }
+      const rank = this.ranks[sortKey];
+      hits.sort((a, b) => rank.get(numbers[a.id]) - rank.get(numbers[b.id]));
+    } else if (sortKey === "titel") {
+      hits.sort((a, b) => numbers[a.id] - numbers[b.id]); // the numbers run in title order
+    }
+    return hits.map((r) => ({ card: () => this.card(numbers[r.id]) }));
   }
 }
 
 // Full-text search through Pagefind, loaded only when a term is entered.
+//
+// Pagefind answers a word it has not indexed with the longest indexed word the query starts
+// with („Wärmeplanung“ finds „war“). Such a result is no match: every result set is checked
+// on its first page, and a query word that matched only that way is tried once more as a
+// compound of the prefix and the rest („Wärme“ and „Planung“); if that finds nothing either,
+// there are no results.
 class PagefindSearch {
-  constructor(base, collection) { this.base = base; this.collection = collection; }
+  constructor(base, collection, facetKeys) {
+    this.base = base; this.collection = collection; this.facetKeys = facetKeys;
+  }
 
   async pagefind() {
     if (!this.module) {
       this.module = import(new URL("pagefind/pagefind.js", this.base).href).then(async (pf) => {
         await pf.options({ baseUrl: this.base.pathname });
         await pf.init();
-        await pf.filters(); // load the filter index, so every search returns counts for all facets
         return pf;
       });
     }
     return this.module;
   }
 
-  async allCounts() {
-    return (await this.pagefind()).filters();
+  // Every search names the filters whose counts the form shows, with a condition that
+  // excludes nothing: Pagefind then loads those filter files and no others.
+  baseFilters() {
+    const filters = this.collection ? { sammlung: this.collection } : {};
+    if (this.counting) for (const key of this.facetKeys) if (!(key in filters)) filters[key] = { none: [] };
+    return filters;
   }
 
-  // In a catalogue the chosen order applies to text matches too (A–Z up, dates newest first);
-  // the site search keeps Pagefind's relevance order.
-  async find(query, selected, sortKey) {
+  async find(query, selected) {
     const pf = await this.pagefind();
-    const filters = this.collection ? { sammlung: this.collection } : {};
+    const filters = this.baseFilters();
     for (const [facet, values] of Object.entries(selected)) filters[facet] = { any: values };
-    const found = await pf.search(query || null, { filters });
-    let results = found.results;
-    if (sortKey) {
-      // Pagefind leaves out pages without the sort key (a project without a start year):
-      // they follow the sorted ones instead of vanishing
-      const sort = { [sortKey]: sortKey === "titel" ? "asc" : "desc" };
-      const sorted = (await pf.search(query || null, { filters, sort })).results;
-      const placed = new Set(sorted.map((r) => r.id));
-      results = [...sorted, ...results.filter((r) => !placed.has(r.id))];
+    const checked = await this.checkedSearch(pf, query, filters);
+    if (!checked) {
+      // no hits: every counted value has none
+      return { results: [], counts: this.counting ? Object.fromEntries(this.facetKeys.map((k) => [k, {}])) : {} };
     }
+    const { found, term } = checked;
     const counts = { ...(found.filters || {}) };
     for (const facet of Object.keys(selected)) {
       const others = { ...filters };
-      delete others[facet];
-      const without = await pf.search(query || null, { filters: others });
+      others[facet] = { none: [] };
+      const without = await pf.search(term, { filters: others });
       counts[facet] = (without.filters || {})[facet] || {};
     }
-    const items = results.map((r) => ({
-      card: async () => {
-        const d = await r.data();
-        return { url: d.url, title: d.meta?.title || d.url, summary: d.meta?.summary, excerpt: d.excerpt,
-                 section: d.filters?.sammlung?.[0] };
-      },
-    }));
-    return { items, counts };
+    return { results: found.results, counts, term: term === query ? null : term };
+  }
+
+  // Pagefind's results for the query, or for the query with one word read as a compound;
+  // null when neither has a real match.
+  async checkedSearch(pf, query, filters) {
+    const verified = async (term) => {
+      const found = await pf.search(term, { filters });
+      if (!found.results.length) return { found: null };
+      const words = pageWords(await found.results[0].data());
+      const missing = queryTerms(term).find((t) => !words.some((w) => matches(t, w)));
+      return { found: missing === undefined ? found : null, missing, words };
+    };
+    const first = await verified(query);
+    if (first.found) return { found: first.found, term: query };
+    if (!first.missing) return null;
+    const others = queryTerms(query).filter((t) => t !== first.missing);
+    // the reader's own spelling of the parts, where folding kept the length (ä – a, not ß – ss)
+    const own = query.split(/[\s!-/:-@[-`{-~]+/).find((w) => fold(w) === first.missing);
+    const spell = (part, start) => (own && own.length === first.missing.length ? own.substr(start, part.length) : part);
+    for (const [prefix, head] of compoundParts(first.missing, first.words).slice(0, 3)) {
+      const parts = [spell(prefix, 0), spell(head, first.missing.length - head.length)];
+      const term = [...others, ...parts].join(" ");
+      const next = await verified(term);
+      if (next.found) return { found: next.found, term };
+    }
+    return null;
   }
 }
 
-function card(item, showSection) {
+// Site search hits as cards: title, section and excerpt from each hit's fragment.
+function searchItems(results) {
+  return results.map((r) => ({
+    card: async () => {
+      const d = await r.data();
+      return { url: d.url, title: clean(d.meta?.title) || d.url, summary: clean(d.meta?.summary),
+               excerpt: clean(d.excerpt), section: d.filters?.sammlung?.[0] };
+    },
+  }));
+}
+
+// The marker the index copy of a page puts between the parts of a compound (compounds.py).
+const MARKER = /(?<=\p{L})\^(?=\p{L})/gu;
+const clean = (text) => (text || "").replace(MARKER, "");
+const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss");
+// as Pagefind splits a query: at ASCII punctuation and spaces
+const queryTerms = (query) => fold(query).replace(/[!-/:-@[-`{-~]/g, " ").split(/\s+/).filter(Boolean);
+
+// Each matched word of a result, whole and in its compound parts, folded.
+function pageWords(data) {
+  const words = data.content.split(/\s+/);
+  const out = new Set();
+  for (const i of data.locations || []) {
+    const word = words[i];
+    if (!word) continue;
+    // whole, and in the parts Pagefind indexes: at punctuation (the compound marker
+    // included) and at a change to capitals („ParkenDD“)
+    out.add(fold(word).replace(/[^\p{L}\p{N}]/gu, ""));
+    for (const part of word.split(/[^\p{L}\p{N}]+|(?<=\p{Ll})(?=\p{Lu})/u)) if (part) out.add(fold(part));
+  }
+  return [...out];
+}
+
+// A real match begins with the query word („Wärme“ – „Wärmeplanung“), or is the query word
+// without an inflection ending („Haushalte“ – „Haushalt“), or shares its stem as Pagefind's
+// stemmer reads it („Wärme“ – „wärmsten“). A shorter word the query only starts with is
+// none („Wärmeplanung“ – „war“, „Parkenxyz“ – „parken“).
+const ENDINGS = new Set(["e", "en", "n", "s", "es", "er", "ern", "em", "ens", "nen", "ns"]);
+
+function matches(term, word) {
+  if (word.startsWith(term)) return true;
+  if (term.startsWith(word)) return ENDINGS.has(term.slice(word.length));
+  let common = 0;
+  while (common < term.length && term[common] === word[common]) common++;
+  return common >= 4 && ENDINGS.has(term.slice(common));
+}
+
+// „wärmeplanung“ with the matched word „wärme“: [[„wärme“, „planung“]]; the ways to read
+// the rest, with a linking element first („verwaltung·s·software“), then without.
+function compoundParts(term, words) {
+  const prefix = words.filter((w) => w.length >= 4 && term.startsWith(w) && w !== term)
+    .sort((a, b) => b.length - a.length)[0];
+  if (!prefix) return [];
+  const rest = term.slice(prefix.length);
+  return ["es", "en", "er", "s", "n", "e", ""]
+    .filter((link) => rest.startsWith(link) && rest.length - link.length >= 4)
+    .map((link) => [prefix, rest.slice(link.length)]);
+}
+
+// „Keine Treffer“: the related terms of the search page that resemble the query most (a
+// shared word stem, or a few letters apart), else all of them; hidden while there are hits.
+function showSuggestions(box, query) {
+  box.hidden = !query;
+  if (!query) return;
+  const wanted = queryTerms(query);
+  const terms = [...box.querySelectorAll("[data-sr-term]")];
+  const score = (li) => Math.max(...queryTerms(li.dataset.srTerm).flatMap((w) => wanted.map((q) => likeness(q, w))));
+  const ranked = terms.map((li) => [score(li), li]).filter(([s]) => s > 0).sort((a, b) => b[0] - a[0]);
+  // nothing alike: the Handlungsfelder themselves, without the topics they name
+  const shown = new Set(ranked.length ? ranked.slice(0, 8).map(([, li]) => li)
+    : terms.filter((li) => !("srMoreTerm" in li.dataset)));
+  for (const li of terms) li.hidden = !shown.has(li);
+}
+
+// 0 when two folded words have nothing in common; more for a longer common start, and for
+// words only one or two letters apart.
+function likeness(a, b) {
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  if (common >= 4) return common;
+  if (Math.abs(a.length - b.length) > 2 || a.length < 4) return 0;
+  return editDistance(a, b) <= 2 ? 3 : 0;
+}
+
+function editDistance(a, b) {
+  let row = [...Array(b.length + 1).keys()];
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}
+
+function card(item, sections) {
+  const showSection = Boolean(sections);
   const li = document.createElement("li");
   li.className = "sr-card";
   const h = document.createElement("h2");
@@ -237,7 +393,7 @@ function card(item, showSection) {
     badge.className = "sr-badges";
     const span = document.createElement("span");
     span.className = "sr-badge";
-    span.textContent = item.section;
+    span.textContent = sections[item.section] || item.section;
     badge.append(span);
     li.append(badge);
   }
@@ -312,7 +468,8 @@ function writeState(form) {
 
 function updateCounts(form, counts) {
   for (const fieldset of form.querySelectorAll("[data-facet]")) {
-    const values = counts[fieldset.dataset.facet] || {};
+    const values = counts[fieldset.dataset.facet];
+    if (!values) continue; // not counted (folded facets): the next opening counts
     for (const option of fieldset.querySelectorAll(".sr-facet__option")) {
       const input = option.querySelector("input");
       option.querySelector("[data-count]").textContent = `(${(values[input.value] ?? 0).toLocaleString("de-DE")})`;

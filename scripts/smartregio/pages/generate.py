@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import jinja2
 
@@ -359,6 +360,10 @@ class Generator:
             facets=[("sammlung", "Bereich")],
             facet_values={"sammlung": sorted(counts.items())},
             sorts=[],
+            sections=json.dumps(
+                {SECTION_TITLES[c]: MODELS[c].label for c in COLLECTIONS}, ensure_ascii=False
+            ),
+            topics=self.search_topics(),
             intro="Durchsuchen Sie alle Lösungen, Förderprojekte, Leitfäden, Programme und Hinweise. "
             "Die Suche läuft in Ihrem Browser und lädt nur die Teile des Suchindex, die sie für Ihre "
             "Anfrage braucht.",
@@ -378,6 +383,32 @@ class Generator:
             },
             body,
         )
+
+    def search_topics(self) -> list[dict[str, Any]]:
+        """Related terms for a search without hits: each Handlungsfeld (its solutions) and the
+        topics its description names (a search of their own), from the vocabulary table."""
+        topics = []
+        for term in self.catalogue.reference.vocabularies.get("action_field", {}).values():
+            named = [t.strip() for t in re.split(r",| und ", term.description.rstrip(".")) if t.strip()]
+            topics.append(
+                {
+                    "label": term.label,
+                    "words": " ".join([term.label, *named]),
+                    "main": True,
+                    "url": "/loesungen/?" + urlencode({"handlungsfeld": term.label}),
+                }
+            )
+            for topic in named:
+                if " " not in topic and not topic.endswith("-"):
+                    topics.append(
+                        {
+                            "label": topic,
+                            "words": topic,
+                            "main": False,
+                            "url": "/suche/?" + urlencode({"q": topic}),
+                        }
+                    )
+        return topics
 
     def figures(self) -> str:
         e = self.catalogue.entries

@@ -1,0 +1,142 @@
+"""Split German compounds, so that a search for „Haushalt“ finds „Bürgerhaushalt“.
+
+The dictionary is the noun list of the ``german-nouns`` package (about 100,000 nouns with
+all their inflected forms, compiled from de.wiktionary.org, CC BY-SA 4.0). A word is split
+into the fewest parts that are each a known form, the modifiers allowing the usual linking
+elements (Verwaltung·s·software, Schul·weg). Pagefind indexes a word written with ASCII
+punctuation inside both whole and in parts, so the index copy of a page gets the compound
+written as ``Bürger^haushalt``; the search script removes the marker before showing text.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import itertools
+import os
+import re
+from importlib import metadata, resources
+from pathlib import Path
+
+#: Joins the parts of a split compound in the index copy of a page; never shown to a reader.
+MARKER = "^"
+#: Shorter words are rarely compounds, and shorter parts are mostly false friends („Hau“).
+MIN_WORD = 8
+MIN_PART = 4
+#: Linking elements a modifier may carry before the next part (Fugenelemente).
+LINKS = ("", "s", "es", "n", "en", "er")
+#: Feminine endings, which make a word of a noun, not a compound (Bürger·innen).
+FEMININE = ("innen", "in")
+
+_WORD = re.compile(r"^[^\W\d_]+$")
+_GRAMMAR_COLUMNS = {"pos", "genus", "genus 1", "genus 2", "genus 3", "genus 4"}
+
+
+def _cache_file(version: str) -> Path:
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "smartregio" / f"german-nouns-{version}.txt"
+
+
+@functools.cache
+def dictionary() -> frozenset[str]:
+    """Every inflected form of every noun, lower-cased; read once, then kept in a cache file."""
+    version = metadata.version("german-nouns")
+    cache = _cache_file(version)
+    if cache.is_file():
+        return frozenset(cache.read_text(encoding="utf-8").split("\n"))
+    words: set[str] = set()
+    source = resources.files("german_nouns").joinpath("nouns.csv")
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        header = next(rows)
+        columns = [i for i, name in enumerate(header) if name not in _GRAMMAR_COLUMNS]
+        for row in rows:
+            for i in columns:
+                if i < len(row) and len(word := row[i]) >= MIN_PART and _WORD.match(word):
+                    words.add(word.lower())
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text("\n".join(sorted(words)), encoding="utf-8")
+        temporary.replace(cache)
+    except OSError:
+        pass  # a read-only home only costs the next build the same few seconds
+    return frozenset(words)
+
+
+def _modifier(piece: str, known: frozenset[str]) -> bool:
+    """A part before the head: a noun form with a linking element (Verwaltung·s), a noun
+    that drops its final e (Schul·weg), or the stem of a verb noun (Förder·programm)."""
+    if any(piece.endswith(link) and piece[: len(piece) - len(link)] in known for link in LINKS):
+        return True
+    stem = piece[:-1] if piece.endswith("e") else piece
+    return piece + "e" in known or stem + "ung" in known
+
+
+def _best_split(lower: str, known: frozenset[str]) -> tuple[int, ...] | None:
+    """Cut positions of the split into the fewest parts, the shortest part as long as
+    possible (Bürger·haushalt, not Bürgerhaus·halt); at least two parts."""
+    n = len(lower)
+    # best[i]: the best cover of lower[i:] as ((parts, -shortest part), cuts)
+    best: list[tuple[tuple[int, int], tuple[int, ...]] | None] = [None] * (n + 1)
+    for start in range(n - MIN_PART, -1, -1):
+        choice = None
+        for end in range(start + MIN_PART, n + 1):
+            if start == 0 and end == n:
+                continue  # the word itself is no split
+            piece = lower[start:end]
+            if end == n:
+                if piece not in known:
+                    continue
+                score, cuts = (1, -len(piece)), ()
+            else:
+                rest = best[end]
+                if rest is None or not _modifier(piece, known):
+                    continue
+                score = (rest[0][0] + 1, max(rest[0][1], -len(piece)))
+                cuts = (end, *rest[1])
+            if choice is None or score < choice[0]:
+                choice = (score, cuts)
+        best[start] = choice
+    return best[0][1] if best[0] else None
+
+
+@functools.lru_cache(maxsize=200_000)
+def split(word: str) -> tuple[str, ...]:
+    """The parts of ``word`` in its own spelling (linking elements stay on the modifier),
+    each long part split again (Rats·informations·system); ``(word,)`` for no compound."""
+    if len(word) < MIN_WORD or not _WORD.match(word):
+        return (word,)
+    lower, known = word.lower(), dictionary()
+    for suffix in FEMININE:
+        stem = lower[: -len(suffix)]
+        if lower.endswith(suffix) and stem in known:
+            # Bürger·innen is no compound of „Bürge“ and „Rinnen“: split the stem instead
+            *parts, last = split(word[: len(stem)])
+            return (*parts, last + word[len(stem) :])
+    cuts = _best_split(lower, known)
+    if cuts is None:
+        return (word,)
+    bounds = (0, *cuts, len(word))
+    # a part that is a word of its own stays whole (Bürger·haushalt, not Bürger·haus·halt)
+    return tuple(
+        part
+        for a, b in itertools.pairwise(bounds)
+        for part in ((word[a:b],) if lower[a:b] in known else split(word[a:b]))
+    )
+
+
+_TEXT_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
+
+
+def _marked(word: str) -> str:
+    # nouns only, as German writes them: „ursprünglich“ is no Ursprung·lich, and names in
+    # capitals (MITMACHEN) are left as they are
+    if not word[0].isupper() or word.isupper():
+        return word
+    return MARKER.join(split(word))
+
+
+def mark(text: str) -> str:
+    """``text`` with every compound noun written as its parts joined by :data:`MARKER`."""
+    return _TEXT_WORD.sub(lambda m: _marked(m.group(0)), text)

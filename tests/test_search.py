@@ -1,0 +1,211 @@
+"""German search: compounds split at index time, no hit without a real match, „Keine Treffer“
+with suggestions, a search field in every page's header. German queries with the results a
+reader expects, run in the browser against the shipped data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from smartregio.publish.compounds import mark, split
+from smartregio.publish.search import index_copy
+
+from .site_helpers import CHROMIUM, CHROMIUM_ARGS, REPO, build, serve
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
+
+
+# --- the splitter --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "word, parts",
+    [
+        ("Bürgerhaushalt", ("Bürger", "haushalt")),
+        ("Bürgerhaushalte", ("Bürger", "haushalte")),
+        ("Wärmeplanung", ("Wärme", "planung")),
+        ("Stadtplanung", ("Stadt", "planung")),  # a dictionary word of its own, still split
+        ("Verwaltungssoftware", ("Verwaltungs", "software")),  # linking s
+        ("Mängelmelder", ("Mängel", "melder")),
+        ("Förderprogramm", ("Förder", "programm")),  # a verb stem as modifier
+        ("Bürgerinnen", ("Bürgerinnen",)),  # no „Bürge“ and „Rinnen“
+        ("Digitalisierung", ("Digitalisierung",)),
+        ("Haus", ("Haus",)),
+    ],
+)
+def test_compounds_split_into_dictionary_words(word, parts):
+    assert split(word) == parts
+
+
+def test_only_nouns_are_marked_and_the_text_keeps_its_letters():
+    text = "Der Bürgerhaushalt ist ursprünglich ein MITMACHEN-Projekt der Stadtplanung."
+    marked = mark(text)
+    assert marked == "Der Bürger^haushalt ist ursprünglich ein MITMACHEN-Projekt der Stadt^planung."
+    assert marked.replace("^", "") == text
+
+
+def test_the_index_copy_marks_text_only_and_leaves_out_code():
+    html = (
+        '<main data-pagefind-body><h1 title="Bürgerhaushalt">Bürgerhaushalt</h1>'
+        "<pre><code>action_fields:\n  - mobilitaet</code></pre>"
+        '<span data-pagefind-filter="sammlung">Förderprojekte</span>'
+        "<script>const Wärmeplanung = 1;</script></main>"
+    )
+    copy = index_copy(html)
+    assert '<h1 title="Bürgerhaushalt">Bürger^haushalt</h1>' in copy  # attributes untouched
+    assert "action_fields" not in copy
+    assert '<span data-pagefind-filter="sammlung">Förderprojekte</span>' in copy  # filtered by
+    assert "const Wärmeplanung = 1;" in copy
+    assert index_copy("<main><h1>Lösungen – Seite 2</h1></main>") is None  # Pagefind skips it
+
+
+# --- in the browser ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def origin(tmp_path_factory):
+    root = tmp_path_factory.mktemp("search")
+    build(REPO / "data", root / "site", root / "work")
+    with serve(root / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium fehlt: 'python3 scripts/dev.py test' installiert es.")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    assert page.errors == []
+    context.close()
+
+
+def status(page):
+    return page.locator("[data-sr-status]")
+
+
+def search(page, origin, query: str, path: str = "/suche/") -> list[str]:
+    """The addresses of the hits on screen, best first."""
+    page.goto(origin + path + "?q=" + query)
+    expect(status(page)).to_have_text(re.compile(r"(gefunden|Keine Treffer)"))
+    if "Keine Treffer" in status(page).inner_text():
+        return []
+    expect(page.locator("[data-sr-results] a").first).to_be_attached()
+    return page.locator("[data-sr-results] h2 a").evaluate_all("links => links.map(a => a.pathname)")
+
+
+BUERGERHAUSHALT_TOOLS = {"/loesungen/decidim/", "/loesungen/consul-democracy/", "/loesungen/adhocracy-plus/"}
+MAENGELMELDER = {"/loesungen/klarschiff/", "/loesungen/mark-a-spot/", "/loesungen/fixmystreet/"}
+
+
+@pytest.mark.parametrize(
+    "query, expected, within",
+    [
+        ("Haushalt", BUERGERHAUSHALT_TOOLS, 10),  # the head of „Bürgerhaushalt“
+        ("Bürgerhaushalt", BUERGERHAUSHALT_TOOLS, 5),
+        ("Bürgerhaushalte", BUERGERHAUSHALT_TOOLS, 5),  # plural, as Pagefind stems
+        ("Mängelmelder", MAENGELMELDER, 6),
+        ("Melder", MAENGELMELDER, 10),
+        ("Herrenberg", {"/kommunen/08115021/", "/loesungen/stadtnavi/"}, 5),  # the town, its tool
+        ("Mitmachen", {"/mitmachen/"}, 3),
+        ("Stufenplan", {"/stufenplan/"}, 3),
+    ],
+)
+def test_german_queries_find_what_is_meant(page, origin, query, expected, within):
+    hits = search(page, origin, query)
+    assert expected <= set(hits[:within]), hits
+
+
+def test_a_word_found_only_as_a_shorter_word_is_no_hit(page, origin):
+    # no page says „Wärmeplanung“; Pagefind alone answers with every „war“ and „waren“
+    hits = search(page, origin, "Wärmeplanung")
+    text = status(page).inner_text()
+    if hits:
+        assert "die Teile von „Wärmeplanung“" in text  # read as „Wärme“ and „Planung“
+        for address in hits:
+            body = page.request.get(origin + address).text().lower()
+            assert "wärme" in body and "planung" in body, address
+    excerpts = " ".join(page.locator("[data-sr-results] mark").all_inner_texts()).lower()
+    assert not re.search(r"\bwar(en)?\b", excerpts)
+
+
+def test_nonsense_says_keine_treffer_and_suggests(page, origin):
+    assert search(page, origin, "Xylofonbrötchen") == []
+    expect(status(page)).to_have_text("Keine Treffer für „Xylofonbrötchen“.")
+    suggest = page.locator("[data-sr-suggest]")
+    expect(suggest).to_be_visible()
+    expect(suggest.get_by_role("link", name="Lösungen", exact=True)).to_have_attribute(
+        "href", re.compile("loesungen/$")
+    )
+    expect(suggest.get_by_role("link", name="Mobilität und Verkehr")).to_be_visible()  # the Handlungsfelder
+
+
+def test_suggestions_prefer_related_terms(page, origin):
+    search(page, origin, "Parkhaus")  # may find pages; the term list is for a search without
+    page.goto(origin + "/suche/?q=Parkenxyz")
+    expect(status(page)).to_have_text(re.compile("Keine Treffer"))
+    shown = page.locator("[data-sr-suggest] li:visible a").all_inner_texts()
+    assert "Parken" in shown and len(shown) < 20  # alike first, not the whole list
+
+
+def test_results_show_no_index_markers_no_yaml_and_singular_sections(page, origin):
+    search(page, origin, "Bürgerhaushalt")
+    text = page.locator("[data-sr-results]").inner_text()
+    assert "^" not in text
+    badges = page.locator("[data-sr-results] .sr-badge").all_inner_texts()
+    assert "Lösung" in badges and "Lösungen" not in badges
+    search(page, origin, "Mitmachen")
+    text = page.locator("[data-sr-results]").inner_text()
+    assert "action_fields" not in text and "mobilitaet" not in text
+
+
+def test_a_catalogue_text_search_uses_the_split_words_and_shows_cards(page, origin):
+    hits = search(page, origin, "Haushalt", "/loesungen/")
+    assert set(hits) >= BUERGERHAUSHALT_TOOLS
+    assert all(h.startswith("/loesungen/") for h in hits)
+    titles = page.locator("[data-sr-results] h2 a").all_inner_texts()
+    assert titles == sorted(titles, key=str.casefold)  # the catalogue's order, A–Z
+    expect(page.locator("[data-sr-results] > li").first.locator(".sr-card__facts")).to_be_visible()
+
+
+def test_the_header_search_works_from_any_page_by_keyboard(page, origin):
+    page.goto(origin + "/loesungen/stadtnavi/")
+    field = page.get_by_role("search", name="Website durchsuchen").get_by_role(
+        "searchbox", name="Suchbegriff"
+    )
+    field.focus()
+    page.keyboard.type("Haushalt")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(origin + "/suche/?q=Haushalt")
+    expect(page.locator("#sr-q")).to_have_value("Haushalt")
+    expect(status(page)).to_have_text(re.compile(r"^\d+ Treffer gefunden"))
+
+
+def test_on_a_phone_the_header_offers_the_search_button(browser, origin):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="de-DE")
+    page = context.new_page()
+    page.goto(origin + "/stufenplan/")
+    header = page.get_by_role("search", name="Website durchsuchen")
+    expect(header.get_by_role("searchbox")).to_be_hidden()
+    header.get_by_role("button", name="Suchen").click()
+    expect(page).to_have_url(re.compile(r"/suche/(\?q=)?$"))
+    expect(page.locator("#sr-q")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
+def test_a_published_version_searches_its_own_pages(page, origin):
+    hits = search(page, origin, "Haushalt", "/1.0.0/loesungen/")
+    assert hits and all(h.startswith("/1.0.0/loesungen/") for h in hits)
+    hits = search(page, origin, "Bürgerhaushalt", "/1.0.0/suche/")
+    assert hits and all(h.startswith("/1.0.0/") for h in hits)

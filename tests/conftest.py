@@ -1,4 +1,5 @@
-"""Shared fixtures: a small, valid data folder that tests copy and then break on purpose."""
+"""Shared fixtures: a small, valid data folder that tests copy and then break on purpose; the
+site of the shipped data, built once per test run, served, and a browser to read it."""
 
 from __future__ import annotations
 
@@ -149,3 +150,47 @@ def cli(capsys):
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+# --- the shipped data as a site, in a browser (test_browser, test_reading, test_search) ------------
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Path:
+    """The site of the repository's own data, built once: the browser tests only read it."""
+    from .site_helpers import build
+
+    root = tmp_path_factory.mktemp("shipped")
+    build(REPO / "data", root / "site", root / "work")
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def origin(shipped_site):
+    from .site_helpers import serve
+
+    with serve(shipped_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from .site_helpers import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium fehlt: 'python3 scripts/dev.py test' installiert es.")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A desktop page in German that collects the script errors it sees."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()

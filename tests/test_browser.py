@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,7 +12,7 @@ import pytest
 from smartregio.load import load_catalogue
 from smartregio.pages.views import title_of
 
-from .site_helpers import CHROMIUM, CHROMIUM_ARGS, REPO, build, serve
+from .site_helpers import REPO
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -52,32 +51,7 @@ def catalogue():
     return catalogue
 
 
-@pytest.fixture(scope="module")
-def origin(tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser")
-    build(REPO / "data", root / "site", root / "work")
-    with serve(root / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium fehlt: 'python3 scripts/dev.py test' installiert es.")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
+# origin, browser and page: tests/conftest.py (the shipped site, built once per run)
 
 
 def status(page):

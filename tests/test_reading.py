@@ -13,7 +13,7 @@ import pytest
 from smartregio.load import load_catalogue
 from smartregio.pages.addressnames import describe_address
 
-from .site_helpers import CHROMIUM, CHROMIUM_ARGS, REPO, build, serve
+from .site_helpers import REPO
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -27,10 +27,8 @@ def catalogue():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("reading")
-    build(REPO / "data", root / "site", root / "work")
-    return root / "site"
+def site(shipped_site) -> Path:
+    return shipped_site  # built once per run (tests/conftest.py), served as ``origin``
 
 
 def text_of(html: str) -> str:
@@ -174,18 +172,7 @@ def test_addresses_get_a_readable_name(catalogue, address, shown):
 
 
 # --- in the browser ----------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def origin(site):
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+# origin and browser: tests/conftest.py
 
 
 @pytest.mark.parametrize("width", [1280, 390])

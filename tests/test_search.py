@@ -5,14 +5,11 @@ reader expects, run in the browser against the shipped data."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from smartregio.publish.compounds import mark, split
 from smartregio.publish.search import index_copy
-
-from .site_helpers import CHROMIUM, CHROMIUM_ARGS, REPO, build, serve
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -61,33 +58,11 @@ def test_the_index_copy_marks_text_only_and_leaves_out_code():
 
 
 # --- in the browser ------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def origin(tmp_path_factory):
-    root = tmp_path_factory.mktemp("search")
-    build(REPO / "data", root / "site", root / "work")
-    with serve(root / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium fehlt: 'python3 scripts/dev.py test' installiert es.")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
+# origin and browser: tests/conftest.py (the shipped site, built once per run)
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+def page(page):
     yield page
-    assert page.errors == []
-    context.close()
+    assert page.errors == []  # no script error on any search
 
 
 def status(page):
@@ -148,6 +123,8 @@ def test_nonsense_says_keine_treffer_and_suggests(page, origin):
         "href", re.compile("loesungen/$")
     )
     expect(suggest.get_by_role("link", name="Mobilität und Verkehr")).to_be_visible()  # the Handlungsfelder
+    first, second = (link.bounding_box() for link in suggest.locator("ul").last.get_by_role("link").all()[:2])
+    assert first["y"] == second["y"]  # side by side, not an indented list
 
 
 def test_suggestions_prefer_related_terms(page, origin):

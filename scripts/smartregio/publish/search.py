@@ -79,7 +79,7 @@ _HTML_PART = re.compile(
 
 def index_copy(html: str) -> str | None:
     """The page as Pagefind should read it: compounds marked, code blocks left out. Filter
-    and sort values stay as they are: the catalogue filters by them. None for a page without
+    values stay as they are: the catalogue filters by them. None for a page without
     ``data-pagefind-body``, which Pagefind skips (a catalogue listing); everything before the
     body (head, header, navigation) stays as it is, unread."""
     body = html.find("data-pagefind-body")
@@ -94,8 +94,7 @@ def index_copy(html: str) -> str | None:
             return ""
         if match.group(3) is not None:
             tag = match.group(3)
-        kept = "data-pagefind-filter" in tag or "data-pagefind-sort" in tag
-        if match.group(4) is not None and not kept:
+        if match.group(4) is not None and "data-pagefind-filter" not in tag:
             return mark(match.group(4))
         return match.group(0)
 

@@ -104,8 +104,10 @@ async function init(root) {
   };
 
   const showMore = async () => {
+    const mine = run;
     const batch = results.slice(shown, shown + (isSearch ? SEARCH_PAGE : PAGE));
     const cards = await Promise.all(batch.map((item) => item.card()));
+    if (mine !== run) return; // the cards of an older search, arriving after a newer one began
     for (const item of cards) list.append(card(item, isSearch ? sections : null));
     shown += batch.length;
     more.hidden = shown >= results.length;

@@ -353,6 +353,49 @@ def test_every_page_starts_with_a_skip_link_to_the_content(browser, origin, name
     context.close()
 
 
+SEEN = """() => { const e = document.activeElement;
+    if (!e || e === document.body) return false;
+    const box = e.getBoundingClientRect();
+    if (box.width < 1 || box.height < 1 || getComputedStyle(e).visibility !== 'visible') return false;
+    for (let n = e; n; n = n.parentElement) if (getComputedStyle(n).opacity === '0') return false;
+    return true; }"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["script", "no script"])
+def test_every_tab_stop_is_a_control_the_reader_sees(browser, origin, javascript):
+    """Tab through whole pages: no stop on something invisible (Material's hidden back-to-top
+    button took the focus until its script ran, then dropped it), and the focus never leaves."""
+    names = ["changes", "solution", "project", "guideline", "data", "imprint", "not found", "search"]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
+    page = context.new_page()
+    unseen = {}
+    for name in names:
+        page.goto(origin + PAGES[name], wait_until="networkidle")
+        left = 0  # past the last stop the focus goes to the browser, once, then comes round
+        for press in range(300):
+            page.keyboard.press("Tab")
+            where = page.evaluate("""() => { const e = document.activeElement;
+                return e === document.body ? 'page' : e.classList.contains('sr-skip') ? 'skip' : 'stop'; }""")
+            if where == "skip" and press:
+                break
+            if where == "page":
+                left += 1
+                continue
+            for _ in range(10):  # a fade-in may still run (polled here: no page script without JS)
+                if page.evaluate(SEEN):
+                    break
+                page.wait_for_timeout(100)
+            else:
+                unseen.setdefault(name, []).append(
+                    page.evaluate("(e => e.outerHTML.slice(0, 120))(document.activeElement)")
+                )
+        else:
+            pytest.fail(f"{name}: 300 Tab stops without coming round")
+        assert left <= 1, f"{name}: the focus fell back to the page {left} times"
+    assert unseen == {}
+    context.close()
+
+
 def _focus_stops(page, presses: int) -> list[dict]:
     stops = []
     for _ in range(presses):

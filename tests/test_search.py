@@ -168,6 +168,26 @@ def test_the_header_search_works_from_any_page_by_keyboard(page, origin):
     expect(status(page)).to_have_text(re.compile(r"^\d+ Treffer gefunden"))
 
 
+def test_on_the_search_page_the_header_field_and_the_page_field_are_one_search(page, origin):
+    page.goto(origin + "/suche/?q=Haushalt")
+    header = page.get_by_role("search", name="Website durchsuchen").get_by_role("searchbox")
+    own = page.locator("#sr-q")
+    expect(header).to_have_value("Haushalt")  # the header shows what is being searched
+    expect(status(page)).to_have_text(re.compile(r"^\d+ Treffer gefunden"))
+    own.fill("Mängelmelder")
+    expect(header).to_have_value("Mängelmelder")
+    expect(page).to_have_url(origin + "/suche/?q=M%C3%A4ngelmelder")
+    page.evaluate("window.sr_unloaded = false")  # a reload would drop this mark
+    header.fill("Herrenberg")
+    header.press("Enter")
+    expect(own).to_have_value("Herrenberg")
+    expect(page).to_have_url(origin + "/suche/?q=Herrenberg")
+    expect(page.locator("[data-sr-results] a", has_text="stadtnavi").first).to_be_visible()
+    assert page.evaluate("window.sr_unloaded") is False  # searched in place, not sent again
+    page.locator("[data-sr-filters]").evaluate("form => form.reset()")  # „Filter zurücksetzen“
+    expect(header).to_have_value("")
+
+
 def test_on_a_phone_the_header_offers_the_search_button(browser, origin):
     context = browser.new_context(viewport={"width": 390, "height": 800}, locale="de-DE")
     page = context.new_page()

@@ -125,10 +125,31 @@ async function init(root) {
     await showMore();
     list.children[first]?.querySelector("a")?.focus();
   });
+  // On the search page the header's field and the page's are one search: the header shows
+  // the term searched for, and a term typed or sent there searches here, without a reload.
+  const header = isSearch ? document.querySelector(".sr-header-search [name=q]") : null;
   window.addEventListener("popstate", () => {
     readState(form, new URLSearchParams(location.search));
+    if (header) header.value = form.elements.q.value;
     update();
   });
+  if (header) {
+    const field = form.elements.q;
+    header.value = field.value;
+    form.addEventListener("input", (event) => { if (event.target === field) header.value = field.value; });
+    form.addEventListener("reset", () => { header.value = ""; });
+    header.addEventListener("input", () => {
+      field.value = header.value;
+      clearTimeout(timer);
+      timer = setTimeout(update, 250);
+    });
+    header.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      field.value = header.value;
+      clearTimeout(timer);
+      update();
+    });
+  }
   await update();
 }
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from smartregio.publish.compounds import mark, split
+from smartregio.publish.compounds import mark, proper_names, split
 from smartregio.publish.search import index_copy
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -29,6 +29,9 @@ expect = playwright_api.expect
         ("Bürgerinnen", ("Bürgerinnen",)),  # no „Bürge“ and „Rinnen“
         ("Digitalisierung", ("Digitalisierung",)),
         ("Haus", ("Haus",)),
+        ("Darmstadt", ("Darmstadt",)),  # a town the dictionary names: no „Darm“ and „Stadt“
+        ("Herrenberg", ("Herrenberg",)),
+        ("Landkreis", ("Land", "kreis")),  # a common noun, though it starts many names
     ],
 )
 def test_compounds_split_into_dictionary_words(word, parts):
@@ -40,6 +43,14 @@ def test_only_nouns_are_marked_and_the_text_keeps_its_letters():
     marked = mark(text)
     assert marked == "Der Bürger^haushalt ist ursprünglich ein MITMACHEN-Projekt der Stadt^planung."
     assert marked.replace("^", "") == text
+
+
+def test_the_names_of_places_stay_whole_their_nouns_do_not():
+    places = proper_names(["Apfeldorf", "Landkreis Potsdam-Mittelmark", "Darmstadt"])
+    assert {"Apfeldorf", "Mittelmark", "Darmstadt"} <= places and "Landkreis" not in places
+    text = "In Apfeldorf und im Landkreis Potsdam-Mittelmark wächst der Apfelbaum."
+    assert mark(text, places) == "In Apfeldorf und im Land^kreis Potsdam-Mittelmark wächst der Apfel^baum."
+    assert mark(text) != mark(text, places)  # without the list the village would be split
 
 
 def test_the_index_copy_marks_text_only_and_leaves_out_code():
@@ -99,6 +110,26 @@ MAENGELMELDER = {"/loesungen/klarschiff/", "/loesungen/mark-a-spot/", "/loesunge
 def test_german_queries_find_what_is_meant(page, origin, query, expected, within):
     hits = search(page, origin, query)
     assert expected <= set(hits[:within]), hits
+
+
+def test_a_part_of_a_place_name_finds_no_place(page, origin):
+    # Herrenberg is a town, not „Herren“ and „Berg“; Apfeldorf, a village the dictionary does
+    # not know, stays whole through the place table; a Landkreis is still a Kreis
+    assert "/kommunen/08115021/" not in every_hit(page, origin, "Berg")
+    assert "/kommunen/09181111/" not in every_hit(page, origin, "Dorf")  # („Apfel“ finds it: a prefix)
+    assert "/kommunen/12069/" in every_hit(page, origin, "Kreis")
+
+
+def every_hit(page, origin, query: str) -> list[str]:
+    """All the hits' addresses, „Weitere anzeigen“ pressed until none are left."""
+    hits = search(page, origin, query)
+    more = page.locator("[data-sr-more]:not([hidden]) button")
+    while more.count():
+        shown = len(hits)
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('[data-sr-results] > li').length > {shown}")
+        hits = page.locator("[data-sr-results] h2 a").evaluate_all("links => links.map(a => a.pathname)")
+    return hits
 
 
 def test_a_word_found_only_as_a_shorter_word_is_no_hit(page, origin):

@@ -31,6 +31,7 @@ from .problems import Problems
 from .progress import SILENT, Progress
 from .project import Project
 from .publish.api import write_api, write_catalogue_indexes
+from .publish.compounds import proper_names
 from .publish.dcat import Publisher, build_graph, write_dcat
 from .publish.dcat import Release as DcatRelease
 from .publish.feed import write_feed
@@ -200,7 +201,7 @@ def build_site(
             side.join()
             move_into(api_site, staging)
         with progress.stage("Suchindex (Pagefind)"):
-            index_site(staging)
+            index_site(staging, place_names(catalogue))
         with progress.stage("Seiten der Versionen", unit=("Version", "Versionen")) as stage:
             build_version_snapshots(releases, project, staging, render, each=stage.items)
         with progress.stage("Website austauschen"):
@@ -249,7 +250,12 @@ def build_version_snapshots(
         write_catalogue_indexes(catalogue, views, site / release.version)
         # its own search, over the pages of that version (after the catalogue indexes, which
         # the search's hit numbers refer to)
-        index_site(site / release.version)
+        index_site(site / release.version, place_names(catalogue))
+
+
+def place_names(catalogue: Catalogue) -> frozenset[str]:
+    """The words of the places' names the search keeps whole (a town, not „Darm“ + „Stadt“)."""
+    return proper_names(place.name for place in catalogue.reference.places.values())
 
 
 CURRENT_VERSION = "."

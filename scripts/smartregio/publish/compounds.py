@@ -15,6 +15,7 @@ import functools
 import itertools
 import os
 import re
+from collections.abc import Iterable
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -32,36 +33,60 @@ _WORD = re.compile(r"^[^\W\d_]+$")
 _GRAMMAR_COLUMNS = {"pos", "genus", "genus 1", "genus 2", "genus 3", "genus 4"}
 
 
+#: Word classes of names (Darmstadt, Müller): a name is never taken apart into „Darm“ + „Stadt“.
+_NAME_CLASSES = {"Toponym", "Eigenname", "Nachname", "Vorname"}
+
+
 def _cache_file(version: str) -> Path:
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "smartregio" / f"german-nouns-{version}.txt"
+    return root / "smartregio" / f"german-nouns-{version}.2.txt"
 
 
 @functools.cache
-def dictionary() -> frozenset[str]:
-    """Every inflected form of every noun, lower-cased; read once, then kept in a cache file."""
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """(every inflected form of every noun, the names), lower-cased; read once, then kept in a
+    cache file. A name is a lemma the dictionary knows only as a name (Herrenberg), not one
+    that is also a common noun (Essen, Halle)."""
     version = metadata.version("german-nouns")
     cache = _cache_file(version)
     if cache.is_file():
-        return frozenset(cache.read_text(encoding="utf-8").split("\n"))
+        nouns, _, names = cache.read_text(encoding="utf-8").partition("\n\n")
+        return frozenset(nouns.split("\n")), frozenset(names.split("\n"))
     words: set[str] = set()
+    named: set[str] = set()
+    common: set[str] = set()
     source = resources.files("german_nouns").joinpath("nouns.csv")
     with source.open(encoding="utf-8", newline="") as handle:
         rows = csv.reader(handle)
         header = next(rows)
         columns = [i for i, name in enumerate(header) if name not in _GRAMMAR_COLUMNS]
+        pos = header.index("pos")
         for row in rows:
+            lemma = row[0].lower()
+            (named if _NAME_CLASSES & set(row[pos].split(",")) else common).add(lemma)
             for i in columns:
                 if i < len(row) and len(word := row[i]) >= MIN_PART and _WORD.match(word):
                     words.add(word.lower())
+    names = frozenset(named - common)
+    nouns = frozenset(words - names)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         temporary = cache.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text("\n".join(sorted(words)), encoding="utf-8")
+        temporary.write_text("\n".join(sorted(nouns)) + "\n\n" + "\n".join(sorted(names)), encoding="utf-8")
         temporary.replace(cache)
     except OSError:
         pass  # a read-only home only costs the next build the same few seconds
-    return frozenset(words)
+    return nouns, names
+
+
+def dictionary() -> frozenset[str]:
+    """Every inflected form of every common noun, lower-cased: the parts a compound splits into."""
+    return _words()[0]
+
+
+def names() -> frozenset[str]:
+    """The proper names the dictionary knows (towns, regions, people), lower-cased: kept whole."""
+    return _words()[1]
 
 
 def _modifier(piece: str, known: frozenset[str]) -> bool:
@@ -108,6 +133,8 @@ def split(word: str) -> tuple[str, ...]:
     if len(word) < MIN_WORD or not _WORD.match(word):
         return (word,)
     lower, known = word.lower(), dictionary()
+    if lower in names():
+        return (word,)
     for suffix in FEMININE:
         stem = lower[: -len(suffix)]
         if lower.endswith(suffix) and stem in known:
@@ -129,14 +156,28 @@ def split(word: str) -> tuple[str, ...]:
 _TEXT_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
 
 
-def _marked(word: str) -> str:
+def _marked(word: str, names: frozenset[str]) -> str:
     # nouns only, as German writes them: „ursprünglich“ is no Ursprung·lich, and names in
     # capitals (MITMACHEN) are left as they are
-    if not word[0].isupper() or word.isupper():
+    if not word[0].isupper() or word.isupper() or word in names:
         return word
     return MARKER.join(split(word))
 
 
-def mark(text: str) -> str:
-    """``text`` with every compound noun written as its parts joined by :data:`MARKER`."""
-    return _TEXT_WORD.sub(lambda m: _marked(m.group(0)), text)
+def mark(text: str, names: frozenset[str] = frozenset()) -> str:
+    """``text`` with every compound noun written as its parts joined by :data:`MARKER`,
+    except the ``names`` (see :func:`proper_names`)."""
+    return _TEXT_WORD.sub(lambda m: _marked(m.group(0), names), text)
+
+
+def proper_names(names: Iterable[str]) -> frozenset[str]:
+    """The words of ``names`` (the places') that are no nouns of the dictionary: Darmstadt
+    is a town, not „Darm“ and „Stadt“, so a search for „Stadt“ does not find it; the nouns
+    in a name stay compounds (Land·kreis Potsdam-Mittelmark)."""
+    known = dictionary()
+    return frozenset(
+        word
+        for name in names
+        for word in _TEXT_WORD.findall(name)
+        if word.lower() not in known
+    )

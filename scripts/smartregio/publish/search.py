@@ -77,9 +77,10 @@ _HTML_PART = re.compile(
 )
 
 
-def index_copy(html: str) -> str | None:
-    """The page as Pagefind should read it: compounds marked, code blocks left out. Filter
-    values stay as they are: the catalogue filters by them. None for a page without
+def index_copy(html: str, names: frozenset[str] = frozenset()) -> str | None:
+    """The page as Pagefind should read it: compounds marked (but not the proper ``names``),
+    code blocks left out. Filter values stay as they are: the catalogue filters by them. None
+    for a page without
     ``data-pagefind-body``, which Pagefind skips (a catalogue listing); everything before the
     body (head, header, navigation) stays as it is, unread."""
     body = html.find("data-pagefind-body")
@@ -95,18 +96,19 @@ def index_copy(html: str) -> str | None:
         if match.group(3) is not None:
             tag = match.group(3)
         if match.group(4) is not None and "data-pagefind-filter" not in tag:
-            return mark(match.group(4))
+            return mark(match.group(4), names)
         return match.group(0)
 
     return html[:start] + _HTML_PART.sub(part, html[start:])
 
 
-def index_site(site: Path) -> None:
-    """Index the built site (German from <html lang>) into ``site/pagefind``."""
+def index_site(site: Path, names: frozenset[str] = frozenset()) -> None:
+    """Index the built site (German from <html lang>) into ``site/pagefind``; ``names`` are
+    proper names whose parts are no search terms (see :func:`compounds.proper_names`)."""
     with tempfile.TemporaryDirectory(prefix="smartregio-index-") as temporary:
         copy = Path(temporary)
         for page in site.rglob("*.html"):
-            text = index_copy(page.read_text(encoding="utf-8"))
+            text = index_copy(page.read_text(encoding="utf-8"), names)
             if text is None:
                 continue
             target = copy / page.relative_to(site)

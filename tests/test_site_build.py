@@ -413,3 +413,39 @@ def test_zensical_builds_the_same_pages_with_their_key_facts(both_engines):
     solution = (zensical_site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
     assert "EUPL-1.2 OR AGPL-3.0-only" in solution and "Ludwigsburg" in solution
     assert (zensical_site / "pagefind/pagefind.js").is_file()  # the search index is engine-neutral
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_the_header_search_field_is_seen_and_works_in_both_engines(both_engines, browser, engine):
+    """Zensical draws a light header, Material a coloured one: the field must stand out
+    (WCAG 1.4.11, 3:1 for its edge) on either, and search in place on /suche/."""
+    from playwright.sync_api import expect
+
+    from .site_helpers import serve
+
+    site = both_engines[["mkdocs", "zensical"].index(engine)]
+    with serve(site) as origin:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+        page = context.new_page()
+        page.goto(origin + "/suche/?q=Haushalt", wait_until="networkidle")
+        field = page.locator(".sr-header-search input")
+        colours = field.evaluate("""input => {
+            let n = input.closest('header'), bg = getComputedStyle(n).backgroundColor;
+            while (n && /rgba\\(.*, 0\\)|transparent/.test(bg)) { n = n.parentElement; bg = n ? getComputedStyle(n).backgroundColor : 'rgb(255, 255, 255)'; }
+            const s = getComputedStyle(input);
+            return {header: bg, fill: s.backgroundColor, edge: parseFloat(s.borderTopWidth) ? s.borderTopColor : s.backgroundColor}; }""")
+        assert max(_contrast(colours["fill"], colours["header"]), _contrast(colours["edge"], colours["header"])) >= 3, colours
+        expect(field).to_have_value("Haushalt")  # the page's search, mirrored
+        expect(page.locator("[data-sr-status]")).to_have_text(re.compile(r"^\d+ Treffer gefunden"))
+        context.close()

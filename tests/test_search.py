@@ -5,6 +5,7 @@ reader expects, run in the browser against the shipped data."""
 from __future__ import annotations
 
 import re
+from importlib import metadata
 
 import pytest
 
@@ -36,6 +37,24 @@ expect = playwright_api.expect
 )
 def test_compounds_split_into_dictionary_words(word, parts):
     assert split(word) == parts
+
+
+def test_the_word_sets_come_the_same_from_the_cache_which_keeps_no_stale_copies(tmp_path, monkeypatch):
+    from smartregio.publish import compounds
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "smartregio"
+    folder.mkdir()
+    (folder / "german-nouns-1.2.5.txt").write_text("darm\nstadt", encoding="utf-8")  # older code's
+    compounds._words.cache_clear()
+    try:
+        parsed = compounds.dictionary(), compounds.names()
+        assert [p.name for p in folder.iterdir()] == [compounds._cache_file(metadata.version("german-nouns")).name]
+        compounds._words.cache_clear()
+        assert (compounds.dictionary(), compounds.names()) == parsed  # now read from the cache
+        assert "darmstadt" in parsed[1] and "stadt" in parsed[0] and "darmstadt" not in parsed[0]
+    finally:
+        compounds._words.cache_clear()
 
 
 def test_only_nouns_are_marked_and_the_text_keeps_its_letters():

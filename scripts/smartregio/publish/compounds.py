@@ -6,12 +6,15 @@ into the fewest parts that are each a known form, the modifiers allowing the usu
 elements (Verwaltung·s·software, Schul·weg). Pagefind indexes a word written with ASCII
 punctuation inside both whole and in parts, so the index copy of a page gets the compound
 written as ``Bürger^haushalt``; the search script removes the marker before showing text.
+Names stay whole (Darmstadt is no Darm·stadt): those the dictionary marks as names, and the
+words of the places' names that are no common nouns.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import itertools
 import os
 import re
@@ -38,23 +41,27 @@ _NAME_CLASSES = {"Toponym", "Eigenname", "Nachname", "Vorname"}
 
 
 def _cache_file(version: str) -> Path:
+    """Named by the dictionary's version and this module's code: a build never reads word
+    sets that other code derived (two builds of one site must give the same bytes)."""
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "smartregio" / f"german-nouns-{version}.2.txt"
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    return root / "smartregio" / f"german-nouns-{version}-{code}.txt"
 
 
 @functools.cache
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    """(every inflected form of every noun, the names), lower-cased; read once, then kept in a
-    cache file. A name is a lemma the dictionary knows only as a name (Herrenberg), not one
-    that is also a common noun (Essen, Halle)."""
+    """(every inflected form of every common noun, every form of a name), lower-cased; read
+    once, then kept in a cache file. A name is a word the dictionary knows only as a name
+    (Herrenberg, Darmstadts), not one that is also a common noun (Essen, Halle)."""
     version = metadata.version("german-nouns")
     cache = _cache_file(version)
-    if cache.is_file():
+    try:
         nouns, _, names = cache.read_text(encoding="utf-8").partition("\n\n")
         return frozenset(nouns.split("\n")), frozenset(names.split("\n"))
-    words: set[str] = set()
-    named: set[str] = set()
+    except OSError:
+        pass  # not there yet (or just tidied away by a build of other code): read the package
     common: set[str] = set()
+    named: set[str] = set()
     source = resources.files("german_nouns").joinpath("nouns.csv")
     with source.open(encoding="utf-8", newline="") as handle:
         rows = csv.reader(handle)
@@ -62,18 +69,20 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
         columns = [i for i, name in enumerate(header) if name not in _GRAMMAR_COLUMNS]
         pos = header.index("pos")
         for row in rows:
-            lemma = row[0].lower()
-            (named if _NAME_CLASSES & set(row[pos].split(",")) else common).add(lemma)
+            forms = named if _NAME_CLASSES & set(row[pos].split(",")) else common
             for i in columns:
                 if i < len(row) and len(word := row[i]) >= MIN_PART and _WORD.match(word):
-                    words.add(word.lower())
-    names = frozenset(named - common)
-    nouns = frozenset(words - names)
+                    forms.add(word.lower())
+    nouns = frozenset(common)
+    names = frozenset(named - common)  # „Essen“, „Halle“: a town, but a noun too
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         temporary = cache.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text("\n".join(sorted(nouns)) + "\n\n" + "\n".join(sorted(names)), encoding="utf-8")
         temporary.replace(cache)
+        for stale in cache.parent.glob("german-nouns-*.txt"):
+            if stale != cache:
+                stale.unlink(missing_ok=True)  # the sets of other versions or older code
     except OSError:
         pass  # a read-only home only costs the next build the same few seconds
     return nouns, names

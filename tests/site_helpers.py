@@ -11,6 +11,8 @@ from smartregio.progress import SILENT, Progress
 from smartregio.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
+
+
 def build(data: Path, site: Path, work: Path, progress: Progress = SILENT):
     """Build ``data`` into ``site`` with the repository's configuration and templates."""
     return build_site(data, site, Project(REPO, build_root=work), progress)
@@ -32,3 +34,8 @@ def tree_digest(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def status(page):
+    """The live line that says how many hits a catalogue or the search found."""
+    return page.locator("[data-sr-status]")

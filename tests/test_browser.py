@@ -12,7 +12,7 @@ import pytest
 from smartregio.load import load_catalogue
 from smartregio.pages.views import title_of
 
-from .site_helpers import REPO
+from .site_helpers import REPO, status
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -52,10 +52,6 @@ def catalogue():
 
 
 # origin, browser and page: tests/conftest.py (the shipped site, built once per run)
-
-
-def status(page):
-    return page.locator("[data-sr-status]")
 
 
 def open_filters(page):

@@ -12,6 +12,8 @@ import pytest
 from smartregio.publish.compounds import mark, proper_names, split
 from smartregio.publish.search import index_copy
 
+from .site_helpers import status
+
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
@@ -48,10 +50,10 @@ def test_the_word_sets_come_the_same_from_the_cache_which_keeps_no_stale_copies(
     (folder / "german-nouns-1.2.5.txt").write_text("darm\nstadt", encoding="utf-8")  # older code's
     compounds._words.cache_clear()
     try:
-        parsed = compounds.dictionary(), compounds.names()
+        parsed = compounds.dictionary(), compounds.dictionary_names()
         assert [p.name for p in folder.iterdir()] == [compounds._cache_file(metadata.version("german-nouns")).name]
         compounds._words.cache_clear()
-        assert (compounds.dictionary(), compounds.names()) == parsed  # now read from the cache
+        assert (compounds.dictionary(), compounds.dictionary_names()) == parsed  # now read from the cache
         assert "darmstadt" in parsed[1] and "stadt" in parsed[0] and "darmstadt" not in parsed[0]
     finally:
         compounds._words.cache_clear()
@@ -93,10 +95,6 @@ def test_the_index_copy_marks_text_only_and_leaves_out_code():
 def page(page):
     yield page
     assert page.errors == []  # no script error on any search
-
-
-def status(page):
-    return page.locator("[data-sr-status]")
 
 
 def search(page, origin, query: str, path: str = "/suche/") -> list[str]:

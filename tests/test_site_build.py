@@ -18,7 +18,7 @@ from smartregio.load import load_catalogue
 from smartregio.pipeline import BuildError, build_site
 from smartregio.project import Project
 
-from .site_helpers import REPO, build, tree_digest
+from .site_helpers import REPO, build, serve, status, tree_digest
 
 PAGE_TYPES = [
     "index.html",
@@ -432,8 +432,6 @@ def test_the_header_search_field_is_seen_and_works_in_both_engines(both_engines,
     (WCAG 1.4.11, 3:1 for its edge) on either, and search in place on /suche/."""
     from playwright.sync_api import expect
 
-    from .site_helpers import serve
-
     site = both_engines[["mkdocs", "zensical"].index(engine)]
     with serve(site) as origin:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
@@ -447,5 +445,5 @@ def test_the_header_search_field_is_seen_and_works_in_both_engines(both_engines,
             return {header: bg, fill: s.backgroundColor, edge: parseFloat(s.borderTopWidth) ? s.borderTopColor : s.backgroundColor}; }""")
         assert max(_contrast(colours["fill"], colours["header"]), _contrast(colours["edge"], colours["header"])) >= 3, colours
         expect(field).to_have_value("Haushalt")  # the page's search, mirrored
-        expect(page.locator("[data-sr-status]")).to_have_text(re.compile(r"^\d+ Treffer gefunden"))
+        expect(status(page)).to_have_text(re.compile(r"^\d+ Treffer gefunden"))
         context.close()

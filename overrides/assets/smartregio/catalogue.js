@@ -138,16 +138,15 @@ async function init(root) {
     header.value = field.value;
     form.addEventListener("input", (event) => { if (event.target === field) header.value = field.value; });
     form.addEventListener("reset", () => { header.value = ""; });
+    // the page's field takes the term and searches as if typed into (or sent from) it
     header.addEventListener("input", () => {
       field.value = header.value;
-      clearTimeout(timer);
-      timer = setTimeout(update, 250);
+      field.dispatchEvent(new Event("input", { bubbles: true }));
     });
     header.form.addEventListener("submit", (event) => {
       event.preventDefault();
       field.value = header.value;
-      clearTimeout(timer);
-      update();
+      form.requestSubmit();
     });
   }
   await update();
@@ -213,11 +212,8 @@ class FacetIndex {
     const hits = results.filter((r) => r.id in numbers);
     const order = this.data.order[sortKey];
     if (order) {
-      if (!this.ranks) this.ranks = {};
-      if (!this.ranks[sortKey]) {
-        this.ranks[sortKey] = new Map(order.map((n, rank) => [n, rank]));
-      }
-      const rank = this.ranks[sortKey];
+      this.ranks ??= {};
+      const rank = (this.ranks[sortKey] ??= new Map(order.map((n, place) => [n, place])));
       hits.sort((a, b) => rank.get(numbers[a.id]) - rank.get(numbers[b.id]));
     } else if (sortKey === "titel") {
       hits.sort((a, b) => numbers[a.id] - numbers[b.id]); // the numbers run in title order

@@ -93,7 +93,7 @@ def dictionary() -> frozenset[str]:
     return _words()[0]
 
 
-def names() -> frozenset[str]:
+def dictionary_names() -> frozenset[str]:
     """The proper names the dictionary knows (towns, regions, people), lower-cased: kept whole."""
     return _words()[1]
 
@@ -142,7 +142,7 @@ def split(word: str) -> tuple[str, ...]:
     if len(word) < MIN_WORD or not _WORD.match(word):
         return (word,)
     lower, known = word.lower(), dictionary()
-    if lower in names():
+    if lower in dictionary_names():
         return (word,)
     for suffix in FEMININE:
         stem = lower[: -len(suffix)]

@@ -80,9 +80,8 @@ _HTML_PART = re.compile(
 def index_copy(html: str, names: frozenset[str] = frozenset()) -> str | None:
     """The page as Pagefind should read it: compounds marked (but not the proper ``names``),
     code blocks left out. Filter values stay as they are: the catalogue filters by them. None
-    for a page without
-    ``data-pagefind-body``, which Pagefind skips (a catalogue listing); everything before the
-    body (head, header, navigation) stays as it is, unread."""
+    for a page without ``data-pagefind-body``, which Pagefind skips (a catalogue listing);
+    everything before the body (head, header, navigation) stays as it is, unread."""
     body = html.find("data-pagefind-body")
     if body < 0:
         return None

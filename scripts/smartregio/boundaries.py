@@ -65,9 +65,10 @@ def _segment_distance(px: float, py: float, dx: float, dy: float) -> float:
     return math.hypot(px - t * dx, py - t * dy)
 
 
-def load_shapes(path: Path) -> dict[str, LandShape]:
-    """Land code → shape; raises ``ValueError`` for a file that is not the expected GeoJSON."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+def load_shapes(path: Path, text: str | None = None) -> dict[str, LandShape]:
+    """Land code → shape; raises ``ValueError`` for a file that is not the expected GeoJSON.
+    ``text`` is the file as the project's reader returned it (checked, size-limited)."""
+    data = json.loads(path.read_text(encoding="utf-8") if text is None else text)
     shapes = {}
     for feature in data["features"]:
         code = feature["properties"]["code"]

@@ -348,13 +348,15 @@ def main(argv: list[str] | None = None) -> int:
         from datetime import date
 
         from .publish.releases import ReleaseError, release
+        from .text import utc_today
 
         try:
-            day = date.fromisoformat(args.date) if args.date else date.today()
-            folder = release(args.data, args.version, day, tag=not args.no_tag)
+            day = date.fromisoformat(args.date) if args.date else utc_today()
         except ValueError:
             print(f"„{args.date}“ ist kein Datum der Form JJJJ-MM-TT.", file=sys.stderr)
             return 1
+        try:
+            folder = release(args.data, args.version, day, tag=not args.no_tag)
         except ReleaseError as exc:
             print(f"Keine Veröffentlichung: {exc}", file=sys.stderr)
             return 1

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .inputs import InputError, InputTree
+
 try:  # libyaml's parser is >10x faster; its nodes carry line numbers too
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - libyaml is part of every PyYAML wheel we pin
@@ -92,8 +94,7 @@ YAML_PROBLEMS = {
     "Anführungszeichen?)",
     "exceeded maximum nesting depth": f"YAML ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
     "found undefined alias": "YAML-Verweise (*) sind in Einträgen nicht erlaubt",
-    "could not determine a constructor": "YAML-Typangaben wie „!!python/…“ sind in Einträgen nicht "
-    "erlaubt",
+    "could not determine a constructor": "YAML-Typangaben wie „!!python/…“ sind in Einträgen nicht erlaubt",
     "special characters are not allowed": "Die Datei enthält ein Steuerzeichen",
 }
 # the tags plain YAML gives; an explicit other tag (!!binary, !!python/…, !custom) is refused
@@ -120,11 +121,11 @@ class FrontMatterError(Exception):
         self.message = message
 
 
-def decode(raw: bytes) -> str:
+def decode(raw: bytes, limit: int = MAX_BYTES) -> str:
     """UTF-8 with or without BOM, any line ends; anything else is refused by name."""
-    if len(raw) > MAX_BYTES:
+    if len(raw) > limit:
         raise FrontMatterError(
-            0, f"Datei ist zu groß ({len(raw):,} Bytes, höchstens {MAX_BYTES:,}).".replace(",", ".")
+            0, f"Datei ist zu groß ({len(raw):,} Bytes, höchstens {limit:,}).".replace(",", ".")
         )
     try:
         text = raw.decode("utf-8-sig")
@@ -298,21 +299,21 @@ def parse(path: str, raw: bytes) -> EntryFile:
     return EntryFile(path=path, fields=data, body=body, lines=lines, body_line=body_line, numbers=numbers)
 
 
-def read_yaml(path: Path, display: str) -> EntryFile:
+def _read_raw(path: Path, root: Path | None) -> bytes:
+    """The file's bytes through the project's one reader: a regular file inside ``root``
+    (default: its own folder), no symlink, no device, size checked before reading."""
+    try:
+        return InputTree(root or path.parent).read_bytes(path, MAX_BYTES)
+    except InputError as exc:
+        raise FrontMatterError(0, exc.message) from None
+
+
+def read_yaml(path: Path, display: str, root: Path | None = None) -> EntryFile:
     """A plain YAML file (such as datapackage.yaml), read with the same safeguards."""
-    with path.open("rb") as handle:
-        raw = handle.read(MAX_BYTES + 1)
-    data, lines, numbers = parse_mapping(display, decode(raw), 1)
+    data, lines, numbers = parse_mapping(display, decode(_read_raw(path, root)), 1)
     return EntryFile(path=display, fields=data, body="", lines=lines, numbers=numbers)
 
 
-def read(path: Path, display: str) -> EntryFile:
-    """Read a file from disk without reading more than the size limit allows."""
-    with path.open("rb") as handle:
-        raw = handle.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        size = path.stat().st_size
-        raise FrontMatterError(
-            0, f"Datei ist zu groß ({size:,} Bytes, höchstens {MAX_BYTES:,}).".replace(",", ".")
-        )
-    return parse(display, raw)
+def read(path: Path, display: str, root: Path | None = None) -> EntryFile:
+    """Read an entry file from disk without reading more than the size limit allows."""
+    return parse(display, _read_raw(path, root))

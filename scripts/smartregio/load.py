@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import COLLECTIONS, Catalogue
 from .frontmatter import EntryFile, FrontMatterError, read, read_yaml
+from .inputs import KIND_PROBLEMS, InputError, InputTree
 from .links import check_links
 from .models import MODELS, Entry, PackageMeta
 from .problems import Problem, Problems
@@ -45,12 +45,30 @@ def load_catalogue(data_dir: Path) -> tuple[Catalogue, Problems]:
     if not data_dir.is_dir():
         problems.add(shown, 0, "", "Der Datenordner existiert nicht.")
         return Catalogue(reference=ReferenceData()), problems
+    tree = InputTree(data_dir)
     reference = load_reference(data_dir, problems)
     catalogue = Catalogue(reference=reference, meta=_load_meta(data_dir, problems))
+    try:
+        top = tree.list()
+    except InputError as exc:
+        problems.add(shown, 0, "", exc.message)
+        return catalogue, problems
+    for item in top:
+        if item.name in COLLECTIONS and item.kind not in ("dir", "missing"):
+            problems.add(
+                display_path(data_dir / item.name, data_dir),
+                0,
+                "",
+                "Eine Sammlung muss ein gewöhnlicher Ordner sein; verknüpfte Ordner (Symlinks) liest "
+                "smartregio nicht.",
+            )
     unknown = [
-        p.name
-        for p in data_dir.iterdir()
-        if p.is_dir() and p.name not in COLLECTIONS and p.name != "reference" and not p.name.startswith(".")
+        item.name
+        for item in top
+        if item.kind == "dir"
+        and item.name not in COLLECTIONS
+        and item.name != "reference"
+        and not item.name.startswith(".")
     ]
     for name in sorted(unknown):
         hint = nearest(name, list(COLLECTIONS))
@@ -61,7 +79,7 @@ def load_catalogue(data_dir: Path) -> tuple[Catalogue, Problems]:
             "Unbekannter Ordner."
             + (f" Meinten Sie „{hint}“?" if hint else f" Sammlungen: {', '.join(COLLECTIONS)}."),
         )
-    jobs = [job for c in COLLECTIONS for job in _list_collection(data_dir, c, catalogue, problems)]
+    jobs = [job for c in COLLECTIONS for job in _list_collection(tree, c, catalogue, problems)]
     for result in (_load_file(job, reference) for job in jobs):
         _accept(result, data_dir, catalogue, problems)
     if catalogue.count() == 0 and not problems:
@@ -77,7 +95,7 @@ def _load_meta(data_dir: Path, problems: Problems) -> PackageMeta | None:
         problems.add(shown, 0, "", "Die Paketbeschreibung datapackage.yaml fehlt.")
         return None
     try:
-        meta_file = read_yaml(path, shown)
+        meta_file = read_yaml(path, shown, data_dir)
     except FrontMatterError as exc:
         problems.add(shown, exc.line, "", exc.message)
         return None
@@ -91,6 +109,7 @@ class _Job:
     collection: str
     path: Path
     shown: str
+    root: Path  # the data folder: the file must be a regular file inside it
 
 
 @dataclass
@@ -106,12 +125,9 @@ def _load_file(job: _Job, reference: ReferenceData) -> _Result:
     problems = Problems()
     model = MODELS[job.collection]
     try:
-        entry_file = read(job.path, job.shown)
+        entry_file = read(job.path, job.shown, job.root)
     except FrontMatterError as exc:
         problems.add(job.shown, exc.line, "", exc.message)
-        return _Result(job, None, None, list(problems))
-    except OSError as exc:
-        problems.add(job.shown, 0, "", f"Datei kann nicht gelesen werden: {exc.strerror}.")
         return _Result(job, None, None, list(problems))
     data = dict(entry_file.fields)
     entry = None
@@ -137,29 +153,34 @@ def _load_file(job: _Job, reference: ReferenceData) -> _Result:
     return _Result(job, entry, entry_file, list(problems))
 
 
-def _list_collection(data_dir: Path, collection: str, catalogue: Catalogue, problems: Problems) -> list[_Job]:
+def _list_collection(
+    tree: InputTree, collection: str, catalogue: Catalogue, problems: Problems
+) -> list[_Job]:
+    data_dir = tree.given
     folder = data_dir / collection
-    if not folder.is_dir():
-        return []
-    with os.scandir(folder) as scan:
-        names = sorted(
-            (entry.name, entry.is_symlink(), entry.is_dir(follow_symlinks=False)) for entry in scan
-        )
+    if tree.kind(collection) != "dir":
+        return []  # missing, or a linked folder reported by load_catalogue
     shown_folder = display_path(folder, data_dir)
+    try:
+        items = tree.list(collection)
+    except InputError as exc:
+        problems.add(shown_folder, 0, "", exc.message)
+        return []
     jobs = []
-    for name, is_link, is_dir in names:
+    for item in items:
+        name = item.name
         shown = f"{shown_folder}/{name}"
         if name.startswith("."):
             continue
-        if is_link:
-            problems.add(shown, 0, "", "Verknüpfungen (Symlinks) sind als Einträge nicht erlaubt.")
-        elif is_dir:
+        if item.kind in KIND_PROBLEMS:
+            problems.add(shown, 0, "", KIND_PROBLEMS[item.kind])
+        elif item.kind == "dir":
             problems.add(shown, 0, "", "Unterordner sind in einer Sammlung nicht erlaubt.")
         elif problem := file_name_problem(name):
             problems.add(shown, 0, "", problem)
         else:
             catalogue.invalid.add((collection, name[:-3]))
-            jobs.append(_Job(collection, folder / name, shown))
+            jobs.append(_Job(collection, folder / name, shown, data_dir))
     return jobs
 
 
@@ -175,7 +196,7 @@ def _accept(result: _Result, data_dir: Path, catalogue: Catalogue, problems: Pro
     if entry.id != stem:
         twin = job.path.with_name(f"{entry.id}.md")
         message = f"Die Kennung „{entry.id}“ muss dem Dateinamen entsprechen: „{stem}“."
-        if twin.is_file():
+        if InputTree(data_dir).kind(twin) == "file":
             message = (
                 f"Die Kennung „{entry.id}“ kommt doppelt vor: hier und in "
                 f"{display_path(twin, data_dir)}. Sie muss dem Dateinamen entsprechen: „{stem}“."

@@ -18,9 +18,10 @@ from . import processes
 from .addresses import SECTIONS
 from .catalogue import Catalogue
 from .engine import DEFAULT, TITLES, renderer
+from .inputs import InputError, InputTree
 from .load import load_catalogue
 from .package.read import read_package
-from .package.store import MANIFEST, Download, StoredRelease, stored_releases
+from .package.store import RELEASES, Download, StoredRelease, StoreError, stored_releases
 from .package.write import move_into, replace_dir, staging_dir
 from .pages.contribute import read_issue_forms
 from .pages.datapage import Publication
@@ -42,6 +43,7 @@ from .schema import write_site_schemas
 from .text import format_date
 
 DESCRIPTOR = "datapackage.json"
+CHANGELOG = "CHANGELOG.md"
 
 
 class BuildError(Exception):
@@ -109,16 +111,21 @@ def _receive(conn, expected: str):
 
 
 def publish_releases(data_dir: Path, target: Path) -> list[StoredRelease]:
-    """Copy every recorded release to ``daten/<version>/``, refusing changed bytes."""
-    releases = stored_releases(data_dir)
+    """Copy every recorded release to ``daten/<version>/``: exactly the files its manifest
+    lists, each verified by its checksum (see ``package/store.py``)."""
+    try:
+        releases = stored_releases(data_dir)
+    except StoreError as exc:
+        raise BuildError(
+            f"Die gespeicherten Versionen sind ungültig ({', '.join(exc.versions) or RELEASES}); "
+            "veröffentlichte Versionen dürfen sich nicht ändern.",
+            exc.problems,
+        ) from None
     for release in releases:
-        changed = release.verify()
-        if changed:
-            raise BuildError(
-                f"Die gespeicherten Dateien der Version {release.version} weichen von den veröffentlichten "
-                f"Prüfsummen ab ({', '.join(changed)}). Veröffentlichte Versionen dürfen sich nicht ändern."
-            )
-        shutil.copytree(release.folder, target / release.version, ignore=shutil.ignore_patterns(MANIFEST))
+        try:
+            release.publish(target / release.version)
+        except InputError as exc:  # changed since it was checked
+            raise BuildError(f"Version {release.version}: {exc.message}") from None
     return releases
 
 
@@ -142,6 +149,7 @@ def build_site(
         progress.warning(unset)
     with progress.stage("Laden, prüfen, verknüpfen", unit="Einträge") as stage:
         catalogue, problems = load_catalogue(data_dir)
+        problems.extend(project.refused_files())
         stage.count = catalogue.count()
     if problems:
         raise BuildError("Die Daten sind ungültig; die Website wurde nicht gebaut.", problems)
@@ -165,8 +173,7 @@ def build_site(
         with progress.stage("Veröffentlichte Versionen", unit=("Version", "Versionen")) as stage:
             releases = publish_releases(data_dir, scratch / "daten")
             stage.count = len(releases)
-        changelog = data_dir.parent / "CHANGELOG.md"  # written by `smartregio release` beside data/
-        changelog_text = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
+        changelog_text = read_changelog(data_dir)
         with progress.stage("Seiten erzeugen", unit="Seiten") as stage:
             docs = generate_docs(catalogue, project, None, changelog_text)
             stage.count = sum(1 for _ in docs.rglob("*.md"))
@@ -217,6 +224,17 @@ def build_site(
         shutil.rmtree(scratch, ignore_errors=True)
     progress.done("Fertig")
     return catalogue
+
+
+def read_changelog(data_dir: Path) -> str | None:
+    """CHANGELOG.md, written by ``smartregio release`` beside ``data/``: a regular file only."""
+    tree = InputTree(data_dir.parent)
+    if tree.kind(CHANGELOG) == "missing":
+        return None
+    try:
+        return tree.read_text(CHANGELOG)
+    except InputError as exc:
+        raise BuildError(f"{CHANGELOG}: {exc.message}") from None
 
 
 def build_version_snapshots(

@@ -10,6 +10,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from .inputs import KIND_PROBLEMS, InputTree
+from .problems import Problems
 from .settings import SiteSettings, load_settings
 
 
@@ -48,6 +50,25 @@ class Project:
 
     def site_url(self) -> str:
         return self.settings.base_url
+
+    @property
+    def overrides(self) -> Path:
+        return self.root / "overrides"
+
+    def refused_files(self) -> Problems:
+        """Symlinks and special files among what the build reads from the project besides
+        ``data/`` (hand-written pages, template overrides, issue forms, settings): the build
+        refuses them all at once rather than publish ``/proc/self/environ`` or hang on a FIFO."""
+        problems = Problems()
+        tree = InputTree(self.root)
+        for folder in (self.content, self.overrides, self.issue_forms):
+            for path, message in tree.refused(folder):
+                problems.add(str(path), 0, "", message)  # relative to the project root
+        for file in (self.config_file, self.root / "CHANGELOG.md"):
+            kind = tree.kind(file)
+            if kind in KIND_PROBLEMS:
+                problems.add(file.name, 0, "", KIND_PROBLEMS[kind])
+        return problems
 
 
 def find_project(data_dir: Path) -> Project:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .boundaries import BOUNDARIES_FILE, load_shapes
 from .frontmatter import FrontMatterError, decode
+from .inputs import KIND_PROBLEMS, MAX_TABLE_BYTES, MAX_TEXT_BYTES, InputError, InputTree
 from .problems import Problems
 
 VOCABULARY_DIR = "vocabularies"
@@ -39,12 +40,31 @@ class ReferenceData:
         return term.label if term else code
 
 
-def read_rows(path: Path, display: str, problems: Problems) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a UTF-8 CSV with their line numbers; problems are collected, not raised."""
+def read_rows(
+    path: Path, display: str, problems: Problems, root: Path | None = None, limit: int = MAX_TEXT_BYTES
+) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a UTF-8 CSV with their line numbers; problems are collected, not raised.
+
+    Read through the project's one reader (a regular file inside ``root``, size checked
+    first). A table separated by semicolons (as German Excel saves it) gets one hint, not a
+    missing field in every row."""
     try:
-        text = decode(path.read_bytes())
+        text = decode(InputTree(root or path.parent).read_bytes(path, limit), limit)
+    except InputError as exc:
+        problems.add(display, 0, "", exc.message)
+        return []
     except FrontMatterError as exc:
         problems.add(display, exc.line, "", exc.message)
+        return []
+    header = text.split("\n", 1)[0]
+    if ";" in header and "," not in header:
+        problems.add(
+            display,
+            1,
+            "",
+            "Die Spalten sind mit Semikolons getrennt; smartregio erwartet Kommas (CSV nach RFC 4180). "
+            "In Excel „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen oder die Trennzeichen ersetzen.",
+        )
         return []
     reader = csv.DictReader(io.StringIO(text, newline=""))
     rows = []
@@ -59,9 +79,9 @@ def read_rows(path: Path, display: str, problems: Problems) -> list[tuple[int, d
     return rows
 
 
-def _load_terms(path: Path, display: str, problems: Problems) -> dict[str, Term]:
+def _load_terms(path: Path, display: str, problems: Problems, root: Path) -> dict[str, Term]:
     terms: dict[str, Term] = {}
-    for line, row in read_rows(path, display, problems):
+    for line, row in read_rows(path, display, problems, root):
         code = row.get("code", "").strip()
         if not code or not row.get("label", "").strip():
             problems.add(display, line, "code", "Jede Zeile braucht code und label.")
@@ -78,19 +98,33 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
     from .validate import validate_model  # local: validate imports this module
 
     reference = ReferenceData()
+    tree = InputTree(data_dir)
     base = data_dir / "reference"
     vocab_dir = base / VOCABULARY_DIR
-    if not vocab_dir.is_dir():
+    if tree.kind(vocab_dir) != "dir":
         problems.add(display_path(vocab_dir, data_dir), 0, "", "Ordner mit den Vokabularen fehlt.")
     else:
-        for path in sorted(vocab_dir.glob("*.csv")):
-            reference.vocabularies[path.stem] = _load_terms(path, display_path(path, data_dir), problems)
+        for item in tree.list(vocab_dir):
+            path = vocab_dir / item.name
+            if not item.name.endswith(".csv"):
+                continue
+            if item.kind in KIND_PROBLEMS or item.kind == "dir":
+                problems.add(
+                    display_path(path, data_dir),
+                    0,
+                    "",
+                    KIND_PROBLEMS.get(item.kind, "Ein Ordner, keine Tabelle."),
+                )
+                continue
+            reference.vocabularies[path.stem] = _load_terms(
+                path, display_path(path, data_dir), problems, data_dir
+            )
 
     laender_path = base / LAENDER_FILE
-    if laender_path.is_file():
+    if tree.kind(laender_path) != "missing":
         display = display_path(laender_path, data_dir)
         land_terms: dict[str, Term] = {}
-        for line, row in read_rows(laender_path, display, problems):
+        for line, row in read_rows(laender_path, display, problems, data_dir):
             code, key = row.get("code", ""), row.get("key", "")
             if not (len(code) == 2 and len(key) == 2 and key.isdigit() and row.get("name")):
                 problems.add(
@@ -104,10 +138,12 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
         problems.add(display_path(laender_path, data_dir), 0, "", "Tabelle der Länder fehlt.")
 
     shapes_path = base / BOUNDARIES_FILE
-    if shapes_path.is_file():
+    if tree.kind(shapes_path) != "missing":
         try:
-            reference.land_shapes = load_shapes(shapes_path)
-        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+            reference.land_shapes = load_shapes(shapes_path, tree.read_text(shapes_path, MAX_TABLE_BYTES))
+        except InputError as exc:
+            problems.add(display_path(shapes_path, data_dir), 0, "", exc.message)
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
             problems.add(
                 display_path(shapes_path, data_dir),
                 0,
@@ -116,11 +152,11 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
             )
 
     places_path = base / PLACES_FILE
-    if not places_path.is_file():
+    if tree.kind(places_path) == "missing":
         problems.add(display_path(places_path, data_dir), 0, "", "Tabelle der Orte fehlt.")
         return reference
     display = reference.places_display = display_path(places_path, data_dir)
-    for line, row in read_rows(places_path, display, problems):
+    for line, row in read_rows(places_path, display, problems, data_dir, MAX_TABLE_BYTES):
         place = validate_model(Place, row, reference, lambda loc, line=line: line, display, problems)
         if place is None:
             continue

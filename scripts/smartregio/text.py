@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import UTC, date, datetime
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
@@ -41,3 +42,8 @@ def plural(count: int, one: str, many: str) -> str:
 
 def format_date(value) -> str:
     return value.strftime("%d.%m.%Y")
+
+
+def utc_today() -> date:
+    """Today as the data knows it: in UTC, the same on every machine whatever its time zone."""
+    return datetime.now(UTC).date()

@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .store import PLAIN_NAME
+
 _PARSE = {
     "integer": int,
     "number": float,
@@ -22,11 +24,19 @@ def read_descriptor(folder: Path) -> dict[str, Any]:
     return json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
 
 
+def resource_file(folder: Path, resource: dict[str, Any]) -> Path:
+    """A resource's file: a plain name inside the package folder, never a path out of it."""
+    name = resource.get("path")
+    if not isinstance(name, str) or not PLAIN_NAME.fullmatch(name):
+        raise ValueError(f"Die Ressource „{resource.get('name')}“ nennt keinen einfachen Dateinamen.")
+    return folder / name
+
+
 def typed_rows(folder: Path, resource: dict[str, Any]) -> list[dict[str, Any]]:
     """Rows as Python values; empty cells become None, list cells lists."""
     fields = {f["name"]: f for f in resource["schema"]["fields"]}
     out = []
-    with (folder / resource["path"]).open(encoding="utf-8", newline="") as handle:
+    with resource_file(folder, resource).open(encoding="utf-8", newline="") as handle:
         for raw in csv.DictReader(handle):
             row: dict[str, Any] = {}
             for name, text in raw.items():

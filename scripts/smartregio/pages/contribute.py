@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import yaml
 
+from ..inputs import InputError, InputTree
 from ..settings import SmartregioSettings
 from .legal import contact_label
 
@@ -33,12 +34,15 @@ def read_issue_forms(folder: Path) -> list[IssueForm]:
     """Every issue form in ``folder``, sorted by file name; unreadable files are skipped (a
     broken form is the forms test's business, not a reason to fail the site)."""
     found = []
-    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-        if path.name == NOT_A_FORM:
+    tree = InputTree(folder)
+    names = [i.name for i in tree.list()] if tree.kind("") == "dir" and folder.is_dir() else []
+    for name in names:
+        if not name.endswith(".yml") or name == NOT_A_FORM:
             continue
-        try:
-            form = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        path = folder / name
+        try:  # a regular file in the folder, never through a symlink
+            form = yaml.safe_load(tree.read_text(path))
+        except (InputError, yaml.YAMLError):
             continue
         if isinstance(form, dict) and isinstance(form.get("name"), str):
             found.append(IssueForm(path.name, form["name"], str(form.get("description") or "")))

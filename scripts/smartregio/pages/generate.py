@@ -11,7 +11,6 @@ import html
 import json
 import math
 import re
-import shutil
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,7 @@ import jinja2
 
 from ..addresses import API, SECTION_TITLES, SECTIONS, page_path, url
 from ..catalogue import COLLECTIONS, Catalogue
+from ..inputs import InputTree
 from ..models import MODELS
 from ..registry import REGISTRY
 from ..settings import DEFAULT_SITE_URL, SmartregioSettings
@@ -533,8 +533,8 @@ class Generator:
 
     def write(self, content: Path, docs: Path) -> int:
         """Write every page into ``docs`` (which must not exist yet); returns the page count."""
-        if content.is_dir():
-            shutil.copytree(content, docs)
+        if content.is_dir():  # regular files only, none through a symlink (see inputs.py)
+            InputTree(content).copy_into("", docs)
         else:
             docs.mkdir(parents=True)
         start = docs / "index.md"

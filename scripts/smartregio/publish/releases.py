@@ -23,11 +23,17 @@ from ..catalogue import COLLECTIONS, Catalogue
 from ..models import MODELS
 from ..package.read import read_package
 from ..package.rows import read_descriptor
-from ..package.store import MANIFEST, RELEASES, Download, StoredRelease, stored_releases
+from ..package.store import (
+    MANIFEST,
+    RELEASES,
+    SEMVER,
+    Download,
+    StoredRelease,
+    StoreError,
+    stored_releases,
+)
 from ..package.write import write_package
 from .formats import write_downloads
-
-SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 
 
 class ReleaseError(Exception):
@@ -35,9 +41,10 @@ class ReleaseError(Exception):
 
 
 def parse_version(text: str) -> tuple[int, int, int]:
-    match = SEMVER.match(text)
+    match = SEMVER.fullmatch(text)
     if not match:
-        raise ReleaseError(f"„{text}“ ist keine Version der Form MAJOR.MINOR.PATCH (z. B. 1.2.0).")
+        shown = text.encode("unicode_escape").decode("ascii")  # a newline shows as \n
+        raise ReleaseError(f"„{shown}“ ist keine Version der Form MAJOR.MINOR.PATCH (z. B. 1.2.0).")
     return tuple(int(part) for part in match.groups())  # type: ignore[return-value]
 
 
@@ -181,7 +188,10 @@ def release(data_dir: Path, version: str, day: date, tag: bool = True) -> Path:
     repo = Path(_git(data_dir, "rev-parse", "--show-toplevel").strip())
     if _git(repo, "status", "--porcelain", "--", str(data_dir)).strip():
         raise ReleaseError("Die Daten haben Änderungen, die nicht committet sind. Bitte erst committen.")
-    releases = stored_releases(data_dir)
+    try:
+        releases = stored_releases(data_dir)
+    except StoreError as exc:
+        raise ReleaseError("Die gespeicherten Versionen sind ungültig:\n" + exc.problems.as_text()) from None
     if any(r.version == version for r in releases):
         raise ReleaseError(f"Version {version} gibt es schon; veröffentlichte Versionen bleiben unverändert.")
     if releases and parse_version(version) <= parse_version(releases[-1].version):

@@ -306,6 +306,36 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if not hasattr(args, "verbosity"):
         args.verbosity = 1
+    try:
+        return _run(args)
+    except OSError as exc:  # a full disk, a busy port, a folder taken away: a sentence, no traceback
+        print(os_error_message(exc), file=sys.stderr)
+        return 1
+
+
+def os_error_message(exc: OSError) -> str:
+    """A German sentence for what the operating system refused."""
+    import errno
+
+    where = f" ({exc.filename})" if exc.filename else ""
+    if exc.errno == errno.ENOSPC:
+        return (
+            f"Der Datenträger ist voll{where}. Bitte Platz schaffen und den Befehl wiederholen; "
+            "die bisherige Ausgabe ist unverändert."
+        )
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            "Die Adresse ist schon belegt: Läuft dort schon ein Server? Bitte mit --address einen "
+            "anderen Port wählen."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"Keine Berechtigung{where}. Bitte die Rechte des Ordners prüfen."
+    if exc.errno == errno.EROFS:
+        return f"Das Dateisystem ist schreibgeschützt{where}."
+    return f"Ein Dateifehler ist aufgetreten{where}: {exc.strerror or exc}."
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "validate":
         return _validate(args)
     if args.command == "new":
@@ -314,14 +344,25 @@ def main(argv: list[str] | None = None) -> int:
         return _schema(args)
     if args.command == "package":
         from .load import load_catalogue
+        from .outputs import OutputError, claim
         from .package.write import PackageError, write_package
+        from .project import ProjectError, find_project
 
+        try:
+            root = find_project(args.data).root
+        except ProjectError:
+            root = None
+        try:
+            claim(args.out, root, args.data)
+        except OutputError as exc:
+            print(f"Nicht geschrieben: {exc}", file=sys.stderr)
+            return 1
         catalogue, problems = load_catalogue(args.data)
         if problems:
             report(problems)
             return 1
         try:
-            descriptor = write_package(catalogue, args.data, args.out)
+            descriptor = write_package(catalogue, args.data, args.out, mark_output=True)
         except PackageError as exc:
             report(exc.problems)
             return 1
@@ -330,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return _build(args)
     if args.command == "serve":
-        from .engine.serve import serve
+        from .engine.serve import AddressError, serve
         from .project import ProjectError, find_project
         from .settings import SettingsError
 
@@ -343,7 +384,11 @@ def main(argv: list[str] | None = None) -> int:
         except SettingsError as exc:
             report(exc.problems)
             return 1
-        return serve(args.data, project, args.address)
+        try:
+            return serve(args.data, project, args.address)
+        except AddressError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
     if args.command == "release":
         from datetime import date
 

@@ -20,6 +20,7 @@ from .catalogue import Catalogue
 from .engine import DEFAULT, TITLES, renderer
 from .inputs import InputError, InputTree
 from .load import load_catalogue
+from .outputs import OutputError, claim, mark, remove_stale
 from .package.read import read_package
 from .package.store import RELEASES, Download, StoredRelease, StoreError, stored_releases
 from .package.write import move_into, replace_dir, staging_dir
@@ -59,6 +60,18 @@ def source_date(catalogue: Catalogue) -> int:
     return int(datetime.combine(newest, time(12), tzinfo=UTC).timestamp())
 
 
+def claim_output(site_dir: Path, project: Project, data_dir: Path) -> Path:
+    """The site folder and the work folder, checked before any work: smartregio replaces only
+    folders it owns (see ``outputs.py``); the resolved site folder."""
+    try:
+        work = project.docs.parent
+        if work != project.root / "build":
+            claim(work, project.root, data_dir)
+        return claim(site_dir, project.root, data_dir, owned=[project.root / "site"])
+    except OutputError as exc:
+        raise BuildError(str(exc)) from None
+
+
 def generate_docs(
     catalogue: Catalogue,
     project: Project,
@@ -67,6 +80,9 @@ def generate_docs(
 ) -> Path:
     """Write the engine's input folder afresh (staged, then swapped in)."""
     project.docs.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(project.docs.parent)
+    if project.docs.parent != project.root / "build":
+        mark(project.docs.parent)  # a work folder named on the command line is ours from now on
     staging = staging_dir(project.docs.parent, ".docs-") / "docs"
     try:
         generator = Generator(
@@ -144,6 +160,7 @@ def build_site(
     swapped in at the very end."""
     settings = project.settings.smartregio  # a wrong setting stops the build before any work
     site_url = project.site_url()
+    site_dir = claim_output(site_dir, project, data_dir)
     unset = missing_warning(settings)
     if unset:
         progress.warning(unset)
@@ -156,8 +173,8 @@ def build_site(
     assert catalogue.meta is not None
     progress.detail(catalogue.summary())
     os.environ["SOURCE_DATE_EPOCH"] = str(source_date(catalogue))
-    site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(site_dir.parent)
     staging = staging_dir(site_dir.parent, f".{site_dir.name}-")
     scratch = staging_dir(site_dir.parent, ".daten-")
     context = processes.context()
@@ -212,6 +229,7 @@ def build_site(
         with progress.stage("Seiten der Versionen", unit=("Version", "Versionen")) as stage:
             build_version_snapshots(releases, project, staging, render, each=stage.items)
         with progress.stage("Website austauschen"):
+            mark(staging)
             replace_dir(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from .. import processes
+from ..outputs import working_prefix
 from .errors import EngineError
 
 
@@ -103,7 +104,7 @@ def _shards(docs_dir: Path, sections: tuple[str, ...]) -> list[Shard] | None:
 def _render_sharded(
     config_file: Path, docs_dir: Path, site_dir: Path, shards: list[Shard], site_url: str | None = None
 ) -> None:
-    with tempfile.TemporaryDirectory(prefix="shards-", dir=site_dir.parent) as tmp:
+    with tempfile.TemporaryDirectory(prefix=working_prefix("shards"), dir=site_dir.parent) as tmp:
         work = Path(tmp)
         context = processes.context()
         errors = context.SimpleQueue()

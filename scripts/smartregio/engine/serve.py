@@ -32,6 +32,7 @@ def _snapshot(*folders: Path) -> dict[str, float]:
 def sync_docs(data_dir: Path, project: Project) -> bool:
     """Regenerate into a scratch folder and copy over what differs; False on invalid data."""
     catalogue, problems = load_catalogue(data_dir)
+    problems.extend(project.refused_files())
     if problems:
         print(problems.as_text(), file=sys.stderr, flush=True)
         print(
@@ -64,9 +65,27 @@ def sync_docs(data_dir: Path, project: Project) -> bool:
     return True
 
 
+class AddressError(ValueError):
+    """``--address`` is not HOST:PORT."""
+
+
+def check_address(address: str) -> None:
+    """Bind the address once (and let go): ``OSError`` with ``EADDRINUSE`` when it is taken."""
+    import socket
+
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise AddressError(f"„{address}“ ist keine Adresse der Form HOST:PORT (z. B. 127.0.0.1:8000).")
+    family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((host.strip("[]"), int(port)))
+
+
 def serve(data_dir: Path, project: Project, address: str) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    check_address(address)  # before the first build: a busy port is said at once
     if not sync_docs(data_dir, project) and not project.docs.is_dir():
         return 1
 

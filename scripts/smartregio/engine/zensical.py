@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..outputs import remove_stale, working_prefix
 from .errors import EngineError
 from .mkdocs import normalise_sitemap
 
@@ -54,7 +55,8 @@ def render(
     ``site_url`` replaces the configured one (a version's copy lives under its own address)."""
     docs_dir = docs_dir.resolve()
     root = docs_dir.parent  # Zensical's project root: docs and site must lie inside it
-    with tempfile.TemporaryDirectory(prefix=".zensical-", dir=root) as tmp:
+    remove_stale(root)
+    with tempfile.TemporaryDirectory(prefix=working_prefix("zensical"), dir=root) as tmp:
         out = Path(tmp) / "site"
         config = _config(config_file, Path(tmp), docs_dir, out, site_url)
         try:

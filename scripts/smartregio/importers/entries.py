@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -460,9 +461,13 @@ def write_texts(items: list[tuple[Path, str]]) -> None:
     try:
         for target, text in items:
             target.parent.mkdir(parents=True, exist_ok=True)
-            temp = target.with_name(f".{target.name}.import")
-            temp.write_text(text, encoding="utf-8", newline="\n")
+            # a new file of a fresh name (O_EXCL): never through a name planted beforehand
+            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".import", dir=target.parent)
+            temp = Path(name)
             temps.append((temp, target))
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+            temp.chmod(0o644)
     except OSError:
         for temp, _ in temps:
             temp.unlink(missing_ok=True)

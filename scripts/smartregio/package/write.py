@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import processes
 from ..catalogue import Catalogue
+from ..outputs import mark, remove_stale, working_prefix
 from ..problems import Problems
 from .tables import PROFILE, Table, build_tables
 
@@ -131,11 +132,15 @@ def check_package(path: Path) -> Problems:
     return problems
 
 
-def write_package(catalogue: Catalogue, data_dir: Path, out: Path) -> Path:
-    """Write into a temporary folder, validate, then swap it in; the old package survives failure."""
+def write_package(catalogue: Catalogue, data_dir: Path, out: Path, mark_output: bool = False) -> Path:
+    """Write into a temporary folder, validate, then swap it in; the old package survives failure.
+    ``mark_output`` leaves the marker of an output folder (``smartregio package --out``)."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(out.parent)
     staging = staging_dir(out.parent, f".{out.name}.")
+    if mark_output:
+        mark(staging)
     try:
         tables = build_tables(catalogue)
         for table in tables:
@@ -168,8 +173,9 @@ def move_into(source: Path, target: Path) -> None:
 
 def staging_dir(parent: Path, prefix: str) -> Path:
     """A new folder beside the target, later renamed into place. ``mkdtemp`` makes it 0700;
-    a web server running as another user could then read nothing, so it is opened to all."""
-    path = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    a web server running as another user could then read nothing, so it is opened to all.
+    Its name carries this process's id, so a later run removes it if this one is killed."""
+    path = Path(tempfile.mkdtemp(prefix=working_prefix(prefix.strip(".-")), dir=parent))
     path.chmod(0o755)
     return path
 

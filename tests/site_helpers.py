@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 from smartregio.localserve import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 - the tests use them
@@ -19,12 +20,12 @@ def build(data: Path, site: Path, work: Path, progress: Progress = SILENT):
 
 
 def project_with_config(root: Path, config: str) -> Project:
-    """A project in ``root`` with its own ``mkdocs.yml`` and the repository's content,
-    templates and issue forms, for builds with other settings."""
+    """A project in ``root`` with its own ``mkdocs.yml`` and a copy of the repository's
+    content, templates and issue forms (copies: the build refuses symlinked folders)."""
     root.mkdir(parents=True)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     for part in ("content", "overrides", ".github"):
-        (root / part).symlink_to(REPO / part, target_is_directory=True)
+        shutil.copytree(REPO / part, root / part)
     return Project(root, build_root=root / "work")
 
 

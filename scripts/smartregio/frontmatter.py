@@ -6,6 +6,7 @@ before anything is built from it, so a hostile file costs little time and memory
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -303,6 +304,7 @@ def _read_raw(path: Path, root: Path | None) -> bytes:
     """The file's bytes through the project's one reader: a regular file inside ``root``
     (default: its own folder), no symlink, no device, size checked before reading."""
     try:
+        path = Path(os.path.abspath(path))  # relative paths are the working folder's
         return InputTree(root or path.parent).read_bytes(path, MAX_BYTES)
     except InputError as exc:
         raise FrontMatterError(0, exc.message) from None

@@ -71,7 +71,8 @@ class InputTree:
 
     # --- paths -------------------------------------------------------------------------------
     def relative(self, path: Path | str) -> PurePosixPath:
-        """``path`` as parts below the root; refuses ``..`` and anything outside the tree."""
+        """``path`` (absolute, or relative to the root) as parts below the root; refuses ``..``
+        and anything outside the tree."""
         given = Path(path)
         absolute = Path(os.path.abspath(given if given.is_absolute() else self.given / given))
         for root in (self.given, self.root):

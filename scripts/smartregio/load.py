@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,7 @@ def load_catalogue(data_dir: Path) -> tuple[Catalogue, Problems]:
     if not data_dir.is_dir():
         problems.add(shown, 0, "", "Der Datenordner existiert nicht.")
         return Catalogue(reference=ReferenceData()), problems
+    data_dir = Path(os.path.abspath(data_dir))  # the tree takes absolute paths or its own
     tree = InputTree(data_dir)
     reference = load_reference(data_dir, problems)
     catalogue = Catalogue(reference=reference, meta=_load_meta(data_dir, problems))

@@ -7,6 +7,7 @@ The pipeline, the preview server and the benchmark all need the same answers (wh
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,12 +61,13 @@ class Project:
         ``data/`` (hand-written pages, template overrides, issue forms, settings): the build
         refuses them all at once rather than publish ``/proc/self/environ`` or hang on a FIFO."""
         problems = Problems()
-        tree = InputTree(self.root)
+        root = Path(os.path.abspath(self.root))
+        tree = InputTree(root)
         for folder in (self.content, self.overrides, self.issue_forms):
-            for path, message in tree.refused(folder):
+            for path, message in tree.refused(folder.relative_to(self.root)):
                 problems.add(str(path), 0, "", message)  # relative to the project root
         for file in (self.config_file, self.root / "CHANGELOG.md"):
-            kind = tree.kind(file)
+            kind = tree.kind(file.relative_to(self.root))
             if kind in KIND_PROBLEMS:
                 problems.add(file.name, 0, "", KIND_PROBLEMS[kind])
         return problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,7 @@ def read_rows(
     first). A table separated by semicolons (as German Excel saves it) gets one hint, not a
     missing field in every row."""
     try:
+        path = Path(os.path.abspath(path))  # relative paths are the working folder's
         text = decode(InputTree(root or path.parent).read_bytes(path, limit), limit)
     except InputError as exc:
         problems.add(display, 0, "", exc.message)
@@ -98,6 +100,7 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
     from .validate import validate_model  # local: validate imports this module
 
     reference = ReferenceData()
+    data_dir = Path(os.path.abspath(data_dir))  # the tree takes absolute paths or its own
     tree = InputTree(data_dir)
     base = data_dir / "reference"
     vocab_dir = base / VOCABULARY_DIR

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -121,6 +122,7 @@ def stored_releases(data_dir: Path, problems: Problems | None = None) -> list[St
 
 
 def _read_releases(data_dir: Path, problems: Problems) -> list[StoredRelease]:
+    data_dir = Path(os.path.abspath(data_dir))
     tree = InputTree(data_dir)
     kind = tree.kind(RELEASES)
     shown_root = f"{data_dir.name}/{RELEASES}"

@@ -8,6 +8,7 @@ The forms are read from ``.github/ISSUE_TEMPLATE/`` (each file's ``name`` and
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -34,6 +35,7 @@ def read_issue_forms(folder: Path) -> list[IssueForm]:
     """Every issue form in ``folder``, sorted by file name; unreadable files are skipped (a
     broken form is the forms test's business, not a reason to fail the site)."""
     found = []
+    folder = Path(os.path.abspath(folder))
     tree = InputTree(folder)
     names = [i.name for i in tree.list()] if tree.kind("") == "dir" and folder.is_dir() else []
     for name in names:

@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..cells import allow_long_csv_fields
+
 _PARSE = {
     "integer": int,
     "number": float,
@@ -23,7 +25,12 @@ def read_descriptor(folder: Path) -> dict[str, Any]:
 
 
 def typed_rows(folder: Path, resource: dict[str, Any]) -> list[dict[str, Any]]:
-    """Rows as Python values; empty cells become None, list cells lists."""
+    """Rows as Python values; empty cells become None, list cells lists.
+
+    Cells of any length are read: the build reads the package in processes that have not
+    imported frictionless (which raises the csv module's limit as a side effect), and a
+    stored release is read as it was published."""
+    allow_long_csv_fields()
     fields = {f["name"]: f for f in resource["schema"]["fields"]}
     out = []
     with (folder / resource["path"]).open(encoding="utf-8", newline="") as handle:

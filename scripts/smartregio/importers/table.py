@@ -27,6 +27,24 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import COLLECTIONS
+from ..cells import (
+    LONG_MARKER,
+    LONG_TEXT_SHEET,
+    XLSX_CELL_LIMIT,
+    XLSX_MAX_CELLS,
+    XLSX_MAX_COLUMNS,
+    XLSX_MAX_MEMBERS,
+    XLSX_MAX_RATIO,
+    XLSX_MAX_ROWS,
+    XLSX_MAX_UNPACKED,
+    XLSX_RATIO_FROM,
+    allow_long_csv_fields,
+    de_number,
+    excel_length,
+    formula_problem,
+    length_problem,
+    text_problem,
+)
 from ..package.tables import link_table_name
 from ..package.workbook import CONTENTS_HEADER, CONTENTS_SHEET, derived_column
 from .entries import (
@@ -66,9 +84,11 @@ class Cell:
     cached: Any = None
     merged: str | None = None
     error: str | None = None
+    problem: str | None = None  # why the value cannot be taken (a long text that is missing …)
+    whole: bool = False  # a long text put together from the sheet „Lange Texte“
 
     def empty(self) -> bool:
-        if self.formula is not None or self.error is not None:
+        if self.formula is not None or self.error is not None or self.problem is not None:
             return False
         return self.value is None or (isinstance(self.value, str) and not self.value.strip())
 
@@ -171,6 +191,7 @@ def read_csv(path: Path, shown: str) -> Sheet:
         return sheet
     delimiter = detect_delimiter(text)
     sheet.notes.append(f"Kodierung: {encoding}; Trennzeichen: {DELIMITER_NAMES[delimiter]}")
+    allow_long_csv_fields()  # a long cell is reported with its row and column by ``cell_value``
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     number = 0
     try:
@@ -191,6 +212,201 @@ def read_csv(path: Path, shown: str) -> Sheet:
 # --- XLSX ------------------------------------------------------------------------------------
 
 
+class _TooLarge(Exception):
+    """A sheet reaches beyond the limits; raised from inside the XML parser to stop it early."""
+
+
+def _cell_position(ref: str) -> tuple[int, int] | None:
+    """(row, column) of an A1-style reference such as ``XFD1048576``; None if it is none."""
+    match = re.fullmatch(r"\$?([A-Za-z]{1,4})\$?(\d{1,9})", ref.strip())
+    if match is None:
+        return None
+    column = 0
+    for letter in match[1].upper():
+        column = column * 26 + ord(letter) - 64
+    return int(match[2]), column
+
+
+def _area(ref: str) -> tuple[int, int, int] | None:
+    """Rows, columns and cells of a range ``A1:C3`` (or a single cell)."""
+    ends = [_cell_position(part) for part in ref.split(":")[:2]]
+    if not ends or any(end is None for end in ends):
+        return None
+    rows = abs(ends[-1][0] - ends[0][0]) + 1  # type: ignore[index]
+    columns = abs(ends[-1][1] - ends[0][1]) + 1  # type: ignore[index]
+    return rows, columns, rows * columns
+
+
+def _sheet_extent(stream, member: str) -> None:
+    """Stream one XML part with expat (no tree is built) and raise ``_TooLarge`` as soon as its
+    declared dimension, its cells or its merged ranges reach beyond the limits. openpyxl
+    would make a cell object for every position up to the last one."""
+    from xml.parsers import expat
+
+    state = {"row": 0, "column": 0, "rows": 0, "columns": 0, "merged": 0}
+
+    def too_large(where: str, rows: int, columns: int) -> _TooLarge:
+        return _TooLarge(
+            f"Das Blatt {member} reicht bis {where} ({de_number(rows)} Zeilen, "
+            f"{de_number(columns)} Spalten). Gelesen werden höchstens {de_number(XLSX_MAX_ROWS)} "
+            f"Zeilen, {de_number(XLSX_MAX_COLUMNS)} "
+            f"Spalten und {de_number(XLSX_MAX_CELLS)} Zellen je Blatt. Bitte leere Zeilen und Spalten "
+            "am Ende löschen (Strg+Ende zeigt die letzte benutzte Zelle) und neu speichern."
+        )
+
+    def check(where: str, rows: int, columns: int) -> None:
+        if rows > XLSX_MAX_ROWS or columns > XLSX_MAX_COLUMNS or rows * columns > XLSX_MAX_CELLS:
+            raise too_large(where, rows, columns)
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = name.rsplit("|", 1)[-1]
+        if local == "row":
+            state["row"] = int(attrs["r"]) if attrs.get("r", "").isdigit() else state["row"] + 1
+            state["column"] = 0
+            state["rows"] = max(state["rows"], state["row"])
+            check(f"Zeile {state['row']}", state["rows"], state["columns"])
+        elif local == "c":
+            position = _cell_position(attrs.get("r", ""))
+            row, column = position if position else (state["row"], state["column"] + 1)
+            state["column"] = column
+            state["rows"], state["columns"] = max(state["rows"], row), max(state["columns"], column)
+            check(f"Zelle {attrs.get('r') or column}", state["rows"], state["columns"])
+        elif local == "dimension":
+            ref = attrs.get("ref", "")
+            last = _cell_position(ref.split(":")[-1])
+            if last:
+                check(f"{ref} (angegebene Größe)", *last)
+        elif local == "mergeCell":
+            area = _area(attrs.get("ref", ""))
+            if area:
+                state["merged"] += area[2]
+                if state["merged"] > XLSX_MAX_CELLS:
+                    raise _TooLarge(
+                        f"Die verbundenen Zellen des Blatts {member} umfassen "
+                        f"{de_number(state['merged'])} "
+                        f"Zellen; gelesen werden höchstens {de_number(XLSX_MAX_CELLS)}. Bitte die "
+                        "Verbindungen aufheben und neu speichern."
+                    )
+
+    parser = expat.ParserCreate(namespace_separator="|")
+    parser.StartElementHandler = start
+    try:
+        while chunk := stream.read(1 << 16):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError:
+        return  # not XML (an image …) or broken: openpyxl reports what it cannot read
+
+
+def xlsx_problem(path: Path) -> str | None:
+    """Why a workbook is not opened at all, else None; decided before openpyxl loads anything.
+
+    An XLSX file is a zip archive: a few kilobytes can unpack to gigabytes (the sizes stand in
+    the zip's central directory, and Python's zipfile never unpacks more than they say) or
+    declare a sheet of 17 billion cells. The limits are in ``cells.py``."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # openpyxl says why it is no workbook
+    with archive:
+        members = archive.infolist()
+        if len(members) > XLSX_MAX_MEMBERS:
+            return (
+                f"Die Arbeitsmappe besteht aus {de_number(len(members))} Teilen; gelesen werden "
+                f"Dateien mit höchstens {de_number(XLSX_MAX_MEMBERS)}. Sie wird nicht geöffnet."
+            )
+        unpacked = sum(m.file_size for m in members)
+        if unpacked > XLSX_MAX_UNPACKED:
+            return (
+                f"Die Arbeitsmappe ist entpackt {de_number(unpacked // 2**20)} MB groß; gelesen werden "
+                f"höchstens {de_number(XLSX_MAX_UNPACKED // 2**20)} MB. Sie wird nicht geöffnet. "
+                "Bitte nur das Blatt mit den Einträgen speichern oder als CSV."
+            )
+        for member in members:
+            if member.file_size > XLSX_RATIO_FROM and member.file_size > XLSX_MAX_RATIO * max(
+                member.compress_size, 1
+            ):
+                return (
+                    f"Der Teil {member.filename} der Arbeitsmappe ist "
+                    f"{de_number(member.file_size // max(member.compress_size, 1))}-fach gepackt; "
+                    f"so stark lässt sich keine Tabelle packen (höchstens {XLSX_MAX_RATIO}-fach). "
+                    "Die Datei wird nicht geöffnet."
+                )
+        for member in members:
+            if member.is_dir() or member.file_size == 0:
+                continue
+            try:
+                with archive.open(member) as stream:
+                    _sheet_extent(stream, member.filename)
+            except _TooLarge as exc:
+                return str(exc)
+            except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, EOFError):
+                return None  # openpyxl says why it cannot read the file
+    return None
+
+
+CUT_TEXT = (
+    f"Die Zelle hat {de_number(XLSX_CELL_LIMIT)} Zeichen, so viele, wie eine Excel-Zelle "
+    "höchstens fasst: der Text ist vermutlich abgeschnitten. Bitte den ganzen Text eintragen (etwa "
+    "aus der CSV- oder JSON-Datei des Datenpakets), in einer CSV-Datei oder in der Eintragsdatei."
+)
+
+
+def read_long_texts(book) -> dict[int, dict[int, str]]:
+    """The sheet „Lange Texte“ of a published workbook: text number → part number → part."""
+    if LONG_TEXT_SHEET not in book.sheetnames:
+        return {}
+    rows = book[LONG_TEXT_SHEET].iter_rows(values_only=True)
+    header = [str(v or "").strip() for v in next(rows, ())]
+    if not all(name in header for name in ("Nr.", "Teil", "Text")):
+        return {}
+    at = {name: header.index(name) for name in ("Nr.", "Teil", "Text")}
+    found: dict[int, dict[int, str]] = {}
+    for row in rows:
+        values = [row[at[name]] if at[name] < len(row) else None for name in ("Nr.", "Teil", "Text")]
+        numbers = [_whole_number(v) for v in values[:2]]
+        if numbers[0] is None or numbers[1] is None:
+            continue
+        found.setdefault(numbers[0], {})[numbers[1]] = "" if values[2] is None else str(values[2])
+    return found
+
+
+def _whole_number(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and float(value).is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def resolve_long_text(value: Any, long_texts: dict[int, dict[int, str]]) -> Cell:
+    """A workbook's string cell: a long text's marker becomes the whole text from the sheet
+    „Lange Texte“; a marker without its parts, or a text at Excel's limit, is refused,
+    so a cut text is never taken."""
+    if not isinstance(value, str):
+        return Cell(value=value)
+    match = LONG_MARKER.match(value)
+    if match is None:
+        if excel_length(value) >= XLSX_CELL_LIMIT:
+            return Cell(problem=CUT_TEXT)
+        return Cell(value=value)
+    text_number, parts = int(match["number"]), int(match["parts"])
+    found = long_texts.get(text_number, {})
+    if sorted(found) != list(range(1, parts + 1)):
+        have = ", ".join(str(n) for n in sorted(found)) or "keiner"
+        return Cell(
+            problem=f"Die Zelle verweist auf den langen Text Nr. {text_number} auf dem Blatt "
+            f"„{LONG_TEXT_SHEET}“; dort stehen nicht alle {parts} Teile (gefunden: {have}). Ohne sie wäre "
+            "der Text abgeschnitten. Bitte das Blatt aus der heruntergeladenen Arbeitsmappe übernehmen "
+            "oder den ganzen Text in die Zelle schreiben."
+        )
+    return Cell(value="".join(found[n] for n in range(1, parts + 1)), whole=True)
+
+
 def read_xlsx(path: Path, shown: str, names: FieldNames | None) -> Sheet:
     import zipfile
 
@@ -199,6 +415,10 @@ def read_xlsx(path: Path, shown: str, names: FieldNames | None) -> Sheet:
     from openpyxl.utils.exceptions import InvalidFileException
 
     sheet = Sheet(shown)
+    refused = xlsx_problem(path)
+    if refused:
+        sheet.problems.append(ImportProblem(shown, 0, refused))
+        return sheet
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -209,6 +429,7 @@ def read_xlsx(path: Path, shown: str, names: FieldNames | None) -> Sheet:
             ImportProblem(shown, 0, f"Keine lesbare XLSX-Datei ({exc.__class__.__name__}: {exc}).")
         )
         return sheet
+    long_texts = read_long_texts(book)
     worksheet = book.worksheets[0]
     sheets = published_sheets(book)
     if len(book.worksheets) > 1:
@@ -218,8 +439,10 @@ def read_xlsx(path: Path, shown: str, names: FieldNames | None) -> Sheet:
             if names.collection in sheets:
                 wanted.add(sheets[names.collection].casefold())
         worksheet = next((ws for ws in book.worksheets if ws.title.casefold() in wanted), worksheet)
-        others = [ws.title for ws in book.worksheets if ws is not worksheet]
+        others = [ws.title for ws in book.worksheets if ws is not worksheet and ws.title != LONG_TEXT_SHEET]
         sheet.notes.append(f"Blatt „{worksheet.title}“ gelesen; nicht gelesen: {', '.join(others)}")
+    if long_texts:
+        sheet.notes.append(f"Lange Texte gelesen vom Blatt „{LONG_TEXT_SHEET}“")
     cached = cached_book[worksheet.title]
     merged: dict[tuple[int, int], str] = {}
     for cell_range in worksheet.merged_cells.ranges:
@@ -242,11 +465,12 @@ def read_xlsx(path: Path, shown: str, names: FieldNames | None) -> Sheet:
                 elif cell.data_type == "e":
                     out.error = str(value)
                 else:
-                    out.value = value
+                    resolved = resolve_long_text(value, long_texts)
+                    out.value, out.problem, out.whole = resolved.value, resolved.problem, resolved.whole
             cells.append(out)
         sheet.rows.append((number, cells))
     if names is not None:
-        _read_link_sheets(book, worksheet.title, names, sheet, sheets)
+        _read_link_sheets(book, worksheet.title, names, sheet, sheets, long_texts)
     return sheet
 
 
@@ -267,7 +491,14 @@ def published_sheets(book) -> dict[str, str]:
     return found
 
 
-def _read_link_sheets(book, main_title: str, names: FieldNames, sheet: Sheet, sheets: dict[str, str]) -> None:
+def _read_link_sheets(
+    book,
+    main_title: str,
+    names: FieldNames,
+    sheet: Sheet,
+    sheets: dict[str, str],
+    long_texts: dict[int, dict[int, str]],
+) -> None:
     """The published workbook keeps each list of references (used_by, origin, partners …) and
     each list of sub-records (measures) on a sheet of its own: a German name listed on the
     contents sheet, or (workbooks of version 1.0.0) the table's name in the package. Read them as the
@@ -284,11 +515,15 @@ def _read_link_sheets(book, main_title: str, names: FieldNames, sheet: Sheet, sh
         header = [_column_name(c) for c in worksheet[1]]
         keep = [i for i, name in enumerate(header) if derived_column(str(name or "")) is None]
         rows = [
-            (number, [Cell(value=row[i].value) for i in keep if i < len(row)])
-            for number, row in enumerate(worksheet.iter_rows(), start=1)
+            (line, [resolve_long_text(row[i].value, long_texts) for i in keep if i < len(row)])
+            for line, row in enumerate(worksheet.iter_rows(), start=1)
         ]
         if rows:
             rows[0] = (1, [Cell(value=header[i]) for i in keep])
+        for line, cells in rows[1:]:
+            for cell in cells:
+                if cell.problem:
+                    sheet.problems.append(ImportProblem(f"{sheet.path}[{title}]", line, cell.problem))
         _link_rows(f"{sheet.path}[{title}]", rows, field_name, sheet)
         read.append(title)
     if read:
@@ -364,6 +599,9 @@ def _read_record_table(shown: str, header: list[str], rows, field_name: str, she
             )
             continue
         record = {name: value for name, value in zip(header[2:], values[2:], strict=False) if value}
+        for name, value in record.items():
+            if problem := text_problem(value):
+                sheet.problems.append(ImportProblem(shown, number, problem, label=name))
         by_owner.setdefault(values[0], []).append(LinkRow(number, record, int(values[1])))
 
 
@@ -437,6 +675,8 @@ def cell_value(names: FieldNames, name: str, cell: Cell, delimiter: str | None):
         return MISSING, message, None
     if cell.error is not None:
         return MISSING, f"Die Zelle enthält den Fehlerwert {cell.error}.", None
+    if cell.problem is not None:
+        return MISSING, cell.problem, None
     value = cell.value
     if value is None:
         return MISSING, None, None
@@ -444,8 +684,12 @@ def cell_value(names: FieldNames, name: str, cell: Cell, delimiter: str | None):
     if isinstance(value, str):
         if "\ufeff" in value:
             return MISSING, BOM_MESSAGE, None
+        if not cell.whole and (match := LONG_MARKER.match(value)):
+            return MISSING, _marker_without_sheet(match["number"]), None
+        if problem := length_problem(value):
+            return MISSING, problem, None
         converted, problem = text_value(info, value, name in names.url_lists, delimiter)
-        return converted, problem, None
+        return converted, problem or _formula(info, converted), None
     if isinstance(value, bool):
         if info.base is bool and scalar:
             return value, None, None
@@ -470,8 +714,25 @@ def cell_value(names: FieldNames, name: str, cell: Cell, delimiter: str | None):
             return value, None, None
         text = str(int(value)) if float(value).is_integer() else repr(value)
         converted, problem = text_value(info, text, name in names.url_lists, delimiter)
-        return converted, problem, NUMBER_HINT
+        return converted, problem or _formula(info, converted), NUMBER_HINT
     return MISSING, f"Unerwarteter Zellinhalt ({type(value).__name__}).", None
+
+
+def _formula(info, converted: Any) -> str | None:
+    """The problem of a text value that spreadsheets would read as a formula; the same for
+    CSV and XLSX (a workbook's formula cells are refused before, as formulas)."""
+    if info.base is not str:
+        return None  # numbers, dates and booleans are typed: -5 is a number, not a formula
+    texts = converted if isinstance(converted, list) else [converted]
+    return next((p for t in texts if isinstance(t, str) and (p := formula_problem(t))), None)
+
+
+def _marker_without_sheet(text_number: str) -> str:
+    return (
+        f"Die Zelle verweist auf den langen Text Nr. {text_number} auf dem Blatt „{LONG_TEXT_SHEET}“ einer "
+        "Excel-Arbeitsmappe; hier gibt es dieses Blatt nicht. Bitte die Arbeitsmappe selbst einlesen "
+        "oder den ganzen Text eintragen."
+    )
 
 
 def _letter(index: int) -> str:

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..cells import allow_long_csv_fields
 from .store import PLAIN_NAME
 
 _PARSE = {
@@ -33,7 +34,12 @@ def resource_file(folder: Path, resource: dict[str, Any]) -> Path:
 
 
 def typed_rows(folder: Path, resource: dict[str, Any]) -> list[dict[str, Any]]:
-    """Rows as Python values; empty cells become None, list cells lists."""
+    """Rows as Python values; empty cells become None, list cells lists.
+
+    Cells of any length are read: the build reads the package in processes that have not
+    imported frictionless (which raises the csv module's limit as a side effect), and a
+    stored release is read as it was published."""
+    allow_long_csv_fields()
     fields = {f["name"]: f for f in resource["schema"]["fields"]}
     out = []
     with resource_file(folder, resource).open(encoding="utf-8", newline="") as handle:

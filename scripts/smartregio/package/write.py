@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import processes
-from ..catalogue import Catalogue
+from ..catalogue import COLLECTIONS, Catalogue
+from ..cells import text_problem
 from ..outputs import mark, remove_stale, working_prefix
 from ..problems import Problems
-from .tables import PROFILE, Table, build_tables
+from .tables import PROFILE, Table, build_tables, link_table_name
 
 DESCRIPTOR = "datapackage.json"
 
@@ -26,6 +27,50 @@ class PackageError(Exception):
     def __init__(self, problems: Problems) -> None:
         super().__init__(problems.as_text())
         self.problems = problems
+
+
+class UnsafeValues(PackageError):
+    """Values the package must not publish as they are (too long for a CSV cell as Python's csv
+    module reads it by default, or read as a formula by spreadsheets): the contributor's data,
+    located in German; ``validate`` should have refused them already."""
+
+
+def _locate(
+    catalogue: Catalogue, table: Table, row: list[Any], index: int, column: str
+) -> tuple[str, int, str]:
+    """File, line and field of one cell: the entry's file for a collection's tables (the line of
+    the field or the body), else the package table's CSV with its line."""
+    for collection in COLLECTIONS:
+        if table.name != collection and not table.name.startswith(f"{collection}-"):
+            continue
+        owner = row[[c.name for c in table.columns].index("id")] if table.name == collection else row[0]
+        entry_file = catalogue.files.get((collection, owner))
+        if entry_file is None:
+            break
+        if column == "body":
+            return entry_file.path, entry_file.body_line, column
+        if table.name == collection:
+            return entry_file.path, entry_file.line_of((column,)), column
+        for name in catalogue.entries[collection][owner].__class__.model_fields:
+            if link_table_name(collection, name) == table.name:  # a sub-record: measures[2].summary
+                position = row[1] if isinstance(row[1], int) else 1
+                return entry_file.path, entry_file.line_of((name, position - 1, column)), name
+        return entry_file.path, entry_file.line_of((column,)), column
+    return table.path, index + 2, column
+
+
+def unsafe_values(catalogue: Catalogue, tables: list[Table]) -> Problems:
+    """Every text cell the CSV files would carry that ``cells.text_problem`` refuses."""
+    problems = Problems()
+    for table in tables:
+        texts = [i for i, c in enumerate(table.columns) if c.schema.get("type") in ("string", "list")]
+        for index, row in enumerate(table.rows):
+            for i in texts:
+                value = row[i]
+                message = text_problem(value) if isinstance(value, str) else None
+                if message:
+                    problems.add(*_locate(catalogue, table, row, index, table.columns[i].name), message)
+    return problems
 
 
 def _write_csv(table: Table, path: Path) -> None:
@@ -143,6 +188,9 @@ def write_package(catalogue: Catalogue, data_dir: Path, out: Path, mark_output: 
         mark(staging)
     try:
         tables = build_tables(catalogue)
+        unsafe = unsafe_values(catalogue, tables)
+        if unsafe:
+            raise UnsafeValues(unsafe)
         for table in tables:
             _write_csv(table, staging / table.path)
         text = json.dumps(descriptor(catalogue, tables, staging), ensure_ascii=False, indent=2)

@@ -7,6 +7,9 @@ booleans, numbers and dates. No formulas and automatic calculation: LibreOffice 
 boolean cell as the formula ``=TRUE()`` and, in a workbook saved with manual calculation,
 shows it as 0 until someone recalculates.
 
+A text longer than an Excel cell holds (32,767 characters; xlsxwriter would cut it without a
+mark) stands whole, in parts, on the sheet „Lange Texte“; its cell names it (``cells.py``).
+
 The table importer reads a downloaded workbook back; the rules it relies on (contents sheet,
 suffixes of the added columns, field names in the header comments) are in
 ``package/workbook.py``.
@@ -23,6 +26,15 @@ from typing import Any
 import xlsxwriter
 
 from ..catalogue import COLLECTIONS
+from ..cells import (
+    LONG_TEXT_HEADER,
+    LONG_TEXT_SHEET,
+    XLSX_CELL_LIMIT,
+    de_number,
+    excel_parts,
+    long_marker,
+    too_long_for_excel,
+)
 from ..fields import field_infos
 from ..models import MODELS, Place
 from ..package.rows import read_descriptor, typed_rows
@@ -122,7 +134,27 @@ class Formats:
         self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
 
 
-def _write_cell(sheet, r: int, c: int, value: Any, column: Column, formats: Formats) -> None:
+@dataclass(frozen=True)
+class LongText:
+    """A text too long for its cell, with where the cell is."""
+
+    sheet: str
+    row: int  # as Excel numbers it
+    column: str  # the column's header
+    text: str
+
+
+def _write_text(sheet, r: int, c: int, text: str, column: Column, long_texts: list[LongText]) -> None:
+    """A text in its cell, or, when it does not fit, a marker there and the text set aside."""
+    if too_long_for_excel(text):
+        long_texts.append(LongText(sheet.get_name(), r + 1, column.header, text))
+        text = long_marker(len(long_texts), text, len(excel_parts(text)))
+    sheet.write_string(r, c, text)
+
+
+def _write_cell(
+    sheet, r: int, c: int, value: Any, column: Column, formats: Formats, long_texts: list[LongText]
+) -> None:
     if value is None or value == []:
         return
     if isinstance(value, bool):  # before int: a bool is an int
@@ -130,14 +162,40 @@ def _write_cell(sheet, r: int, c: int, value: Any, column: Column, formats: Form
     elif isinstance(value, date):
         sheet.write_datetime(r, c, datetime.combine(value, datetime.min.time()), formats.date)
     elif isinstance(value, list):
-        sheet.write_string(r, c, column.delimiter.join(value))
+        _write_text(sheet, r, c, column.delimiter.join(value), column, long_texts)
     elif isinstance(value, int | float):
         sheet.write_number(r, c, value)
     else:
-        sheet.write_string(r, c, str(value))
+        _write_text(sheet, r, c, str(value), column, long_texts)
 
 
-def _table_sheet(workbook, title: str, resource: dict, rows: list[dict], lookups: Lookups, formats) -> None:
+def _long_text_sheet(workbook, long_texts: list[LongText], formats: Formats) -> int:
+    """Each long text in parts that fit a cell, one row per part; returns the number of rows."""
+    sheet = workbook.add_worksheet(LONG_TEXT_SHEET)
+    for c, text in enumerate(LONG_TEXT_HEADER):
+        sheet.write_string(0, c, text, formats.header)
+    r = 1
+    for index, item in enumerate(long_texts, start=1):
+        parts = excel_parts(item.text)
+        for part_number, part in enumerate(parts, start=1):
+            for c, value in enumerate((index, part_number, len(parts))):
+                sheet.write_number(r, c, value)
+            sheet.write_string(r, 3, item.sheet)
+            sheet.write_number(r, 4, item.row)
+            sheet.write_string(r, 5, item.column)
+            sheet.write_string(r, 6, part, formats.wrap)
+            r += 1
+    sheet.set_column(0, 2, 8)
+    sheet.set_column(3, 5, 22)
+    sheet.set_column(6, 6, 100)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, r - 1, len(LONG_TEXT_HEADER) - 1)
+    return r - 1
+
+
+def _table_sheet(
+    workbook, title: str, resource: dict, rows: list[dict], lookups: Lookups, formats, long_texts
+) -> None:
     sheet = workbook.add_worksheet(title)
     cols = columns(resource, lookups)
     for c, column in enumerate(cols):
@@ -147,7 +205,7 @@ def _table_sheet(workbook, title: str, resource: dict, rows: list[dict], lookups
         sheet.set_column(c, c, 24 if column.field != "body" else 60)
     for r, row in enumerate(rows, start=1):
         for c, column in enumerate(cols):
-            _write_cell(sheet, r, c, column.value(row), column, formats)
+            _write_cell(sheet, r, c, column.value(row), column, formats, long_texts)
     sheet.freeze_panes(1, 1)
     sheet.autofilter(0, 0, max(len(rows), 1), len(cols) - 1)
 
@@ -182,7 +240,6 @@ def write_xlsx(package: Path, target: Path, name: str) -> Path:
     contents.set_column(0, 2, 32)
     contents.set_column(3, 3, 70, formats.wrap)
     contents.freeze_panes(1, 0)
-    contents.autofilter(0, 0, len(resources), len(CONTENTS_HEADER) - 1)
 
     fields_sheet = workbook.add_worksheet(FIELDS_SHEET)
     for c, text in enumerate(FIELDS_HEADER):
@@ -209,7 +266,23 @@ def write_xlsx(package: Path, target: Path, name: str) -> Path:
     fields_sheet.freeze_panes(1, 0)
     fields_sheet.autofilter(0, 0, max(r - 1, 1), len(FIELDS_HEADER) - 1)
 
+    long_texts: list[LongText] = []
     for resource_name, resource in resources.items():
-        _table_sheet(workbook, titles[resource_name], resource, rows[resource_name], lookups, formats)
+        _table_sheet(
+            workbook, titles[resource_name], resource, rows[resource_name], lookups, formats, long_texts
+        )
+    listed = len(resources)
+    if long_texts:  # listed on the contents sheet without a table: it belongs to no resource
+        listed += 1
+        contents.write_url(listed, 0, f"internal:'{LONG_TEXT_SHEET}'!A1", string=LONG_TEXT_SHEET)
+        contents.write_string(listed, 2, LONG_TEXT_SHEET)
+        contents.write_string(
+            listed,
+            3,
+            f"Texte, die länger sind, als eine Excel-Zelle fasst ({de_number(XLSX_CELL_LIMIT)} Zeichen), "
+            "vollständig in Teilen; ihre Zelle nennt die Nr.",
+        )
+        contents.write_number(listed, 4, _long_text_sheet(workbook, long_texts, formats))
+    contents.autofilter(0, 0, listed, len(CONTENTS_HEADER) - 1)
     workbook.close()
     return path

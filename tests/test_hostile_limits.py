@@ -204,3 +204,36 @@ def test_a_run_of_letters_longer_than_any_word_is_left_whole_at_once_real_words_
     # the longest German words are no such run: they are still split
     word = "Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnungsentwurf"
     assert compounds.split(word)[-1] == "entwurf"
+
+
+# --- messages: a file name or a key cannot print a line of its own ------------------------------
+
+
+def spoof(data: Path) -> None:
+    """A key and a file name that try to end the annotation and start a forged one."""
+    edit(data, SOLUTION, "tags:", '"x,y: z\\n::error file=README.md,line=1::gefälscht": 1\ntags:')
+    name = data / "solutions" / "neu\n::error file=README.md::gefälscht.md"
+    name.write_text((data / SOLUTION).read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def test_github_annotations_escape_every_property_and_the_message(cli, data):
+    spoof(data)
+    found = problems(cli, data)
+    result = cli("validate", "--data", str(data), "--format", "github")
+    lines = result.out.splitlines()
+    assert len([line for line in lines if line.startswith("::error ")]) == len(found)
+    assert all(line.startswith(("::error file=", "::warning file=")) for line in lines)
+    key = next(line for line in lines if "title=x" in line)
+    assert "title=x%2Cy%3A z%0A%3A%3Aerror file=README.md%2Cline=1%3A%3Agefälscht::" in key
+    named = next(line for line in lines if "neu%0A" in line)
+    assert named.startswith("::error file=") and "%0A%3A%3Aerror file=README.md%3A%3Agefälscht.md" in named
+
+
+def test_the_text_format_prints_line_breaks_in_names_escaped(cli, data):
+    spoof(data)
+    result = cli("validate", "--data", str(data))
+    assert result.code == 1 and "Traceback" not in result.err
+    lines = result.err.splitlines()
+    assert not any(line.startswith("::") for line in lines)
+    assert any("neu\\n::error file=README.md::gefälscht.md" in line for line in lines)
+    assert all(line.startswith(str(data)) or "Problem(e)" in line for line in lines if line.strip())

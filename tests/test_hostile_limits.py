@@ -237,3 +237,59 @@ def test_the_text_format_prints_line_breaks_in_names_escaped(cli, data):
     assert not any(line.startswith("::") for line in lines)
     assert any("neu\\n::error file=README.md::gefälscht.md" in line for line in lines)
     assert all(line.startswith(str(data)) or "Problem(e)" in line for line in lines if line.strip())
+
+
+# --- Markdown the page would lose: a warning naming file, line and body ------------------------
+
+
+def warnings_of(cli, data: Path) -> list[dict]:
+    found = validate(cli, data)
+    assert found["code"] == 0, found["problems"]
+    return found["warnings"]
+
+
+def test_text_the_page_would_lose_is_warned_about_at_its_line(cli, data):
+    deep = "> " * 20 + "ganz tief"
+    long_run = "Haushalt" + "e" * MAX_WORD
+    body = f"Absatz.\n\n![Karte der Region](karte.png)\n\n<img src=x.png alt=Plan>\n\n{long_run}\n\n{deep}\n"
+    start = set_body(data, SOLUTION, body)
+    edit(data, SOLUTION, "name: stadtnavi", f"name: stadtnavi {long_run}")
+    found = [w for w in warnings_of(cli, data) if w["path"].endswith(SOLUTION)]
+    image = one(found, "body", "Bilder zeigt die Seite nicht")
+    assert image["line"] == start + 2 and "„Karte der Region“" in image["message"]
+    assert one(found, "body", "HTML-Bilder")["line"] == start + 4
+    assert one(found, "body", f"{MAX_WORD + 8} Buchstaben")["line"] == start + 6
+    assert one(found, "body", "mehr als 20 Ebenen")["line"] == start + 8
+    assert one(found, "name", "Buchstaben ohne Leerzeichen")["line"] == line_of(data, SOLUTION, "name:")
+
+
+def test_code_addresses_and_the_shipped_kinds_of_text_give_no_warning(cli, data):
+    word = "q" * (MAX_WORD + 1)
+    body = f"`{word}`\n\n    {word}\n\n<https://www.example.org/{word}>\n\n" + "> " * 19 + "tief genug\n"
+    set_body(data, SOLUTION, body)
+    assert not [w for w in warnings_of(cli, data) if w["field"] == "body"]
+
+
+def test_an_image_shows_its_alternative_text():
+    from smartregio.pages.markdown import render
+
+    html = render("Vorher ![Karte der *Region* <b>](karte.png) nachher")
+    assert "Karte der Region &lt;b&gt;" in html and "<img" not in html and "karte.png" not in html
+
+
+def test_what_validate_accepts_at_every_limit_builds(cli, data, tmp_path):
+    """A text at the limit with deep nesting, an image, a 20,000-letter run and the largest
+    amount: validate warns, and the whole site builds (pages, API, search)."""
+    body = "> " * 20 + "tief\n\n![Bild](bild.png)\n\n" + "Haushalt" + "e" * 20_000 + "\n\n"
+    filler = "Ein Absatz über den Bürgerhaushalt.\n\n"
+    body += filler * ((MAX_BODY - len(body)) // len(filler))
+    set_body(data, SOLUTION, body + "x" * (MAX_BODY - len(body)))
+    edit(data, PROGRAMME, "volume: 820000000", f"volume: {MAX_AMOUNT}")
+    assert len(warnings_of(cli, data)) >= 3
+    site = tmp_path / "site"
+    result = cli(
+        "build", "--data", str(data), "--site-dir", str(site), "--work-dir", str(tmp_path / "w"), "-q"
+    )
+    assert result.code == 0, result.err
+    page = (site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
+    assert "Bild" in page and "Bürgerhaushalt" in page

@@ -9,7 +9,9 @@ from __future__ import annotations
 import math
 
 from .catalogue import Catalogue
-from .models import FundingProject, Place, Solution
+from .frontmatter import EntryFile
+from .markup import long_word, long_word_message, lost_on_page
+from .models import Entry, FundingProject, Place, Solution
 from .problems import Problem
 
 # a Kreis' point this close to a kreisfreie Stadt's point most likely marks the city at its seat
@@ -23,7 +25,28 @@ def quality_warnings(catalogue: Catalogue) -> list[Problem]:
     for entry_id, solution in catalogue.entries["solutions"].items():
         found.extend(_use_without_source(catalogue, entry_id, solution))
     found.extend(_kreis_points_in_cities(catalogue))
+    for (collection, entry_id), entry_file in catalogue.files.items():
+        entry = catalogue.entries[collection].get(entry_id)
+        if entry is not None:
+            found.extend(_lost_text(entry_file, entry))
     return sorted(found)
+
+
+def _lost_text(entry_file: EntryFile, entry: Entry) -> list[Problem]:
+    """What the pages would drop without a word: text nested too deep, images and their
+    alternative text, and runs of letters that are no words (the search keeps them whole)."""
+    out = [
+        Problem(entry_file.path, entry_file.body_line + line, "body", message)
+        for line, message in lost_on_page(entry.body)
+    ]
+    for name, value in entry:
+        if name == "body":
+            continue
+        for index, text in enumerate(value if isinstance(value, list) else [value]):
+            if isinstance(text, str) and (word := long_word(text)):
+                loc = (name, index) if isinstance(value, list) else (name,)
+                out.append(Problem(entry_file.path, entry_file.line_of(loc), name, long_word_message(word)))
+    return out
 
 
 def _project_without_outcome(catalogue: Catalogue, entry_id: str, project: FundingProject) -> list[Problem]:

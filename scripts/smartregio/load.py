@@ -122,6 +122,11 @@ class _Result:
     problems: list[Problem]
 
 
+def _line_of(entry_file: EntryFile):
+    """Lines of the fields, and of the text under the YAML head for ``body`` (too long …)."""
+    return lambda loc: entry_file.body_line if loc[:1] == ("body",) else entry_file.line_of(loc)
+
+
 def _load_file(job: _Job, reference: ReferenceData) -> _Result:
     """Read and validate one file on its own (a worker process could run it: measured slower)."""
     problems = Problems()
@@ -143,7 +148,7 @@ def _load_file(job: _Job, reference: ReferenceData) -> _Result:
     else:
         data["body"] = entry_file.body
         entry = validate_model(
-            model, data, reference, entry_file.line_of, job.shown, problems, entry_file.numbers
+            model, data, reference, _line_of(entry_file), job.shown, problems, entry_file.numbers
         )
     if model.body_required and not entry_file.body.strip():
         problems.add(

@@ -13,7 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from .boundaries import TOLERANCE_KM, where
+from .limits import MAX_BODY, MAX_EMAIL, MAX_ITEMS, MAX_LIST_TEXT
+from .text import format_number
 from .types import (
+    Amount,
     ContactUrl,
     EntryId,
     PlaceKey,
@@ -22,6 +25,7 @@ from .types import (
     Spdx,
     Tag,
     WebUrl,
+    Year,
     ref,
     text_problem,
     vocab,
@@ -57,6 +61,27 @@ class Record(BaseModel):
     """Base of every model read from contributors: no text may hide or reorder characters."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _bounded_list(cls, value):
+        """Every list within the limits, checked before its values are (a million values would
+        cost a million checks); a list of texts is one cell of the package's CSV."""
+        if isinstance(value, list):
+            if len(value) > MAX_ITEMS:
+                raise PydanticCustomError(
+                    "too_many",
+                    f"Die Liste hat {format_number(len(value))} Werte, höchstens "
+                    f"{format_number(MAX_ITEMS)} sind möglich.",
+                )
+            size = sum(len(item) + 1 for item in value if isinstance(item, str))
+            if size > MAX_LIST_TEXT:
+                raise PydanticCustomError(
+                    "too_many",
+                    f"Die Werte der Liste haben zusammen {format_number(size)} Zeichen, höchstens "
+                    f"{format_number(MAX_LIST_TEXT)} sind möglich.",
+                )
+        return value
 
     @field_validator("*", mode="after")
     @classmethod
@@ -94,6 +119,7 @@ class Entry(Record):
     )
     body: str = Field(
         "",
+        max_length=MAX_BODY,
         title="Beschreibung",
         description="Der Text unter dem YAML-Kopf, in Markdown.",
     )
@@ -309,17 +335,15 @@ class FundingProject(Entry):
         title="Kategorie",
         description="Kommunale Kategorie, wie sie das Förderprogramm vergibt.",
     )
-    start: int | None = Field(None, ge=1990, le=2100, title="Beginn", description="Jahr des Förderbeginns.")
-    end: int | None = Field(None, ge=1990, le=2100, title="Ende", description="Jahr des Förderendes.")
-    funding_amount: float | None = Field(
+    start: Year | None = Field(None, title="Beginn", description="Jahr des Förderbeginns.")
+    end: Year | None = Field(None, title="Ende", description="Jahr des Förderendes.")
+    funding_amount: Amount | None = Field(
         None,
-        ge=0,
         title="Fördersumme (EUR)",
         description="Bewilligte Fördermittel in Euro; nur mit Quelle angeben.",
     )
-    total_budget: float | None = Field(
+    total_budget: Amount | None = Field(
         None,
-        ge=0,
         title="Gesamtvolumen (EUR)",
         description="Gesamtes Projektvolumen einschließlich Eigenanteil in Euro; nur mit Quelle.",
     )
@@ -450,14 +474,10 @@ class Programme(Entry):
     land: vocab("land") | None = Field(
         None, title="Land", description="Kürzel des Landes, nur bei Programmen eines Landes."
     )
-    start: int | None = Field(
-        None, ge=1990, le=2100, title="Beginn", description="Jahr, in dem das Programm begann."
-    )
-    end: int | None = Field(
-        None, ge=1990, le=2100, title="Ende", description="Jahr, in dem das Programm endet(e)."
-    )
-    volume: float | None = Field(
-        None, ge=0, title="Volumen (EUR)", description="Gesamtvolumen in Euro; nur mit Quelle."
+    start: Year | None = Field(None, title="Beginn", description="Jahr, in dem das Programm begann.")
+    end: Year | None = Field(None, title="Ende", description="Jahr, in dem das Programm endet(e).")
+    volume: Amount | None = Field(
+        None, title="Volumen (EUR)", description="Gesamtvolumen in Euro; nur mit Quelle."
     )
     funding_rate: ShortText | None = Field(
         None,
@@ -568,7 +588,7 @@ class PackageContributor(Record):
 
     title: ShortText = Field(title="Name")
     roles: list[ShortText] = Field(default_factory=list, title="Rollen")
-    email: str | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+$", title="E-Mail")
+    email: str | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+$", max_length=MAX_EMAIL, title="E-Mail")
     path: WebUrl | None = Field(None, title="Website")
 
 
@@ -586,7 +606,7 @@ class PackageMeta(Record):
 
     name: str = Field(pattern=r"^[a-z0-9._-]+$", title="Name des Pakets")
     title: ShortText = Field(title="Titel")
-    description: str = Field(min_length=1, title="Beschreibung")
+    description: str = Field(min_length=1, max_length=MAX_BODY, title="Beschreibung")
     version: str = Field(
         pattern=r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$",
         title="Version",

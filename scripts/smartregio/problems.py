@@ -6,6 +6,28 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+# characters that start a new line (or move the cursor) when printed; their escapes instead
+_BREAKING = {
+    code: char.encode("unicode_escape").decode("ascii")
+    for code, char in ((c, chr(c)) for c in (*range(32), *range(0x7F, 0xA0), 0x2028, 0x2029))
+}
+
+
+def printable(text: str) -> str:
+    """``text`` on one line: a file name or value with a line break (or an escape sequence)
+    must not print a line that looks like ``::error`` or another message of its own."""
+    return text.translate(_BREAKING)
+
+
+def github_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub reads it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: str) -> str:
+    """A workflow command's property (file, title): a „:“ or „,“ would end it early."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -17,9 +39,10 @@ class Problem:
     message: str
 
     def as_text(self) -> str:
-        location = f"{self.path}:{self.line}" if self.line else self.path
-        field = f" {self.field}:" if self.field else ""
-        return f"{location}:{field} {self.message}"
+        path = printable(self.path)
+        location = f"{path}:{self.line}" if self.line else path
+        field = f" {printable(self.field)}:" if self.field else ""
+        return f"{location}:{field} {printable(self.message)}"
 
 
 class Problems:
@@ -57,16 +80,13 @@ class Problems:
         )
 
     def as_github(self) -> str:
-        """GitHub workflow commands, so errors show on the changed line of a pull request."""
-
-        def esc(text: str) -> str:
-            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
+        """GitHub workflow commands, so errors show on the changed line of a pull request;
+        every property and the message escaped, so no value can end one or start another."""
         lines = []
         for p in self.sorted():
-            props = f"file={esc(p.path).replace(',', '%2C').replace(':', '%3A')}"
+            props = f"file={github_property(p.path)}"
             if p.line:
                 props += f",line={p.line}"
-            title = f"{p.field}" if p.field else "smartregio"
-            lines.append(f"::error {props},title={esc(title)}::{esc(p.message)}")
+            title = github_property(p.field or "smartregio")
+            lines.append(f"::error {props},title={title}::{github_data(p.message)}")
         return "\n".join(lines)

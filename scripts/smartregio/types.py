@@ -6,14 +6,19 @@ Table Schema, the JSON Schema and the link step all read them, so each rule live
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, Field, ValidationInfo
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
+
+from .addresses import RESERVED_IDS
+from .limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_LINE, MAX_TAG, MAX_URL, latest_date
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # names Windows reserves for devices: a file „con.md“ cannot be checked out there
@@ -124,18 +129,18 @@ def _contact_url(value: str) -> str:
 
 WebUrl = Annotated[
     str,
-    Field(json_schema_extra={"format": "uri"}, pattern=r"^https?://\S+$"),
+    Field(json_schema_extra={"format": "uri"}, pattern=r"^https?://\S+$", max_length=MAX_URL),
     AfterValidator(_web_url),
 ]
 ContactUrl = Annotated[
     str,
-    Field(pattern=r"^(https?://|mailto:)\S+$"),
+    Field(pattern=r"^(https?://|mailto:)\S+$", max_length=MAX_URL),
     AfterValidator(_contact_url),
 ]
 
 
 def _not_in_future(value: date) -> date:
-    if value > date.today():
+    if value > latest_date():
         raise _error("future_date", "Das Datum liegt in der Zukunft.")
     return value
 
@@ -169,7 +174,7 @@ def _spdx(value: str) -> str:
     return value
 
 
-Spdx = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_spdx)]
+Spdx = Annotated[str, Field(min_length=1, max_length=MAX_LINE), AfterValidator(_spdx)]
 
 
 def _entry_id(value: str) -> str:
@@ -178,13 +183,67 @@ def _entry_id(value: str) -> str:
             "reserved_id",
             f"„{value}“ ist unter Windows als Dateiname reserviert; bitte eine andere Kennung wählen.",
         )
+    if value in RESERVED_IDS:
+        raise _error(
+            "reserved_id",
+            f"„{value}“ ist als Kennung reserviert: Unter diesem Namen legt die Sammlung eigene Dateien "
+            f"ab (api/v1/…/{value}.json), der Eintrag verlöre seine. Bitte eine andere Kennung wählen.",
+        )
     return value
 
 
 EntryId = Annotated[str, Field(pattern=ID_PATTERN, max_length=64), AfterValidator(_entry_id)]
 PlaceKey = Annotated[str, Field(pattern=PLACE_KEY_PATTERN), Reference("places")]
-ShortText = Annotated[str, Field(min_length=1, max_length=200)]
-Tag = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[^;\n]+$")]
+ShortText = Annotated[str, Field(min_length=1, max_length=MAX_LINE)]
+Tag = Annotated[str, Field(min_length=1, max_length=MAX_TAG, pattern=r"^[^;\n]+$")]
+
+# digits with at most one point, no sign but minus, no leading zero: what a reader takes it for
+_PLAIN_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+
+
+def _shown(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def _plain_number(value: object, info: ValidationInfo) -> object:
+    """A number as a reader takes it: YAML reads true as 1, 0x10 as 16, 017 as 15, 1_000 and
+    1:20 as numbers too, and 1e6 as text; none of them is what a contributor meant to write."""
+    if isinstance(value, bool):
+        raise _error("plain_number", "Erwartet wird eine Zahl, nicht true oder false.")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _error("plain_number", "Erwartet wird eine endliche Zahl.")
+    if isinstance(value, str):
+        if not _PLAIN_NUMBER.fullmatch(value.strip()):
+            message = (
+                f"„{value}“ ist keine Zahl. Erwartet werden nur Ziffern, Punkt als Dezimalzeichen, "
+                "ohne Einheit und ohne Tausenderpunkte (z. B. 8000000 oder 8000000.50)."
+            )
+            raise _error("plain_number", message.replace("{", "{{").replace("}", "}}"))
+        return value
+    written = ((info.context or {}).get("numbers") or {}).get((info.field_name,))
+    if isinstance(value, int | float) and written is not None and not _PLAIN_NUMBER.fullmatch(written):
+        raise _error(
+            "plain_number",
+            f"„{written}“ liest YAML als {_shown(value)}. Bitte die Zahl nur mit Ziffern und Punkt "
+            "schreiben: ohne 0x oder 0o davor, ohne führende Null, Unterstrich, Doppelpunkt oder "
+            "Exponenten.",
+        )
+    return value
+
+
+def _positive_zero(value: float) -> float:
+    """-0.0 is 0: written as „-0.0“ in the data it would show as „-0 €“."""
+    return value + 0.0
+
+
+# the constraints stand before the validator that wraps them, so the schemas see them
+Amount = Annotated[
+    float,
+    Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False),
+    BeforeValidator(_plain_number),
+    AfterValidator(_positive_zero),
+]
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), BeforeValidator(_plain_number)]
 
 
 def ref(collection: str):

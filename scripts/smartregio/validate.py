@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from .problems import Problems
 from .suggest import nearest
+from .text import format_number
 from .types import ID_PATTERN, PLACE_KEY_PATTERN
 
 M = TypeVar("M", bound=BaseModel)
@@ -48,8 +49,24 @@ MESSAGES = {
 
 # error kinds whose message our own validators wrote in German already
 OWN_MESSAGES = frozenset(
-    {"vocabulary", "url", "url_scheme", "spdx", "future_date", "cross_field", "text", "reserved_id"}
+    {
+        "vocabulary",
+        "url",
+        "url_scheme",
+        "spdx",
+        "future_date",
+        "cross_field",
+        "text",
+        "reserved_id",
+        "plain_number",
+        "too_many",
+    }
 )
+
+
+def _number(value: Any) -> str:
+    """A limit as German text: 100.000, 1.000.000.000.000."""
+    return format_number(value) if isinstance(value, int | float) else str(value)
 
 
 def german_message(error: Mapping[str, Any], fields: list[str], written: str | None = None) -> str:
@@ -74,29 +91,21 @@ def german_message(error: Mapping[str, Any], fields: list[str], written: str | N
     if kind == "string_too_short":
         return f"Text ist zu kurz (mindestens {ctx.get('min_length')} Zeichen)."
     if kind == "string_too_long":
-        return f"Text ist zu lang: {len(str(value))} Zeichen, höchstens {ctx.get('max_length')}."
+        length, limit = _number(len(str(value))), _number(ctx.get("max_length"))
+        return f"Text ist zu lang: {length} Zeichen, höchstens {limit}."
     if kind == "too_short":
         return f"Mindestens {ctx.get('min_length')} Wert(e) angeben."
     if kind == "too_long":
-        return f"Höchstens {ctx.get('max_length')} Werte angeben."
+        return f"Höchstens {_number(ctx.get('max_length'))} Werte angeben."
     if kind in ("greater_than_equal", "greater_than"):
-        return f"Der Wert muss mindestens {ctx.get('ge', ctx.get('gt'))} sein."
+        return f"Der Wert muss mindestens {_number(ctx.get('ge', ctx.get('gt')))} sein."
     if kind in ("less_than_equal", "less_than"):
-        return f"Der Wert darf höchstens {ctx.get('le', ctx.get('lt'))} sein."
+        return f"Der Wert darf höchstens {_number(ctx.get('le', ctx.get('lt')))} sein."
     if kind.startswith("date") and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return f"Das Datum {value} gibt es nicht (Form JJJJ-MM-TT)."
     if kind in MESSAGES:
         return MESSAGES[kind]
-    if kind in (
-        "vocabulary",
-        "url",
-        "url_scheme",
-        "spdx",
-        "future_date",
-        "cross_field",
-        "text",
-        "reserved_id",
-    ):
+    if kind in OWN_MESSAGES:
         return error["msg"]
     return f"Ungültiger Wert ({error['msg']})."
 
@@ -120,9 +129,10 @@ def validate_model(
     problems: Problems,
     written: Mapping[Loc, str] | None = None,
 ) -> M | None:
-    """Validate ``data`` against ``model``; on failure add every problem and return None."""
+    """Validate ``data`` against ``model``; on failure add every problem and return None.
+    ``written`` (numbers as they stood in the file) lets a model refuse 0x10 that YAML read as 16."""
     try:
-        return model.model_validate(data, context={"reference": reference})
+        return model.model_validate(data, context={"reference": reference, "numbers": written or {}})
     except ValidationError as exc:
         fields = list(model.model_fields)
         for error in exc.errors(include_url=False):

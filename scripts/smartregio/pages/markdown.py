@@ -3,16 +3,23 @@
 Entry text comes from strangers. It is rendered here, outside the engine, and cleaned by
 nh3 (ammonia): an allow-list of tags and attributes, and links only to http(s), mailto and
 the page itself. The engine then receives finished HTML and never sees raw input, so
-neither a template expression nor a script in an entry can run.
+neither a template expression nor a script in an entry can run. Images are not shown: an
+image becomes its alternative text, so its words stay (``validate`` warns about it).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import nh3
-from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.anchors import anchors_plugin
 
+from ..markup import parser
 from ..text import slugify
 
 ALLOWED_TAGS = {
@@ -74,11 +81,19 @@ def _slug(value: str) -> str:
     return "abschnitt-" + (slugify(value) or "ohne-titel")
 
 
-# CommonMark with GitHub's tables and strikethrough, so an entry looks as in the pull
-# request's preview; headings get ids that can be linked ("#abschnitt-…").
-_converter = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+def _image_as_text(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """An image as its alternative text: the page shows no images, but their words stay."""
+    return escapeHtml(renderer.renderInlineAsText(tokens[idx].children or [], options, env))
+
+
+# the parser validate's warnings read too (see markup.py); headings get ids that can be
+# linked ("#abschnitt-…")
+_converter = parser()
 _converter.core.ruler.before("inline", "demote_h1", _demote_h1)
 _converter.use(anchors_plugin, min_level=2, max_level=4, slug_func=_slug)
+_converter.add_render_rule("image", _image_as_text)
 
 
 def _no_other_host(element: str, attribute: str, value: str) -> str | None:

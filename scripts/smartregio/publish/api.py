@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..addresses import API, SECTION_TITLES, SECTIONS, url
+from ..addresses import API, API_ADDRESSES, API_CARDS, API_FACETS, API_LIST, SECTION_TITLES, SECTIONS, url
 from ..catalogue import COLLECTIONS, Catalogue
 from ..pages.views import EntryView, Views, title_of
 
@@ -70,11 +70,14 @@ def write_api(catalogue: Catalogue, views: Views, site: Path) -> int:
                 }
             )
             count += 1
-        _write(root / section / "index.json", {"collection": collection, "count": len(items), "items": items})
+        _write(
+            root / section / f"{API_LIST}.json",
+            {"collection": collection, "count": len(items), "items": items},
+        )
         index["collections"][section] = {
             "title": SECTION_TITLES[collection],
             "count": len(items),
-            "list": f"/{API}/{section}/index.json",
+            "list": f"/{API}/{section}/{API_LIST}.json",
         }
     places = []
     for key, place in sorted(catalogue.reference.places.items()):
@@ -94,11 +97,11 @@ def write_api(catalogue: Catalogue, views: Views, site: Path) -> int:
         )
         places.append({"key": key, "title": place.name, "api": f"/{API}/kommunen/{key}.json"})
         count += 1
-    _write(root / "kommunen" / "index.json", {"count": len(places), "items": places})
+    _write(root / "kommunen" / f"{API_LIST}.json", {"count": len(places), "items": places})
     index["collections"]["kommunen"] = {
         "title": "Kommunen",
         "count": len(places),
-        "list": f"/{API}/kommunen/index.json",
+        "list": f"/{API}/kommunen/{API_LIST}.json",
     }
     _write(root / "index.json", index)
     return count
@@ -142,12 +145,12 @@ def write_catalogue_indexes(catalogue: Catalogue, views: Views, site: Path) -> N
         folder = site / API / section
         index = {"count": len(entries), "chunk": CARDS_PER_FILE, "facets": facets, "order": order}
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "facetten.json").write_text(
+        (folder / f"{API_FACETS}.json").write_text(
             json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
         # the addresses in card order, for a full-text hit to find its card (loaded on demand)
-        _write(folder / "adressen.json", [card["u"] for card in cards])
+        _write(folder / f"{API_ADDRESSES}.json", [card["u"] for card in cards])
         for start in range(0, len(cards), CARDS_PER_FILE):
             _write(
-                folder / "karten" / f"{start // CARDS_PER_FILE}.json", cards[start : start + CARDS_PER_FILE]
+                folder / API_CARDS / f"{start // CARDS_PER_FILE}.json", cards[start : start + CARDS_PER_FILE]
             )

@@ -8,6 +8,10 @@ punctuation inside both whole and in parts, so the index copy of a page gets the
 written as ``Bürger^haushalt``; the search script removes the marker before showing text.
 Names stay whole (Darmstadt is no Darm·stadt): those the dictionary marks as names, and the
 words of the places' names that are no common nouns.
+
+Each step takes time in proportion to the text: a word longer than any German word
+(:data:`limits.MAX_WORD`) stays whole, and no part is tried that is longer than the
+dictionary's longest form could make it.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ import re
 from collections.abc import Iterable
 from importlib import metadata, resources
 from pathlib import Path
+
+from ..limits import MAX_WORD
 
 #: Joins the parts of a split compound in the index copy of a page; never shown to a reader.
 MARKER = "^"
@@ -98,6 +104,13 @@ def dictionary_names() -> frozenset[str]:
     return _words()[1]
 
 
+@functools.cache
+def _longest_part() -> int:
+    """The most letters a part can have: the longest form plus a linking element, or a verb
+    stem whose noun on „-ung“ is the longest form (Förder·programm)."""
+    return max(map(len, dictionary()), default=0) + max(map(len, LINKS))
+
+
 def _modifier(piece: str, known: frozenset[str]) -> bool:
     """A part before the head: a noun form with a linking element (Verwaltung·s), a noun
     that drops its final e (Schul·weg), or the stem of a verb noun (Förder·programm)."""
@@ -110,12 +123,12 @@ def _modifier(piece: str, known: frozenset[str]) -> bool:
 def _best_split(lower: str, known: frozenset[str]) -> tuple[int, ...] | None:
     """Cut positions of the split into the fewest parts, the shortest part as long as
     possible (Bürger·haushalt, not Bürgerhaus·halt); at least two parts."""
-    n = len(lower)
+    n, longest = len(lower), _longest_part()
     # best[i]: the best cover of lower[i:] as ((parts, -shortest part), cuts)
     best: list[tuple[tuple[int, int], tuple[int, ...]] | None] = [None] * (n + 1)
     for start in range(n - MIN_PART, -1, -1):
         choice = None
-        for end in range(start + MIN_PART, n + 1):
+        for end in range(start + MIN_PART, min(n, start + longest) + 1):
             if start == 0 and end == n:
                 continue  # the word itself is no split
             piece = lower[start:end]
@@ -135,11 +148,18 @@ def _best_split(lower: str, known: frozenset[str]) -> tuple[int, ...] | None:
     return best[0][1] if best[0] else None
 
 
-@functools.lru_cache(maxsize=200_000)
 def split(word: str) -> tuple[str, ...]:
     """The parts of ``word`` in its own spelling (linking elements stay on the modifier),
-    each long part split again (Rats·informations·system); ``(word,)`` for no compound."""
-    if len(word) < MIN_WORD or not _WORD.match(word):
+    each long part split again (Rats·informations·system); ``(word,)`` for no compound, and
+    for a run of letters longer than any word (neither tried nor kept in the cache)."""
+    if len(word) < MIN_WORD or len(word) > MAX_WORD:
+        return (word,)
+    return _split(word)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _split(word: str) -> tuple[str, ...]:
+    if not _WORD.match(word):
         return (word,)
     lower, known = word.lower(), dictionary()
     if lower in dictionary_names():

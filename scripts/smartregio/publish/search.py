@@ -23,7 +23,7 @@ from pathlib import Path
 
 import cbor2
 
-from ..addresses import API
+from ..addresses import API, API_ADDRESSES
 from .compounds import mark
 
 MAGIC = b"pagefind_dcd"
@@ -149,7 +149,7 @@ def write_hit_numbers(site: Path) -> None:
             page_ids[json.loads(raw[len(MAGIC) :])["url"]] = page_id
     out = bundle / "nummern"
     out.mkdir(exist_ok=True)
-    for addresses in sorted((site / API).glob("*/adressen.json")):
+    for addresses in sorted((site / API).glob(f"*/{API_ADDRESSES}.json")):
         urls = json.loads(addresses.read_text(encoding="utf-8"))
         numbers = {page_ids[u]: n for n, u in enumerate(urls) if u in page_ids}
         (out / f"{addresses.parent.name}.json").write_text(

@@ -341,3 +341,15 @@ def test_a_zip_bomb_is_refused_before_loading(cli, data, tmp_path, megabytes, wo
     assert words in result.err, result.err
     assert seconds < 5
     assert solution_files(data) == {"stadtnavi.md"}
+
+
+def test_validate_refuses_formula_like_text_at_its_line_as_the_package_would(data, cli):
+    """validate and package agree: what validate accepts packages, what the package would refuse
+    validate names first, with file, line and field."""
+    path = data / "solutions/stadtnavi.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("name: stadtnavi", "name: '=HYPERLINK(\"http://x\")'", 1), encoding="utf-8")
+    result = cli("validate", "--data", str(data))
+    assert result.code == 1
+    line = next(i for i, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if row.startswith("name:"))
+    assert f"solutions/stadtnavi.md:{line}: name:" in result.err and "Formel" in result.err

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from .addresses import RESERVED_IDS
+from .cells import formula_problem
 from .limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_LINE, MAX_TAG, MAX_URL, latest_date
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -30,7 +31,11 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 
 
 def text_problem(value: str, multiline: bool = False) -> str | None:
-    """Why a text cannot be shown as it stands: control or bidi characters, lone surrogates."""
+    """Why a text cannot be shown or published as it stands: control or bidi characters, lone
+    surrogates, or a start a spreadsheet reads as a formula (``cells.formula_problem``: the
+    same rule the package writer and the table importer apply, so validate refuses it first)."""
+    if problem := formula_problem(value):
+        return problem
     for char in value:
         code = ord(char)
         if char in "\n\t" and multiline:

@@ -403,3 +403,14 @@ def test_any_files_in_a_collection_folder_end_in_a_verdict(tmp_path_factory, lay
     for name, kind in layout.items():
         if not name.startswith(".") and (kind.startswith("link") or kind in ("fifo", "dangling")):
             assert code == 1
+
+
+# --- validate and build agree --------------------------------------------------------------------
+def test_validate_reports_what_the_build_would_refuse_beyond_the_entries(project, cli, monkeypatch):
+    (project.content / "env.txt").symlink_to("/proc/self/environ")
+    stored = _release(project)
+    (stored / "extra.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    monkeypatch.chdir(project.root)
+    result = cli("validate")
+    assert result.code == 1
+    assert "content/env.txt" in result.err and ".releases/1.0.0/extra.html" in result.err

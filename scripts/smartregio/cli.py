@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -204,6 +205,7 @@ def _validate(args: argparse.Namespace) -> int:
             print(str(exc), file=sys.stderr)
             return 2
     catalogue, problems = load_catalogue(args.data)
+    beyond = _beyond_entries(args.data)
     duplicates = find_duplicates(catalogue)
     quality = quality_warnings(catalogue)
     if changes is None or changes.everything:
@@ -217,6 +219,7 @@ def _validate(args: argparse.Namespace) -> int:
         found = sorted(
             warnings(duplicates, paths) + [w for w in quality if str(Path(w.path).resolve()) in paths]
         )
+    problems.extend(beyond)  # whatever the change: the build would refuse these
     if args.format == "json":
         data = json.loads(problems.as_json())
         data["warnings"] = [
@@ -240,6 +243,21 @@ def _validate(args: argparse.Namespace) -> int:
         note = f"; {len(found)} Warnung(en)" if found else ""
         print(f"Alles gültig{scope}: {catalogue.summary()}{note}.")
     return 0
+
+
+def _beyond_entries(data_dir: Path) -> Problems:
+    """What the build refuses besides the entries, so that validate and build agree: stored
+    releases that are no longer what was published, and symlinks or special files among the
+    project's pages, templates and forms."""
+    from .package.store import stored_releases
+    from .project import ProjectError, find_project
+
+    problems = Problems()
+    if data_dir.is_dir():
+        stored_releases(data_dir, problems)
+    with contextlib.suppress(ProjectError):  # a data folder on its own has no pages to check
+        problems.extend(find_project(data_dir).refused_files())
+    return problems
 
 
 def _build(args: argparse.Namespace) -> int:

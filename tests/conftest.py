@@ -13,11 +13,11 @@ from smartregio.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 
-PLACES = """key,name,kind,land,lat,lon,source
-08115021,Herrenberg,stadt,BW,48.5967,8.8708,https://de.wikipedia.org/wiki/Herrenberg
-08118048,Ludwigsburg,stadt,BW,48.8975,9.1919,https://de.wikipedia.org/wiki/Ludwigsburg
-09162000,München,kreisfreie-stadt,BY,48.1372,11.5756,https://de.wikipedia.org/wiki/M%C3%BCnchen
-12069,Landkreis Potsdam-Mittelmark,landkreis,BB,52.1500,12.5900,https://de.wikipedia.org/wiki/Landkreis_Potsdam-Mittelmark
+PLACES = """key,name,kind,bez,land,kreis,verband,lat,lon,area_km2
+08115021,Herrenberg,stadt,Stadt,BW,08115,,48.5967,8.8708,65.71
+08118048,Ludwigsburg,stadt,Stadt,BW,08118,,48.8975,9.1919,43.33
+09162000,München,kreisfreie-stadt,Kreisfreie Stadt,BY,09162,,48.1372,11.5756,310.7
+12069,Potsdam-Mittelmark,landkreis,Landkreis,BB,,,52.1500,12.5900,2591.97
 """
 
 ENTRIES = {
@@ -126,6 +126,7 @@ def make_data(target: Path) -> Path:
     shutil.copytree(REPO / "data/reference/vocabularies", target / "reference/vocabularies")
     shutil.copy(REPO / "data/reference/laender.csv", target / "reference/laender.csv")
     shutil.copy(REPO / "data/reference/laender-grenzen.geojson", target / "reference/laender-grenzen.geojson")
+    shutil.copy(REPO / "data/reference/gebietsstand.json", target / "reference/gebietsstand.json")
     shutil.copy(REPO / "data/datapackage.yaml", target / "datapackage.yaml")
     (target / "reference/places.csv").write_text(PLACES, encoding="utf-8")
     for name, text in ENTRIES.items():

@@ -188,7 +188,8 @@ def test_key_land_prefix_contradicts_land_in_places(cli, data):
     places = data / "reference/places.csv"
     places.write_text(
         places.read_text(encoding="utf-8").replace(
-            "09162000,München,kreisfreie-stadt,BY", "09162000,München,kreisfreie-stadt,BW"
+            "09162000,München,kreisfreie-stadt,Kreisfreie Stadt,BY",
+            "09162000,München,kreisfreie-stadt,Kreisfreie Stadt,BW",
         ),
         encoding="utf-8",
     )

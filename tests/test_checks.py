@@ -13,7 +13,7 @@ def _places(data: Path, *rows: str) -> None:
 
 
 def test_a_key_on_000_is_a_kreisfreie_stadt(data, cli):
-    _places(data, "08111000,Stuttgart,stadt,BW,48.7758,9.1829,https://de.wikipedia.org/wiki/Stuttgart")
+    _places(data, "08111000,Stuttgart,stadt,Stadtkreis,BW,08111,,48.7758,9.1829,207.33")
     result = cli("validate", "--data", str(data))
     assert result.code == 1
     assert "places.csv:6: kind:" in result.err
@@ -21,41 +21,10 @@ def test_a_key_on_000_is_a_kreisfreie_stadt(data, cli):
 
 
 def test_a_kreisfreie_stadt_has_a_key_on_000(data, cli):
-    _places(data, "08115021,Herrenberg,kreisfreie-stadt,BW,48.5967,8.8708,https://example.org/h")
+    _places(data, "08115022,Herrenberg,kreisfreie-stadt,Stadt,BW,08115,,48.5967,8.8708,65.7")
     result = cli("validate", "--data", str(data))
     assert result.code == 1
     assert "auf „000“" in result.err
-
-
-def test_a_point_in_another_land_is_named(data, cli):
-    # Ulm's key (BW) with the coordinates of Neu-Ulm's neighbour Augsburg (BY)
-    _places(data, "08421000,Ulm,kreisfreie-stadt,BW,48.3705,10.8978,https://de.wikipedia.org/wiki/Ulm")
-    result = cli("validate", "--data", str(data))
-    assert result.code == 1
-    assert (
-        "places.csv:6: lat: Die Koordinaten (48,3705, 10,8978) liegen nicht in Baden-Württemberg, "
-        in result.err
-    )
-    assert "sondern in Bayern" in result.err
-
-
-def test_a_point_near_the_border_of_its_land_passes(data, cli):
-    # Konstanz lies on the Swiss border; the generalised outline runs about 1 km beside it
-    _places(data, "08335043,Konstanz,stadt,BW,47.6633,9.1753,https://de.wikipedia.org/wiki/Konstanz")
-    assert cli("validate", "--data", str(data)).code == 0
-
-
-def test_a_kreis_point_at_the_city_of_its_seat_is_a_warning(data, cli):
-    _places(
-        data,
-        "09184,Landkreis München,landkreis,BY,48.1400,11.5800,https://example.org/lk",
-    )
-    result = cli("validate", "--data", str(data))
-    assert result.code == 0
-    assert (
-        "places.csv:6: lat: Der Punkt von Landkreis München liegt 0,5 km vom Punkt der kreisfreien Stadt München"
-        in result.err
-    )
 
 
 def test_a_project_without_measures_or_solutions_is_a_warning(data, cli):
@@ -137,3 +106,24 @@ def test_measures_are_a_table_of_the_package_with_keys(data, cli, tmp_path):
     ]["foreignKeys"]
     sources = next(r for r in descriptor["resources"] if r["name"] == "solutions-used-by-sources")
     assert [f["name"] for f in sources["schema"]["fields"]] == ["solution", "position", "place", "url"]
+
+
+def test_an_unknown_key_names_the_official_places_one_slip_away(data, cli):
+    path = data / "funding-projects/projekt-muenchen.md"
+    path.write_text(path.read_text(encoding="utf-8").replace('lead: "09162000"', 'lead: "09126000"'), encoding="utf-8")
+    result = cli("validate", "--data", str(data))
+    assert result.code == 1
+    assert "projekt-muenchen.md:6: lead: Den Schlüssel 09126000 gibt es in den amtlichen" in result.err
+    assert "Meinten Sie 09162000 (München, Kreisfreie Stadt)?" in result.err
+
+
+def test_a_gemeinde_lies_in_its_kreis_and_verband(data, cli):
+    _places(
+        data,
+        "08116001,Aichtal,stadt,Stadt,BW,08115,,48.62,9.25,24.6",
+        "08116002,Altbach,gemeinde,Gemeinde,BW,08116,081175001,48.72,9.38,2.9",
+    )
+    result = cli("validate", "--data", str(data))
+    assert result.code == 1
+    assert "places.csv:6: kreis: Der Schlüssel 08116001 liegt nicht im Kreis 08115." in result.err
+    assert "places.csv:7: verband: Die Gemeinde 08116002 liegt nicht im Verband 081175001." in result.err

@@ -6,16 +6,11 @@ located like them, and decides.
 
 from __future__ import annotations
 
-import math
-
 from .catalogue import Catalogue
 from .frontmatter import EntryFile
 from .markup import long_word, long_word_message, lost_on_page
-from .models import Entry, FundingProject, Place, Solution
+from .models import Entry, FundingProject, Solution
 from .problems import Problem
-
-# a Kreis' point this close to a kreisfreie Stadt's point most likely marks the city at its seat
-SEAT_DISTANCE_KM = 4.0
 
 
 def quality_warnings(catalogue: Catalogue) -> list[Problem]:
@@ -24,7 +19,6 @@ def quality_warnings(catalogue: Catalogue) -> list[Problem]:
         found.extend(_project_without_outcome(catalogue, entry_id, project))
     for entry_id, solution in catalogue.entries["solutions"].items():
         found.extend(_use_without_source(catalogue, entry_id, solution))
-    found.extend(_kreis_points_in_cities(catalogue))
     for (collection, entry_id), entry_file in catalogue.files.items():
         entry = catalogue.entries[collection].get(entry_id)
         if entry is not None:
@@ -94,30 +88,3 @@ def _use_without_source(catalogue: Catalogue, entry_id: str, solution: Solution)
     return out
 
 
-def _kreis_points_in_cities(catalogue: Catalogue) -> list[Problem]:
-    places: dict[str, Place] = catalogue.reference.places
-    cities = [p for p in places.values() if p.kind == "kreisfreie-stadt"]
-    out = []
-    for place in places.values():
-        if place.kind != "landkreis":
-            continue
-        for city in cities:
-            if _km(place, city) < SEAT_DISTANCE_KM:
-                out.append(
-                    Problem(
-                        catalogue.reference.places_display,
-                        catalogue.reference.place_lines.get(place.key, 0),
-                        "lat",
-                        f"Der Punkt von {place.name} liegt {_km(place, city):.1f} km vom Punkt der "
-                        f"kreisfreien Stadt {city.name} entfernt, wohl in der Stadt statt im Kreis. "
-                        "Bitte einen Punkt im Kreisgebiet angeben.".replace(
-                            f"{_km(place, city):.1f} km", f"{_km(place, city):.1f} km".replace(".", ",")
-                        ),
-                    )
-                )
-    return out
-
-
-def _km(a: Place, b: Place) -> float:
-    scale = math.cos(math.radians((a.lat + b.lat) / 2))
-    return math.hypot((a.lon - b.lon) * scale, a.lat - b.lat) * 111.2

@@ -81,6 +81,25 @@ def _well_formed(collection: str, target: str) -> bool:
     return re.match(pattern, target) is not None
 
 
+def similar_keys(key: str, places: dict, most: int = 3) -> list[str]:
+    """Official keys of the same length one slip away from ``key``: a digit mistyped, two
+    neighbouring digits swapped, or (for a Gemeinde) another Gemeinde of the same Kreis whose
+    key ends alike; nearest first."""
+    if not key.isdigit():
+        return []
+    found = []
+    for index in range(len(key)):
+        for digit in "0123456789":
+            candidate = key[:index] + digit + key[index + 1 :]
+            if candidate != key and candidate in places:
+                found.append(candidate)
+        if index + 1 < len(key):
+            swapped = key[:index] + key[index + 1] + key[index] + key[index + 2 :]
+            if swapped != key and swapped in places:
+                found.append(swapped)
+    return sorted(dict.fromkeys(found), key=lambda k: (abs(int(k) - int(key)), k))[:most]
+
+
 def _check_laender(catalogue: Catalogue, entry, entry_file, problems: Problems) -> None:
     laender = entry.laender
     for name in ("lead", "partners"):
@@ -110,9 +129,12 @@ def _unresolved(catalogue: Catalogue, target_collection: str, target: str) -> st
         )
         if land is None and catalogue.reference.land_keys:
             return f"Der Schlüssel {target} beginnt mit keinem Landesschlüssel (01–16)."
+        close = similar_keys(target, places)
+        named = [f"{key} ({places[key].name}, {places[key].bez or places[key].kind})" for key in close]
+        hint = f" Meinten Sie {' oder '.join(named)}?" if named else ""
         return (
-            f"Kein Ort mit dem Schlüssel {target} in data/reference/places.csv. "
-            "Bitte den Ort dort mit Name, Art, Land, Koordinaten und Quelle ergänzen."
+            f"Den Schlüssel {target} gibt es in den amtlichen Verwaltungsgebieten nicht "
+            f"(data/reference/places.csv, abgeleitet mit „smartregio places“).{hint}"
         )
     entries = catalogue.entries[target_collection]
     if target in entries or (target_collection, target) in catalogue.invalid:

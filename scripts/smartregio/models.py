@@ -12,7 +12,6 @@ from typing import Annotated, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .boundaries import TOLERANCE_KM, where
 from .limits import MAX_BODY, MAX_EMAIL, MAX_ITEMS, MAX_LIST_TEXT
 from .text import format_number
 from .types import (
@@ -504,35 +503,60 @@ MODELS: dict[str, type[Entry]] = {
 
 
 KEY_LENGTHS: dict[str, int] = {
+    "land": 2,
     "gemeinde": 8,
     "stadt": 8,
     "kreisfreie-stadt": 8,
     "landkreis": 5,
+    "stadtkreis": 5,
     "region": 5,
     "amt": 9,
     "verbandsgemeinde": 9,
     "samtgemeinde": 9,
     "verwaltungsgemeinschaft": 9,
+    "verwaltungsverband": 9,
 }
 
 
 class Place(Record):
-    """A row of ``data/reference/places.csv``: a place entries may name by its official key."""
+    """A row of ``data/reference/places.csv``: an official administrative unit, derived from
+    BKG's boundaries by ``smartregio places`` (never typed by hand); entries name it by key."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     key: str = Field(
-        pattern=r"^(\d{5}|\d{8}|\d{9})$",
+        pattern=r"^(\d{2}|\d{5}|\d{8}|\d{9})$",
         title="Amtlicher Schlüssel",
-        description="8-stelliger AGS (Gemeinde, Stadt), 5-stelliger Kreisschlüssel (Kreis) oder "
-        "9-stelliger Teil des Regionalschlüssels (Gemeindeverband).",
+        description="2-stelliger Landesschlüssel, 5-stelliger Kreisschlüssel, 8-stelliger Amtlicher "
+        "Gemeindeschlüssel (AGS) oder 9-stelliger Teil des Regionalschlüssels (Gemeindeverband).",
     )
-    name: ShortText = Field(title="Name", description="Amtlicher oder gebräuchlicher Name.")
+    name: ShortText = Field(title="Name", description="Amtlicher Name (BKG, Attribut GEN).")
     kind: vocab("place_kind") = Field(title="Art", description="Art der Gebietskörperschaft.")
+    bez: ShortText | None = Field(
+        None,
+        title="Amtliche Bezeichnung",
+        description="Bezeichnung der Gebietseinheit (BKG, Attribut BEZ).",
+    )
     land: vocab("land") = Field(title="Land", description="Kürzel des Landes.")
-    lat: float = Field(ge=47.2, le=55.1, title="Breite", description="Geografische Breite (WGS 84).")
-    lon: float = Field(ge=5.8, le=15.1, title="Länge", description="Geografische Länge (WGS 84).")
-    source: WebUrl = Field(title="Quelle", description="Beleg für Schlüssel und Koordinaten.")
+    kreis: str | None = Field(
+        None,
+        pattern=r"^\d{5}$",
+        title="Kreis",
+        description="Schlüssel des Kreises (leer für Kreise und Länder).",
+    )
+    verband: str | None = Field(
+        None,
+        pattern=r"^\d{9}$",
+        title="Gemeindeverband",
+        description="Schlüssel des Gemeindeverbands (Amt, Verbandsgemeinde …), dem die Gemeinde angehört.",
+    )
+    lat: float = Field(
+        ge=47.2, le=55.1, title="Breite", description="Punkt in der Fläche, Breite (WGS 84)."
+    )
+    lon: float = Field(ge=5.8, le=15.1, title="Länge", description="Punkt in der Fläche, Länge (WGS 84).")
+    area_km2: float | None = Field(
+        None, ge=0, title="Fläche (km²)", description="Fläche in Quadratkilometern."
+    )
 
     @model_validator(mode="after")
     def _key_matches(self, info: ValidationInfo) -> Place:
@@ -551,6 +575,12 @@ class Place(Record):
                 "key",
                 f"Eine kreisfreie Stadt hat einen 8-stelligen Schlüssel auf „000“, nicht {self.key}.",
             )
+        # a Gemeinde (8) or Verband (9) lies in its Kreis (the first 5 digits of its key); a
+        # Verband's key (9) and its Gemeinden's keys (8) share the Kreis, not more
+        if self.kreis and not (len(self.key) in (8, 9) and self.key.startswith(self.kreis)):
+            raise _cross_field("kreis", f"Der Schlüssel {self.key} liegt nicht im Kreis {self.kreis}.")
+        if self.verband and not (len(self.key) == 8 and self.key[:5] == self.verband[:5]):
+            raise _cross_field("verband", f"Die Gemeinde {self.key} liegt nicht im Verband {self.verband}.")
         reference = (info.context or {}).get("reference")
         if reference is not None:
             expected = reference.land_keys.get(self.land)
@@ -559,18 +589,6 @@ class Place(Record):
                     "key",
                     f"Der Schlüssel beginnt mit {self.key[:2]}, das Land {self.land} hat aber "
                     f"den Schlüssel {expected}.",
-                )
-            shape = reference.land_shapes.get(self.land)
-            if shape is not None and shape.distance_km(self.lat, self.lon) > TOLERANCE_KM:
-                found = where(reference.land_shapes, self.lat, self.lon)
-                actual = f"sondern in {found.name}" if found else "sondern außerhalb Deutschlands"
-                raise _cross_field(
-                    "lat",
-                    f"Die Koordinaten ({_de(self.lat)}, {_de(self.lon)}) liegen nicht in {shape.name}, "
-                    f"{actual}. Breite und Länge vertauscht?"
-                    if found is None
-                    else f"Die Koordinaten ({_de(self.lat)}, {_de(self.lon)}) liegen nicht in {shape.name}, "
-                    f"{actual}.",
                 )
         return self
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from .problems import Problems
 
 VOCABULARY_DIR = "vocabularies"
 PLACES_FILE = "places.csv"
+GEBIETSSTAND_FILE = "gebietsstand.json"  # where the places come from, and the attribution they need
 LAENDER_FILE = "laender.csv"
 
 
@@ -23,6 +25,19 @@ class Term:
     code: str
     label: str
     description: str = ""
+
+
+@dataclass(frozen=True)
+class PlacesSource:
+    """The official data the place table was derived from (``smartregio places``): shown with
+    every place, map, download and DCAT record, as the Datenlizenz Deutschland requires."""
+
+    attribution: str  # „© GeoBasis-DE / BKG 2021 (Daten verändert)“
+    url: str  # the attribution links here
+    product: str  # VG5000 or VG250
+    gebietsstand: str  # JJJJ-MM-TT
+    licence: str
+    licence_url: str
 
 
 @dataclass
@@ -35,6 +50,7 @@ class ReferenceData:
     place_lines: dict[str, int] = field(default_factory=dict)
     land_shapes: dict = field(default_factory=dict)  # code -> boundaries.LandShape
     places_display: str = "data/reference/places.csv"  # as messages name it
+    places_source: PlacesSource | None = None
 
     def label(self, vocabulary: str, code: str) -> str:
         term = self.vocabularies.get(vocabulary, {}).get(code)
@@ -154,13 +170,15 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
                 f"Die Grenzen der Länder sind nicht lesbar ({exc}).",
             )
 
+    reference.places_source = _load_source(tree, base / GEBIETSSTAND_FILE, data_dir, problems)
     places_path = base / PLACES_FILE
     if tree.kind(places_path) == "missing":
         problems.add(display_path(places_path, data_dir), 0, "", "Tabelle der Orte fehlt.")
         return reference
     display = reference.places_display = display_path(places_path, data_dir)
     for line, row in read_rows(places_path, display, problems, data_dir, MAX_TABLE_BYTES):
-        place = validate_model(Place, row, reference, lambda loc, line=line: line, display, problems)
+        present = {name: value for name, value in row.items() if value != ""}  # an empty cell: no value
+        place = validate_model(Place, present, reference, lambda loc, line=line: line, display, problems)
         if place is None:
             continue
         if place.key in reference.places:
@@ -170,6 +188,21 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
         reference.places[place.key] = place
         reference.place_lines[place.key] = line
     return reference
+
+
+def _load_source(tree: InputTree, path: Path, data_dir: Path, problems: Problems) -> PlacesSource | None:
+    shown = display_path(path, data_dir)
+    if tree.kind(path) == "missing":
+        problems.add(shown, 0, "", "Die Herkunft der Orte fehlt (mit „smartregio places“ erzeugen).")
+        return None
+    try:
+        facts = json.loads(tree.read_text(path))
+        return PlacesSource(**{name: str(facts[name]) for name in PlacesSource.__dataclass_fields__})
+    except InputError as exc:
+        problems.add(shown, 0, "", exc.message)
+    except (ValueError, KeyError, TypeError) as exc:
+        problems.add(shown, 0, "", f"Die Herkunft der Orte ist nicht lesbar ({exc}).")
+    return None
 
 
 def display_path(path: Path, data_dir: Path) -> str:

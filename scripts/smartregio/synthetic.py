@@ -6,13 +6,14 @@ load, validate and package steps do the same work per entry as on the real data.
 
 from __future__ import annotations
 
+import csv
 import random
 import shutil
 from pathlib import Path
 
-from .boundaries import BOUNDARIES_FILE, LandShape, load_shapes
+from .boundaries import BOUNDARIES_FILE
+from .reference import GEBIETSSTAND_FILE, PLACES_FILE
 
-LAENDER = ["SH", "HH", "NI", "HB", "NW", "HE", "RP", "BW", "BY", "SL", "BE", "BB", "MV", "SN", "ST", "TH"]
 WORDS = [
     "Bürger",
     "Daten",
@@ -48,20 +49,6 @@ def _body(rng: random.Random) -> str:
     return "\n\n".join(paras) + "\n\n- Punkt eins\n- Punkt zwei\n"
 
 
-def _points_inside(shapes: dict[str, LandShape], rng: random.Random) -> dict[str, list[tuple[float, float]]]:
-    """A few random points well inside each Land, for the places' coordinates."""
-    points: dict[str, list[tuple[float, float]]] = {}
-    for code, shape in shapes.items():
-        west, south, east, north = shape.bbox
-        found: list[tuple[float, float]] = []
-        while len(found) < 20:
-            lat, lon = rng.uniform(south, north), rng.uniform(west, east)
-            if shape.contains(lat, lon):
-                found.append((lat, lon))
-        points[code] = found
-    return points
-
-
 def generate(target: Path, n: int, seed: int = 1) -> dict[str, int]:
     """Write ``n`` entries (plus the places they name) under ``target``; returns counts."""
     rng = random.Random(seed)
@@ -73,8 +60,6 @@ def generate(target: Path, n: int, seed: int = 1) -> dict[str, int]:
     shutil.copy(repo / "reference" / "laender.csv", target / "reference" / "laender.csv")
     shutil.copy(repo / "reference" / BOUNDARIES_FILE, target / "reference" / BOUNDARIES_FILE)
     shutil.copy(repo / "datapackage.yaml", target / "datapackage.yaml")
-    inside = _points_inside(load_shapes(repo / "reference" / BOUNDARIES_FILE), rng)
-    keys = {land: f"{i + 1:02d}" for i, land in enumerate(LAENDER)}
 
     n_prog = max(2, n // 50)
     n_sol = int(n * 0.45)
@@ -82,21 +67,12 @@ def generate(target: Path, n: int, seed: int = 1) -> dict[str, int]:
     n_proj = n - n_prog - n_sol - n_guide
     n_places = max(10, n // 4)
 
-    places = []
-    for i in range(n_places):
-        land = LAENDER[i % 16]
-        # the last three digits never read 000: that would be a kreisfreie Stadt
-        key = f"{keys[land]}{i % 10}{(i // 16) % 100:02d}{1 + i % 999:03d}"
-        places.append((key, land))
-    places = list(dict(places).items())
-    lines = ["key,name,kind,land,lat,lon,source"]
-    for j, (key, land) in enumerate(places):
-        lat, lon = rng.choice(inside[land])
-        lines.append(
-            f"{key},Gemeinde Müßighausen {j},gemeinde,{land},{lat:.4f},"
-            f"{lon:.4f},https://de.wikipedia.org/wiki/Ort_{j}"
-        )
-    (target / "reference" / "places.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # the official places of the repository (every Gemeinde): entries name a sample of them
+    shutil.copy(repo / "reference" / PLACES_FILE, target / "reference" / PLACES_FILE)
+    shutil.copy(repo / "reference" / GEBIETSSTAND_FILE, target / "reference" / GEBIETSSTAND_FILE)
+    with (repo / "reference" / PLACES_FILE).open(encoding="utf-8", newline="") as handle:
+        gemeinden = [(row["key"], row["land"]) for row in csv.DictReader(handle) if len(row["key"]) == 8]
+    places = rng.sample(gemeinden, min(n_places, len(gemeinden)))
 
     def write(collection: str, entry_id: str, front: str, body: str) -> None:
         folder = target / collection

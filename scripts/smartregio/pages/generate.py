@@ -32,7 +32,7 @@ from .contribute import IssueForm
 from .datapage import Publication
 from .mapping import HEIGHT, WIDTH, attribution, outline_paths, project
 from .markdown import render
-from .views import EntryView, Views, facets, sorts, title_of
+from .views import EntryView, Views, facets, place_title, sorts, title_of
 
 PAGE_SIZE = 100
 FIGURES_MARKER = "<!-- kennzahlen -->"
@@ -157,14 +157,16 @@ class Generator:
                     reviewed_iso=entry.last_reviewed.isoformat(),
                 )
                 pages.append(Page(path, self._front(view, collection), body))
-        for place in self.catalogue.reference.places.values():
+        places = self.catalogue.reference.places
+        for key in sorted(self.views.relations.named_places & places.keys()):
+            place = places[key]
             data = self.views.place(place)
             front = {
                 "template": "entry.html",
                 "hide": ["toc"],
-                "title": html.escape(place.name),
+                "title": html.escape(data["title"]),
                 "description": html.escape(
-                    f"{data['kind']} in {data['land']}, amtlicher Schlüssel {place.key}"
+                    f"{data['bez'] or data['kind']} in {data['land']}, amtlicher Schlüssel {place.key}"
                 ),
                 "smartregio": {
                     "collection": "places",
@@ -259,14 +261,18 @@ class Generator:
     # --- other generated pages -----------------------------------------------------------------
     def places_index(self) -> Page:
         groups: dict[str, list[dict[str, Any]]] = {}
-        for place in sorted(self.catalogue.reference.places.values(), key=lambda p: p.name.casefold()):
+        places = self.catalogue.reference.places
+        named = [places[k] for k in self.views.relations.named_places & places.keys()]
+        for place in sorted(named, key=lambda p: p.name.casefold()):
             data = self.views.place(place)
             groups.setdefault(data["land"], []).append(data)
+        source = self.catalogue.reference.places_source
         body = self._html(
             "places_index.html",
             "/kommunen/",
             groups=sorted(groups.items()),
-            total=len(self.catalogue.reference.places),
+            total=len(named),
+            attribution=source,
         )
         return Page(
             "kommunen/index.md",
@@ -306,7 +312,7 @@ class Generator:
                     "y": xy.y,
                     "r": 5 if kind != "user" else 4,
                     "kind": kind,
-                    "title": place.name,
+                    "title": place_title(place),
                     "what": what,
                     "url": url("places", key),
                     "land": self.catalogue.reference.label("land", place.land),
@@ -442,7 +448,7 @@ class Generator:
             ),
             figure(len(e["guidelines"]), "Leitfaden", "Leitfäden", "/leitfaeden/"),
             figure(
-                len(self.catalogue.reference.places),
+                len(self.views.relations.named_places & self.catalogue.reference.places.keys()),
                 "Kommune oder Kreis",
                 "Kommunen und Kreise",
                 "/kommunen/",

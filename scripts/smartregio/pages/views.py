@@ -129,6 +129,24 @@ def title_of(entry: Entry | Place) -> str:
     return getattr(entry, "name", None) or getattr(entry, "title", "")
 
 
+# kinds whose official name leaves out what they are (GEN „Plön“, BEZ „Kreis“)
+_TITLED_KINDS = frozenset(
+    {"landkreis", "amt", "verbandsgemeinde", "samtgemeinde", "verwaltungsgemeinschaft", "verwaltungsverband"}
+)
+
+
+def place_title(place: Place) -> str:
+    """A place as readers name it: „Kreis Plön“, „Amt Süderbrarup“, but „Rhein-Sieg-Kreis“,
+    „Region Hannover“ and „München“ as they stand."""
+    name = place.name
+    if place.kind not in _TITLED_KINDS or not place.bez:
+        return name
+    lowered = name.casefold()
+    if "kreis" in lowered or lowered.startswith(("region ", "städteregion ", place.bez.casefold())):
+        return name
+    return f"{place.bez} {name}"
+
+
 class Relations:
     """Links in both directions, including those only one side states."""
 
@@ -163,6 +181,10 @@ class Relations:
             for key in [p.lead, *p.partners]:
                 if key:
                     self.projects_of_place[key].add(p.id)
+        # the places an entry names: they get a page, a card on the map and an API document
+        self.named_places: frozenset[str] = frozenset(
+            {*self.projects_of_place, *self.solutions_from_place, *self.solutions_in_place}
+        )
         for g in e["guidelines"].values():
             for s in g.solutions:
                 self.guidelines_of_solution[s].add(g.id)
@@ -191,8 +213,11 @@ class Views:
         return Link(title_of(entry) if entry else key, url(collection, key))
 
     def place_link(self, key: str) -> Link:
+        """A place named as readers name it (Kreis Plön), linked when it has a page: every
+        place an entry names has one."""
         place = self.reference.places.get(key)
-        return Link(place.name if place else key, url("places", key))
+        href = url("places", key) if key in self.relations.named_places else None
+        return Link(place_title(place) if place else key, href)
 
     def web_link(self, address: str) -> Link:
         """A link outside the site, named by its site and page (not the bare address)."""
@@ -346,15 +371,27 @@ class Views:
 
     def place(self, place: Place) -> dict[str, Any]:
         r = self.relations
+        source = self.reference.places_source
+        land_key = self.reference.land_keys.get(place.land)
         return {
             "key": place.key,
-            "title": place.name,
+            "title": place_title(place),
+            "name": place.name,
             "kind": self.reference.label("place_kind", place.kind),
+            "bez": place.bez or "",
             "land": self.reference.label("land", place.land),
+            # its Verband, Kreis and Land (a kreisfreie Stadt is its own Kreis: not named twice)
+            "within": [
+                self.place_link(key)
+                for key in (place.verband, place.kreis, land_key)
+                if key and key in self.reference.places and key != place.key
+                and not (place.kind == "kreisfreie-stadt" and key == place.kreis)
+            ],
+            "area": f"{format_number(place.area_km2, 2)} km²" if place.area_km2 is not None else "",
             "lat": place.lat,
             "lon": place.lon,
             "position": f"{format_number(place.lat, 4)}° N, {format_number(place.lon, 4)}° O",
-            "source": self.web_link(place.source),
+            "attribution": {"text": source.attribution, "url": source.url} if source else None,
             "url": url("places", place.key),
             "related": [
                 rel

@@ -80,13 +80,16 @@ def write_api(catalogue: Catalogue, views: Views, site: Path) -> int:
             "list": f"/{API}/{section}/{API_LIST}.json",
         }
     places = []
+    named = views.relations.named_places  # the places with a page (see pages/generate.py)
     for key, place in sorted(catalogue.reference.places.items()):
+        if key not in named:
+            continue
         data = views.place(place)
         _write(
             root / "kommunen" / f"{key}.json",
             {
                 "key": key,
-                "title": place.name,
+                "title": data["title"],
                 "page": url("places", key),
                 "data": place.model_dump(mode="json"),
                 "related": {
@@ -95,7 +98,7 @@ def write_api(catalogue: Catalogue, views: Views, site: Path) -> int:
                 },
             },
         )
-        places.append({"key": key, "title": place.name, "api": f"/{API}/kommunen/{key}.json"})
+        places.append({"key": key, "title": data["title"], "api": f"/{API}/kommunen/{key}.json"})
         count += 1
     _write(root / "kommunen" / f"{API_LIST}.json", {"count": len(places), "items": places})
     index["collections"]["kommunen"] = {

@@ -119,6 +119,11 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
     rights = URIRef(base + "daten/dcat#nutzungsrechte")
     de = "de"
     licence_meta = meta.licenses[0]
+    # the places are official boundaries under the Datenlizenz Deutschland: named with the data
+    places = catalogue.reference.places_source
+    attribution = meta.attribution + (
+        f"; Verwaltungsgebiete: {places.attribution} ({places.url})" if places else ""
+    )
     g.add((public, RDF.type, DCTERMS.RightsStatement))  # the range DCAT-AP gives dct:accessRights
     g.add((rights, RDF.type, DCTERMS.RightsStatement))
     g.add(
@@ -127,7 +132,7 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
             RDFS.label,
             Literal(
                 f"Frei nutzbar unter der Lizenz {licence_meta.title} ({licence_meta.name}), auch "
-                f"kommerziell, mit Namensnennung: {meta.attribution}",
+                f"kommerziell, mit Namensnennung: {attribution}",
                 lang=de,
             ),
         )
@@ -217,7 +222,7 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
             )
         )
         g.add((uri, DCTERMS.license, licence))
-        g.add((uri, DCATDE.licenseAttributionByText, Literal(meta.attribution, lang=de)))
+        g.add((uri, DCATDE.licenseAttributionByText, Literal(attribution, lang=de)))
         g.add((uri, DCTERMS.modified, modified))
         # a file is published with its version: the version folder's date
         g.add((uri, DCTERMS.issued, modified))

@@ -127,8 +127,11 @@ def write_geojson(package: Path, target: Path, name: str) -> Path:
         for key in s.get("used_by", []):
             used.setdefault(key, []).append(s["id"])
     features = []
+    named = {*lead, *partner, *origin, *used}  # the places with entries, not every Gemeinde
     for place in sorted(places, key=lambda p: p["key"]):
         key = place["key"]
+        if key not in named:
+            continue
         features.append(
             {
                 "type": "Feature",
@@ -149,12 +152,23 @@ def write_geojson(package: Path, target: Path, name: str) -> Path:
     path = target / f"{name}.geojson"
     path.write_text(
         json.dumps(
-            {"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":")
+            {"type": "FeatureCollection", "attribution": _attribution(package), "features": features},
+            ensure_ascii=False,
+            separators=(",", ":"),
         )
         + "\n",
         encoding="utf-8",
     )
     return path
+
+
+def _attribution(package: Path) -> str | None:
+    """The attribution the official boundaries require (Datenlizenz Deutschland), as the package
+    names it among its sources."""
+    for source in read_descriptor(package).get("sources", []):
+        if "bkg.bund.de" in source.get("path", ""):
+            return f"{source['title']} ({source['path']})"
+    return None
 
 
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}

@@ -328,6 +328,7 @@ class Generator:
             width=WIDTH,
             height=HEIGHT,
             attribution=attribution(),
+            places_source=self.catalogue.reference.places_source,
             projects_count=sum(1 for p in points if p["projects"]),
             users_count=sum(1 for p in points if p["solutions"]),
         )

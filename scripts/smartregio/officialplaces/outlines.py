@@ -18,7 +18,7 @@ from pyproj import Transformer
 from .derive import WGS84, Shape
 
 # Visvalingam–Whyatt tolerance in metres (about the side of the triangles removed)
-LAENDER_TOLERANCE_M = 1500.0
+LAENDER_TOLERANCE_M = 500.0
 KREISE_TOLERANCE_M = 1000.0
 OUTLINE_DECIMALS = 4  # about 10 m, far below what the simplification removes
 

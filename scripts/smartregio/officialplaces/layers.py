@@ -206,7 +206,11 @@ def _read_layer(tree: InputTree, source: Path, base: str, layer: str, encoding: 
                 result.records.append(record)
             else:
                 result.dropped += 1
-    except UnicodeDecodeError:
+    except (UnicodeDecodeError, shapefile.DbfStringDataLoss, shapefile.dbfFileException) as exc:
+        if isinstance(exc, shapefile.dbfFileException) and "decode" not in str(exc):
+            raise PlacesError(
+                [f"{shown}: {_record_no(number)}Die .dbf-Datei ist beschädigt oder unvollständig ({exc})."]
+            ) from None
         raise PlacesError(
             [
                 f"{shown}: Datensatz {number}: Die Namen lassen sich nicht als {encoding} lesen; "
@@ -214,11 +218,17 @@ def _read_layer(tree: InputTree, source: Path, base: str, layer: str, encoding: 
             ]
         ) from None
     except (shapefile.ShapefileException, struct.error, EOFError, IndexError, TypeError, ValueError) as exc:
-        where = f"Datensatz {number}: " if number else ""
         raise PlacesError(
-            [f"{shown}: {where}Die Dateien der Ebene {base} sind beschädigt oder unvollständig ({exc})."]
+            [
+                f"{shown}: {_record_no(number)}Die Dateien der Ebene {base} sind beschädigt oder "
+                f"unvollständig ({exc})."
+            ]
         ) from None
     return result
+
+
+def _record_no(number: int) -> str:
+    return f"Datensatz {number}: " if number else ""
 
 
 def _record(item: shapefile.ShapeRecord, number: int, layer: str, shown: str) -> Record | None:

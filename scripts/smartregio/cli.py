@@ -168,6 +168,14 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--site", action="store_true", help="auch die ganze Website bauen und im Browser messen"
     )
+    places = commands.add_parser(
+        "places", help="amtliche Orte, Punkte, Flächen und Grenzen aus VG5000/VG250 des BKG ableiten"
+    )
+    places.add_argument("source", type=Path, metavar="SOURCE_DIR", help="Ordner mit den Shapefiles des BKG")
+    _data_arg(places)
+    places.add_argument(
+        "--out", type=Path, metavar="DIR", help="Zielordner (Standard: reference/ im Datenordner)"
+    )
     from .importers.cli import add_import_parser
 
     add_import_parser(commands, _data_arg)
@@ -320,6 +328,22 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _places(args: argparse.Namespace) -> int:
+    """Nothing is written unless every file of the set and the overlay is in order."""
+    from .officialplaces import PlacesError
+    from .officialplaces.command import run
+
+    try:
+        outcome = run(args.source, args.out or args.data / "reference", args.data)
+    except PlacesError as exc:
+        print("\n".join(exc.messages), file=sys.stderr)
+        print("Nichts geschrieben.", file=sys.stderr)
+        return 1
+    if args.verbosity:
+        print("\n".join(outcome.lines))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if not hasattr(args, "verbosity"):
@@ -429,6 +453,8 @@ def _run(args: argparse.Namespace) -> int:
         from .bench import run
 
         return run(args.sizes, site=args.site)
+    if args.command == "places":
+        return _places(args)
     if args.command == "import":
         from .importers.cli import run_import
 

@@ -67,7 +67,8 @@ def test_descriptor_has_schemas_keys_and_metadata(cli, data, tmp_path):
         "foreignKeys"
     ]
     places = {f["name"]: f for f in resources["places"]["schema"]["fields"]}
-    assert places["key"]["constraints"]["pattern"] == r"^(\d{5}|\d{8}|\d{9})$"
+    # Länder (2), Kreise (5), Gemeinden (8) and Gemeindeverbände (9): the official tables
+    assert places["key"]["constraints"]["pattern"] == r"^(\d{2}|\d{5}|\d{8}|\d{9})$"
 
 
 def test_bytes_and_hash_match_the_files(cli, data, tmp_path):

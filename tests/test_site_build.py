@@ -74,8 +74,16 @@ def test_every_entry_and_place_has_a_page(site):
         for key in catalogue.entries[collection]:
             assert (site / section / key / "index.html").is_file(), (section, key)
             assert (site / "api/v1" / section / f"{key}.json").is_file()
-    for key in catalogue.reference.places:
+    named = {
+        key
+        for items in catalogue.entries.values()
+        for entry in items.values()
+        for key in [*getattr(entry, "origin", []), *getattr(entry, "used_by", []), *getattr(entry, "partners", [])]
+        + ([entry.lead] if getattr(entry, "lead", None) else [])
+    }
+    for key in named:
         assert (site / "kommunen" / key / "index.html").is_file()
+        assert (site / "api/v1/kommunen" / f"{key}.json").is_file()
 
 
 def test_entry_page_shows_readable_german_not_field_names(site):

@@ -26,7 +26,7 @@ from ..inputs import InputTree
 from ..models import MODELS
 from ..registry import REGISTRY
 from ..settings import DEFAULT_SITE_URL, SmartregioSettings
-from ..text import format_eur, format_number, plural
+from ..text import format_date, format_eur, format_number, plural
 from . import contribute, datapage, legal
 from .contribute import IssueForm
 from .datapage import Publication
@@ -272,7 +272,8 @@ class Generator:
             "/kommunen/",
             groups=sorted(groups.items()),
             total=len(named),
-            attribution=source,
+            source=source,
+            gebietsstand=format_date(date.fromisoformat(source.gebietsstand)) if source else "",
         )
         return Page(
             "kommunen/index.md",

@@ -372,7 +372,6 @@ class Views:
     def place(self, place: Place) -> dict[str, Any]:
         r = self.relations
         source = self.reference.places_source
-        land_key = self.reference.land_keys.get(place.land)
         return {
             "key": place.key,
             "title": place_title(place),
@@ -380,10 +379,10 @@ class Views:
             "kind": self.reference.label("place_kind", place.kind),
             "bez": place.bez or "",
             "land": self.reference.label("land", place.land),
-            # its Verband, Kreis and Land (a kreisfreie Stadt is its own Kreis: not named twice)
+            # its Verband and Kreis (the Land has a row of its own; a kreisfreie Stadt is its own Kreis)
             "within": [
                 self.place_link(key)
-                for key in (place.verband, place.kreis, land_key)
+                for key in (place.verband, place.kreis)
                 if key and key in self.reference.places and key != place.key
                 and not (place.kind == "kreisfreie-stadt" and key == place.kreis)
             ],

@@ -14,6 +14,7 @@ from itertools import pairwise
 from pathlib import Path
 
 BOUNDARIES_FILE = "laender-grenzen.geojson"
+KREISE_FILE = "kreise-grenzen.geojson"
 TOLERANCE_KM = 3.0
 
 Ring = list[tuple[float, float]]  # (lon, lat)
@@ -71,7 +72,7 @@ def load_shapes(path: Path, text: str | None = None) -> dict[str, LandShape]:
     data = json.loads(path.read_text(encoding="utf-8") if text is None else text)
     shapes = {}
     for feature in data["features"]:
-        code = feature["properties"]["code"]
+        code = feature["properties"].get("code") or feature["properties"]["key"]  # Land code, Kreis key
         polygons = tuple(
             tuple([(float(x), float(y)) for x, y in ring] for ring in polygon)
             for polygon in feature["geometry"]["coordinates"]

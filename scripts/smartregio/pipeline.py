@@ -279,9 +279,10 @@ def build_version_snapshots(
                 version_url,
                 settings=project.settings.smartregio,
                 forms=read_issue_forms(project.issue_forms),
+                every_place=False,  # a version's copy keeps its own entries, not every place's page
             ).write(project.content, docs)
             render(project.config_file, docs, site / release.version, site_url=version_url)
-        views = Views(catalogue, None)
+        views = Views(catalogue, None, every_place=False)
         write_api(catalogue, views, site / release.version)
         write_catalogue_indexes(catalogue, views, site / release.version)
         # its own search, over the pages of that version (after the catalogue indexes, which

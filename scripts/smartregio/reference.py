@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .boundaries import BOUNDARIES_FILE, load_shapes
+from .boundaries import BOUNDARIES_FILE, KREISE_FILE, load_shapes
 from .frontmatter import FrontMatterError, decode
 from .inputs import KIND_PROBLEMS, MAX_TABLE_BYTES, MAX_TEXT_BYTES, InputError, InputTree
 from .problems import Problems
@@ -49,6 +49,7 @@ class ReferenceData:
     places: dict = field(default_factory=dict)  # key -> models.Place
     place_lines: dict[str, int] = field(default_factory=dict)
     land_shapes: dict = field(default_factory=dict)  # code -> boundaries.LandShape
+    kreis_shapes: dict = field(default_factory=dict)  # Kreis key -> boundaries.LandShape
     places_display: str = "data/reference/places.csv"  # as messages name it
     places_source: PlacesSource | None = None
 
@@ -156,18 +157,19 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
     else:
         problems.add(display_path(laender_path, data_dir), 0, "", "Tabelle der Länder fehlt.")
 
-    shapes_path = base / BOUNDARIES_FILE
-    if tree.kind(shapes_path) != "missing":
+    for name, attribute in ((BOUNDARIES_FILE, "land_shapes"), (KREISE_FILE, "kreis_shapes")):
+        shapes_path = base / name
+        if tree.kind(shapes_path) == "missing":
+            continue  # maps then go without outlines
         try:
-            reference.land_shapes = load_shapes(shapes_path, tree.read_text(shapes_path, MAX_TABLE_BYTES))
+            setattr(
+                reference, attribute, load_shapes(shapes_path, tree.read_text(shapes_path, MAX_TABLE_BYTES))
+            )
         except InputError as exc:
             problems.add(display_path(shapes_path, data_dir), 0, "", exc.message)
         except (ValueError, KeyError, TypeError, IndexError) as exc:
             problems.add(
-                display_path(shapes_path, data_dir),
-                0,
-                "",
-                f"Die Grenzen der Länder sind nicht lesbar ({exc}).",
+                display_path(shapes_path, data_dir), 0, "", f"Die Grenzen sind nicht lesbar ({exc})."
             )
 
     reference.places_source = _load_source(tree, base / GEBIETSSTAND_FILE, data_dir, problems)

@@ -32,6 +32,7 @@ from .contribute import IssueForm
 from .datapage import Publication
 from .mapping import HEIGHT, WIDTH, attribution, outline_paths, project
 from .markdown import render
+from .placepage import PlacePages
 from .views import EntryView, Views, facets, place_title, sorts, title_of
 
 PAGE_SIZE = 100
@@ -110,6 +111,7 @@ class Generator:
         changelog: str | None = None,
         settings: SmartregioSettings | None = None,
         forms: list[IssueForm] | None = None,
+        every_place: bool = True,
     ) -> None:
         self.catalogue = catalogue
         # the operator and contribution settings behind the legal and Mitmachen pages;
@@ -121,7 +123,7 @@ class Generator:
             changelog if changelog is not None else (publication.changelog if publication else None)
         )
         self.site_url = site_url.rstrip("/")
-        self.views = Views(catalogue, edit_base)
+        self.views = Views(catalogue, edit_base, every_place)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -158,9 +160,11 @@ class Generator:
                 )
                 pages.append(Page(path, self._front(view, collection), body))
         places = self.catalogue.reference.places
-        for key in sorted(self.views.relations.named_places & places.keys()):
+        place_pages = PlacePages(self.views)
+        named = self.views.relations.named_places
+        for key in sorted(self.views.paged_places):
             place = places[key]
-            data = self.views.place(place)
+            data = place_pages.view(place)
             front = {
                 "template": "entry.html",
                 "hide": ["toc"],
@@ -172,6 +176,7 @@ class Generator:
                     "collection": "places",
                     "key": place.key,
                     "json_url": f"/{API}/kommunen/{place.key}.json",
+                    **({} if key in named else {"unsearched": True}),
                 },
             }
             pages.append(

@@ -198,10 +198,17 @@ class Relations:
 class Views:
     """Builds the view of every page from one catalogue."""
 
-    def __init__(self, catalogue: Catalogue, edit_base: str | None) -> None:
+    def __init__(self, catalogue: Catalogue, edit_base: str | None, every_place: bool = True) -> None:
         self.catalogue = catalogue
         self.reference = catalogue.reference
         self.relations = Relations(catalogue)
+        # the places with a page: all of them on the site; in a stored version's copy only those
+        # its entries name (a version does not repeat 12,000 place pages)
+        self.paged_places: frozenset[str] = (
+            frozenset(catalogue.reference.places)
+            if every_place
+            else self.relations.named_places & catalogue.reference.places.keys()
+        )
         self.edit_base = edit_base.rstrip("/") + "/" if edit_base else None
         self._infos = {c: field_infos(m) for c, m in MODELS.items()}
         self._entry_views: dict[tuple[str, str], EntryView] = {}
@@ -216,7 +223,7 @@ class Views:
         """A place named as readers name it (Kreis Plön), linked when it has a page: every
         place an entry names has one."""
         place = self.reference.places.get(key)
-        href = url("places", key) if key in self.relations.named_places else None
+        href = url("places", key) if key in self.paged_places else None
         return Link(place_title(place) if place else key, href)
 
     def web_link(self, address: str) -> Link:

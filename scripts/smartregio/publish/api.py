@@ -80,9 +80,9 @@ def write_api(catalogue: Catalogue, views: Views, site: Path) -> int:
             "list": f"/{API}/{section}/{API_LIST}.json",
         }
     places = []
-    named = views.relations.named_places  # the places with a page (see pages/generate.py)
+    paged = views.paged_places  # the places with a page (see pages/generate.py)
     for key, place in sorted(catalogue.reference.places.items()):
-        if key not in named:
+        if key not in paged:
             continue
         data = views.place(place)
         _write(

@@ -1,0 +1,166 @@
+"""The page of a place: what it is, what runs here, what reaches it from above, what runs
+nearby, and what lies within it — for every Land, Kreis, Gemeindeverband and Gemeinde.
+
+Honest about what is known: a place no entry names says so plainly and shows how to add what
+the town uses, instead of an empty page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..addresses import url
+from ..models import Place, Programme
+from ..text import format_number, plural
+from .locator import Locator
+from .nearby import NEARBY_KM, Near, Surroundings
+from .views import Views, place_title, title_of
+
+
+@dataclass
+class Item:
+    text: str
+    href: str | None = None
+    note: str = ""
+
+
+@dataclass
+class Section:
+    title: str
+    items: list[Item] = field(default_factory=list)
+    intro: str = ""
+
+
+class PlacePages:
+    """Views of place pages, with what every place shares computed once per build."""
+
+    def __init__(self, views: Views) -> None:
+        self.views = views
+        catalogue = views.catalogue
+        self.places = catalogue.reference.places
+        self.surroundings = Surroundings(catalogue, views.relations.named_places)
+        self.locator = Locator(catalogue.reference.land_shapes, catalogue.reference.kreis_shapes)
+        reviews = [e.last_reviewed for items in catalogue.entries.values() for e in items.values()]
+        self.year = max(reviews).year if reviews else None  # "now" as the data knows it
+        programmes = catalogue.entries["programmes"].values()
+        self.federal = sorted((p for p in programmes if p.level == "bund"), key=lambda p: p.name.casefold())
+        self.by_land: dict[str, list[Programme]] = {}
+        for programme in sorted(programmes, key=lambda p: p.name.casefold()):
+            if programme.level == "land" and programme.land:
+                self.by_land.setdefault(programme.land, []).append(programme)
+
+    def view(self, place: Place) -> dict[str, Any]:
+        data = self.views.place(place)
+        r = self.views.relations
+        here_projects = set(r.projects_of_place[place.key])
+        here_solutions = set(r.solutions_in_place[place.key]) | set(r.solutions_from_place[place.key])
+        above = self._above(place)
+        sections = [s for s in (above, *self._nearby(place, here_projects, here_solutions)) if s.items]
+        programmes = self._programmes(place)
+        data.update(
+            locator=self.locator.draw(place),
+            known=bool(data["related"] or sections),
+            sections=sections,
+            programmes=programmes,
+            within_lists=[s for s in self._children(place) if s.items],
+        )
+        return data
+
+    # --- sections ------------------------------------------------------------------------------
+    def _link(self, key: str) -> Item:
+        place = self.places.get(key)
+        return Item(place_title(place) if place else key, url("places", key) if place else None)
+
+    def _above(self, place: Place) -> Section:
+        """Projects of its Verband and Kreis: a Kreis that is a Modellprojekt carries its
+        results to its Gemeinden."""
+        r = self.views.relations
+        items = []
+        for key in self.surroundings.above(place):
+            holder = self.places.get(key)
+            if holder is None:
+                continue
+            for project_id in sorted(r.projects_of_place[key]):
+                project = self.views.catalogue.entries["funding-projects"][project_id]
+                role = "federführend" if project.lead == key else "beteiligt"
+                items.append(
+                    Item(
+                        title_of(project),
+                        url("funding-projects", project_id),
+                        f"{place_title(holder)}, {role}",
+                    )
+                )
+        return Section("Projekte von Verband und Kreis", items)
+
+    def _nearby(self, place: Place, projects: set[str], solutions: set[str]) -> list[Section]:
+        if len(place.key) == 2:
+            return []  # a Land's point says nothing about its neighbours
+        radius = format_number(NEARBY_KM, 0)
+        entries = self.views.catalogue.entries
+        return [
+            Section(
+                f"In der Nähe eingesetzte Lösungen (bis {radius} km)",
+                [
+                    self._near(n, entries["solutions"][n.entry].name, "solutions", "eingesetzt in")
+                    for n in self.surroundings.solutions_near(place, solutions)
+                ],
+            ),
+            Section(
+                f"Förderprojekte in der Nähe (bis {radius} km)",
+                [
+                    self._near(
+                        n, title_of(entries["funding-projects"][n.entry]), "funding-projects", "geleitet von"
+                    )
+                    for n in self.surroundings.projects_near(place, projects)
+                    if n.where != place.key
+                ],
+            ),
+        ]
+
+    def _near(self, near: Near, text: str, collection: str, how: str) -> Item:
+        where = self.places[near.where]
+        km = "unter 1 km" if near.km < 1 else f"{format_number(round(near.km), 0)} km"
+        return Item(text, url(collection, near.entry), f"{how} {place_title(where)}, {km}")
+
+    def _programmes(self, place: Place) -> list[Item]:
+        land = self.views.reference.label("land", place.land)
+        return [
+            Item(
+                p.name,
+                url("programmes", p.id),
+                f"{'Land ' + land if p.level == 'land' else 'Bund'}, {self._status(p)}",
+            )
+            for p in [*self.by_land.get(place.land, []), *self.federal]
+        ]
+
+    def _status(self, programme: Programme) -> str:
+        if programme.end is None:
+            return "ohne bekanntes Ende"
+        if self.year is not None and programme.end < self.year:
+            return f"beendet ({programme.end})"
+        return f"läuft bis {programme.end}"
+
+    def _children(self, place: Place) -> list[Section]:
+        keys = sorted(
+            self.surroundings.children.get(place.key, []), key=lambda k: self.places[k].name.casefold()
+        )
+        if place.kind == "kreisfreie-stadt":
+            return []
+        if len(place.key) == 2:
+            return [Section("Kreise und kreisfreie Städte", [self._child(k) for k in keys])]
+        verbaende = [k for k in keys if len(k) == 9]
+        gemeinden = [k for k in keys if len(k) == 8]
+        return [
+            Section(
+                plural(len(verbaende), "Gemeindeverband", "Gemeindeverbände"),
+                [self._child(k) for k in verbaende],
+            ),
+            Section(plural(len(gemeinden), "Gemeinde", "Gemeinden"), [self._child(k) for k in gemeinden]),
+        ]
+
+    def _child(self, key: str) -> Item:
+        item = self._link(key)
+        bez = self.places[key].bez or ""
+        item.note = "" if item.text.startswith(bez) else bez  # not „Amt Büchen – Amt“
+        return item

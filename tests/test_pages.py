@@ -16,7 +16,7 @@ from smartregio.pipeline import build_site
 from smartregio.progress import NORMAL, Progress
 
 from .conftest import make_data
-from .site_helpers import REPO, build, project_with_config
+from .site_helpers import REPO, project_with_config
 
 CONFIG = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
 MISSING = "Die betreibende Stelle hat diese Angabe noch nicht hinterlegt."
@@ -134,11 +134,9 @@ def test_contributing_links_the_forms_repository_guide_and_mail_from_the_setting
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """The shipped data with its release 1.0.0."""
-    root = tmp_path_factory.mktemp("real")
-    build(REPO / "data", root / "site", root / "work")
-    return root / "site"
+def site(shipped_site) -> Path:
+    """The shipped data with its release 1.0.0, built once per run (tests/conftest.py)."""
+    return shipped_site
 
 
 def test_the_404_page_is_german_with_a_search_form_and_absolute_links(site):

@@ -29,7 +29,7 @@ class Item:
 class Section:
     title: str
     items: list[Item] = field(default_factory=list)
-    intro: str = ""
+    columns: bool = False  # a long list of names: in columns
 
 
 class PlacePages:
@@ -57,13 +57,14 @@ class PlacePages:
         here_solutions = set(r.solutions_in_place[place.key]) | set(r.solutions_from_place[place.key])
         above = self._above(place)
         sections = [s for s in (above, *self._nearby(place, here_projects, here_solutions)) if s.items]
-        programmes = self._programmes(place)
+        known = bool(data["related"] or sections)
+        land = data["land"]
+        sections.append(Section(f"Förderprogramme für {land} und vom Bund", self._programmes(place)))
+        sections += self._children(place)
         data.update(
             locator=self.locator.draw(place),
-            known=bool(data["related"] or sections),
-            sections=sections,
-            programmes=programmes,
-            within_lists=[s for s in self._children(place) if s.items],
+            known=known,
+            sections=[s for s in sections if s.items],
         )
         return data
 
@@ -148,7 +149,7 @@ class PlacePages:
         if place.kind == "kreisfreie-stadt":
             return []
         if len(place.key) == 2:
-            return [Section("Kreise und kreisfreie Städte", [self._child(k) for k in keys])]
+            return [Section("Kreise und kreisfreie Städte", [self._child(k) for k in keys], columns=True)]
         verbaende = [k for k in keys if len(k) == 9]
         gemeinden = [k for k in keys if len(k) == 8]
         return [

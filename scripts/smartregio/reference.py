@@ -18,6 +18,7 @@ VOCABULARY_DIR = "vocabularies"
 PLACES_FILE = "places.csv"
 GEBIETSSTAND_FILE = "gebietsstand.json"  # where the places come from, and the attribution they need
 LAENDER_FILE = "laender.csv"
+KREISE_OUTLINES_FILE = "kreise-grenzen.geojson"  # optional: the map's Kreis outlines
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class ReferenceData:
     land_shapes: dict = field(default_factory=dict)  # code -> boundaries.LandShape
     places_display: str = "data/reference/places.csv"  # as messages name it
     places_source: PlacesSource | None = None
+    # the official outlines as read (GeoJSON text), published unchanged for the map: "laender", "kreise"
+    outlines: dict[str, str] = field(default_factory=dict)
 
     def label(self, vocabulary: str, code: str) -> str:
         term = self.vocabularies.get(vocabulary, {}).get(code)
@@ -159,7 +162,9 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
     shapes_path = base / BOUNDARIES_FILE
     if tree.kind(shapes_path) != "missing":
         try:
-            reference.land_shapes = load_shapes(shapes_path, tree.read_text(shapes_path, MAX_TABLE_BYTES))
+            text = tree.read_text(shapes_path, MAX_TABLE_BYTES)
+            reference.land_shapes = load_shapes(shapes_path, text)
+            reference.outlines["laender"] = text
         except InputError as exc:
             problems.add(display_path(shapes_path, data_dir), 0, "", exc.message)
         except (ValueError, KeyError, TypeError, IndexError) as exc:
@@ -169,6 +174,10 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
                 "",
                 f"Die Grenzen der Länder sind nicht lesbar ({exc}).",
             )
+
+    kreise_path = base / KREISE_OUTLINES_FILE
+    if tree.kind(kreise_path) != "missing":
+        _load_outlines(tree, kreise_path, data_dir, problems, reference)
 
     reference.places_source = _load_source(tree, base / GEBIETSSTAND_FILE, data_dir, problems)
     places_path = base / PLACES_FILE
@@ -188,6 +197,25 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
         reference.places[place.key] = place
         reference.place_lines[place.key] = line
     return reference
+
+
+def _load_outlines(
+    tree: InputTree, path: Path, data_dir: Path, problems: Problems, reference: ReferenceData
+) -> None:
+    """The Kreis outlines for the map: only checked to be GeoJSON with a key, name and Land per
+    Kreis, as the map's Kreis selection reads them."""
+    shown = display_path(path, data_dir)
+    try:
+        text = tree.read_text(path, MAX_TABLE_BYTES)
+        features = json.loads(text)["features"]
+        if not all({"key", "name", "land"} <= f["properties"].keys() and f["geometry"] for f in features):
+            raise ValueError("jeder Kreis braucht key, name, land und eine Geometrie")
+    except InputError as exc:
+        problems.add(shown, 0, "", exc.message)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        problems.add(shown, 0, "", f"Die Grenzen der Kreise sind nicht lesbar ({exc}).")
+    else:
+        reference.outlines["kreise"] = text
 
 
 def _load_source(tree: InputTree, path: Path, data_dir: Path, problems: Problems) -> PlacesSource | None:

@@ -30,11 +30,12 @@ from ..text import format_date, format_eur, format_number, plural
 from . import contribute, datapage, legal
 from .contribute import IssueForm
 from .datapage import Publication
-from .mapping import HEIGHT, WIDTH, attribution, outline_paths, project
+from .mapping import HEIGHT, WIDTH, attribution, height, land_outline, outline_paths, project
 from .markdown import render
 from .views import EntryView, Views, facets, place_title, sorts, title_of
 
 PAGE_SIZE = 100
+USE_MAP_WIDTH = 200  # the small map of a solution's places, in pixels
 FIGURES_MARKER = "<!-- kennzahlen -->"
 DOWNLOADS_MARKER = "<!-- downloads -->"
 CITATION_MARKER = "<!-- zitieren -->"
@@ -132,6 +133,7 @@ class Generator:
             keep_trailing_newline=True,
         )
         self.env.filters["number"] = format_number  # German digits: 1.234, 51,4556
+        self._land_outline: str | None = None  # the solution pages' small map, drawn once
 
     @staticmethod
     def render_template(template: str, **context: Any) -> str:
@@ -157,6 +159,7 @@ class Generator:
                     view=view,
                     body=render(entry.body) if entry.body.strip() else "",
                     reviewed_iso=entry.last_reviewed.isoformat(),
+                    use_map=self.use_map(entry.used_by) if collection == "solutions" else None,
                 )
                 pages.append(Page(path, self._front(view, collection), body))
         places = self.catalogue.reference.places
@@ -180,6 +183,26 @@ class Generator:
                 Page(page_path("places", place.key), front, self._html("place.html", data["url"], place=data))
             )
         return pages
+
+    def use_map(self, keys: list[str]) -> dict[str, Any] | None:
+        """The small map of where a solution runs: the official Länder outlines (one path,
+        drawn once per build) with a dot per using place; none without a using place."""
+        reference = self.catalogue.reference
+        places = [reference.places[k] for k in keys if k in reference.places]
+        if not places or not reference.land_shapes:
+            return None
+        if self._land_outline is None:
+            self._land_outline = land_outline(reference.land_shapes, USE_MAP_WIDTH)
+        names = sorted({place_title(p) for p in places}, key=str.casefold)
+        return {
+            "width": USE_MAP_WIDTH,
+            "height": height(USE_MAP_WIDTH),
+            "outline": self._land_outline,
+            "dots": sorted({(xy.x, xy.y) for p in places for xy in [project(p.lon, p.lat, USE_MAP_WIDTH)]}),
+            "names": names,
+            "count": plural(len(places), "Ort", "Orten"),
+            "source": reference.places_source,
+        }
 
     def _front(self, view: EntryView, collection: str) -> dict[str, Any]:
         meta: dict[str, Any] = {

@@ -25,6 +25,7 @@ function init(root, L) {
 
   const map = L.map(canvas, {
     zoomSnap: 0.25,
+    fadeAnimation: false, // a popup is readable (and checkable) at once
     minZoom: 4,
     maxZoom: 12,
     zoomControl: false,
@@ -97,6 +98,10 @@ function init(root, L) {
     opener = document.activeElement && document.activeElement.closest(".sr-map__dot");
     if (opener) box.querySelector(".sr-map__popup a").focus();
   });
+  // Escape closes a popup from inside it too (Leaflet listens only while the map itself has focus)
+  canvas.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && canvas.querySelector(".leaflet-popup")) map.closePopup();
+  });
   map.on("popupclose", () => {
     if (opener && document.activeElement && (document.activeElement === document.body || canvas.contains(document.activeElement))) opener.focus();
     opener = null;
@@ -124,7 +129,9 @@ function init(root, L) {
   apply();
 
   // --- zoom to a Land or Kreis ---------------------------------------------------------------------
-  const zoomTo = (shape, fallback) => {
+  const zoomTo = (shape, fallback, name) => {
+    delete root.dataset.view;
+    map.once("moveend", () => (root.dataset.view = name)); // which area the map shows once it stops
     map.fitBounds(shape ? shape.getBounds() : fallback, { padding: [8, 8] });
   };
   landSelect.addEventListener("change", () => {
@@ -132,11 +139,11 @@ function init(root, L) {
     kreisSelect.replaceChildren(new Option(land ? "Ganzes Land" : "Erst ein Land wählen", ""));
     for (const [key, title] of kreise[land] || []) kreisSelect.add(new Option(title, key));
     kreisSelect.disabled = !land;
-    zoomTo(shapes.land.get(land), germany);
+    zoomTo(shapes.land.get(land), germany, land || "DE");
   });
   kreisSelect.addEventListener("change", () => {
     const kreis = shapes.kreis.get(kreisSelect.value);
-    zoomTo(kreis || shapes.land.get(landSelect.value), germany);
+    zoomTo(kreis || shapes.land.get(landSelect.value), germany, kreisSelect.value || landSelect.value);
   });
   controls.addEventListener("submit", (event) => event.preventDefault());
   root.sr = { map }; // for the tests: bounds and layers

@@ -222,3 +222,18 @@ def test_solution_pages_show_their_places_on_a_small_map(shipped_site, catalogue
         for place in using:
             assert place_title(place).replace("&", "&amp;") in caption
         assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in caption
+
+
+def test_the_map_scrolls_under_the_page_header(browser, origin):
+    """Leaflet's controls stack high (z-index 1000); the map keeps them below the sticky header."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    open_map(page, origin)
+    zoom_in = page.locator(".leaflet-control-zoom-in")
+    top = page.locator("header.md-header").bounding_box()
+    page.evaluate(f"window.scrollBy(0, {zoom_in.bounding_box()['y'] - top['height'] / 2})")
+    box = zoom_in.bounding_box()
+    assert box["y"] < top["height"]  # the button is under the header now
+    x, y = box["x"] + box["width"] / 2, max(box["y"], 0) + 2
+    assert page.evaluate(f"!!document.elementFromPoint({x}, {y}).closest('header')")
+    context.close()

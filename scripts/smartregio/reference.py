@@ -52,6 +52,8 @@ class ReferenceData:
     kreis_shapes: dict = field(default_factory=dict)  # Kreis key -> boundaries.LandShape
     places_display: str = "data/reference/places.csv"  # as messages name it
     places_source: PlacesSource | None = None
+    # the official outlines as read (GeoJSON text), published unchanged for the map: "laender", "kreise"
+    outlines: dict[str, str] = field(default_factory=dict)
 
     def label(self, vocabulary: str, code: str) -> str:
         term = self.vocabularies.get(vocabulary, {}).get(code)
@@ -162,9 +164,10 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
         if tree.kind(shapes_path) == "missing":
             continue  # maps then go without outlines
         try:
-            setattr(
-                reference, attribute, load_shapes(shapes_path, tree.read_text(shapes_path, MAX_TABLE_BYTES))
-            )
+            text = tree.read_text(shapes_path, MAX_TABLE_BYTES)
+            setattr(reference, attribute, load_shapes(shapes_path, text))
+            # published unchanged for the map
+            reference.outlines["laender" if name == BOUNDARIES_FILE else "kreise"] = text
         except InputError as exc:
             problems.add(display_path(shapes_path, data_dir), 0, "", exc.message)
         except (ValueError, KeyError, TypeError, IndexError) as exc:

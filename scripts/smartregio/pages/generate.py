@@ -30,16 +30,19 @@ from ..text import format_date, format_eur, format_number, plural
 from . import contribute, datapage, legal
 from .contribute import IssueForm
 from .datapage import Publication
-from .mapping import HEIGHT, WIDTH, attribution, outline_paths, project
+from .mapping import HEIGHT, WIDTH, attribution, height, land_outline, outline_paths, project
 from .markdown import render
 from .placepage import PlacePages
 from .views import EntryView, Views, facets, place_title, sorts, title_of
 
 PAGE_SIZE = 100
+USE_MAP_WIDTH = 200  # the small map of a solution's places, in pixels
 FIGURES_MARKER = "<!-- kennzahlen -->"
 DOWNLOADS_MARKER = "<!-- downloads -->"
 CITATION_MARKER = "<!-- zitieren -->"
 TEMPLATES = Path(__file__).parent / "templates"
+LEAFLET = Path(__file__).parent / "assets" / "leaflet-1.9.4"  # vendored unchanged, see its README
+LEAFLET_URL = "/assets/leaflet-1.9.4/"
 
 
 @dataclass
@@ -132,6 +135,7 @@ class Generator:
             keep_trailing_newline=True,
         )
         self.env.filters["number"] = format_number  # German digits: 1.234, 51,4556
+        self._land_outline: str | None = None  # the solution pages' small map, drawn once
 
     @staticmethod
     def render_template(template: str, **context: Any) -> str:
@@ -157,6 +161,7 @@ class Generator:
                     view=view,
                     body=render(entry.body) if entry.body.strip() else "",
                     reviewed_iso=entry.last_reviewed.isoformat(),
+                    use_map=self.use_map(entry.used_by) if collection == "solutions" else None,
                 )
                 pages.append(Page(path, self._front(view, collection), body))
         places = self.catalogue.reference.places
@@ -183,6 +188,26 @@ class Generator:
                 Page(page_path("places", place.key), front, self._html("place.html", data["url"], place=data))
             )
         return pages
+
+    def use_map(self, keys: list[str]) -> dict[str, Any] | None:
+        """The small map of where a solution runs: the official Länder outlines (one path,
+        drawn once per build) with a dot per using place; none without a using place."""
+        reference = self.catalogue.reference
+        places = [reference.places[k] for k in keys if k in reference.places]
+        if not places or not reference.land_shapes:
+            return None
+        if self._land_outline is None:
+            self._land_outline = land_outline(reference.land_shapes, USE_MAP_WIDTH)
+        names = sorted({place_title(p) for p in places}, key=str.casefold)
+        return {
+            "width": USE_MAP_WIDTH,
+            "height": height(USE_MAP_WIDTH),
+            "outline": self._land_outline,
+            "dots": sorted({(xy.x, xy.y) for p in places for xy in [project(p.lon, p.lat, USE_MAP_WIDTH)]}),
+            "names": names,
+            "count": plural(len(places), "Ort", "Orten"),
+            "source": reference.places_source,
+        }
 
     def _front(self, view: EntryView, collection: str) -> dict[str, Any]:
         meta: dict[str, Any] = {
@@ -290,32 +315,38 @@ class Generator:
             body,
         )
 
-    def map_page(self) -> Page:
+    def map_points(self) -> list[dict[str, Any]]:
+        """One point per place an entry names (``Relations.named_places``), with what the map's
+        filters need: the Handlungsfelder and solutions there (a project's topics count)."""
         r = self.views.relations
+        entries = self.catalogue.entries
+        places = self.catalogue.reference.places
         points = []
-        for key, place in sorted(self.catalogue.reference.places.items()):
-            projects = [
-                p
-                for p in r.projects_of_place[key]
-                if self.catalogue.entries["funding-projects"][p].lead == key
-            ]
-            solutions = r.solutions_in_place[key]
-            if not projects and not solutions:
-                continue
+        for key in sorted(r.named_places & places.keys()):
+            place = places[key]
+            projects = sorted(r.projects_of_place[key])
+            used, made = r.solutions_in_place[key], r.solutions_from_place[key]
+            solutions = sorted(used | made)
             kind = "both" if projects and solutions else ("project" if projects else "user")
             what = ", ".join(
                 part
                 for part in (
                     plural(len(projects), "Förderprojekt", "Förderprojekte") if projects else "",
-                    plural(len(solutions), "Lösung", "Lösungen") + " im Einsatz" if solutions else "",
+                    plural(len(used), "Lösung", "Lösungen") + " im Einsatz" if used else "",
+                    plural(len(made), "Lösung", "Lösungen") + " hier entstanden" if made else "",
                 )
                 if part
             )
+            fields = {f for s in solutions for f in entries["solutions"][s].action_fields}
+            fields |= {t for p in projects for t in entries["funding-projects"][p].topics}
             xy = project(place.lon, place.lat)
             points.append(
                 {
+                    "key": key,
                     "x": xy.x,
                     "y": xy.y,
+                    "lat": place.lat,
+                    "lon": place.lon,
                     "r": 5 if kind != "user" else 4,
                     "kind": kind,
                     "title": place_title(place),
@@ -324,8 +355,22 @@ class Generator:
                     "land": self.catalogue.reference.label("land", place.land),
                     "projects": len(projects),
                     "solutions": len(solutions),
+                    "fields": " ".join(sorted(fields)),
+                    "solution_keys": " ".join(solutions),
                 }
             )
+        return sorted(points, key=lambda p: (p["title"].casefold(), p["key"]))
+
+    def map_page(self) -> Page:
+        reference = self.catalogue.reference
+        points = self.map_points()
+        field_counts = Counter(f for p in points for f in p["fields"].split())
+        solution_counts = Counter(s for p in points for s in p["solution_keys"].split())
+        solutions = self.catalogue.entries["solutions"]
+        kreise: dict[str, list[tuple[str, str]]] = {}
+        for place in reference.places.values():
+            if place.kind in ("landkreis", "stadtkreis", "region"):
+                kreise.setdefault(place.land, []).append((place.key, place_title(place)))
         body = self._html(
             "map.html",
             "/karte/",
@@ -334,15 +379,54 @@ class Generator:
             width=WIDTH,
             height=HEIGHT,
             attribution=attribution(),
-            places_source=self.catalogue.reference.places_source,
+            places_source=reference.places_source,
             projects_count=sum(1 for p in points if p["projects"]),
             users_count=sum(1 for p in points if p["solutions"]),
+            fields=[
+                (code, term.label, field_counts[code])
+                for code, term in reference.vocabularies.get("action_field", {}).items()
+                if field_counts[code]
+            ],
+            solutions=sorted(
+                ((key, solutions[key].name, n) for key, n in solution_counts.items()),
+                key=lambda s: s[1].casefold(),
+            ),
+            laender=sorted(
+                ((code, term.label) for code, term in reference.vocabularies.get("land", {}).items()),
+                key=lambda land: land[1],
+            ),
+            kreise=json.dumps(
+                {land: sorted(row, key=lambda k: k[1].casefold()) for land, row in sorted(kreise.items())},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ),
+            outlines=sorted(reference.outlines),
+            leaflet=LEAFLET_URL,
         )
         return Page(
             "karte/index.md",
-            {"title": "Karte", "hide": ["toc"], "description": "Förderprojekte und Lösungen auf der Karte."},
+            {
+                "title": "Karte",
+                "template": "map.html",
+                "hide": ["toc"],
+                "description": "Förderprojekte und Lösungen auf der Karte.",
+            },
             body,
         )
+
+    def write_map_files(self, docs: Path) -> None:
+        """The map's library (Leaflet, with its licence) and the official outlines as site files:
+        the map loads nothing from another host."""
+        target = docs / LEAFLET_URL.strip("/")
+        for source in sorted(LEAFLET.rglob("*")):
+            if source.is_file() and source.suffix != ".md":
+                name = source.relative_to(LEAFLET)
+                copy = target / (f"{name}.txt" if name.name == "LICENSE" else name)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.write_bytes(source.read_bytes())
+        for name, text in self.catalogue.reference.outlines.items():
+            (docs / "karte").mkdir(parents=True, exist_ok=True)
+            (docs / "karte" / f"{name}.geojson").write_text(text, encoding="utf-8")
 
     def compare_page(self) -> Page:
         solutions = sorted(
@@ -562,6 +646,7 @@ class Generator:
             for marker, fragment in self.contribute_fragments().items():
                 text = text.replace(marker, fragment)
             contributing.write_text(text, encoding="utf-8")
+        self.write_map_files(docs)
         pages = [*self.pages(), *self.legal_pages()]
         changelog = self.changelog
         body = changelog.split("\n", 1)[1] if changelog and changelog.startswith("# ") else changelog

@@ -309,7 +309,15 @@ def longest_titles(catalogue) -> dict[str, str]:
 
 @pytest.mark.parametrize("width", [320, 390])
 def test_no_page_scrolls_sideways_on_a_phone(browser, origin, catalogue, width):
-    pages = {**PAGES, **longest_titles(catalogue), "transfer": "/transfer/", "compare, empty": "/vergleich/"}
+    pages = {
+        **PAGES,
+        **longest_titles(catalogue),
+        "transfer": "/transfer/",
+        "compare, empty": "/vergleich/",
+        # cards whose facts hold long words (Digitalisierungsverantwortliche, Bundesministerium …)
+        "guideline catalogue": "/leitfaeden/",
+        "programme catalogue": "/programme/",
+    }
     assert len(pages) > len(PAGES) + 8
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()

@@ -26,7 +26,7 @@ from ..inputs import InputTree
 from ..models import MODELS
 from ..registry import REGISTRY
 from ..settings import DEFAULT_SITE_URL, SmartregioSettings
-from ..text import format_eur, format_number, plural
+from ..text import format_eur, format_eur_compact, format_number, plural
 from . import contribute, datapage, legal
 from .contribute import IssueForm
 from .datapage import Publication
@@ -417,7 +417,8 @@ class Generator:
         transfers = sum(len(set(s.used_by) - set(s.origin)) for s in solutions)
 
         def figure(count: int, one: str, many: str, url: str) -> dict[str, str]:
-            return {"value": format_number(count), "label": one if count == 1 else many, "url": url}
+            label = one if count == 1 else many
+            return {"value": format_number(count), "label": label, "url": url, "exact": ""}
 
         figures = [
             figure(len(e["solutions"]), "Lösung", "Lösungen", "/loesungen/"),
@@ -427,17 +428,21 @@ class Generator:
                 "davon Open Source",
                 "/loesungen/?quelloffen=Open+Source",
             ),
-            figure(len(e["funding-projects"]), "Förderprojekt", "Förderprojekte", "/foerderprojekte/"),
+            figure(
+                len(e["funding-projects"]), "Förder\u00adprojekt", "Förder\u00adprojekte", "/foerderprojekte/"
+            ),
             figure(
                 mpsc,
-                "Modellprojekt Smart Cities",
-                "Modellprojekte Smart Cities",
+                # soft hyphens (U+00AD) where a narrow tile may break a long word: browsers
+                # without a German hyphenation dictionary would cut it anywhere
+                "Modell\u00adprojekt Smart Cities",
+                "Modell\u00adprojekte Smart Cities",
                 "/programme/modellprojekte-smart-cities/",
             ),
             figure(
                 transfers,
-                "belegte Übernahme in eine weitere Kommune",
-                "belegte Übernahmen in weitere Kommunen",
+                "belegte Über\u00adnahme in eine weitere Kommune",
+                "belegte Über\u00adnahmen in weitere Kommunen",
                 "/karte/",
             ),
             figure(len(e["guidelines"]), "Leitfaden", "Leitfäden", "/leitfaeden/"),
@@ -450,8 +455,14 @@ class Generator:
         ]
         volume = sum(p.volume or 0 for p in e["programmes"].values())
         if volume:
+            # compact on the tile („1,15 Mrd. €“), the exact sum in its title
             figures.append(
-                {"value": format_eur(volume), "label": "Programmvolumen (belegt)", "url": "/programme/"}
+                {
+                    "value": format_eur_compact(volume),
+                    "exact": format_eur(volume),
+                    "label": "Programm\u00advolumen (belegt)",
+                    "url": "/programme/",
+                }
             )
         return self._html("figures.html", "/", figures=figures)
 

@@ -160,7 +160,7 @@ def test_the_version_menu_names_the_current_state_and_each_release(site):
     versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))
     releases = json.loads((REPO / "data/.releases/1.0.0/manifest.json").read_text(encoding="utf-8"))
     day = "{2}.{1}.{0}".format(*releases["date"].split("-"))
-    assert [v["title"] for v in versions] == ["Aktuell (Entwicklungsstand)", f"1.0.0 – Datenstand {day}"]
+    assert [v["title"] for v in versions] == ["Aktueller Stand (laufend aktualisiert)", f"1.0.0 – Datenstand {day}"]
     assert (site / versions[1]["version"] / "index.html").is_file()
     # the copy of a version has its own address: its sitemap lists its own pages
     sitemap = (site / "1.0.0/sitemap.xml").read_text(encoding="utf-8")

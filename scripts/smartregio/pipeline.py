@@ -279,6 +279,7 @@ def build_version_snapshots(
                 version_url,
                 settings=project.settings.smartregio,
                 forms=read_issue_forms(project.issue_forms),
+                release=(release.version, format_date(release.date)),  # every page says it is older
             ).write(project.content, docs)
             render(project.config_file, docs, site / release.version, site_url=version_url)
         views = Views(catalogue, None)
@@ -295,6 +296,7 @@ def place_names(catalogue: Catalogue) -> frozenset[str]:
 
 
 CURRENT_VERSION = "."
+CURRENT_TITLE = "Aktueller Stand (laufend aktualisiert)"
 
 
 def version_menu(releases: list[StoredRelease]) -> list[dict]:
@@ -306,7 +308,8 @@ def version_menu(releases: list[StoredRelease]) -> list[dict]:
     the root's sitemap lets a reader on ``/1.0.0/loesungen/x/`` land on ``/loesungen/x/``. The
     alias ``latest`` names it for Material's outdated check and matches ``/latest/``, which
     only forwards to the root."""
-    current = {"version": CURRENT_VERSION, "title": "Aktuell (Entwicklungsstand)", "aliases": ["latest"]}
+    # the current data are no numbered version; the label says what they are to a reader
+    current = {"version": CURRENT_VERSION, "title": CURRENT_TITLE, "aliases": ["latest"]}
     return [
         current,
         *(

@@ -78,6 +78,18 @@ def write_page(docs: Path, page: Page) -> None:
     target.write_text(f"---\n{front}\n---\n", encoding="utf-8")
 
 
+RELEASE_KEY = "sr_release"  # front matter of a version's page: {"version": …, "date": …}
+
+
+def mark_release(path: Path, release: dict[str, str]) -> None:
+    """Give a hand-written page of a version's copy the release in its front matter (a line of
+    JSON, which YAML reads), adding front matter to a page that has none."""
+    text = path.read_text(encoding="utf-8")
+    line = f"{RELEASE_KEY}: {json.dumps(release, ensure_ascii=False, sort_keys=True)}\n"
+    rest = text[4:] if text.startswith("---\n") else "---\n" + text
+    path.write_text("---\n" + line + rest, encoding="utf-8")
+
+
 def relative(here: str, target: str) -> str:
     """A link from page address ``here`` to site address ``target`` that works under any prefix.
 
@@ -110,8 +122,12 @@ class Generator:
         changelog: str | None = None,
         settings: SmartregioSettings | None = None,
         forms: list[IssueForm] | None = None,
+        release: tuple[str, str] | None = None,
     ) -> None:
         self.catalogue = catalogue
+        # (version, date) when writing the pages of a published version under /<version>/:
+        # each page then carries a notice that it is not the current state (main.html)
+        self.release = {"version": release[0], "date": release[1]} if release else None
         # the operator and contribution settings behind the legal and Mitmachen pages;
         # without them those pages say what is missing
         self.settings = settings or SmartregioSettings()
@@ -548,6 +564,9 @@ class Generator:
             InputTree(content).copy_into("", docs)
         else:
             docs.mkdir(parents=True)
+        if self.release:
+            for path in sorted(docs.rglob("*.md")):
+                mark_release(path, self.release)
         start = docs / "index.md"
         if start.is_file():
             text = start.read_text(encoding="utf-8")
@@ -572,5 +591,7 @@ class Generator:
             )
         )
         for page in pages:
+            if self.release:
+                page.front[RELEASE_KEY] = self.release
             write_page(docs, page)
         return len(pages)

@@ -309,7 +309,15 @@ def longest_titles(catalogue) -> dict[str, str]:
 
 @pytest.mark.parametrize("width", [320, 390])
 def test_no_page_scrolls_sideways_on_a_phone(browser, origin, catalogue, width):
-    pages = {**PAGES, **longest_titles(catalogue), "transfer": "/transfer/", "compare, empty": "/vergleich/"}
+    pages = {
+        **PAGES,
+        **longest_titles(catalogue),
+        "transfer": "/transfer/",
+        "compare, empty": "/vergleich/",
+        # cards whose facts hold long words (Digitalisierungsverantwortliche, Bundesministerium …)
+        "guideline catalogue": "/leitfaeden/",
+        "programme catalogue": "/programme/",
+    }
     assert len(pages) > len(PAGES) + 8
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
@@ -440,19 +448,85 @@ def test_the_version_menu_leads_to_the_same_page_in_another_version(page, origin
     menu = page.locator(".md-version")
     expect(menu.locator(".md-version__current")).to_have_text(f"1.0.0 – Datenstand {day}")
     assert menu.locator(".md-version__link").all_inner_texts() == [
-        "Aktuell (Entwicklungsstand)",
+        "Aktueller Stand (laufend aktualisiert)",
         f"1.0.0 – Datenstand {day}",
     ]
     menu.locator(".md-version__current").focus()  # the list opens for keyboard focus and hover
     page.keyboard.press("Tab")
-    expect(menu.get_by_role("link", name="Aktuell (Entwicklungsstand)")).to_be_focused()
+    expect(menu.get_by_role("link", name="Aktueller Stand (laufend aktualisiert)")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page).to_have_url(origin + "/loesungen/stadtnavi/")
-    expect(menu.locator(".md-version__current")).to_have_text("Aktuell (Entwicklungsstand)")
+    expect(menu.locator(".md-version__current")).to_have_text("Aktueller Stand (laufend aktualisiert)")
     menu.hover()
     menu.get_by_role("link", name=f"1.0.0 – Datenstand {day}").click()
     expect(page).to_have_url(origin + "/1.0.0/loesungen/stadtnavi/")
     assert page.errors == []
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["script", "no script"])
+def test_a_published_version_says_it_is_older_and_links_the_current_page(browser, origin, javascript):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=javascript)
+    page = context.new_page()
+    for old, current in (("/1.0.0/loesungen/stadtnavi/", "/loesungen/stadtnavi/"), ("/1.0.0/", "/")):
+        page.goto(origin + old)
+        notice = page.locator(".sr-release")
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text("Ältere Version")
+        expect(notice).to_contain_text("Version 1.0.0 der Daten")
+        notice.get_by_role("link", name="Diese Seite im aktuellen Stand ansehen").click()
+        expect(page).to_have_url(origin + current)
+        expect(page.locator(".sr-release")).to_have_count(0)  # the current pages carry no notice
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "prefix"), [("start", ""), ("guideline", ""), ("version", "/1.0.0"), ("not found, deep", "")]
+)
+def test_every_footer_links_imprint_privacy_and_accessibility_by_keyboard(browser, origin, name, prefix):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(origin + PAGES[name], wait_until="networkidle")
+    legal = page.locator("footer").get_by_role("navigation", name="Rechtliches")
+    expect(legal.get_by_role("link")).to_have_text(["Impressum", "Datenschutz", "Barrierefreiheit"])
+    page.locator("body").focus()
+    seen = []  # backwards from the end of the page: the footer's links are the last stops
+    for _ in range(8):
+        page.keyboard.press("Shift+Tab")
+        seen.append(
+            page.evaluate("(e => e.closest('footer') ? e.textContent.trim() : '')(document.activeElement)")
+        )
+        if seen[-1] == "Impressum":
+            break
+    assert seen[-3:] == ["Barrierefreiheit", "Datenschutz", "Impressum"]
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(origin + prefix + "/impressum/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Impressum")
+    context.close()
+
+
+SCROLLERS = """() => [...document.querySelectorAll('.md-content *')]
+    .filter(e => e.checkVisibility() && e.scrollWidth > e.clientWidth + 1
+                 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+    .map(e => ({tag: e.tagName, name: e.getAttribute('aria-label') || '', role: e.getAttribute('role') || '',
+                focusable: e.tabIndex >= 0 || !!e.querySelector('a[href], button, input, select, [tabindex]')}))"""
+
+
+@pytest.mark.parametrize("name", ["api", "data", "guidance"])
+def test_wide_code_blocks_take_the_focus_and_scroll_by_keyboard(browser, origin, name):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(origin + PAGES[name], wait_until="load")  # at once, not after Material's own check
+    scrollers = page.evaluate(SCROLLERS)
+    code = [s for s in scrollers if s["tag"] == "CODE"]
+    assert code, "the page has code wider than a phone"
+    assert [s for s in scrollers if not s["focusable"]] == []
+    assert {(s["role"], s["name"]) for s in code} == {("group", "Codebeispiel, seitlich scrollbar")}
+    block = page.locator('pre > code[tabindex="0"]').first
+    block.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(block).not_to_have_js_property("scrollLeft", 0)
+    context.close()
 
 
 def test_the_404_page_searches_and_links_from_any_depth(browser, origin):

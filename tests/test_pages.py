@@ -72,7 +72,7 @@ def shipped(tmp_path_factory) -> tuple[Path, str]:
 def test_unset_operator_settings_warn_and_the_pages_say_so(shipped):
     site, stderr = shipped
     assert "operator" not in yaml.safe_load(CONFIG)["extra"]["smartregio"]
-    warnings = [line for line in stderr.splitlines() if "Warnung" in line]
+    warnings = [line for line in stderr.splitlines() if "Warnung" in line and "Impressum" in line]
     assert len(warnings) == 1
     for key in OPERATOR:
         assert f"extra.smartregio.operator.{key}" in warnings[0]
@@ -82,12 +82,15 @@ def test_unset_operator_settings_warn_and_the_pages_say_so(shipped):
         text = article(page(site, name))
         assert MISSING in text, name
         assert "[" not in re.sub(r"<[^>]+>", "", text), name  # no placeholder in brackets
-    assert "betreibende Stelle" not in article(page(site, "mitmachen"))  # repository and contact are set
+    contribute = article(page(site, "mitmachen"))
+    assert 'href="https://github.com/smartregio/smartregio"' in contribute  # the repository is set
+    # the shipped contact is a placeholder address: named as missing (see the placeholder test)
 
 
 def test_operator_settings_appear_escaped_on_the_legal_pages(tmp_path):
-    site, stderr = built(tmp_path, config_with(operator=OPERATOR))
-    assert "Warnung" not in stderr
+    real = config_with(operator=OPERATOR).replace("smartregio.example.org", "daten.musterhausen.de")
+    site, stderr = built(tmp_path, real)
+    assert "Warnung" not in stderr  # every setting given, no placeholder address
     escaped = "Stadt Musterhausen &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;Amt&lt;/b&gt;"
     impressum = article(page(site, "impressum"))
     for value in ("Rathausplatz 1", "12345 Musterhausen", OPERATOR["representative"], OPERATOR["phone"]):
@@ -119,7 +122,7 @@ def test_a_partly_set_operator_warns_only_about_the_rest(tmp_path):
 
 def test_contributing_links_the_forms_repository_guide_and_mail_from_the_settings(tmp_path):
     repository = "https://example.org/fork/daten"
-    site, _ = built(tmp_path, config_with(repository=repository, contact="mailto:beitrag@example.org"))
+    site, _ = built(tmp_path, config_with(repository=repository, contact="mailto:beitrag@musterhausen.de"))
     text = article(page(site, "mitmachen"))
     forms = sorted(p for p in (REPO / ".github/ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml")
     assert len(forms) >= 3
@@ -128,9 +131,46 @@ def test_contributing_links_the_forms_repository_guide_and_mail_from_the_setting
         assert f'<a href="{repository}/issues/new?template={form.name}"><strong>{name}</strong></a>' in text
     assert f'href="{repository}"' in text
     assert f'href="{repository}/blob/HEAD/CONTRIBUTING.md"' in text
-    assert '<a href="mailto:beitrag@example.org">beitrag@example.org</a>' in text
+    assert '<a href="mailto:beitrag@musterhausen.de">beitrag@musterhausen.de</a>' in text
     assert "github.com/smartregio" not in text  # nothing from the shipped settings
     assert "<!--" not in text
+
+
+def metadata(site: Path) -> dict[str, str]:
+    """What the build says about the data besides the pages, as text."""
+    return {
+        "dcat": (site / "daten/dcat.ttl").read_text(encoding="utf-8"),
+        "feed": (site / "feed.xml").read_text(encoding="utf-8"),
+        "package": json.loads((site / "daten/latest/datapackage.json").read_text(encoding="utf-8"))["description"],
+        "citation": article(page(site, "daten")).split("So zitieren Sie", 1)[1],
+    }
+
+
+def test_placeholder_addresses_warn_and_are_never_shown_as_a_way_to_reach_anyone(shipped):
+    site, stderr = shipped
+    warning = next(line for line in stderr.splitlines() if "Platzhalter" in line)
+    assert "site_url" in warning and "extra.smartregio.contact" in warning
+    assert "extra.smartregio.publisher.email" in warning and "mkdocs.yml" in warning
+    contribute = article(page(site, "mitmachen"))
+    assert "daten@smartregio.example.org" not in contribute and MISSING in contribute
+    assert "smartregio.example.org" not in article(page(site, "barrierefreiheit"))
+    said = metadata(site)
+    for name, text in said.items():
+        assert "vorläufig" in text, name
+    assert "mailto:daten@smartregio.example.org" not in said["dcat"]  # no contact point that reaches nobody
+
+
+def test_real_addresses_are_shown_and_the_metadata_is_not_provisional(tmp_path):
+    config = config_with(contact="mailto:daten@musterhausen.de").replace(
+        "smartregio.example.org", "daten.musterhausen.de"
+    )
+    site, stderr = built(tmp_path, config)
+    assert "Platzhalter" not in stderr
+    assert '<a href="mailto:daten@musterhausen.de">daten@musterhausen.de</a>' in article(page(site, "mitmachen"))
+    assert 'href="https://daten.musterhausen.de/"' in article(page(site, "barrierefreiheit"))
+    said = metadata(site)
+    assert "vorläufig" not in said["dcat"] and "vorläufig" not in said["feed"]
+    assert "mailto:daten@daten.musterhausen.de" in said["dcat"]  # the publisher's contact point
 
 
 @pytest.fixture(scope="module")
@@ -158,7 +198,7 @@ def test_the_version_menu_names_the_current_state_and_each_release(site):
     versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))
     releases = json.loads((REPO / "data/.releases/1.0.0/manifest.json").read_text(encoding="utf-8"))
     day = "{2}.{1}.{0}".format(*releases["date"].split("-"))
-    assert [v["title"] for v in versions] == ["Aktuell (Entwicklungsstand)", f"1.0.0 – Datenstand {day}"]
+    assert [v["title"] for v in versions] == ["Aktueller Stand (laufend aktualisiert)", f"1.0.0 – Datenstand {day}"]
     assert (site / versions[1]["version"] / "index.html").is_file()
     # the copy of a version has its own address: its sitemap lists its own pages
     sitemap = (site / "1.0.0/sitemap.xml").read_text(encoding="utf-8")

@@ -510,7 +510,7 @@ def test_two_releases_give_a_changelog_and_keep_old_downloads(repo, cli, tmp_pat
     versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))
     assert [v["version"] for v in versions] == [".", "0.2.0", "0.1.0"]  # the current state is the root
     assert [v["title"] for v in versions] == [
-        "Aktuell (Entwicklungsstand)",
+        "Aktueller Stand (laufend aktualisiert)",
         "0.2.0 – Datenstand 01.02.2026",
         "0.1.0 – Datenstand 10.01.2026",
     ]
@@ -520,6 +520,10 @@ def test_two_releases_give_a_changelog_and_keep_old_downloads(repo, cli, tmp_pat
     assert snapshot_search["languages"]["de"]["page_count"] == len(searchable) > 10  # its own search
     snapshot = (site / "0.1.0/loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
     assert "P5 Transfer" in snapshot  # the old version shows the old data
+    # every page of a version's copy, generated or hand-written, says it is not the current state
+    for page in ("0.1.0/loesungen/stadtnavi/index.html", "0.1.0/index.html", "0.1.0/mitmachen/index.html"):
+        assert "Sie sehen die Version 0.1.0 der Daten" in (site / page).read_text(encoding="utf-8"), page
+    assert "sr-release" not in (site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
     assert "P4 Verstetigung" in (site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
     assert not (site / "0.1.0/programme/landesprogramm").exists()
 

@@ -12,6 +12,7 @@ import pytest
 
 from smartregio.load import load_catalogue
 from smartregio.pages.addressnames import describe_address
+from smartregio.text import format_eur, format_eur_compact
 
 from .site_helpers import REPO
 
@@ -130,6 +131,9 @@ def test_sources_are_named_links_not_bare_addresses(site, catalogue):
         assert link, address
         assert link.group(1) != address and not link.group(1).startswith("http")
     assert "GitHub: smart-village-solutions/smart-village-app-app" in unescape(sources)
+    page = unescape((site / "loesungen/giess-den-kiez/index.html").read_text(encoding="utf-8"))
+    assert "gie a bit more the bume" not in page  # a slug shown as it is written, not as a sentence
+    assert "app.media.ccc.de: v › bitsundbaeume-20060-gie-a-bit-more-the-bume" in page
 
 
 def test_money_shows_its_unit_once_and_numbers_are_german(site, catalogue):
@@ -141,6 +145,41 @@ def test_money_shows_its_unit_once_and_numbers_are_german(site, catalogue):
     place = catalogue.reference.places["05766020"]
     page = text_of((site / "kommunen/05766020/index.html").read_text(encoding="utf-8"))
     assert f"{place.lat:.4f}".replace(".", ",") + "° N" in page
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (1_146_000_000, "1,15 Mrd. €"),
+        (820_000_000, "820 Mio. €"),
+        (12_500_000, "12,5 Mio. €"),
+        (8_000_000, "8 Mio. €"),
+        (100_000_000, "100 Mio. €"),
+        (999_700_000, "1 Mrd. €"),  # rounded up, not „1.000 Mio. €“
+        (2_000_000_000, "2 Mrd. €"),
+        (450_000, "450.000 €"),  # below a million the exact amount
+        (1234.5, "1.234,50 €"),
+    ],
+)
+def test_large_amounts_are_written_short_and_unbreakable(value, shown):
+    compact = format_eur_compact(value)
+    assert compact == shown.replace(" ", "\u00a0")  # one unbreakable unit on a tile or card
+    assert compact.replace("\u00a0", " ") == shown
+
+
+def test_tiles_and_cards_give_the_short_amount_and_keep_the_exact_one(site, catalogue):
+    volume = sum(p.volume or 0 for p in catalogue.entries["programmes"].values())
+    start = (site / "index.html").read_text(encoding="utf-8")
+    tile = re.search(r'<strong class="sr-amount sr-amount--money" title="([^"]+)">([^<]+)</strong>', start)
+    assert tile and unescape(tile.group(1)) == format_eur(volume)
+    assert unescape(tile.group(2)) == format_eur_compact(volume)
+    programme = max(catalogue.entries["programmes"].values(), key=lambda p: p.volume or 0)
+    cards = (site / "programme/index.html").read_text(encoding="utf-8")
+    card = next(c for c in cards_of(cards) if f'{programme.id}/"' in c)
+    assert format_eur_compact(programme.volume) in unescape(card)  # with its unbreakable spaces
+    assert format_eur(programme.volume) not in text_of(card)
+    entry = text_of((site / f"programme/{programme.id}/index.html").read_text(encoding="utf-8"))
+    assert format_eur(programme.volume) in entry  # the entry page keeps the exact amount
 
 
 def test_map_counts_in_singular_and_plural(site):
@@ -165,6 +204,26 @@ def test_map_counts_in_singular_and_plural(site):
         ),
         ("https://de.wikipedia.org/wiki/Gie%C3%9Fen", "Wikipedia: wiki › Gießen"),
         ("https://www.example.org/news/index.php", "example.org: news"),
+        # a slug stays a slug: its hyphens made spaces read as a mangled sentence
+        (
+            "https://app.media.ccc.de/v/bitsundbaeume-20060-gie-a-bit-more-the-bume",
+            "app.media.ccc.de: v › bitsundbaeume-20060-gie-a-bit-more-the-bume",
+        ),
+        (
+            "https://de.wikipedia.org/wiki/Landkreis_Potsdam-Mittelmark",
+            "Wikipedia: wiki › Landkreis Potsdam-Mittelmark",
+        ),
+        # text fragments quote the page, cut anywhere: never part of the name
+        (
+            "https://www.example.org/foerderung/aufruf#:~:text=Gie%C3%9F%20a%20bit%20more",
+            "example.org: foerderung › aufruf",
+        ),
+        ("https://example.org/seite%23:~:text=B%C3%A4ume%20gie%C3%9Fen", "example.org: seite"),
+        ("https://example.org/%23:~:text=B%C3%A4ume", "example.org"),
+        ("https://example.org/suche?q=gie%C3%9Fen", "example.org: suche"),
+        # percent-encoding in another charset stays as written, no replacement character
+        ("https://example.org/amt/Bericht%E4nderung.html", "example.org: amt › Bericht%E4nderung"),
+        ("https://example.org/amt/Stra%C3%9Fen%20und%20Pl%C3%A4tze", "example.org: amt › Straßen und Plätze"),
     ],
 )
 def test_addresses_get_a_readable_name(catalogue, address, shown):
@@ -219,4 +278,50 @@ def test_comparison_keeps_the_chosen_order_and_links_values(browser, origin):
     assert page.url.endswith("?l=stadtnavi,abimo,ckan")
     code = page.locator("[data-sr-table] tr", has=page.locator("th", has_text="Quellcode"))
     expect(code.locator("a").first).to_have_attribute("href", re.compile(r"^https://"))
+    page.close()
+
+
+# Where a line ends inside a word: the character before the break must be a space, a (soft)
+# hyphen or a slash. Soft hyphens show only where the line breaks; a no-break space must not.
+BROKEN_WORDS = """root => { const broken = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data; let top = null; let before = ' ';
+    for (let i = 0; i < text.length; i++) {
+      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      const box = [...range.getClientRects()].at(-1);  // a char after a soft hyphen also has the hyphen's
+      if (box && box.width > 0 && box.height > 0) {
+        const newLine = top !== null && box.top > top + 2;
+        if (newLine && !/[ \\t\\n\\u00ad\\-\\u2010\\/]/.test(before) && !/[ \\t\\n]/.test(text[i]))
+          broken.push(text.slice(Math.max(0, i - 12), i) + '|' + text.slice(i, i + 8));
+        top = box.top;
+      }
+      before = text[i];
+    }
+  }
+  return broken; }"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_tiles_and_card_facts_break_no_number_and_no_word_without_a_hyphen(browser, origin, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    broken = {}
+    places = (
+        ("/", ".sr-figures li"),
+        ("/programme/", ".sr-card__facts"),
+        ("/leitfaeden/", ".sr-card__facts"),
+    )
+    for path, selector in places:
+        page.goto(origin + path, wait_until="networkidle")
+        boxes = page.locator(selector)
+        assert boxes.count() > 0, path
+        for n in range(boxes.count()):
+            if found := boxes.nth(n).evaluate(BROKEN_WORDS):
+                broken.setdefault(path, []).extend(found)
+    assert broken == {}
+    page.goto(origin + "/", wait_until="networkidle")
+    tile = page.locator(".sr-amount--money")  # the amount stays inside its tile
+    assert tile.evaluate(
+        "e => e.getBoundingClientRect().right <= e.parentElement.getBoundingClientRect().right"
+    )
     page.close()

@@ -41,6 +41,7 @@ from .publish.formats import describe
 from .publish.releases import compile_downloads
 from .publish.search import index_site
 from .schema import write_site_schemas
+from .settings import PROVISIONAL_NOTE, is_placeholder
 from .text import format_date
 
 DESCRIPTOR = "datapackage.json"
@@ -161,9 +162,9 @@ def build_site(
     settings = project.settings.smartregio  # a wrong setting stops the build before any work
     site_url = project.site_url()
     site_dir = claim_output(site_dir, project, data_dir)
-    unset = missing_warning(settings)
-    if unset:
-        progress.warning(unset)
+    for warning in (missing_warning(settings), project.settings.placeholder_warning()):
+        if warning:
+            progress.warning(warning)
     with progress.stage("Laden, prüfen, verknüpfen", unit="Einträge") as stage:
         catalogue, problems = load_catalogue(data_dir)
         problems.extend(project.refused_files())
@@ -280,6 +281,7 @@ def build_version_snapshots(
                 settings=project.settings.smartregio,
                 forms=read_issue_forms(project.issue_forms),
                 every_place=False,  # a version's copy keeps its own entries, not every place's page
+                release=(release.version, format_date(release.date)),  # every page says it is older
             ).write(project.content, docs)
             render(project.config_file, docs, site / release.version, site_url=version_url)
         views = Views(catalogue, None, every_place=False)
@@ -296,6 +298,7 @@ def place_names(catalogue: Catalogue) -> frozenset[str]:
 
 
 CURRENT_VERSION = "."
+CURRENT_TITLE = "Aktueller Stand (laufend aktualisiert)"
 
 
 def version_menu(releases: list[StoredRelease]) -> list[dict]:
@@ -307,7 +310,8 @@ def version_menu(releases: list[StoredRelease]) -> list[dict]:
     the root's sitemap lets a reader on ``/1.0.0/loesungen/x/`` land on ``/loesungen/x/``. The
     alias ``latest`` names it for Material's outdated check and matches ``/latest/``, which
     only forwards to the root."""
-    current = {"version": CURRENT_VERSION, "title": "Aktuell (Entwicklungsstand)", "aliases": ["latest"]}
+    # the current data are no numbered version; the label says what they are to a reader
+    current = {"version": CURRENT_VERSION, "title": CURRENT_TITLE, "aliases": ["latest"]}
     return [
         current,
         *(
@@ -322,9 +326,14 @@ def catalogue_date(catalogue: Catalogue):
 
 
 def list_downloads_in_descriptor(folder: Path, downloads: list[Download]) -> None:
-    """Name every download with size and SHA-256 in the published package descriptor."""
+    """Name every download with size and SHA-256 in the published package descriptor (and
+    say that its homepage is provisional while it is a placeholder)."""
     path = folder / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
+    described = descriptor.get("description", "")
+    if is_placeholder(descriptor.get("homepage")) and PROVISIONAL_NOTE not in described:
+        # the package names its homepage (data/datapackage.yaml): say while it is a placeholder
+        descriptor["description"] = f"{described} {PROVISIONAL_NOTE}".strip()
     descriptor["downloads"] = [
         {
             "path": d.name,

@@ -13,7 +13,7 @@ from typing import Any
 
 from .addresses import SECTION_TITLES, SECTIONS
 from .models import MODELS, Entry, FundingProject, Guideline, Programme, Solution
-from .text import format_eur, plural
+from .text import format_eur_compact, plural
 
 
 @dataclass(frozen=True)
@@ -294,7 +294,8 @@ register(
             CardFact("Ebene", _labels("programme_level", "level")),
             CardFact("Land", _labels("land", "land")),
             CardFact("Laufzeit", _period),
-            CardFact("Volumen", lambda e, ctx: format_eur(e.volume) if e.volume else None),
+            # short on the card („820 Mio. €“); the entry page gives the exact amount
+            CardFact("Volumen", lambda e, ctx: format_eur_compact(e.volume) if e.volume else None),
         ),
         schema_type="MonetaryGrant",
     )

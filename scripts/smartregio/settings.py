@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -18,6 +19,27 @@ from .types import ContactUrl, ShortText, WebUrl
 
 DEFAULT_SITE_URL = "https://smartregio.example.org/"
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+# documentation domains (RFC 2606): an address there reaches nobody, it only stands in
+PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net", "example")
+
+
+# said in the metadata (DCAT, datapackage.json, feed, citation) while the site has no address
+PROVISIONAL_NOTE = (
+    "Hinweis: Die Adresse der Website ist vorläufig (ein Platzhalter); die hier genannten "
+    "Adressen gelten erst, wenn die Website ihre endgültige Adresse hat."
+)
+
+
+def is_placeholder(address: str | None) -> bool:
+    """True for an unset address or one on a documentation domain (``https://x.example.org/``,
+    ``mailto:daten@x.example.org``, ``daten@x.example.com``): shown as a way to reach someone it
+    would mislead, and metadata naming it must say it is provisional."""
+    if not address:
+        return True
+    text = address.removeprefix("mailto:")
+    host = text.rpartition("@")[2] if "://" not in text else (urlsplit(text).hostname or "")
+    host = host.lower().rstrip(".")
+    return any(host == domain or host.endswith("." + domain) for domain in PLACEHOLDER_DOMAINS)
 
 
 class _Settings(BaseModel):
@@ -69,6 +91,37 @@ class SiteSettings(_Settings):
     def base_url(self) -> str:
         """``site_url`` with exactly one trailing slash."""
         return self.site_url.rstrip("/") + "/"
+
+    @property
+    def provisional(self) -> bool:
+        """The site has no address of its own yet (``site_url`` unset or a placeholder)."""
+        return is_placeholder(self.site_url)
+
+    def placeholders(self) -> list[str]:
+        """Keys of the addresses that are placeholders: ``site_url`` (set or not: it always has
+        one) and any contact or publisher address set on a documentation domain."""
+        found = ["site_url"] if self.provisional else []
+        extra = self.smartregio
+        publisher = extra.publisher
+        for key, value in (
+            ("contact", extra.contact),
+            ("publisher.url", publisher.url if publisher else None),
+            ("publisher.email", publisher.email if publisher else None),
+        ):
+            if value and is_placeholder(value):
+                found.append(f"extra.smartregio.{key}")
+        return found
+
+    def placeholder_warning(self) -> str | None:
+        """The build's German warning while an address is a placeholder, else None."""
+        found = self.placeholders()
+        if not found:
+            return None
+        return (
+            f"Warnung: Platzhalter-Adressen in mkdocs.yml: {', '.join(found)}. Bitte die echten Adressen "
+            "eintragen; bis dahin zeigen die Seiten diese Kontakte nicht an, und DCAT, datapackage.json, "
+            "Feed und Zitiervorschlag nennen die Adresse der Website vorläufig."
+        )
 
 
 class SettingsError(Exception):

@@ -35,6 +35,27 @@ def format_eur(value: float) -> str:
     return format_number(value, 0 if float(value).is_integer() else 2) + " €"
 
 
+# keeps a number and its unit on one line („1,15 Mrd. €“ never breaks), in every script and page
+NBSP = "\u00a0"
+_SCALES = ((1_000_000_000, "Mrd."), (1_000_000, "Mio."))
+
+
+def format_eur_compact(value: float) -> str:
+    """Short German money format for tiles and cards: 1146000000 → „1,15 Mrd. €“, 820000000 →
+    „820 Mio. €“; below a million the exact amount. Three significant digits at most, because
+    a tile or card is read at a glance (the entry page keeps the exact amount); the spaces are
+    non-breaking, so the amount is never split across lines."""
+    for scale, unit in _SCALES:
+        if abs(value) >= scale * 0.9995:  # 999.600.000 rounds to „1 Mrd.“, not „1.000 Mio.“
+            scaled = value / scale
+            digits = max(0, 3 - len(str(int(abs(round(scaled, 2))))))
+            text = format_number(round(scaled, digits), digits)
+            if "," in text:  # „12,50“ → „12,5“, „8,00“ → „8“
+                text = text.rstrip("0").rstrip(",")
+            return f"{text}{NBSP}{unit}{NBSP}€"
+    return format_eur(value).replace(" ", NBSP)
+
+
 def plural(count: int, one: str, many: str) -> str:
     """„1 Lösung“, „2 Lösungen“, „0 Lösungen“ – the count in German format with its noun."""
     return f"{format_number(count)} {one if count == 1 else many}"

@@ -30,3 +30,24 @@ if (drawer && button) {
   });
   sync();
 }
+
+// Wide code blocks (/api/, /daten/, /mitmachen/ on a phone) scroll sideways, and a keyboard can
+// scroll only what takes the focus (axe: scrollable-region-focusable). Each block that does not
+// fit gets a Tab stop and a name that says why; one that fits takes no stop. Checked again when
+// the width changes (a phone turned); Material's own check runs later and only sets the stop.
+const codeBlocks = document.querySelectorAll(".md-typeset pre > code");
+const markScrollable = () => {
+  for (const code of codeBlocks) {
+    if (code.scrollWidth > code.clientWidth) {
+      code.tabIndex = 0;
+      code.setAttribute("role", "group");
+      code.setAttribute("aria-label", "Codebeispiel, seitlich scrollbar");
+    } else {
+      for (const name of ["tabindex", "role", "aria-label"]) code.removeAttribute(name);
+    }
+  }
+};
+if (codeBlocks.length) {
+  markScrollable();
+  window.addEventListener("resize", markScrollable);
+}

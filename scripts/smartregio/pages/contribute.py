@@ -16,7 +16,7 @@ from urllib.parse import quote
 import yaml
 
 from ..inputs import InputError, InputTree
-from ..settings import SmartregioSettings
+from ..settings import SmartregioSettings, is_placeholder
 from .legal import contact_label
 
 FORMS_MARKER = "<!-- formulare -->"
@@ -54,6 +54,8 @@ def read_issue_forms(folder: Path) -> list[IssueForm]:
 def context(settings: SmartregioSettings, forms: list[IssueForm]) -> dict[str, object]:
     """What the Mitmachen fragments show: links only where their setting is set."""
     repository = settings.repository.rstrip("/") if settings.repository else None
+    # an address on a documentation domain (example.org) reaches nobody: shown as missing
+    contact = None if is_placeholder(settings.contact) else settings.contact
     return {
         "repository": repository,
         "forms": [
@@ -65,6 +67,6 @@ def context(settings: SmartregioSettings, forms: list[IssueForm]) -> dict[str, o
             for form in forms
         ],
         "guide_url": f"{repository}/blob/HEAD/CONTRIBUTING.md" if repository else None,
-        "contact": settings.contact,
-        "contact_label": contact_label(settings.contact) if settings.contact else None,
+        "contact": contact,
+        "contact_label": contact_label(contact) if contact else None,
     }

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..package.rows import read_descriptor, typed_rows
 from ..package.store import Download, StoredRelease
+from ..settings import is_placeholder
 from ..text import format_date, format_number, plural
 
 PREVIEW_ROWS = 5
@@ -111,6 +112,7 @@ def citation(publication: Publication, meta) -> dict[str, Any]:
     files, else the newest stored version, else the current state without a version."""
     author, licence = meta.contributors[0].title, meta.licenses[0].name
     home = meta.homepage.rstrip("/")
+    provisional = is_placeholder(meta.homepage)  # the page says so below the citation
     release = publication.published_as or publication.newest
     if release is None:
         return {
@@ -118,12 +120,14 @@ def citation(publication: Publication, meta) -> dict[str, Any]:
             f"(Lizenz: {licence}), abgerufen am TT.MM.JJJJ.",
             "release": None,
             "current": False,
+            "provisional": provisional,
         }
     return {
         "text": f"{author} ({release.date.year}): {meta.title}. Version {release.version} vom "
         f"{format_date(release.date)}. {home}/daten/{release.version}/ (Lizenz: {licence}).",
         "release": release,
         "current": publication.published_as is not None,
+        "provisional": provisional,
     }
 
 

@@ -26,7 +26,7 @@ from ..inputs import InputTree
 from ..models import MODELS
 from ..registry import REGISTRY
 from ..settings import DEFAULT_SITE_URL, SmartregioSettings
-from ..text import format_date, format_eur, format_number, plural
+from ..text import format_date, format_eur, format_eur_compact, format_number, plural
 from . import contribute, datapage, legal
 from .contribute import IssueForm
 from .datapage import Publication
@@ -82,6 +82,18 @@ def write_page(docs: Path, page: Page) -> None:
     target.write_text(f"---\n{front}\n---\n", encoding="utf-8")
 
 
+RELEASE_KEY = "sr_release"  # front matter of a version's page: {"version": …, "date": …}
+
+
+def mark_release(path: Path, release: dict[str, str]) -> None:
+    """Give a hand-written page of a version's copy the release in its front matter (a line of
+    JSON, which YAML reads), adding front matter to a page that has none."""
+    text = path.read_text(encoding="utf-8")
+    line = f"{RELEASE_KEY}: {json.dumps(release, ensure_ascii=False, sort_keys=True)}\n"
+    rest = text[4:] if text.startswith("---\n") else "---\n" + text
+    path.write_text("---\n" + line + rest, encoding="utf-8")
+
+
 def relative(here: str, target: str) -> str:
     """A link from page address ``here`` to site address ``target`` that works under any prefix.
 
@@ -115,8 +127,12 @@ class Generator:
         settings: SmartregioSettings | None = None,
         forms: list[IssueForm] | None = None,
         every_place: bool = True,
+        release: tuple[str, str] | None = None,
     ) -> None:
         self.catalogue = catalogue
+        # (version, date) when writing the pages of a published version under /<version>/:
+        # each page then carries a notice that it is not the current state (main.html)
+        self.release = {"version": release[0], "date": release[1]} if release else None
         # the operator and contribution settings behind the legal and Mitmachen pages;
         # without them those pages say what is missing
         self.settings = settings or SmartregioSettings()
@@ -514,7 +530,8 @@ class Generator:
         transfers = sum(len(set(s.used_by) - set(s.origin)) for s in solutions)
 
         def figure(count: int, one: str, many: str, url: str) -> dict[str, str]:
-            return {"value": format_number(count), "label": one if count == 1 else many, "url": url}
+            label = one if count == 1 else many
+            return {"value": format_number(count), "label": label, "url": url, "exact": ""}
 
         figures = [
             figure(len(e["solutions"]), "Lösung", "Lösungen", "/loesungen/"),
@@ -524,17 +541,21 @@ class Generator:
                 "davon Open Source",
                 "/loesungen/?quelloffen=Open+Source",
             ),
-            figure(len(e["funding-projects"]), "Förderprojekt", "Förderprojekte", "/foerderprojekte/"),
+            figure(
+                len(e["funding-projects"]), "Förder\u00adprojekt", "Förder\u00adprojekte", "/foerderprojekte/"
+            ),
             figure(
                 mpsc,
-                "Modellprojekt Smart Cities",
-                "Modellprojekte Smart Cities",
+                # soft hyphens (U+00AD) where a narrow tile may break a long word: browsers
+                # without a German hyphenation dictionary would cut it anywhere
+                "Modell\u00adprojekt Smart Cities",
+                "Modell\u00adprojekte Smart Cities",
                 "/programme/modellprojekte-smart-cities/",
             ),
             figure(
                 transfers,
-                "belegte Übernahme in eine weitere Kommune",
-                "belegte Übernahmen in weitere Kommunen",
+                "belegte Über\u00adnahme in eine weitere Kommune",
+                "belegte Über\u00adnahmen in weitere Kommunen",
                 "/karte/",
             ),
             figure(len(e["guidelines"]), "Leitfaden", "Leitfäden", "/leitfaeden/"),
@@ -547,8 +568,14 @@ class Generator:
         ]
         volume = sum(p.volume or 0 for p in e["programmes"].values())
         if volume:
+            # compact on the tile („1,15 Mrd. €“), the exact sum in its title
             figures.append(
-                {"value": format_eur(volume), "label": "Programmvolumen (belegt)", "url": "/programme/"}
+                {
+                    "value": format_eur_compact(volume),
+                    "exact": format_eur(volume),
+                    "label": "Programm\u00advolumen (belegt)",
+                    "url": "/programme/",
+                }
             )
         return self._html("figures.html", "/", figures=figures)
 
@@ -634,6 +661,9 @@ class Generator:
             InputTree(content).copy_into("", docs)
         else:
             docs.mkdir(parents=True)
+        if self.release:
+            for path in sorted(docs.rglob("*.md")):
+                mark_release(path, self.release)
         start = docs / "index.md"
         if start.is_file():
             text = start.read_text(encoding="utf-8")
@@ -659,5 +689,7 @@ class Generator:
             )
         )
         for page in pages:
+            if self.release:
+                page.front[RELEASE_KEY] = self.release
             write_page(docs, page)
         return len(pages)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..settings import OperatorSettings, SmartregioSettings
+from ..settings import OperatorSettings, SmartregioSettings, is_placeholder
 
 SETTINGS_PREFIX = "extra.smartregio"
 
@@ -95,7 +95,7 @@ def page_context(settings: SmartregioSettings, site_url: str, stated: date) -> d
     accessibility = operator.accessibility_contact
     return {
         "operator": operator,
-        "site_url": site_url,
+        "site_url": None if is_placeholder(site_url) else site_url,  # no placeholder as the site's address
         "stated": stated.strftime("%d.%m.%Y"),
         "stated_iso": stated.isoformat(),
         "accessibility_href": accessibility,

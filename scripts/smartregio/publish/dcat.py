@@ -24,7 +24,7 @@ from ..addresses import SECTION_TITLES, SECTIONS
 from ..catalogue import Catalogue
 from ..package.store import Download
 from ..registry import REGISTRY
-from ..settings import SmartregioSettings
+from ..settings import PROVISIONAL_NOTE, SmartregioSettings, is_placeholder
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 DCATAP = Namespace("http://data.europa.eu/r5r#")
@@ -61,10 +61,13 @@ class Publisher:
     @classmethod
     def from_settings(cls, settings: SmartregioSettings) -> Publisher:
         publisher = settings.publisher
+        # a placeholder address reaches nobody: left out, not published as a contact point
+        url = publisher.url if publisher and not is_placeholder(publisher.url) else None
+        email = publisher.email if publisher and not is_placeholder(publisher.email) else None
         return cls(
             name=publisher.name if publisher else cls.name,
-            url=publisher.url if publisher else None,
-            email=publisher.email if publisher else None,
+            url=url,
+            email=email,
             contributor_id=settings.contributor_id,
         )
 
@@ -151,7 +154,9 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
 
     g.add((catalog, RDF.type, DCAT.Catalog))
     g.add((catalog, DCTERMS.title, Literal(meta.title, lang=de)))
-    g.add((catalog, DCTERMS.description, Literal(meta.description, lang=de)))
+    # while the site has a placeholder address, the descriptions say the addresses are provisional
+    described = f"{meta.description} {PROVISIONAL_NOTE}" if is_placeholder(site_url) else meta.description
+    g.add((catalog, DCTERMS.description, Literal(described, lang=de)))
     g.add((catalog, DCTERMS.publisher, agent))
     g.add((catalog, FOAF.homepage, URIRef(base)))
     g.add((catalog, DCTERMS.language, URIRef(EU + "language/DEU")))
@@ -242,7 +247,7 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
         for d in release.downloads
         if d.format in ("ZIP", "XLSX", "SQLite", "GeoJSON") or d.name == f"{meta.name}.json"
     ]
-    dataset(URIRef(base + "daten/dcat#paket"), meta.title, meta.description, whole, list(meta.keywords))
+    dataset(URIRef(base + "daten/dcat#paket"), meta.title, described, whole, list(meta.keywords))
     for collection, section in SECTIONS.items():
         if collection == "places":
             continue

@@ -11,6 +11,7 @@ from ..addresses import url
 from ..catalogue import COLLECTIONS, Catalogue
 from ..models import MODELS
 from ..package.store import StoredRelease
+from ..settings import PROVISIONAL_NOTE, is_placeholder
 
 ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 100
@@ -64,6 +65,8 @@ def write_feed(
     )
     ET.SubElement(feed, f"{{{ATOM}}}link", {"href": base + "/feed.xml", "rel": "self"})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"href": base + "/"})
+    if is_placeholder(site_url):  # the addresses below are not the site's own yet
+        ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = PROVISIONAL_NOTE
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = publisher
     for day, title, link, summary, identifier in items:

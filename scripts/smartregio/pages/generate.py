@@ -27,7 +27,7 @@ from ..models import MODELS
 from ..registry import REGISTRY
 from ..settings import DEFAULT_SITE_URL, SmartregioSettings
 from ..text import format_date, format_eur, format_number, plural
-from . import contribute, datapage, legal
+from . import contribute, datapage, finder, legal
 from .contribute import IssueForm
 from .datapage import Publication
 from .mapping import HEIGHT, WIDTH, attribution, outline_paths, project
@@ -38,6 +38,7 @@ PAGE_SIZE = 100
 FIGURES_MARKER = "<!-- kennzahlen -->"
 DOWNLOADS_MARKER = "<!-- downloads -->"
 CITATION_MARKER = "<!-- zitieren -->"
+FINDER_MARKER = "<!-- kommune-finden -->"
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -279,11 +280,69 @@ class Generator:
             "kommunen/index.md",
             {
                 "title": "Kommunen",
+                "template": "finder.html",
                 "hide": ["toc"],
                 "description": "Alle Orte im Katalog mit amtlichem Schlüssel.",
             },
             body,
         )
+
+    def places_az_pages(self) -> list[Page]:
+        """Every official place from A to Z, one page per initial: where the field „Kommune
+        finden“ leads without JavaScript (a plain form cannot pick a place itself)."""
+        reference = self.catalogue.reference
+        letters: dict[str, list[dict[str, str]]] = {}
+        for place in reference.places.values():
+            letters.setdefault(finder.initial(place), []).append(
+                {
+                    "sort": finder.normalise(place.name),
+                    "title": place_title(place),
+                    "description": finder.describe(place, reference),
+                    "url": url("places", place.key),
+                }
+            )
+        for places in letters.values():
+            places.sort(key=lambda p: (p["sort"], p["title"], p["description"], p["url"]))
+        names = sorted(letters)
+        here = "/kommunen/a-z/"
+        pages = [
+            Page(
+                "kommunen/a-z/index.md",
+                {
+                    "title": "Alle Orte von A bis Z",
+                    "template": "finder.html",
+                    "hide": ["toc"],
+                    "description": "Alle Gemeinden, Gemeindeverbände, Kreise und Länder mit amtlichem "
+                    "Schlüssel.",
+                },
+                self._html(
+                    "places_az.html", here, letters=names, letter=None, places=[], total=len(reference.places)
+                ),
+            )
+        ]
+        for letter in names:
+            shown = letter.upper() if letter != "#" else "Ziffern und Zeichen"
+            folder = letter if letter != "#" else "andere"
+            page_url = f"{here}{folder}/"
+            pages.append(
+                Page(
+                    f"kommunen/a-z/{folder}/index.md",
+                    {
+                        "title": f"Orte mit {shown}",
+                        "hide": ["toc"],
+                        "description": f"Alle amtlichen Orte, deren Name mit {shown} beginnt.",
+                    },
+                    self._html(
+                        "places_az.html",
+                        page_url,
+                        letters=names,
+                        letter=letter,
+                        places=letters[letter],
+                        total=len(reference.places),
+                    ),
+                )
+            )
+        return pages
 
     def map_page(self) -> Page:
         r = self.views.relations
@@ -491,6 +550,7 @@ class Generator:
             *self.entry_pages(),
             *self.catalogue_pages(),
             self.places_index(),
+            *self.places_az_pages(),
             self.map_page(),
             self.compare_page(),
             self.search_page(),
@@ -548,7 +608,9 @@ class Generator:
         start = docs / "index.md"
         if start.is_file():
             text = start.read_text(encoding="utf-8")
-            start.write_text(text.replace(FIGURES_MARKER, self.figures()), encoding="utf-8")
+            text = text.replace(FIGURES_MARKER, self.figures())
+            text = text.replace(FINDER_MARKER, self._html("place_finder.html", "/"))
+            start.write_text(text, encoding="utf-8")
         if self.publication:
             self.write_data_page(docs, self.publication)
         contributing = docs / "mitmachen.md"

@@ -320,3 +320,17 @@ def test_the_open_list_never_scrolls_sideways(browser, origin, width):
         scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert scroll <= inner, path
     context.close()
+
+
+def test_the_list_from_a_to_z_stays_out_of_the_search_index(shipped_site):
+    pages = [(shipped_site / p).read_text(encoding="utf-8") for p in ("kommunen/a-z/index.html", "kommunen/a-z/w/index.html")]
+    assert [html for html in pages if "data-pagefind-body" in html] == []
+    assert "Wadern</a> – Stadt, Landkreis Merzig-Wadern, Saarland" in pages[1]
+
+
+def test_a_versions_start_page_finds_places_of_that_version(page, origin):
+    box = open_finder(page, origin, "/1.0.0/")
+    box.press_sequentially("muenchen", delay=20)
+    expect(options(page).first).to_have_attribute("data-key", "09162000")
+    box.press("Enter")
+    page.wait_for_url(f"{origin}/1.0.0/kommunen/09162000/")

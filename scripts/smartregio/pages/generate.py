@@ -310,7 +310,7 @@ class Generator:
                 "kommunen/a-z/index.md",
                 {
                     "title": "Alle Orte von A bis Z",
-                    "template": "finder.html",
+                    "template": "listing.html",
                     "hide": ["toc"],
                     "description": "Alle Gemeinden, Gemeindeverbände, Kreise und Länder mit amtlichem "
                     "Schlüssel.",
@@ -329,6 +329,7 @@ class Generator:
                     f"kommunen/a-z/{folder}/index.md",
                     {
                         "title": f"Orte mit {shown}",
+                        "template": "listing.html",
                         "hide": ["toc"],
                         "description": f"Alle amtlichen Orte, deren Name mit {shown} beginnt.",
                     },

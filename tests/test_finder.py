@@ -245,7 +245,7 @@ def test_without_javascript_the_form_leads_to_every_place_from_a_to_z(browser, o
     page.goto(origin + "/")
     page.locator(FIELD).fill("Wadern")
     page.get_by_role("button", name="Finden").click()
-    page.wait_for_url(re.compile(r"/kommunen/a-z/\?q=Wadern$"))
+    page.wait_for_url(re.compile(r"/alle-kommunen/\?q=Wadern$"))
     expect(page.locator("h1")).to_have_text("Alle Orte von A bis Z")
     page.get_by_role("navigation", name="Anfangsbuchstaben").get_by_role("link", name="W", exact=True).click()
     link = page.get_by_role("link", name="Wadern", exact=True)
@@ -256,7 +256,7 @@ def test_without_javascript_the_form_leads_to_every_place_from_a_to_z(browser, o
 
 
 def test_with_javascript_the_a_to_z_page_takes_up_the_query(page, origin):
-    page.goto(origin + "/kommunen/a-z/?q=Wadern", wait_until="networkidle")
+    page.goto(origin + "/alle-kommunen/?q=Wadern", wait_until="networkidle")
     expect(field(page)).to_have_value("Wadern")
     expect(options(page).first).to_contain_text("Wadern")
 
@@ -309,8 +309,8 @@ def test_axe_finds_no_violations_with_the_list_open(browser, origin, path, width
 def test_the_open_list_never_scrolls_sideways(browser, origin, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
-    for path in ("/", "/kommunen/", "/kommunen/a-z/", "/kommunen/a-z/s/"):
-        box = open_finder(page, origin, path) if path != "/kommunen/a-z/s/" else None
+    for path in ("/", "/kommunen/", "/alle-kommunen/", "/alle-kommunen/s/"):
+        box = open_finder(page, origin, path) if path != "/alle-kommunen/s/" else None
         if box:
             # the longest names there are, with their Kreis and Land beside them
             box.fill("Oelsnitz")
@@ -323,7 +323,10 @@ def test_the_open_list_never_scrolls_sideways(browser, origin, width):
 
 
 def test_the_list_from_a_to_z_stays_out_of_the_search_index(shipped_site):
-    pages = [(shipped_site / p).read_text(encoding="utf-8") for p in ("kommunen/a-z/index.html", "kommunen/a-z/w/index.html")]
+    pages = [
+        (shipped_site / p).read_text(encoding="utf-8")
+        for p in ("alle-kommunen/index.html", "alle-kommunen/w/index.html")
+    ]
     assert [html for html in pages if "data-pagefind-body" in html] == []
     assert "Wadern</a> – Stadt, Landkreis Merzig-Wadern, Saarland" in pages[1]
 

@@ -304,10 +304,10 @@ class Generator:
         for places in letters.values():
             places.sort(key=lambda p: (p["sort"], p["title"], p["description"], p["url"]))
         names = sorted(letters)
-        here = "/kommunen/a-z/"
+        here = "/alle-kommunen/"
         pages = [
             Page(
-                "kommunen/a-z/index.md",
+                "alle-kommunen/index.md",
                 {
                     "title": "Alle Orte von A bis Z",
                     "template": "listing.html",
@@ -326,7 +326,7 @@ class Generator:
             page_url = f"{here}{folder}/"
             pages.append(
                 Page(
-                    f"kommunen/a-z/{folder}/index.md",
+                    f"alle-kommunen/{folder}/index.md",
                     {
                         "title": f"Orte mit {shown}",
                         "template": "listing.html",

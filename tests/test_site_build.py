@@ -211,7 +211,8 @@ class Markup(HTMLParser):
 def dangerous(html: str) -> list[str]:
     found = []
     for tag, attrs in Markup(html).tags:
-        ours = "data-sr-filters" in attrs or "data-sr-pick" in attrs  # the catalogue's own forms
+        # the catalogue's own forms and „Kommune finden“
+        ours = any(mark in attrs for mark in ("data-sr-filters", "data-sr-pick", "data-sr-finder"))
         if tag in {"script", "iframe", "form", "style", "object", "embed", "img"} and not ours:
             found.append(f"<{tag}>")
         for name, value in attrs.items():

@@ -37,6 +37,7 @@ from .publish.compounds import proper_names
 from .publish.dcat import Publisher, build_graph, write_dcat
 from .publish.dcat import Release as DcatRelease
 from .publish.feed import write_feed
+from .publish.finder import write_finder_index
 from .publish.formats import describe
 from .publish.releases import compile_downloads
 from .publish.search import index_site
@@ -221,6 +222,8 @@ def build_site(
             write_dcat(build_graph(catalogue, dcat_release, site_url, publisher), staging / "daten")
             write_feed(catalogue, releases, site_url, staging / "feed.xml", publisher.name)
             write_site_schemas(catalogue, staging)  # /schema/<collection>.json for editors
+        with progress.stage("Index für „Kommune finden“", unit="Dateien") as stage:
+            stage.count = write_finder_index(catalogue, staging)  # /kommunen/finden/, every place
         with progress.stage("JSON-API"):
             _receive(receiver, "done")
             side.join()
@@ -287,6 +290,8 @@ def build_version_snapshots(
         views = Views(catalogue, None, every_place=False)
         write_api(catalogue, views, site / release.version)
         write_catalogue_indexes(catalogue, views, site / release.version)
+        # the field on its start page finds the places that version has pages for
+        write_finder_index(catalogue, site / release.version, views.paged_places)
         # its own search, over the pages of that version (after the catalogue indexes, which
         # the search's hit numbers refer to)
         index_site(site / release.version, place_names(catalogue))

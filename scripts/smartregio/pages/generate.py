@@ -27,7 +27,7 @@ from ..models import MODELS
 from ..registry import REGISTRY
 from ..settings import DEFAULT_SITE_URL, SmartregioSettings
 from ..text import format_date, format_eur, format_eur_compact, format_number, plural
-from . import contribute, datapage, legal
+from . import contribute, datapage, finder, legal
 from .contribute import IssueForm
 from .datapage import Publication
 from .mapping import HEIGHT, WIDTH, attribution, height, land_outline, outline_paths, project
@@ -40,6 +40,7 @@ USE_MAP_WIDTH = 200  # the small map of a solution's places, in pixels
 FIGURES_MARKER = "<!-- kennzahlen -->"
 DOWNLOADS_MARKER = "<!-- downloads -->"
 CITATION_MARKER = "<!-- zitieren -->"
+FINDER_MARKER = "<!-- kommune-finden -->"
 TEMPLATES = Path(__file__).parent / "templates"
 LEAFLET = Path(__file__).parent / "assets" / "leaflet-1.9.4"  # vendored unchanged, see its README
 LEAFLET_URL = "/assets/leaflet-1.9.4/"
@@ -318,6 +319,11 @@ class Generator:
             "/kommunen/",
             groups=sorted(groups.items()),
             total=len(named),
+            laender=[
+                {"title": places[k].name, "url": url("places", k)}
+                for k in sorted(self.views.paged_places, key=lambda k: places[k].name)
+                if len(k) == 2
+            ],
             source=source,
             gebietsstand=format_date(date.fromisoformat(source.gebietsstand)) if source else "",
         )
@@ -325,11 +331,76 @@ class Generator:
             "kommunen/index.md",
             {
                 "title": "Kommunen",
+                "template": "finder.html",
                 "hide": ["toc"],
                 "description": "Alle Orte im Katalog mit amtlichem Schlüssel.",
             },
             body,
         )
+
+    def places_az_pages(self) -> list[Page]:
+        """Every official place from A to Z, one page per initial: where the field „Kommune
+        finden“ leads without JavaScript (a plain form cannot pick a place itself)."""
+        reference = self.catalogue.reference
+        letters: dict[str, list[dict[str, str]]] = {}
+        for key in self.views.paged_places:  # in a version's copy: the places it has pages for
+            place = reference.places[key]
+            letters.setdefault(finder.initial(place), []).append(
+                {
+                    "sort": finder.normalise(place.name),
+                    "title": place_title(place),
+                    "description": finder.describe(place, reference),
+                    "url": url("places", place.key),
+                }
+            )
+        for places in letters.values():
+            places.sort(key=lambda p: (p["sort"], p["title"], p["description"], p["url"]))
+        names = sorted(letters)
+        here = "/alle-kommunen/"
+        pages = [
+            Page(
+                "alle-kommunen/index.md",
+                {
+                    "title": "Alle Orte von A bis Z",
+                    "template": "listing.html",
+                    "hide": ["toc"],
+                    "description": "Alle Gemeinden, Gemeindeverbände, Kreise und Länder mit amtlichem "
+                    "Schlüssel.",
+                },
+                self._html(
+                    "places_az.html",
+                    here,
+                    letters=names,
+                    letter=None,
+                    places=[],
+                    total=len(self.views.paged_places),
+                ),
+            )
+        ]
+        for letter in names:
+            shown = letter.upper() if letter != "#" else "Ziffern und Zeichen"
+            folder = letter if letter != "#" else "andere"
+            page_url = f"{here}{folder}/"
+            pages.append(
+                Page(
+                    f"alle-kommunen/{folder}/index.md",
+                    {
+                        "title": f"Orte mit {shown}",
+                        "template": "listing.html",
+                        "hide": ["toc"],
+                        "description": f"Alle amtlichen Orte, deren Name mit {shown} beginnt.",
+                    },
+                    self._html(
+                        "places_az.html",
+                        page_url,
+                        letters=names,
+                        letter=letter,
+                        places=letters[letter],
+                        total=len(self.views.paged_places),
+                    ),
+                )
+            )
+        return pages
 
     def map_points(self) -> list[dict[str, Any]]:
         """One point per place an entry names (``Relations.named_places``), with what the map's
@@ -607,6 +678,7 @@ class Generator:
             *self.entry_pages(),
             *self.catalogue_pages(),
             self.places_index(),
+            *self.places_az_pages(),
             self.map_page(),
             self.compare_page(),
             self.search_page(),
@@ -667,7 +739,9 @@ class Generator:
         start = docs / "index.md"
         if start.is_file():
             text = start.read_text(encoding="utf-8")
-            start.write_text(text.replace(FIGURES_MARKER, self.figures()), encoding="utf-8")
+            text = text.replace(FIGURES_MARKER, self.figures())
+            text = text.replace(FINDER_MARKER, self._html("place_finder.html", "/"))
+            start.write_text(text, encoding="utf-8")
         if self.publication:
             self.write_data_page(docs, self.publication)
         contributing = docs / "mitmachen.md"

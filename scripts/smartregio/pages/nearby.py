@@ -95,6 +95,17 @@ class Surroundings:
         """Projects led from a place within reach, except those the place takes part in."""
         return [n for n in self.projects.get(place.key, []) if n.entry not in own]
 
+    def within(self, place: Place) -> list[str]:
+        """Every place inside a Land, Kreis or Verband (all levels below it), else none."""
+        found, todo = [], list(self.children.get(place.key, []))
+        while todo:
+            key = todo.pop()
+            if key in found or key == place.key:
+                continue
+            found.append(key)
+            todo.extend(self.children.get(key, []))
+        return sorted(found)
+
     def above(self, place: Place) -> list[str]:
         """The keys of its Verband and Kreis, nearest first (the Land is named separately)."""
         return [key for key in (place.verband, place.kreis) if key and key != place.key]

@@ -23,6 +23,7 @@ class Item:
     text: str
     href: str | None = None
     note: str = ""
+    key: str = ""  # the entry it links, where one
 
 
 @dataclass
@@ -56,7 +57,12 @@ class PlacePages:
         here_projects = set(r.projects_of_place[place.key])
         here_solutions = set(r.solutions_in_place[place.key]) | set(r.solutions_from_place[place.key])
         above = self._above(place)
-        sections = [s for s in (above, *self._nearby(place, here_projects, here_solutions)) if s.items]
+        inside = self._inside(place)
+        for section in inside:
+            here_projects |= {i.key for i in section.items if i.key}
+        sections = [
+            s for s in (*inside, above, *self._nearby(place, here_projects, here_solutions)) if s.items
+        ]
         known = bool(data["related"] or sections)
         land = data["land"]
         sections.append(Section(f"Förderprogramme für {land} und vom Bund", self._programmes(place)))
@@ -93,6 +99,50 @@ class PlacePages:
                     )
                 )
         return Section("Projekte von Verband und Kreis", items)
+
+    def _inside(self, place: Place) -> list[Section]:
+        """For a Land, Kreis or Verband: the projects and the solutions in use in the places
+        within it (a Kreis whose Gemeinden lead projects is not a blank page)."""
+        members = self.surroundings.within(place)
+        if not members:
+            return []
+        r = self.views.relations
+        entries = self.views.catalogue.entries
+        projects: dict[str, list[str]] = {}
+        solutions: dict[str, list[str]] = {}
+        for key in members:
+            for project_id in r.projects_of_place.get(key, ()):
+                projects.setdefault(project_id, []).append(key)
+            for solution_id in r.solutions_in_place.get(key, ()):
+                solutions.setdefault(solution_id, []).append(key)
+
+        def where(keys: list[str]) -> str:
+            names = sorted({place_title(self.places[k]) for k in keys}, key=str.casefold)
+            return (
+                "in " + ", ".join(names[:3]) + (f" und {len(names) - 3} weiteren" if len(names) > 3 else "")
+            )
+
+        title = place_title(place)
+        return [
+            Section(
+                f"Förderprojekte in {title}",
+                [
+                    Item(title_of(entries["funding-projects"][p]), url("funding-projects", p), where(keys), p)
+                    for p, keys in sorted(
+                        projects.items(), key=lambda i: title_of(entries["funding-projects"][i[0]])
+                    )
+                ],
+            ),
+            Section(
+                f"Eingesetzte Lösungen in {title}",
+                [
+                    Item(entries["solutions"][s].name, url("solutions", s), where(keys), s)
+                    for s, keys in sorted(
+                        solutions.items(), key=lambda i: entries["solutions"][i[0]].name.casefold()
+                    )
+                ],
+            ),
+        ]
 
     def _nearby(self, place: Place, projects: set[str], solutions: set[str]) -> list[Section]:
         if len(place.key) == 2:

@@ -1,0 +1,169 @@
+"""Every official place has its page: what it is, what runs here and nearby, what reaches it
+from its Verband and Kreis, what lies within it. Checked on the shipped site against figures
+computed here independently from the data (plain math, not the generator's numpy)."""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from smartregio.load import load_catalogue
+
+from .conftest import REPO
+
+EARTH_KM = 6371.0088
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    catalogue, problems = load_catalogue(REPO / "data")
+    assert not problems
+    return catalogue
+
+
+def km(a, b) -> float:
+    """Great-circle distance between two places' points."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(min(h, 1.0)))
+
+
+def page_of(site: Path, key: str) -> str:
+    return (site / "kommunen" / key / "index.html").read_text(encoding="utf-8")
+
+
+def section(html: str, title: str) -> str:
+    """The text of the section whose heading starts with ``title`` ("" when there is none)."""
+    match = re.search(r"<h2[^>]*>" + re.escape(title) + r".*?</h2>(.*?)</section>", html, re.S)
+    return unescape(re.sub(r"<[^>]+>", " ", match.group(1))) if match else ""
+
+
+def sample(catalogue) -> list[str]:
+    """Gemeinden from every Land (every 400th key), and the towns the issue names."""
+    places = catalogue.reference.places
+    gemeinden = sorted(k for k in places if len(k) == 8)
+    chosen = set(gemeinden[::400])
+    chosen |= {k for k, p in places.items() if len(k) == 8 and p.name in ("Wadern", "Fuchstal", "Apfeldorf")}
+    return sorted(chosen)
+
+
+def test_every_official_place_has_a_page_and_an_api_document(shipped_site, catalogue):
+    pages = {p.name for p in (shipped_site / "kommunen").iterdir() if (p / "index.html").is_file()}
+    assert pages == set(catalogue.reference.places)
+    api = {p.stem for p in (shipped_site / "api/v1/kommunen").glob("*.json")} - {"index"}
+    assert api == set(catalogue.reference.places)
+
+
+def test_a_gemeinde_page_shows_what_it_is_with_a_locator_and_the_attribution(shipped_site, catalogue):
+    places = catalogue.reference.places
+    fuchstal = next(k for k, p in places.items() if p.name == "Fuchstal" and len(k) == 8)
+    html = page_of(shipped_site, fuchstal)
+    place = places[fuchstal]
+    assert 'class="sr-locator"' in html and "<circle" in html
+    assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in html and 'href="https://www.bkg.bund.de"' in html
+    facts = unescape(re.sub(r"<[^>]+>", " ", html))
+    assert "Verwaltungsgemeinschaft Fuchstal" in facts and "Landkreis Landsberg am Lech" in facts
+    assert place.key in facts and "Bayern" in facts
+
+
+def test_nearby_solutions_and_projects_are_those_within_50_km(shipped_site, catalogue):
+    places = catalogue.reference.places
+    entries = catalogue.entries
+    checked = 0
+    for key in sample(catalogue):
+        place = places[key]
+        html = page_of(shipped_site, key)
+        near_solutions = section(html, "In der Nähe eingesetzte Lösungen")
+        for solution in entries["solutions"].values():
+            users = [places[k] for k in solution.used_by if k in places]
+            if not users or key in solution.used_by or key in solution.origin:
+                continue
+            nearest = min(users, key=lambda u: km(place, u))
+            distance = km(place, nearest)
+            if distance <= 49.5:
+                assert solution.name in near_solutions, (key, solution.id, distance)
+                checked += 1
+            elif distance > 50.5:
+                assert solution.name not in near_solutions, (key, solution.id, distance)
+        near_projects = section(html, "Förderprojekte in der Nähe")
+        for project in entries["funding-projects"].values():
+            if not project.lead or project.lead not in places or key in (project.lead, *project.partners):
+                continue
+            distance = km(place, places[project.lead])
+            if distance <= 49.5:
+                assert project.title in near_projects, (key, project.id, distance)
+            elif distance > 50.5:
+                assert project.title not in near_projects, (key, project.id, distance)
+    assert checked > 10  # the sample meets solutions in use nearby
+
+
+def test_projects_of_the_verband_and_kreis_reach_their_gemeinden(shipped_site, catalogue):
+    places = catalogue.reference.places
+    projects = catalogue.entries["funding-projects"].values()
+    holders = {k for p in projects for k in (p.lead, *p.partners) if k and len(k) in (5, 9)}
+    gemeinden = [k for k, p in places.items() if len(k) == 8 and (p.kreis in holders or p.verband in holders)]
+    assert len(gemeinden) > 100
+    for key in gemeinden[:: max(1, len(gemeinden) // 40)]:
+        place = places[key]
+        above = section(page_of(shipped_site, key), "Projekte von Verband und Kreis")
+        for project in projects:
+            if {place.kreis, place.verband} & {project.lead, *project.partners} - {None}:
+                assert project.title in above, (key, project.id)
+
+
+def test_kreis_and_land_pages_list_what_lies_within(shipped_site, catalogue):
+    places = catalogue.reference.places
+    kreis = next(k for k, p in places.items() if p.name == "Landsberg am Lech" and len(k) == 5)
+    html = page_of(shipped_site, kreis)
+    gemeinden = [p for p in places.values() if len(p.key) == 8 and p.kreis == kreis]
+    listed = section(html, f"{len(gemeinden)} Gemeinden")
+    assert all(p.name in listed for p in gemeinden)
+    land = page_of(shipped_site, "10")
+    kreise = section(land, "Kreise und kreisfreie Städte")
+    assert all(p.name in kreise for p in places.values() if len(p.key) == 5 and p.land == "SL")
+    assert "Förderprojekte in Saarland" in land  # what its Kreise lead
+
+
+def test_a_place_with_nothing_known_says_so_and_how_to_add_it(shipped_site, catalogue):
+    places = catalogue.reference.places
+    entries = catalogue.entries
+    used = [places[k] for s in entries["solutions"].values() for k in s.used_by if k in places]
+    leads = [places[p.lead] for p in entries["funding-projects"].values() if p.lead in places]
+    named = {k for p in entries["funding-projects"].values() for k in (p.lead, *p.partners) if k}
+    lonely = next(
+        k
+        for k, p in sorted(places.items())
+        if len(k) == 8
+        and k not in named
+        and {p.kreis, p.verband}.isdisjoint(named)
+        and all(km(p, u) > 51 for u in used + leads)
+    )
+    html = page_of(shipped_site, lonely)
+    assert "noch kein Förderprojekt und keine eingesetzte Lösung" in html
+    assert "/mitmachen/" in html
+    assert "data-pagefind-body" not in html  # the finder reaches it, the search does not
+
+
+def test_a_gemeinde_page_stays_small(shipped_site, catalogue):
+    for key in sample(catalogue):
+        raw = (shipped_site / "kommunen" / key / "index.html").read_bytes()
+        assert len(gzip.compress(raw)) <= 40_000, key
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_axe_finds_nothing_on_the_new_place_pages(browser, origin, catalogue, width):
+    """A Gemeinde no entry names, a Kreis, a Land and a Verband."""
+    first_gemeinde = next(k for k in sorted(catalogue.reference.places) if len(k) == 8)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for key in (first_gemeinde, "09181", "10", "091815138"):
+        page.goto(f"{origin}/kommunen/{key}/", wait_until="networkidle")
+        violations = Axe().run(page).response["violations"]
+        assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == [], key
+    context.close()

@@ -40,3 +40,14 @@ def tree_digest(folder: Path) -> dict[str, str]:
 def status(page):
     """The live line that says how many hits a catalogue or the search found."""
     return page.locator("[data-sr-status]")
+
+
+def named_keys(catalogue) -> set[str]:
+    """The places an entry names (lead, partners, origin, used_by), computed from the entries."""
+    return {
+        key
+        for items in catalogue.entries.values()
+        for entry in items.values()
+        for key in [*getattr(entry, "origin", []), *getattr(entry, "used_by", []), *getattr(entry, "partners", [])]
+        + ([entry.lead] if getattr(entry, "lead", None) else [])
+    }

@@ -18,7 +18,7 @@ from smartregio.load import load_catalogue
 from smartregio.pipeline import BuildError, build_site
 from smartregio.project import Project
 
-from .site_helpers import REPO, build, serve, status, tree_digest
+from .site_helpers import REPO, build, named_keys, serve, status, tree_digest
 
 PAGE_TYPES = [
     "index.html",
@@ -72,13 +72,7 @@ def test_every_entry_and_place_has_a_page(site):
         for key in catalogue.entries[collection]:
             assert (site / section / key / "index.html").is_file(), (section, key)
             assert (site / "api/v1" / section / f"{key}.json").is_file()
-    named = {
-        key
-        for items in catalogue.entries.values()
-        for entry in items.values()
-        for key in [*getattr(entry, "origin", []), *getattr(entry, "used_by", []), *getattr(entry, "partners", [])]
-        + ([entry.lead] if getattr(entry, "lead", None) else [])
-    }
+    named = named_keys(catalogue)
     for key in named:
         assert (site / "kommunen" / key / "index.html").is_file()
         assert (site / "api/v1/kommunen" / f"{key}.json").is_file()
@@ -416,13 +410,7 @@ def named_places_only(target: Path) -> Path:
 
     shutil.copytree(REPO / "data", target)
     catalogue, _ = load_catalogue(REPO / "data")
-    named = {
-        key
-        for items in catalogue.entries.values()
-        for entry in items.values()
-        for key in [*getattr(entry, "origin", []), *getattr(entry, "used_by", []), *getattr(entry, "partners", [])]
-        + ([entry.lead] if getattr(entry, "lead", None) else [])
-    }
+    named = named_keys(catalogue)
     places = catalogue.reference.places
     keep = set(named)
     for key in named:

@@ -72,34 +72,40 @@ def test_a_gemeinde_page_shows_what_it_is_with_a_locator_and_the_attribution(shi
     assert place.key in facts and "Bayern" in facts
 
 
-def test_nearby_solutions_and_projects_are_those_within_50_km(shipped_site, catalogue):
+def test_nearby_solutions_and_projects_are_the_nearest_within_50_km(shipped_site, catalogue):
+    """The nearest (at most 12) solutions in use and projects led within 50 km, nearest first;
+    how many more there are; none beyond 50 km."""
     places = catalogue.reference.places
     entries = catalogue.entries
     checked = 0
     for key in sample(catalogue):
         place = places[key]
         html = page_of(shipped_site, key)
-        near_solutions = section(html, "In der Nähe eingesetzte Lösungen")
+        solutions = []
         for solution in entries["solutions"].values():
             users = [places[k] for k in solution.used_by if k in places]
-            if not users or key in solution.used_by or key in solution.origin:
-                continue
-            nearest = min(users, key=lambda u: km(place, u))
-            distance = km(place, nearest)
-            if distance <= 49.5:
-                assert solution.name in near_solutions, (key, solution.id, distance)
-                checked += 1
-            elif distance > 50.5:
-                assert solution.name not in near_solutions, (key, solution.id, distance)
-        near_projects = section(html, "Förderprojekte in der Nähe")
-        for project in entries["funding-projects"].values():
-            if not project.lead or project.lead not in places or key in (project.lead, *project.partners):
-                continue
-            distance = km(place, places[project.lead])
-            if distance <= 49.5:
-                assert project.title in near_projects, (key, project.id, distance)
-            elif distance > 50.5:
-                assert project.title not in near_projects, (key, project.id, distance)
+            if users and key not in solution.used_by and key not in solution.origin:
+                solutions.append((min(km(place, u) for u in users), solution.name))
+        projects = [
+            (km(place, places[p.lead]), p.title)
+            for p in entries["funding-projects"].values()
+            if p.lead in places and key not in (p.lead, *p.partners)
+        ]
+        for title, found in (
+            ("In der Nähe eingesetzte Lösungen", solutions),
+            ("Förderprojekte in der Nähe", projects),
+        ):
+            listed = section(html, title)
+            within = sorted(d for d, _ in found if d <= 50.0)
+            cut = within[11] if len(within) > 12 else 50.0  # the 12th nearest
+            for distance, name in found:
+                if distance < cut - 0.5:
+                    assert name in listed, (key, name, distance)
+                    checked += 1
+                elif distance > 50.5:
+                    assert name not in listed, (key, name, distance)
+            if len(within) > 12 and not any(49.5 < d < 50.5 for d, _ in found):
+                assert f"und {len(within) - 12} weitere" in listed, (key, title)
     assert checked > 10  # the sample meets solutions in use nearby
 
 

@@ -17,6 +17,9 @@ from .locator import Locator
 from .nearby import NEARBY_KM, Near, Surroundings
 from .views import Views, place_title, title_of
 
+NEARBY_LISTED = 12  # the nearest ones; a page at national size must not list hundreds
+INSIDE_LISTED = 30
+
 
 @dataclass
 class Item:
@@ -31,6 +34,18 @@ class Section:
     title: str
     items: list[Item] = field(default_factory=list)
     columns: bool = False  # a long list of names: in columns
+    limit: int | None = None  # show at most this many (the nearest first), then say how many more
+    more: int = 0
+
+    def shortened(self) -> Section:
+        if self.limit is None or len(self.items) <= self.limit:
+            return self
+        return Section(self.title, self.items[: self.limit], self.columns, None, len(self.items) - self.limit)
+
+    @property
+    def more_text(self) -> str:
+        """„… und 1.234 weitere.“ in German digits."""
+        return f"… und {format_number(self.more)} weitere." if self.more else ""
 
 
 class PlacePages:
@@ -70,7 +85,7 @@ class PlacePages:
         data.update(
             locator=self.locator.draw(place),
             known=known,
-            sections=[s for s in sections if s.items],
+            sections=[s.shortened() for s in sections if s.items],
         )
         return data
 
@@ -126,7 +141,8 @@ class PlacePages:
         return [
             Section(
                 f"Förderprojekte in {title}",
-                [
+                limit=INSIDE_LISTED,
+                items=[
                     Item(title_of(entries["funding-projects"][p]), url("funding-projects", p), where(keys), p)
                     for p, keys in sorted(
                         projects.items(), key=lambda i: title_of(entries["funding-projects"][i[0]])
@@ -135,7 +151,8 @@ class PlacePages:
             ),
             Section(
                 f"Eingesetzte Lösungen in {title}",
-                [
+                limit=INSIDE_LISTED,
+                items=[
                     Item(entries["solutions"][s].name, url("solutions", s), where(keys), s)
                     for s, keys in sorted(
                         solutions.items(), key=lambda i: entries["solutions"][i[0]].name.casefold()
@@ -152,14 +169,16 @@ class PlacePages:
         return [
             Section(
                 f"In der Nähe eingesetzte Lösungen (bis {radius} km)",
-                [
+                limit=NEARBY_LISTED,
+                items=[
                     self._near(n, entries["solutions"][n.entry].name, "solutions", "eingesetzt in")
                     for n in self.surroundings.solutions_near(place, solutions)
                 ],
             ),
             Section(
                 f"Förderprojekte in der Nähe (bis {radius} km)",
-                [
+                limit=NEARBY_LISTED,
+                items=[
                     self._near(
                         n, title_of(entries["funding-projects"][n.entry]), "funding-projects", "geleitet von"
                     )

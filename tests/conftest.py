@@ -136,6 +136,16 @@ def make_data(target: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def catalogue():
+    """The shipped data, loaded once per run; the tests only read it."""
+    from smartregio.load import load_catalogue
+
+    catalogue, problems = load_catalogue(REPO / "data")
+    assert not problems, problems.as_text()
+    return catalogue
+
+
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     return make_data(tmp_path / "data")

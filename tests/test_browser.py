@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from smartregio.load import load_catalogue
 from smartregio.pages.views import title_of
 
 from .site_helpers import REPO, status
@@ -42,13 +41,6 @@ PAGES = {
     "not found, deep": "/gibt/es/nicht/mehr/",
     "version": "/1.0.0/loesungen/stadtnavi/",
 }
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    catalogue, problems = load_catalogue(REPO / "data")
-    assert not problems
-    return catalogue
 
 
 # origin, browser and page: tests/conftest.py (the shipped site, built once per run)

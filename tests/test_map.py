@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from smartregio.load import load_catalogue
 from smartregio.pages.views import Relations, place_title
 
 from .site_helpers import REPO
@@ -20,13 +19,6 @@ expect = playwright_api.expect
 
 DOTS = ".sr-map__dot"
 BOUNDS = "document.querySelector('[data-sr-map]').sr.map.getBounds().toBBoxString()"
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    catalogue, problems = load_catalogue(REPO / "data")
-    assert not problems
-    return catalogue
 
 
 @pytest.fixture(scope="module")

@@ -13,18 +13,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from smartregio.load import load_catalogue
-
-from .conftest import REPO
-
 EARTH_KM = 6371.0088
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    catalogue, problems = load_catalogue(REPO / "data")
-    assert not problems
-    return catalogue
 
 
 def km(a, b) -> float:

@@ -10,21 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from smartregio.load import load_catalogue
 from smartregio.pages.addressnames import describe_address
 from smartregio.text import format_eur, format_eur_compact
 
-from .site_helpers import REPO
-
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    catalogue, problems = load_catalogue(REPO / "data")
-    assert not problems
-    return catalogue
 
 
 @pytest.fixture(scope="module")

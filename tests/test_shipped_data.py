@@ -7,18 +7,9 @@ from collections import Counter
 
 import pytest
 
-from smartregio.load import load_catalogue
-
 from .conftest import REPO
 
 SHARED_REFERENCE = REPO.parent / "shared" / "reference"
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    catalogue, problems = load_catalogue(REPO / "data")
-    assert not problems, problems.as_text()
-    return catalogue
 
 
 def test_shipped_data_validates(cli):

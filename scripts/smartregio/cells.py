@@ -23,6 +23,8 @@ from __future__ import annotations
 import csv
 import re
 
+from .text import format_number
+
 CSV_FIELD_LIMIT = 131_072  # Python's csv default (csv.field_size_limit() before anyone raises it)
 CSV_READ_LIMIT = 2**31 - 1  # what smartregio's own readers allow, to report long cells instead of crashing
 
@@ -48,9 +50,7 @@ XLSX_MAX_COLUMNS = 1_000
 XLSX_MAX_CELLS = 2_000_000  # rows × columns of a sheet, and of its merged ranges together
 
 
-def de_number(value: int) -> str:
-    """A count in German notation (131.072), as the messages show limits."""
-    return f"{value:,}".replace(",", ".")
+de_number = format_number  # a count as the messages show limits: 131.072
 
 
 def allow_long_csv_fields() -> None:

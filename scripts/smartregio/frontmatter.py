@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .inputs import InputError, InputTree
+from .inputs import MAX_TEXT_BYTES, InputError, InputTree
 
 try:  # libyaml's parser is >10x faster; its nodes carry line numbers too
     from yaml import CSafeLoader as _BaseLoader
@@ -53,7 +53,7 @@ class SafeLoader(_BaseLoader):
         return None
 
 
-MAX_BYTES = 1_000_000
+MAX_BYTES = MAX_TEXT_BYTES  # one limit for every text file the project reads (inputs.py)
 MAX_DEPTH = 10
 
 LinePath = tuple[str | int, ...]

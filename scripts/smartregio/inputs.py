@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .text import format_number
+
 # the largest file of each kind the project reads; checked before reading
 MAX_TEXT_BYTES = 1_000_000  # an entry, a reference table, a YAML file
 MAX_TABLE_BYTES = 50_000_000  # the place table of every municipality, the boundaries for maps
@@ -42,10 +44,6 @@ class Item:
 
     name: str
     kind: str  # "file", "dir", "link" or "other" (device, FIFO, socket)
-
-
-def german_size(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
 
 
 def _os_message(exc: OSError) -> str:
@@ -127,7 +125,8 @@ class InputTree:
                 )
             if info.st_size > limit:
                 raise InputError(
-                    f"Datei ist zu groß ({german_size(info.st_size)} Bytes, höchstens {german_size(limit)})."
+                    f"Datei ist zu groß ({format_number(info.st_size)} Bytes, "
+                    f"höchstens {format_number(limit)})."
                 )
             chunks, total = [], 0
             while total <= limit:
@@ -137,7 +136,7 @@ class InputTree:
                 chunks.append(chunk)
                 total += len(chunk)
             if total > limit:  # grew while being read
-                raise InputError(f"Datei ist zu groß (mehr als {german_size(limit)} Bytes).")
+                raise InputError(f"Datei ist zu groß (mehr als {format_number(limit)} Bytes).")
             return b"".join(chunks)
         except OSError as exc:
             raise InputError(_os_message(exc)) from None

@@ -171,7 +171,8 @@ def build_site(
         problems.extend(project.refused_files())
         stage.count = catalogue.count()
     if problems:
-        raise BuildError("Die Daten sind ungültig; die Website wurde nicht gebaut.", problems)
+        # the entries, or the project's own pages, templates and forms (symlinks, devices)
+        raise BuildError("Die Eingaben sind ungültig; die Website wurde nicht gebaut.", problems)
     assert catalogue.meta is not None
     progress.detail(catalogue.summary())
     os.environ["SOURCE_DATE_EPOCH"] = str(source_date(catalogue))

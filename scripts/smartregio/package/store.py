@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..inputs import KIND_PROBLEMS, MAX_RELEASE_FILE_BYTES, InputError, InputTree
-from ..problems import Problems
+from ..problems import Problems, printable
 
 RELEASES = ".releases"
 MANIFEST = "manifest.json"
@@ -133,7 +133,7 @@ def _read_releases(data_dir: Path, problems: Problems) -> list[StoredRelease]:
         return []
     found = []
     for item in tree.list(RELEASES):
-        shown = f"{shown_root}/{_printable(item.name)}"
+        shown = f"{shown_root}/{printable(item.name)}"
         if item.name.startswith("."):
             continue
         if item.kind != "dir":
@@ -160,7 +160,7 @@ def _read_release(tree: InputTree, folder: Path, shown: str, problems: Problems)
     try:
         facts = json.loads(text)
     except json.JSONDecodeError as exc:
-        problems.add(manifest_shown, exc.lineno, "", f"Kein gültiges JSON ({exc.msg}, Spalte {exc.colno}).")
+        problems.add(manifest_shown, exc.lineno, "", f"Kein gültiges JSON (Fehler in Spalte {exc.colno}).")
         return None
     before = len(problems)
     if not isinstance(facts, dict):
@@ -182,7 +182,7 @@ def _read_release(tree: InputTree, folder: Path, shown: str, problems: Problems)
         problems.add(manifest_shown, 0, "files", "Die Liste der Dateien fehlt oder ist leer.")
         files = {}
     for name, file in files.items():
-        where = f"files.{_printable(name)}"
+        where = f"files.{printable(name)}"
         if not PLAIN_NAME.fullmatch(name) or name == MANIFEST or len(name) > 128:
             problems.add(
                 manifest_shown, 0, where, "Ein Dateiname ohne Pfad (Buchstaben, Ziffern, „.“, „-“, „_“)."
@@ -200,11 +200,11 @@ def _read_release(tree: InputTree, folder: Path, shown: str, problems: Problems)
             continue
         if item.kind != "file":
             problems.add(
-                f"{shown}/{_printable(item.name)}", 0, "", KIND_PROBLEMS.get(item.kind, "Ein Ordner.")
+                f"{shown}/{printable(item.name)}", 0, "", KIND_PROBLEMS.get(item.kind, "Ein Ordner.")
             )
         elif item.name not in files:
             problems.add(
-                f"{shown}/{_printable(item.name)}",
+                f"{shown}/{printable(item.name)}",
                 0,
                 "",
                 "Die Datei steht nicht im Manifest; veröffentlicht wird nur, was das Manifest mit "
@@ -215,7 +215,7 @@ def _read_release(tree: InputTree, folder: Path, shown: str, problems: Problems)
     release = StoredRelease(version, day, folder, files)
     for name in release.verify():
         problems.add(
-            f"{shown}/{_printable(name)}",
+            f"{shown}/{printable(name)}",
             0,
             "",
             "Die Datei fehlt oder weicht von der veröffentlichten Prüfsumme ab. Veröffentlichte Versionen "
@@ -237,7 +237,7 @@ def _check_descriptor(release: StoredRelease, shown: str, problems: Problems) ->
         return
     for path in paths:
         if not isinstance(path, str) or path not in release.files:
-            problems.add(shown, 0, "resources", f"„{_printable(str(path))}“ ist keine Datei dieser Version.")
+            problems.add(shown, 0, "resources", f"„{printable(str(path))}“ ist keine Datei dieser Version.")
 
 
 def _date(value: object) -> date | None:
@@ -257,8 +257,3 @@ def _file_facts_ok(file: object) -> bool:
         and SHA256.fullmatch(file["sha256"]) is not None
         and all(isinstance(file.get(key), str) for key in ("title", "format", "mediatype"))
     )
-
-
-def _printable(name: str) -> str:
-    """A name as messages may print it: control characters shown as escapes, not obeyed."""
-    return name.encode("unicode_escape").decode("ascii") if not name.isprintable() else name

@@ -33,7 +33,7 @@ class Surroundings:
     """For every place: the solutions in use and the projects within ``NEARBY_KM``, nearest
     first, and the places above and below it (Verband, Kreis, Land)."""
 
-    def __init__(self, catalogue: Catalogue, named: frozenset[str]) -> None:
+    def __init__(self, catalogue: Catalogue) -> None:
         places = catalogue.reference.places
         self.keys = sorted(places)
         self._index = {key: i for i, key in enumerate(self.keys)}
@@ -58,7 +58,6 @@ class Surroundings:
                 self.children[place.kreis].append(key)
             if len(key) == 5:
                 self.children[key[:2]].append(key)
-        self.named = named
 
     def _nearest(self, where: dict[str, list[str]]) -> dict[str, list[Near]]:
         """place key → entries within reach, each with its nearest place and distance."""
@@ -97,12 +96,13 @@ class Surroundings:
 
     def within(self, place: Place) -> list[str]:
         """Every place inside a Land, Kreis or Verband (all levels below it), else none."""
-        found, todo = [], list(self.children.get(place.key, []))
+        found: set[str] = set()
+        todo = list(self.children.get(place.key, []))
         while todo:
             key = todo.pop()
             if key in found or key == place.key:
                 continue
-            found.append(key)
+            found.add(key)
             todo.extend(self.children.get(key, []))
         return sorted(found)
 

@@ -55,7 +55,7 @@ class PlacePages:
         self.views = views
         catalogue = views.catalogue
         self.places = catalogue.reference.places
-        self.surroundings = Surroundings(catalogue, views.relations.named_places)
+        self.surroundings = Surroundings(catalogue)
         self.locator = Locator(catalogue.reference.land_shapes, catalogue.reference.kreis_shapes)
         reviews = [e.last_reviewed for items in catalogue.entries.values() for e in items.values()]
         self.year = max(reviews).year if reviews else None  # "now" as the data knows it

@@ -33,6 +33,7 @@ from ..package.store import (
     stored_releases,
 )
 from ..package.write import write_package
+from ..problems import printable
 from .formats import write_downloads
 
 
@@ -43,8 +44,7 @@ class ReleaseError(Exception):
 def parse_version(text: str) -> tuple[int, int, int]:
     match = SEMVER.fullmatch(text)
     if not match:
-        shown = text.encode("unicode_escape").decode("ascii")  # a newline shows as \n
-        raise ReleaseError(f"„{shown}“ ist keine Version der Form MAJOR.MINOR.PATCH (z. B. 1.2.0).")
+        raise ReleaseError(f"„{printable(text)}“ ist keine Version der Form MAJOR.MINOR.PATCH (z. B. 1.2.0).")
     return tuple(int(part) for part in match.groups())  # type: ignore[return-value]
 
 

@@ -162,3 +162,31 @@ def test_axe_finds_nothing_on_the_new_place_pages(browser, origin, catalogue, wi
         violations = Axe().run(page).response["violations"]
         assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == [], key
     context.close()
+
+
+def test_the_official_outlines_are_downloads_with_their_licence_and_attribution(shipped_site):
+    """/daten/ lists the boundary files (served once under /karte/) with size and checksum and the
+    BKG attribution; DCAT describes them as their own dataset under the Datenlizenz Deutschland."""
+    import hashlib
+
+    data_page = (shipped_site / "daten/index.html").read_text(encoding="utf-8")
+    part = data_page.split('id="amtliche-verwaltungsgebiete"', 1)[1].split("<h3", 1)[0]
+    assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in part and 'href="https://www.bkg.bund.de"' in part
+    assert "Gebietsstand 01.01.2021" in part and "Datenlizenz Deutschland" in part
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import DCAT, DCTERMS, RDFS
+
+    graph = Graph().parse(shipped_site / "daten/dcat.ttl")
+    dataset = next(s for s in graph.subjects(DCAT.distribution, None) if str(s).endswith("#verwaltungsgebiete"))
+    rights = graph.value(dataset, DCTERMS.rights)
+    assert "Datenlizenz Deutschland" in str(graph.value(rights, RDFS.label))
+    for name in ("laender", "kreise"):
+        served = (shipped_site / "karte" / f"{name}.geojson").read_bytes()
+        digest = hashlib.sha256(served).hexdigest()
+        assert f"../karte/{name}.geojson" in part and digest in part
+        distribution = URIRef(f"{dataset}/{name}.geojson")
+        assert (dataset, DCAT.distribution, distribution) in graph
+        assert str(graph.value(distribution, DCAT.downloadURL)).endswith(f"/karte/{name}.geojson")
+        assert str(graph.value(distribution, DCTERMS.license)) == "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
+        assert "GeoBasis-DE / BKG 2021" in str(graph.value(distribution, URIRef("http://dcat-ap.de/def/dcatde/licenseAttributionByText")))
+        assert int(graph.value(distribution, DCAT.byteSize)) == len(served)

@@ -313,7 +313,7 @@ def test_dcat_has_mandatory_and_recommended_properties(site):
     ):
         assert g.value(catalog, prop) is not None, prop
     datasets = list(g.subjects(RDF.type, DCAT.Dataset))
-    assert len(datasets) == 5  # the whole package and one per collection
+    assert len(datasets) == 6  # the whole package, one per collection, the official outlines
     for dataset in datasets:
         for prop in (
             DCTERMS.title,
@@ -349,9 +349,13 @@ def test_dcat_has_mandatory_and_recommended_properties(site):
             DCAT.byteSize,
         ):
             assert g.value(distribution, prop) is not None, (distribution, prop)
-        assert str(g.value(distribution, DCTERMS.license)) == "http://dcat-ap.de/def/licenses/cc-by/4.0"
+        # the package's files under its licence; BKG's outlines under the Datenlizenz Deutschland
+        outline = str(distribution).split("#", 1)[1].startswith("verwaltungsgebiete/")
+        assert str(g.value(distribution, DCTERMS.license)) == (
+            "http://dcat-ap.de/def/licenses/dl-by-de/2.0" if outline else "http://dcat-ap.de/def/licenses/cc-by/4.0"
+        )
         assert str(g.value(distribution, DCAT.downloadURL)).startswith(
-            "https://smartregio.example.org/daten/"
+            "https://smartregio.example.org/karte/" if outline else "https://smartregio.example.org/daten/"
         )
     assert g.value(None, DCATDE.contributorID) is None  # only once configured
 
@@ -371,7 +375,8 @@ def test_every_dataset_and_distribution_has_access_rights_rights_and_issued(site
         assert len(statements) == 1, resource
         assert (statements[0], RDF.type, DCTERMS.RightsStatement) in g
         label = g.value(statements[0], RDFS.label)
-        assert label.language == "de" and "CC BY 4.0" in label and "Namensnennung" in label
+        licence = "Datenlizenz Deutschland" if "#verwaltungsgebiete" in str(resource) else "CC BY 4.0"
+        assert label.language == "de" and licence in label and "Namensnennung" in label
         issued = list(g.objects(resource, DCTERMS.issued))
         assert len(issued) == 1 and issued[0].datatype == XSD.date, resource
         assert issued[0].toPython() <= g.value(resource, DCTERMS.modified).toPython()

@@ -4,6 +4,7 @@ more: each place's point is derived inside its own polygon."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,3 +54,36 @@ def load_shapes(path: Path, text: str | None = None) -> dict[str, LandShape]:
             code, feature["properties"]["name"], polygons, (min(xs), min(ys), max(xs), max(ys))
         )
     return shapes
+
+
+@dataclass(frozen=True)
+class OutlineFile:
+    """One official outline file as the site serves it (under ``/karte/``) and the data page and
+    DCAT list it: current facts with their own licence, served once, not per version."""
+
+    name: str  # "laender" or "kreise"
+    title: str
+    path: str  # site path, e.g. "/karte/kreise.geojson"
+    bytes: int
+    sha256: str
+
+
+OUTLINE_TITLES = {"laender": "Grenzen der Länder", "kreise": "Grenzen der Kreise"}
+
+
+def outline_files(outlines: dict[str, str]) -> list[OutlineFile]:
+    """The outlines read from ``data/reference`` (name → GeoJSON text), Länder first."""
+    files = []
+    for name in ("laender", "kreise"):
+        if name in outlines:
+            data = outlines[name].encode("utf-8")
+            files.append(
+                OutlineFile(
+                    name,
+                    OUTLINE_TITLES[name],
+                    f"/karte/{name}.geojson",
+                    len(data),
+                    hashlib.sha256(data).hexdigest(),
+                )
+            )
+    return files

@@ -314,7 +314,8 @@ def build_tables(catalogue: Catalogue) -> list[Table]:
     places, _ = _model_table(
         "places",
         "Orte",
-        "Alle Orte, die Einträge nennen, mit amtlichem Schlüssel, Art, Land und Koordinaten.",
+        "Alle Gemeinden, Gemeindeverbände, Kreise und Länder mit amtlichem Schlüssel, Art, Land, "
+        "einem Punkt in der Fläche und der Fläche (BKG, Verwaltungsgebiete).",
         Place,
         reference.places.values(),
         reference,

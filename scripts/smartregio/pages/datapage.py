@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..boundaries import outline_files
 from ..package.rows import read_descriptor, typed_rows
 from ..package.store import Download, StoredRelease
 from ..settings import is_placeholder
@@ -160,8 +161,13 @@ def _tables(package: Path) -> list[dict[str, Any]]:
     return tables
 
 
-def context(publication: Publication, catalogue_meta) -> dict[str, Any]:
+def context(publication: Publication, catalogue_meta, reference) -> dict[str, Any]:
     return {
+        "outlines": outline_files(reference.outlines),
+        "places_source": reference.places_source,
+        "places_stand": (
+            date.fromisoformat(reference.places_source.gebietsstand) if reference.places_source else None
+        ),
         "version": publication.version,
         "released": publication.released,
         "newest": publication.newest,

@@ -690,7 +690,7 @@ class Generator:
         index page listing its files."""
         data_page = docs / "daten" / "index.md"
         if data_page.is_file():
-            view = datapage.context(publication, self.catalogue.meta)
+            view = datapage.context(publication, self.catalogue.meta, self.catalogue.reference)
             table_version = publication.version if publication.released else None
             fragment = self._html(
                 "data_page.html", "/daten/", folder="/daten/latest/", table_version=table_version, **view

@@ -21,6 +21,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SKOS, XSD
 
 from ..addresses import SECTION_TITLES, SECTIONS
+from ..boundaries import outline_files
 from ..catalogue import Catalogue
 from ..package.store import Download
 from ..registry import REGISTRY
@@ -170,7 +171,15 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
     laender = sorted({p.land for p in catalogue.reference.places.values()})
     span = _temporal(catalogue)
 
-    def dataset(uri: URIRef, title: str, description: str, downloads: list[Download], keywords: list[str]):
+    def dataset(
+        uri: URIRef,
+        title: str,
+        description: str,
+        downloads: list[Download],
+        keywords: list[str],
+        files: list[tuple[Download, str, tuple]] = (),
+        own_rights: URIRef | None = None,
+    ):
         g.add((catalog, DCAT.dataset, uri))
         g.add((uri, RDF.type, DCAT.Dataset))
         g.add((uri, DCTERMS.title, Literal(title, lang=de)))
@@ -194,7 +203,7 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
                     URIRef(GEO + "stateKey/" + catalogue.reference.land_keys[land]),
                 )
             )
-        if span:
+        if span and own_rights is None:  # the entries' period; not the outlines'
             period = URIRef(f"{uri}-zeitraum")  # named, not blank: the same data gives the same file
             g.add((uri, DCTERMS.temporal, period))
             g.add((period, RDF.type, DCTERMS.PeriodOfTime))
@@ -203,7 +212,7 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
         g.add((uri, DCTERMS.modified, modified))
         g.add((uri, DCTERMS.issued, issued))
         g.add((uri, DCTERMS.accessRights, public))
-        g.add((uri, DCTERMS.rights, rights))
+        g.add((uri, DCTERMS.rights, own_rights or rights))
         g.add((uri, OWL.versionInfo, Literal(release.version)))
         g.add((uri, DCTERMS.accrualPeriodicity, URIRef(EU + "frequency/IRREG")))
         g.add((uri, DCATAP.availability, URIRef(EU + "planned-availability/STABLE")))
@@ -211,13 +220,20 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
             g.add((uri, DCATDE.contributorID, URIRef(publisher.contributor_id)))
         for download in downloads:
             g.add((uri, DCAT.distribution, distribution(uri, download)))
+        for download, url, terms in files:
+            g.add((uri, DCAT.distribution, distribution(uri, download, url, terms)))
 
-    def distribution(parent: URIRef, download: Download) -> URIRef:
+    def distribution(
+        parent: URIRef, download: Download, url: str | None = None, terms: tuple | None = None
+    ) -> URIRef:
+        """``url`` and ``terms`` (licence, attribution, rights) for a file outside the version
+        folder under its own licence: the official outlines."""
         uri = URIRef(f"{parent}/{download.name}")
+        file_licence, file_attribution, file_rights = terms or (licence, attribution, rights)
         g.add((uri, RDF.type, DCAT.Distribution))
         g.add((uri, DCTERMS.title, Literal(download.title, lang=de)))
         g.add((uri, DCAT.accessURL, data_page))
-        g.add((uri, DCAT.downloadURL, URIRef(release.base_url + download.name)))
+        g.add((uri, DCAT.downloadURL, URIRef(url or release.base_url + download.name)))
         g.add((uri, DCTERMS.format, URIRef(EU + "file-type/" + FILE_TYPES[download.format])))
         g.add(
             (
@@ -226,13 +242,13 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
                 URIRef("https://www.iana.org/assignments/media-types/" + download.mediatype),
             )
         )
-        g.add((uri, DCTERMS.license, licence))
-        g.add((uri, DCATDE.licenseAttributionByText, Literal(attribution, lang=de)))
+        g.add((uri, DCTERMS.license, file_licence))
+        g.add((uri, DCATDE.licenseAttributionByText, Literal(file_attribution, lang=de)))
         g.add((uri, DCTERMS.modified, modified))
         # a file is published with its version: the version folder's date
         g.add((uri, DCTERMS.issued, modified))
         g.add((uri, DCTERMS.accessRights, public))
-        g.add((uri, DCTERMS.rights, rights))
+        g.add((uri, DCTERMS.rights, file_rights))
         g.add((uri, DCAT.byteSize, Literal(download.bytes, datatype=XSD.nonNegativeInteger)))
         g.add((uri, DCATAP.availability, URIRef(EU + "planned-availability/STABLE")))
         checksum = URIRef(f"{uri}#sha256")
@@ -259,7 +275,43 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
             files,
             [SECTION_TITLES[collection], *meta.keywords[:3]],
         )
+    outlines = outline_files(catalogue.reference.outlines)
+    if places and outlines:
+        _outlines_dataset(g, URIRef(base + "daten/dcat#verwaltungsgebiete"), places, outlines, base, dataset)
     return g
+
+
+def _outlines_dataset(g: Graph, uri: URIRef, places, outlines, base: str, dataset) -> None:
+    """The official outlines as their own dataset: BKG's data under the Datenlizenz Deutschland,
+    with the attribution it requires, served once at ``/karte/``."""
+    licence = URIRef(LICENCES["DL-DE-BY-2.0"])
+    rights = URIRef(base + "daten/dcat#nutzungsrechte-verwaltungsgebiete")
+    g.add((rights, RDF.type, DCTERMS.RightsStatement))
+    text = f"{places.licence}; Namensnennung: {places.attribution} ({places.url})"
+    g.add((rights, RDFS.label, Literal(text, lang="de")))
+    terms = (licence, f"{places.attribution} ({places.url})", rights)
+    files = [
+        (
+            Download(f"{o.name}.geojson", o.title, "GeoJSON", "application/geo+json", o.bytes, o.sha256),
+            base + o.path.lstrip("/"),
+            terms,
+        )
+        for o in outlines
+    ]
+    dataset(
+        uri,
+        "smartregio: Grenzen der Länder und Kreise",
+        f"Vereinfachte Grenzen der Länder und Kreise für Karten, abgeleitet aus {places.product} des "
+        f"Bundesamts für Kartographie und Geodäsie, Gebietsstand {places.gebietsstand}.",
+        [],
+        ["Verwaltungsgrenzen", "Kreise", "Länder"],
+        files=files,
+        own_rights=rights,
+    )
+    period = URIRef(f"{uri}-zeitraum")  # the outlines hold from their Gebietsstand on
+    g.add((uri, DCTERMS.temporal, period))
+    g.add((period, RDF.type, DCTERMS.PeriodOfTime))
+    g.add((period, DCAT.startDate, Literal(date.fromisoformat(places.gebietsstand), datatype=XSD.date)))
 
 
 def _sorted_json(value):

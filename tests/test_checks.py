@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from .conftest import PLACES
 
 
@@ -127,3 +129,24 @@ def test_a_gemeinde_lies_in_its_kreis_and_verband(data, cli):
     assert result.code == 1
     assert "places.csv:6: kreis: Der Schlüssel 08116001 liegt nicht im Kreis 08115." in result.err
     assert "places.csv:7: verband: Die Gemeinde 08116002 liegt nicht im Verband 081175001." in result.err
+
+
+@pytest.mark.parametrize(
+    ("title", "warned"),
+    [
+        ("Modellprojekt Smart City Muenchen", True),  # the lead's name, spelt otherwise
+        ("Smarte.Land.Region Stadt Münchn", True),
+        ("Modellprojekt Smart City München", False),  # the official name
+        ("\"Modellprojekt Smart Cities: 5 für Südwestfalen\"", False),  # names no place
+    ],
+)
+def test_a_title_that_repeats_its_lead_place_spells_it_officially(data, cli, title, warned):
+    path = data / "funding-projects/projekt-muenchen.md"
+    text = path.read_text(encoding="utf-8").replace("title: Modellprojekt München", f"title: {title}")
+    path.write_text(text, encoding="utf-8")
+    result = cli("validate", "--data", str(data))
+    assert result.code == 0
+    message = "projekt-muenchen.md:3: title: Der Titel schreibt"
+    assert (message in result.err + result.out) is warned, result.err + result.out
+    if warned:
+        assert "der amtliche Name von 09162000 ist „München“" in result.err + result.out

@@ -6,6 +6,9 @@ located like them, and decides.
 
 from __future__ import annotations
 
+import re
+from difflib import SequenceMatcher
+
 from .catalogue import Catalogue
 from .frontmatter import EntryFile
 from .markup import long_word, long_word_message, lost_on_page
@@ -17,6 +20,7 @@ def quality_warnings(catalogue: Catalogue) -> list[Problem]:
     found: list[Problem] = []
     for entry_id, project in catalogue.entries["funding-projects"].items():
         found.extend(_project_without_outcome(catalogue, entry_id, project))
+        found.extend(_lead_named_differently(catalogue, entry_id, project))
     for entry_id, solution in catalogue.entries["solutions"].items():
         found.extend(_use_without_source(catalogue, entry_id, solution))
     for (collection, entry_id), entry_file in catalogue.files.items():
@@ -88,3 +92,36 @@ def _use_without_source(catalogue: Catalogue, entry_id: str, solution: Solution)
     return out
 
 
+
+
+# the words that stand before a place's name in a project's title: „Modellprojekt Smart City Ulm“,
+# „Smarte.Land.Region Landkreis Cham“
+_BEFORE_NAME = re.compile(
+    r"(?:Smart Cit(?:y|ies)|Smarte\.Land\.Region|Landkreis|Kreis|Stadt|Gemeinde|Amt|Verbandsgemeinde|"
+    r"Samtgemeinde|Verwaltungsgemeinschaft|Region)\s+(?P<name>.+)$"
+)
+
+
+def _lead_named_differently(catalogue: Catalogue, entry_id: str, project: FundingProject) -> list[Problem]:
+    """A title that repeats its lead place's name should spell it as the official table does
+    („Neustadt a.d. Waldnaab“, not „Neustadt an der Waldnaab“): readers and the finder search
+    for the official name. Only a near match is reported; „5 für Südwestfalen“ names no place."""
+    place = catalogue.reference.places.get(project.lead or "")
+    match = _BEFORE_NAME.search(project.title)
+    if place is None or match is None or place.name in project.title:
+        return []
+    written = match.group("name").strip()
+    while (inner := _BEFORE_NAME.match(written)) is not None:  # „Smarte.Land.Region Landkreis …“
+        written = inner.group("name").strip()
+    if SequenceMatcher(None, written.casefold(), place.name.casefold()).ratio() < 0.75:
+        return []
+    entry_file = catalogue.files[("funding-projects", entry_id)]
+    return [
+        Problem(
+            entry_file.path,
+            entry_file.line_of(("title",)),
+            "title",
+            f"Der Titel schreibt „{written}“, der amtliche Name von {place.key} ist „{place.name}“. "
+            "Bitte den amtlichen Namen verwenden, wenn der Titel den Ort nennt.",
+        )
+    ]

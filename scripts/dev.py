@@ -83,7 +83,11 @@ def build(extra: list[str]) -> int:
 def test(extra: list[str]) -> int:
     ensure_test_tools()
     code = _run(VENV / "bin" / "ruff", "check", "scripts", "tests")
-    pytest_code = _run(_python(), "-m", "pytest", *extra)
+    # the suite's modules spread over the machine's cores, each module whole on one worker
+    # (its fixtures built once); the builds and browsers inside it are CPU-bound
+    chosen = any(a.startswith(("-n", "--numprocesses")) for a in extra)
+    spread = [] if chosen else ["-n", "auto", "--dist", "loadfile"]
+    pytest_code = _run(_python(), "-m", "pytest", *spread, *extra)
     return code or pytest_code
 
 

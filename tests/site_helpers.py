@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from smartregio.localserve import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 - the tests use them
@@ -51,3 +54,28 @@ def named_keys(catalogue) -> set[str]:
         for key in [*getattr(entry, "origin", []), *getattr(entry, "used_by", []), *getattr(entry, "partners", [])]
         + ([entry.lead] if getattr(entry, "lead", None) else [])
     }
+
+
+def project_copy(root: Path) -> Path:
+    """A copy of the project (package, pages, templates, issue forms, configuration) in ``root``,
+    for tests that change the code itself and run it in a fresh interpreter (:func:`run_fresh`)."""
+    shutil.copytree(
+        REPO / "scripts/smartregio", root / "scripts/smartregio", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    for part in ("content", "overrides", ".github"):
+        shutil.copytree(REPO / part, root / part)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def run_fresh(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """``smartregio …`` in a new interpreter that imports the package copied into ``project``."""
+    env = {**os.environ, "PYTHONPATH": str(project / "scripts"), "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "smartregio", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )

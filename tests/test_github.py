@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from smartregio.collections import MODELS
 from smartregio.fields import field_infos
 from smartregio.importers.forms import ENTRY_FORMS, forms, option_code
 from smartregio.load import load_catalogue
-from smartregio.models import MODELS
 from smartregio.problems import Problems
 from smartregio.reference import load_reference
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from smartregio.cli import main
-from smartregio.models import MODELS
+from smartregio.collections import MODELS
 
 from .conftest import ENTRIES, make_data
 

@@ -1,18 +1,31 @@
-"""A new collection is a model plus one registry entry: every stage picks it up."""
+"""A new collection is one module in ``smartregio/collections/`` plus a data folder: every command
+picks it up, in a fresh interpreter, with nothing registered by hand.
+
+The test copies the project (package, pages, templates, issue forms, configuration) into a
+temporary folder, adds ``collections/events.py`` and ``data/events/``, and runs the commands as a
+contributor would: ``validate``, ``new``, ``schema``, ``import table`` and ``build``.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import ClassVar
+from pathlib import Path
 
 import pytest
+
+from .site_helpers import project_copy, run_fresh
+
+EVENTS_MODULE = '''"""Events where municipalities show a solution: the fifth collection of a test."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
 from pydantic import Field
 
-from smartregio.models import Entry, LastReviewed, Sources
-from smartregio.registry import CardFact, Collection, Facet, register, unregister
-from smartregio.types import PlaceKey, ShortText
-
-from .site_helpers import build
+from ..models import Entry, LastReviewed, Sources
+from ..registry import CardFact, Collection, Facet
+from ..types import PlaceKey, ShortText
 
 
 class Event(Entry):
@@ -23,49 +36,100 @@ class Event(Entry):
     label_plural: ClassVar[str] = "Termine"
 
     title: ShortText = Field(title="Titel", description="Name der Veranstaltung.")
-    summary: str = Field(
-        min_length=10, max_length=400, title="Kurzbeschreibung", description="Worum es geht."
-    )
+    summary: str = Field(min_length=10, max_length=400, title="Kurzbeschreibung", description="Worum es geht.")
     place: PlaceKey = Field(title="Ort", description="Amtlicher Schlüssel des Veranstaltungsorts.")
     sources: Sources
     last_reviewed: LastReviewed
 
 
-@pytest.fixture
-def events():
-    register(
-        Collection(
-            name="events",
-            model=Event,
-            section="termine",
-            title="Termine",
-            intro="Veranstaltungen, auf denen Kommunen ihre Lösungen zeigen.",
-            dcat_description="Veranstaltungen rund um digitale Lösungen für Kommunen.",
-            row="event",
-            facets=(Facet("ort", "Ort", lambda e, ctx: [ctx.places[e.place].name]),),
-            card=(CardFact("Ort", lambda e, ctx: ctx.places[e.place].name),),
-            schema_type="Event",
-        )
-    )
-    yield
-    unregister("events")
+COLLECTION = Collection(
+    name="events",
+    model=Event,
+    section="termine",
+    title="Termine",
+    intro="Veranstaltungen, auf denen Kommunen ihre Lösungen zeigen.",
+    dcat_description="Veranstaltungen rund um digitale Lösungen für Kommunen.",
+    row="event",
+    facets=(Facet("ort", "Ort", lambda e, ctx: [ctx.places[e.place].name]),),
+    card=(CardFact("Ort", lambda e, ctx: ctx.places[e.place].name),),
+    schema_type="Event",
+    order=5,
+    body_hint="Beschreibung der Veranstaltung in Markdown (optional).",
+)
+'''
+
+EVENT = (
+    "---\nid: tag-der-offenen-daten\ntitle: Tag der offenen Daten\n"
+    "summary: Kommunen zeigen ihre offenen Datenportale und Anwendungen.\n"
+    'place: "08115021"\nsources:\n  - https://example.org/termin\nlast_reviewed: 2025-01-15\n---\n'
+    "Ein Tag mit Vorträgen.\n"
+)
 
 
-def test_a_fifth_collection_is_validated_packaged_rendered_and_published(events, data, cli, tmp_path):
-    (data / "events").mkdir()
-    (data / "events/tag-der-offenen-daten.md").write_text(
-        "---\nid: tag-der-offenen-daten\ntitle: Tag der offenen Daten\n"
-        "summary: Kommunen zeigen ihre offenen Datenportale und Anwendungen.\n"
-        'place: "08115021"\nsources:\n  - https://example.org/termin\nlast_reviewed: 2025-01-15\n---\n'
-        "Ein Tag mit Vorträgen.\n",
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A copy of the project with a fifth collection; shared by the module's tests."""
+    root = project_copy(tmp_path_factory.mktemp("fifth"))
+    (root / "scripts/smartregio/collections/events.py").write_text(EVENTS_MODULE, encoding="utf-8")
+    return root
+
+
+run = run_fresh
+
+
+@pytest.fixture(scope="module")
+def data(project, tmp_path_factory) -> Path:
+    from .conftest import make_data
+
+    folder = make_data(project / "data")
+    (folder / "events").mkdir()
+    (folder / "events/tag-der-offenen-daten.md").write_text(EVENT, encoding="utf-8")
+    return folder
+
+
+def test_validate_knows_the_fifth_collection(project, data):
+    result = run(project, "validate", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    assert "1 Termine" in result.stdout
+
+
+def test_new_scaffolds_an_entry_of_the_fifth_collection(project, data):
+    result = run(project, "new", "events", "Digitaltag Herrenberg", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    created = data / "events/digitaltag-herrenberg.md"
+    text = created.read_text(encoding="utf-8")
+    assert 'title: "Digitaltag Herrenberg"' in text
+    assert "Beschreibung der Veranstaltung in Markdown (optional)." in text
+    created.unlink()
+
+
+def test_schema_writes_the_fifth_collections_json_schema(project, data, tmp_path):
+    result = run(project, "schema", "--data", str(data), "--out", str(tmp_path / "schema"))
+    assert result.returncode == 0, result.stderr
+    schema = json.loads((tmp_path / "schema/events.json").read_text(encoding="utf-8"))
+    assert set(schema["required"]) >= {"id", "title", "summary", "place", "sources", "last_reviewed"}
+
+
+def test_import_table_writes_entries_of_the_fifth_collection(project, data, tmp_path):
+    table = tmp_path / "termine.csv"
+    table.write_text(
+        "id,title,summary,place,sources,last_reviewed\n"
+        "smart-city-tag,Smart-City-Tag,Ein Tag mit offenen Türen im Rathaus.,08115021,"
+        "https://example.org/smart-city-tag,2025-02-01\n",
         encoding="utf-8",
     )
-    result = cli("validate", "--data", str(data))
-    assert result.code == 0, result.err
-    assert "1 Termine" in result.out
+    result = run(project, "import", "table", str(table), "--collection", "events", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    written = data / "events/smart-city-tag.md"
+    assert "title: Smart-City-Tag" in written.read_text(encoding="utf-8")
+    written.unlink()
 
+
+def test_build_renders_packages_and_publishes_the_fifth_collection(project, data, tmp_path):
     site = tmp_path / "site"
-    build(data, site, tmp_path / "work")
+    work = tmp_path / "w"
+    result = run(project, "build", "-q", "--data", str(data), "--site-dir", str(site), "--work-dir", str(work))
+    assert result.returncode == 0, result.stderr
     page = (site / "termine/tag-der-offenen-daten/index.html").read_text(encoding="utf-8")
     assert "Tag der offenen Daten" in page and "Herrenberg" in page and '"@type": "Event"' in page
     listing = (site / "termine/index.html").read_text(encoding="utf-8")
@@ -81,3 +145,12 @@ def test_a_fifth_collection_is_validated_packaged_rendered_and_published(events,
         encoding="utf-8"
     )
     assert (site / "daten/latest/termine.json").is_file()
+
+
+def test_the_shipped_package_has_its_four_collections():
+    """The repository's own collections, in menu order: what the copies above add to."""
+    from smartregio.collections import REGISTRY
+
+    assert list(REGISTRY) == ["solutions", "funding-projects", "guidelines", "programmes"]
+    with pytest.raises(TypeError):
+        REGISTRY["events"] = REGISTRY["solutions"]  # read-only: nothing registers itself later

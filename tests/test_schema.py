@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from smartregio.collections import MODELS
 from smartregio.fields import field_infos
 from smartregio.frontmatter import read
-from smartregio.models import MODELS
 from smartregio.problems import Problems
 from smartregio.schema import DRAFT, SCHEMA_DIR, all_schemas, schema_inputs
 

@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-SECTIONS: dict[str, str] = {
-    "solutions": "loesungen",
-    "funding-projects": "foerderprojekte",
-    "guidelines": "leitfaeden",
-    "programmes": "programme",
-    "places": "kommunen",
-}
-SECTION_TITLES: dict[str, str] = {
-    "solutions": "Lösungen",
-    "funding-projects": "Förderprojekte",
-    "guidelines": "Leitfäden",
-    "programmes": "Förderprogramme",
-    "places": "Kommunen",
-}
-API = "api/v1"
-# what the JSON API writes into a collection's folder beside the entries' ``<id>.json``
-API_LIST = "index"  # index.json: the collection's entries
-API_FACETS = "facetten"  # facetten.json: the catalogue's facet index and sort orders
-API_ADDRESSES = "adressen"  # adressen.json: the entries' pages in card order
-API_CARDS = "karten"  # karten/<n>.json: a folder, so no entry's „karten.json“ collides
-#: Ids no entry may have: its ``<id>.json`` would be one of the collection's own files.
-RESERVED_IDS = frozenset({API_LIST, API_FACETS, API_ADDRESSES})
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from .apinames import API, API_ADDRESSES, API_CARDS, API_FACETS, API_LIST, RESERVED_IDS
+from .collections import REGISTRY
+
+# the address of each collection's pages (/<section>/<id>/) and of the places
+SECTIONS: Mapping[str, str] = MappingProxyType(
+    {**{name: c.section for name, c in REGISTRY.items()}, "places": "kommunen"}
+)
+SECTION_TITLES: Mapping[str, str] = MappingProxyType(
+    {**{name: c.title for name, c in REGISTRY.items()}, "places": "Kommunen"}
+)
+__all__ = [
+    "API",
+    "API_ADDRESSES",
+    "API_CARDS",
+    "API_FACETS",
+    "API_LIST",
+    "RESERVED_IDS",
+    "SECTIONS",
+    "SECTION_TITLES",
+]
 
 
 def page_path(collection: str, key: str) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .collections import MODELS
 from .frontmatter import EntryFile
-from .models import MODELS, Entry, PackageMeta
+from .models import Entry, PackageMeta
 from .reference import ReferenceData
 
 # a live view: a collection registered later (registry.register) is included everywhere

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import COLLECTIONS, Catalogue
+from .collections import MODELS
 from .fields import field_infos
-from .models import MODELS
 from .problems import Problem, Problems
 
 DEFAULT_BASES = ("origin/main", "main")

@@ -10,9 +10,11 @@ import re
 from difflib import SequenceMatcher
 
 from .catalogue import Catalogue
+from .collections.funding_projects import FundingProject
+from .collections.solutions import Solution
 from .frontmatter import EntryFile
 from .markup import long_word, long_word_message, lost_on_page
-from .models import Entry, FundingProject, Solution
+from .models import Entry
 from .problems import Problem
 
 

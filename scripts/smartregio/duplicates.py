@@ -19,7 +19,8 @@ from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
 from .catalogue import Catalogue
-from .models import MODELS, Entry
+from .collections import MODELS
+from .models import Entry
 from .problems import Problem
 
 NEAR_RATIO = 0.92

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from .catalogue import Catalogue
+from .collections import MODELS
 from .fields import field_infos
-from .models import MODELS
 from .problems import Problems
 from .suggest import nearest
 from .types import ID_PATTERN, PLACE_KEY_PATTERN

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import COLLECTIONS, Catalogue
+from .collections import MODELS
 from .frontmatter import EntryFile, FrontMatterError, read, read_yaml
 from .inputs import KIND_PROBLEMS, InputError, InputTree
 from .links import check_links
-from .models import MODELS, Entry, PackageMeta
+from .models import Entry, PackageMeta
 from .problems import Problem, Problems
 from .reference import ReferenceData, display_path, load_reference
 from .suggest import nearest

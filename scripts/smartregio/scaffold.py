@@ -14,10 +14,11 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
+from .collections import MODELS, REGISTRY
 from .duplicates import looks_alike, name_field, normalise_name
 from .fields import FieldInfo, field_infos
 from .load import file_name_problem
-from .models import MODELS, Entry
+from .models import Entry
 from .problems import Problems
 from .reference import ReferenceData, display_path, load_reference
 from .text import slugify
@@ -25,28 +26,13 @@ from .text import slugify
 WIDTH = 100
 MAX_LISTED_IDS = 12
 
-# Rules across fields (see the models' validators), told where the field stands.
-NOTES: dict[tuple[str, str], str] = {
-    ("solutions", "licence"): "Pflicht bei open_source: true.",
-    ("funding-projects", "lead"): "Ausnahme: Passt kein kommunaler Schlüssel, diese Zeile löschen und "
-    "lead_organisation angeben.",
-    ("funding-projects", "lead_organisation"): "Nur angeben, wenn lead fehlt.",
-    ("programmes", "land"): "Pflicht bei level: land, sonst leer lassen.",
-}
-# Optional by the model, but one of two must be given: these get a placeholder too.
-PLACEHOLDER_ANYWAY = {("funding-projects", "lead")}
 
-BODY_HINTS = {
-    "solutions": "Beschreibung der Lösung in Markdown (optional, aber hilfreich): Was leistet sie, für "
-    "wen, wo ist sie im Einsatz, was braucht eine Kommune, um sie zu übernehmen?",
-    "funding-projects": "Beschreibung des Projekts in Markdown (optional): Ziele, Maßnahmen, "
-    "Ergebnisse und was andere Kommunen davon übernehmen können.",
-    "programmes": "Beschreibung des Programms in Markdown (optional): wer gefördert wird, was "
-    "gefördert wird, Fristen und wie man einen Antrag stellt.",
-    "guidelines": "Text des Leitfadens in Markdown (Pflicht), gegliedert nach den Phasen der "
-    "Skalierungs-Roadmap. Phasen, die der Leitfaden nicht behandelt, löschen und auch in phases "
-    "weglassen.",
-}
+
+def field_note(collection: str, field: str) -> str | None:
+    """The note a collection gives on a field (a rule across fields, told where it stands)."""
+    return dict(REGISTRY[collection].notes).get(field)
+
+
 HINT_END = "Diese Hinweise erscheinen nicht auf der Website und dürfen gelöscht werden."
 
 
@@ -99,7 +85,7 @@ def _field_block(
 ) -> list[str]:
     collection = model.collection
     field = model.model_fields[info.name]
-    placeholder = info.required or (collection, info.name) in PLACEHOLDER_ANYWAY
+    placeholder = info.required or info.name in REGISTRY[collection].placeholder_anyway
     status = "Pflichtfeld" if placeholder else "optional"
     if info.nested:
         status += ", Liste von Angaben mit den Feldern " + ", ".join(
@@ -108,7 +94,7 @@ def _field_block(
     elif info.is_list:
         status += ", Liste: je Wert eine Zeile „  - wert“" if placeholder else ", Liste: [wert, wert]"
     parts = [f"{field.title} ({status}): {field.description}"]
-    if note := NOTES.get((collection, info.name)):
+    if note := field_note(collection, info.name):
         parts.append(note)
     if hint := _kind_hint(info, collection, data_dir):
         parts.append(hint)
@@ -132,7 +118,7 @@ def _field_block(
 
 
 def _body(collection: str, reference: ReferenceData) -> str:
-    parts = [_html_comment(f"{BODY_HINTS[collection]} {HINT_END}")]
+    parts = [_html_comment(f"{REGISTRY[collection].body_hint} {HINT_END}".strip())]
     if collection == "guidelines":
         for term in (reference.vocabularies.get("transfer_phase") or {}).values():
             parts.append(f"## {term.label}")

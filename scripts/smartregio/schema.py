@@ -15,41 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import COLLECTIONS
+from .collections import MODELS, REGISTRY
 from .fields import field_infos
 from .frontmatter import FrontMatterError, read_yaml
-from .models import MODELS, Entry
+from .models import Entry
 from .problems import Problems
 from .reference import ReferenceData, display_path, load_reference
 from .settings import DEFAULT_SITE_URL
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = ".schema"
-
-# Rules across fields (the models' ``model_validator``s) that JSON Schema can express.
-CROSS_FIELD: dict[str, list[dict[str, Any]]] = {
-    "solutions": [
-        {
-            "if": {"properties": {"open_source": {"const": True}}, "required": ["open_source"]},
-            "then": {"required": ["licence"], "properties": {"licence": {"type": "string"}}},
-        }
-    ],
-    "funding-projects": [
-        {
-            "anyOf": [
-                {"required": ["lead"], "properties": {"lead": {"type": "string"}}},
-                {"required": ["lead_organisation"], "properties": {"lead_organisation": {"type": "string"}}},
-            ]
-        }
-    ],
-    "programmes": [
-        {
-            "if": {"properties": {"level": {"const": "land"}}, "required": ["level"]},
-            "then": {"required": ["land"], "properties": {"land": {"type": "string"}}},
-            "else": {"properties": {"land": {"type": "null"}}},
-        }
-    ],
-}
-
 
 def schema_url(homepage: str | None, collection: str) -> str:
     return f"{(homepage or DEFAULT_SITE_URL).rstrip('/')}/schema/{collection}.json"
@@ -102,8 +77,8 @@ def collection_schema(model: type[Entry], reference: ReferenceData, homepage: st
         "required": required,
         "additionalProperties": False,
     }
-    if model.collection in CROSS_FIELD:
-        schema["allOf"] = CROSS_FIELD[model.collection]
+    if rules := REGISTRY[model.collection].schema_rules:
+        schema["allOf"] = list(rules)
     return schema
 
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
-from .addresses import RESERVED_IDS
+from .apinames import RESERVED_IDS
 from .cells import formula_problem
 from .limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_LINE, MAX_TAG, MAX_URL, latest_date
 

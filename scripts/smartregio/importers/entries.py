@@ -21,11 +21,12 @@ import yaml
 from pydantic import BaseModel
 
 from ..catalogue import Catalogue
+from ..collections import MODELS
 from ..fields import FieldInfo, field_infos
 from ..frontmatter import EntryFile, FrontMatterError, read
 from ..links import check_links
 from ..load import load_catalogue
-from ..models import MODELS, Entry
+from ..models import Entry
 from ..problems import Problems
 from ..reference import display_path
 from ..suggest import nearest

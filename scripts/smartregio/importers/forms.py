@@ -20,10 +20,10 @@ from typing import Any
 import yaml
 
 from ..catalogue import COLLECTIONS
-from ..models import MODELS
+from ..collections import MODELS
 from ..problems import Problems
 from ..reference import ReferenceData, load_reference
-from ..scaffold import NOTES
+from ..scaffold import field_note
 from ..settings import SettingsError, load_settings
 from .entries import FieldNames
 
@@ -64,7 +64,8 @@ def option_code(option: str) -> str:
 def _hint(names: FieldNames, name: str) -> str:
     info = names.infos[name]
     description = names.model.model_fields[name].description or ""
-    description += "".join(f" {note}" for key, note in NOTES.items() if key == (names.collection, name))
+    if note := field_note(names.collection, name):
+        description += f" {note}"
     if name == "id":
         return description + " Vorschlag: der Name in Kleinbuchstaben, z. B. „giess-den-kiez“."
     if info.nested:

@@ -9,8 +9,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..catalogue import COLLECTIONS, Catalogue
+from ..collections import MODELS
 from ..fields import field_infos
-from ..models import MODELS, Place
+from ..models import Place
 from ..reference import ReferenceData, Term
 from .rows import typed_rows
 from .tables import link_table_name, singular

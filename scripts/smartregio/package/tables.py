@@ -14,10 +14,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..catalogue import COLLECTIONS, Catalogue
+from ..collections import MODELS, REGISTRY
 from ..fields import FieldInfo, field_infos
-from ..models import MODELS, Place
+from ..models import Place
 from ..reference import ReferenceData
-from ..registry import REGISTRY
 
 LIST_DELIMITER = ";"
 URL_LIST_DELIMITER = " "  # URLs may hold ";" but never a space

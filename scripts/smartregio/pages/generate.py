@@ -22,9 +22,8 @@ import jinja2
 
 from ..addresses import API, SECTION_TITLES, SECTIONS, page_path, url
 from ..catalogue import COLLECTIONS, Catalogue
+from ..collections import MODELS, REGISTRY
 from ..inputs import InputTree
-from ..models import MODELS
-from ..registry import REGISTRY
 from ..settings import DEFAULT_SITE_URL, SmartregioSettings
 from ..text import format_date, format_eur, format_eur_compact, format_number, plural
 from . import contribute, datapage, finder, legal

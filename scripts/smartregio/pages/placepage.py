@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..addresses import url
-from ..models import Place, Programme
+from ..collections.programmes import Programme
+from ..models import Place
 from ..text import format_number, plural
 from .locator import Locator
 from .nearby import NEARBY_KM, Near, Surroundings

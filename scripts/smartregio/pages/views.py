@@ -13,9 +13,14 @@ from typing import Any
 
 from ..addresses import SECTION_TITLES, json_url, url
 from ..catalogue import Catalogue
+from ..collections import MODELS, REGISTRY
+from ..collections.funding_projects import FundingProject
+from ..collections.guidelines import Guideline
+from ..collections.programmes import Programme
+from ..collections.solutions import Solution
 from ..fields import FieldInfo, field_infos
-from ..models import MODELS, Entry, FundingProject, Guideline, Place, Programme, Solution
-from ..registry import REGISTRY, REVIEW_SORT, TITLE_SORT, FacetContext
+from ..models import Entry, Place
+from ..registry import REVIEW_SORT, TITLE_SORT, FacetContext
 from ..text import format_date, format_eur, format_number
 from .addressnames import describe_address
 

@@ -23,8 +23,8 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SKOS, XSD
 from ..addresses import SECTION_TITLES, SECTIONS
 from ..boundaries import outline_files
 from ..catalogue import Catalogue
+from ..collections import REGISTRY
 from ..package.store import Download
-from ..registry import REGISTRY
 from ..settings import PROVISIONAL_NOTE, SmartregioSettings, is_placeholder
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")

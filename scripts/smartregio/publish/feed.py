@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 
 from ..addresses import url
 from ..catalogue import COLLECTIONS, Catalogue
-from ..models import MODELS
+from ..collections import MODELS
 from ..package.store import StoredRelease
 from ..settings import PROVISIONAL_NOTE, is_placeholder
 

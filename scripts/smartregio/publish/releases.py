@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..addresses import SECTION_TITLES
 from ..catalogue import COLLECTIONS, Catalogue
-from ..models import MODELS
+from ..collections import MODELS
 from ..package.read import read_package
 from ..package.rows import read_descriptor
 from ..package.store import (

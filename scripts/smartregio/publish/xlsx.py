@@ -35,8 +35,9 @@ from ..cells import (
     long_marker,
     too_long_for_excel,
 )
+from ..collections import MODELS
 from ..fields import field_infos
-from ..models import MODELS, Place
+from ..models import Place
 from ..package.rows import read_descriptor, typed_rows
 from ..package.tables import vocabulary_table_name
 from ..package.workbook import (

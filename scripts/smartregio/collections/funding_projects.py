@@ -1,0 +1,234 @@
+"""Funding projects: funded undertakings such as the 73 Modellprojekte Smart Cities — model,
+address, facets, sorts, card facts and hints in one place."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import ConfigDict, Field, model_validator
+
+from ..models import Entry, LastReviewed, Record, Sources, check_period, cross_field
+from ..registry import (
+    REVIEW_SORT,
+    TITLE_SORT,
+    CardFact,
+    Collection,
+    Facet,
+    FacetContext,
+    Sort,
+    labels,
+    period,
+)
+from ..text import plural
+from ..types import Amount, PlaceKey, ShortText, WebUrl, Year, ref, vocab
+
+
+class Measure(Record):
+    """One main measure (Maßnahme) a funded project carried out."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: ShortText = Field(title="Maßnahme", description="Kurzer Titel der Maßnahme.")
+    summary: str | None = Field(
+        None,
+        min_length=5,
+        max_length=300,
+        title="Beschreibung",
+        description="Eine Zeile: was umgesetzt wurde (höchstens 300 Zeichen).",
+    )
+    url: WebUrl | None = Field(None, title="Webadresse", description="Seite, die die Maßnahme beschreibt.")
+    solution: ref("solutions") | None = Field(
+        None,
+        title="Lösung",
+        description="Kennung der Lösung, wenn die Maßnahme eine nachnutzbare Lösung ist oder nutzt.",
+    )
+
+
+
+
+class FundingProject(Entry):
+    """A funded project, e.g. one of the Modellprojekte Smart Cities."""
+
+    collection: ClassVar[str] = "funding-projects"
+    label: ClassVar[str] = "Förderprojekt"
+    label_plural: ClassVar[str] = "Förderprojekte"
+
+    title: ShortText = Field(title="Titel", description="Name des Projekts bzw. der Kommune(n).")
+    summary: str | None = Field(
+        None,
+        max_length=600,
+        title="Kurzbeschreibung",
+        description="Zwei bis vier Sätze: was das Projekt vorhatte und was daraus wurde "
+        "(höchstens 600 Zeichen).",
+    )
+    programme: ref("programmes") = Field(title="Förderprogramm", description="Kennung des Förderprogramms.")
+    co_funding: list[ref("programmes")] = Field(
+        default_factory=list,
+        title="Kofinanzierung",
+        description="Kennungen weiterer Förderprogramme, die das Projekt zusätzlich fördern, "
+        "z. B. Landesmittel zur Bundesförderung.",
+    )
+    call: ShortText | None = Field(
+        None,
+        title="Staffel / Aufruf",
+        description="Förderrunde, z. B. „Staffel 2019“.",
+    )
+    lead: PlaceKey | None = Field(
+        None,
+        title="Federführende Kommune",
+        description="Amtlicher Schlüssel der federführenden (bei Kooperationen: der erstgenannten) "
+        "Kommune oder des Kreises.",
+    )
+    lead_organisation: ShortText | None = Field(
+        None,
+        title="Federführende Organisation",
+        description="Nur wenn kein kommunaler Schlüssel passt, z. B. ein Regionalverband.",
+    )
+    partners: list[PlaceKey] = Field(
+        default_factory=list,
+        title="Partnerkommunen",
+        json_schema_extra={"x-title-one": "Partnerkommune"},
+        description="Amtliche Schlüssel weiterer beteiligter Kommunen und Kreise.",
+    )
+    laender: list[vocab("land")] = Field(
+        min_length=1,
+        title="Länder",
+        json_schema_extra={"x-title-one": "Land"},
+        description="Kürzel der Länder, in denen das Projekt liegt, z. B. „BW“.",
+    )
+    category: vocab("project_category") | None = Field(
+        None,
+        title="Kategorie",
+        description="Kommunale Kategorie, wie sie das Förderprogramm vergibt.",
+    )
+    start: Year | None = Field(None, title="Beginn", description="Jahr des Förderbeginns.")
+    end: Year | None = Field(None, title="Ende", description="Jahr des Förderendes.")
+    funding_amount: Amount | None = Field(
+        None,
+        title="Fördersumme (EUR)",
+        description="Bewilligte Fördermittel in Euro; nur mit Quelle angeben.",
+    )
+    total_budget: Amount | None = Field(
+        None,
+        title="Gesamtvolumen (EUR)",
+        description="Gesamtes Projektvolumen einschließlich Eigenanteil in Euro; nur mit Quelle.",
+    )
+    status: vocab("project_status") | None = Field(
+        None, title="Status", description="Stand des Projekts; nur mit Quelle angeben."
+    )
+    topics: list[vocab("action_field")] = Field(
+        default_factory=list,
+        title="Handlungsfelder",
+        json_schema_extra={"x-title-one": "Handlungsfeld"},
+        description="Handlungsfelder, in denen das Projekt arbeitet.",
+    )
+    measures: list[Measure] = Field(
+        default_factory=list,
+        title="Maßnahmen",
+        description="Die wichtigsten Maßnahmen des Projekts, je mit Titel, einer Zeile "
+        "Beschreibung, Webadresse und der Lösung, wenn es eine gibt.",
+    )
+    solutions: list[ref("solutions")] = Field(
+        default_factory=list,
+        title="Entstandene Lösungen",
+        json_schema_extra={"x-title-one": "Entstandene Lösung"},
+        description="Kennungen der Lösungen, die im Projekt entstanden sind oder die es übernommen hat.",
+    )
+    website: WebUrl | None = Field(None, title="Website", description="Website des Projekts.")
+    sources: Sources
+    last_reviewed: LastReviewed
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FundingProject:
+        check_period(self.start, self.end)
+        if (
+            self.funding_amount is not None
+            and self.total_budget is not None
+            and self.funding_amount > self.total_budget
+        ):
+            raise cross_field(
+                "funding_amount",
+                "Die Fördersumme (funding_amount) ist größer als das Gesamtvolumen (total_budget).",
+            )
+        if self.lead is None and self.lead_organisation is None:
+            raise cross_field("lead", "Anzugeben ist lead (amtlicher Schlüssel) oder lead_organisation.")
+        return self
+
+
+def _lead(entry: FundingProject, ctx: FacetContext) -> str | None:
+    if entry.lead and entry.lead in ctx.places:
+        return ctx.places[entry.lead].name
+    return entry.lead_organisation
+
+
+
+
+def _outcome(entry: FundingProject, ctx: FacetContext) -> str | None:
+    solutions = {*entry.solutions, *(m.solution for m in entry.measures if m.solution)}
+    parts = []
+    if entry.measures:
+        parts.append(plural(len(entry.measures), "Maßnahme", "Maßnahmen"))
+    if solutions:
+        parts.append(plural(len(solutions), "Lösung", "Lösungen") + " im Katalog")
+    return ", ".join(parts) or None
+
+
+
+
+def _programme_name(entry: FundingProject, ctx: FacetContext) -> list[str]:
+    programme = ctx.entries["programmes"].get(entry.programme)
+    return [getattr(programme, "name", entry.programme)] if programme else [entry.programme]
+
+
+COLLECTION = Collection(
+    name="funding-projects",
+    model=FundingProject,
+    section="foerderprojekte",
+    title="Förderprojekte",
+    intro="Geförderte Vorhaben, darunter alle 73 Modellprojekte Smart Cities, "
+    "mit Programm, Staffel, Land und Kategorie.",
+    dcat_description="Geförderte Smart-City-Projekte, darunter alle 73 Modellprojekte Smart Cities, "
+    "mit Programm, Staffel, Kategorie, Land und beteiligten Kommunen.",
+    row="funding_project",
+    facets=(
+        Facet("programm", "Förderprogramm", _programme_name),
+        Facet("staffel", "Staffel", lambda e, ctx: [e.call] if e.call else []),
+        Facet("land", "Land", labels("land", "laender")),
+        Facet("kategorie", "Kategorie", labels("project_category", "category")),
+        Facet("status", "Status", labels("project_status", "status")),
+    ),
+    sorts=(
+        Sort(TITLE_SORT, "Titel (A–Z)"),
+        Sort("beginn", "Beginn", lambda e: str(e.start) if e.start else None),
+        Sort(REVIEW_SORT, "Zuletzt geprüft"),
+    ),
+    card=(
+        CardFact("Federführend", _lead),
+        CardFact("Land", labels("land", "laender"), label_plural="Länder"),
+        CardFact("Aufruf", lambda e, ctx: e.call),
+        CardFact("Kategorie", labels("project_category", "category")),
+        CardFact("Laufzeit", period),
+        CardFact("Status", labels("project_status", "status")),
+        CardFact("Ergebnis", _outcome),
+    ),
+    schema_type="Project",
+    order=2,
+    body_hint="Beschreibung des Projekts in Markdown (optional): Ziele, Maßnahmen, "
+    "Ergebnisse und was andere Kommunen davon übernehmen können.",
+    notes=(
+        (
+            "lead",
+            "Ausnahme: Passt kein kommunaler Schlüssel, diese Zeile löschen und lead_organisation angeben.",
+        ),
+        ("lead_organisation", "Nur angeben, wenn lead fehlt."),
+    ),
+    placeholder_anyway=frozenset({"lead"}),  # optional by the model, but one of two must be given
+    schema_rules=(
+        {
+            "anyOf": [
+                {"required": ["lead"], "properties": {"lead": {"type": "string"}}},
+                {"required": ["lead_organisation"], "properties": {"lead_organisation": {"type": "string"}}},
+            ]
+        },
+    ),
+)

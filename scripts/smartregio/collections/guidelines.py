@@ -1,0 +1,106 @@
+"""Guidelines for carrying a solution over to another municipality — model, address, facets and
+hints in one place."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from ..models import Entry, LastReviewed, Sources
+from ..registry import REVIEW_SORT, TITLE_SORT, CardFact, Collection, Facet, Sort, labels
+from ..types import ShortText, ref, vocab
+
+
+class Guideline(Entry):
+    """How a solution is carried over from one municipality to the next."""
+
+    collection: ClassVar[str] = "guidelines"
+    label: ClassVar[str] = "Leitfaden"
+    label_plural: ClassVar[str] = "Leitfäden"
+    body_title: ClassVar[str] = "Text"
+    body_required: ClassVar[bool] = True
+
+    title: ShortText = Field(title="Titel", description="Titel des Leitfadens.")
+    summary: str = Field(
+        min_length=10,
+        max_length=400,
+        title="Kurzbeschreibung",
+        description="Worum es geht und was man danach weiß (höchstens 400 Zeichen).",
+    )
+    audience: list[vocab("audience")] = Field(
+        min_length=1,
+        title="Zielgruppen",
+        json_schema_extra={"x-title-one": "Zielgruppe"},
+        description="Für wen der Leitfaden geschrieben ist.",
+    )
+    phases: list[vocab("transfer_phase")] = Field(
+        min_length=1,
+        title="Phasen",
+        json_schema_extra={"x-title-one": "Phase"},
+        description="Phasen der Skalierungs-Roadmap, die der Leitfaden behandelt (P1–P5).",
+    )
+    workstreams: list[vocab("workstream")] = Field(
+        min_length=1,
+        title="Arbeitsstränge",
+        json_schema_extra={"x-title-one": "Arbeitsstrang"},
+        description="Arbeitsstränge: wirtschaftlich, organisatorisch, finanziell, technisch.",
+    )
+    solutions: list[ref("solutions")] = Field(
+        default_factory=list,
+        title="Lösungen",
+        json_schema_extra={"x-title-one": "Lösung"},
+        description="Kennungen der Lösungen, für die der Leitfaden gilt.",
+    )
+    projects: list[ref("funding-projects")] = Field(
+        default_factory=list,
+        title="Förderprojekte",
+        json_schema_extra={"x-title-one": "Förderprojekt"},
+        description="Kennungen der Förderprojekte, auf die sich der Leitfaden stützt.",
+    )
+    related_guidelines: list[ref("guidelines")] = Field(
+        default_factory=list,
+        title="Weiterführende Leitfäden",
+        json_schema_extra={"x-title-one": "Weiterführender Leitfaden"},
+        description="Kennungen anderer Leitfäden, die man dazu lesen sollte.",
+    )
+    effort: vocab("effort") | None = Field(
+        None, title="Aufwand", description="Grobe Einschätzung des Aufwands für eine Kommune."
+    )
+    prerequisites: list[ShortText] = Field(
+        default_factory=list,
+        title="Voraussetzungen",
+        json_schema_extra={"x-title-one": "Voraussetzung"},
+        description="Was vor dem Start vorhanden sein sollte.",
+    )
+    sources: Sources
+    last_reviewed: LastReviewed
+
+
+COLLECTION = Collection(
+    name="guidelines",
+    model=Guideline,
+    section="leitfaeden",
+    title="Leitfäden",
+    intro="Leitfäden für die Übertragung einer Lösung in Ihre Kommune, gegliedert nach den "
+    "Phasen P1 bis P5 der Skalierungs-Roadmap und den vier Arbeitssträngen.",
+    dcat_description="Leitfäden für die Übertragung digitaler Lösungen zwischen Kommunen, gegliedert "
+    "nach den Phasen der Skalierungs-Roadmap.",
+    row="guideline",
+    facets=(
+        Facet("phase", "Phase", labels("transfer_phase", "phases")),
+        Facet("arbeitsstrang", "Arbeitsstrang", labels("workstream", "workstreams")),
+        Facet("zielgruppe", "Zielgruppe", labels("audience", "audience")),
+    ),
+    sorts=(Sort(TITLE_SORT, "Titel (A–Z)"), Sort(REVIEW_SORT, "Zuletzt geprüft")),
+    card=(
+        CardFact("Phase", labels("transfer_phase", "phases"), label_plural="Phasen"),
+        CardFact("Zielgruppe", labels("audience", "audience"), label_plural="Zielgruppen"),
+        CardFact("Aufwand", labels("effort", "effort")),
+    ),
+    schema_type="Article",
+    order=3,
+    body_hint="Text des Leitfadens in Markdown (Pflicht), gegliedert nach den Phasen der "
+    "Skalierungs-Roadmap. Phasen, die der Leitfaden nicht behandelt, löschen und auch in phases "
+    "weglassen.",
+)

@@ -1,0 +1,91 @@
+"""Funding programmes of the Bund and the Länder — model, address, facets and hints in one place."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field, model_validator
+
+from ..models import Entry, LastReviewed, Sources, check_period, cross_field
+from ..registry import CardFact, Collection, Facet, labels, period
+from ..text import format_eur_compact
+from ..types import Amount, ShortText, WebUrl, Year, vocab
+
+
+class Programme(Entry):
+    """A funding programme (EU, Bund or Land)."""
+
+    collection: ClassVar[str] = "programmes"
+    label: ClassVar[str] = "Förderprogramm"
+    label_plural: ClassVar[str] = "Förderprogramme"
+
+    name: ShortText = Field(title="Name", description="Name des Förderprogramms.")
+    summary: str | None = Field(
+        None, max_length=400, title="Kurzbeschreibung", description="Ein bis zwei Sätze zum Programm."
+    )
+    funder: ShortText = Field(
+        title="Fördermittelgeber", description="Ministerium oder Stelle, die das Programm verantwortet."
+    )
+    level: vocab("programme_level") = Field(
+        title="Ebene", description="Ebene des Fördermittelgebers: eu, bund oder land."
+    )
+    land: vocab("land") | None = Field(
+        None, title="Land", description="Kürzel des Landes, nur bei Programmen eines Landes."
+    )
+    start: Year | None = Field(None, title="Beginn", description="Jahr, in dem das Programm begann.")
+    end: Year | None = Field(None, title="Ende", description="Jahr, in dem das Programm endet(e).")
+    volume: Amount | None = Field(
+        None, title="Volumen (EUR)", description="Gesamtvolumen in Euro; nur mit Quelle."
+    )
+    funding_rate: ShortText | None = Field(
+        None,
+        title="Förderquote",
+        description="Anteil der förderfähigen Kosten, z. B. „65 %, bis 90 % bei Haushaltsnotlage“.",
+    )
+    url: WebUrl | None = Field(None, title="Website", description="Offizielle Seite des Programms.")
+    sources: Sources
+    last_reviewed: LastReviewed
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Programme:
+        check_period(self.start, self.end)
+        if self.level == "land" and not self.land:
+            raise cross_field("land", "Bei level: land ist das Land (land) anzugeben.")
+        if self.level != "land" and self.land:
+            raise cross_field("land", "land ist nur bei level: land anzugeben.")
+        return self
+
+
+COLLECTION = Collection(
+    name="programmes",
+    model=Programme,
+    section="programme",
+    title="Förderprogramme",
+    intro="Förderprogramme von Bund und Ländern, aus denen Smart-City-Vorhaben finanziert werden.",
+    dcat_description="Förderprogramme von Bund und Ländern für smarte Städte und Regionen.",
+    row="programme",
+    facets=(
+        Facet("ebene", "Ebene", labels("programme_level", "level")),
+        Facet("land", "Land", labels("land", "land")),
+    ),
+    card=(
+        CardFact("Fördergeber", lambda e, ctx: e.funder),
+        CardFact("Ebene", labels("programme_level", "level")),
+        CardFact("Land", labels("land", "land")),
+        CardFact("Laufzeit", period),
+        # short on the card („820 Mio. €“); the entry page gives the exact amount
+        CardFact("Volumen", lambda e, ctx: format_eur_compact(e.volume) if e.volume else None),
+    ),
+    schema_type="MonetaryGrant",
+    order=4,
+    body_hint="Beschreibung des Programms in Markdown (optional): wer gefördert wird, was "
+    "gefördert wird, Fristen und wie man einen Antrag stellt.",
+    notes=(("land", "Pflicht bei level: land, sonst leer lassen."),),
+    schema_rules=(
+        {
+            "if": {"properties": {"level": {"const": "land"}}, "required": ["level"]},
+            "then": {"required": ["land"], "properties": {"land": {"type": "string"}}},
+            "else": {"properties": {"land": {"type": "null"}}},
+        },
+    ),
+)

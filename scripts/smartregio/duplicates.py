@@ -19,18 +19,13 @@ from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
 from .catalogue import Catalogue
-from .collections import MODELS
+from .collections import MODELS, REGISTRY
 from .models import Entry
 from .problems import Problem
 
 NEAR_RATIO = 0.92
 CORE_RATIO = 0.5  # how alike the differing parts of two near names must be
 WINDOW = 12  # neighbours compared in each sort order
-URL_FIELDS: dict[str, tuple[str, ...]] = {
-    "solutions": ("repository", "website"),
-    "funding-projects": ("website",),
-    "programmes": ("url",),
-}
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _DIGITS = re.compile(r"\d+")
 
@@ -102,7 +97,7 @@ class Duplicate:
 def _items(catalogue: Catalogue, collection: str) -> list[Item]:
     model = MODELS[collection]
     field = name_field(model)
-    url_fields = URL_FIELDS.get(collection, ())
+    url_fields = REGISTRY[collection].url_fields
     items = []
     sources = [
         (catalogue.files[(collection, key)], {f: getattr(entry, f) for f in (field, *url_fields)})

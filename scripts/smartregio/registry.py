@@ -66,6 +66,17 @@ DEFAULT_SORTS = (Sort(TITLE_SORT, "Name (A–Z)"), Sort(REVIEW_SORT, "Zuletzt ge
 
 
 @dataclass(frozen=True)
+class IssueForm:
+    """A GitHub issue form through which readers propose an entry of the collection."""
+
+    slug: str  # the form's file name under .github/ISSUE_TEMPLATE/
+    name: str
+    description: str
+    title: str  # the issue title's prefix, e.g. „[Lösung]: “
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Collection:
     name: str  # the folder under data/ and the package's table name
     model: type[Entry]
@@ -86,6 +97,10 @@ class Collection:
     placeholder_anyway: frozenset[str] = frozenset()
     # the model's rules across fields as JSON Schema (``allOf``) for editors
     schema_rules: tuple[dict[str, Any], ...] = ()
+    # a vocabulary whose terms become the body's headings in a new entry (a guideline's phases)
+    body_sections: str | None = None
+    url_fields: tuple[str, ...] = ()  # web addresses that identify an entry (duplicate check)
+    issue_form: IssueForm | None = None
 
 
 def labels(vocabulary: str, attribute: str) -> Callable[[Any, FacetContext], list[str]]:

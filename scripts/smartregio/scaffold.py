@@ -119,8 +119,8 @@ def _field_block(
 
 def _body(collection: str, reference: ReferenceData) -> str:
     parts = [_html_comment(f"{REGISTRY[collection].body_hint} {HINT_END}".strip())]
-    if collection == "guidelines":
-        for term in (reference.vocabularies.get("transfer_phase") or {}).values():
+    if sections := REGISTRY[collection].body_sections:
+        for term in (reference.vocabularies.get(sections) or {}).values():
             parts.append(f"## {term.label}")
             parts.append(
                 _html_comment(f"{term.description} Was ist in dieser Phase zu tun, worauf ist zu achten?")
@@ -173,7 +173,7 @@ def entry_id_for(title: str) -> str:
 def check_title(title: str) -> str:
     title = title.strip()
     if not title:
-        raise ScaffoldError('Der Titel ist leer. Beispiel: smartregio new solutions "Meine Lösung"')
+        raise ScaffoldError('Der Titel ist leer. Beispiel: smartregio new <Sammlung> "Mein Eintrag"')
     if any(ord(char) < 32 for char in title):
         raise ScaffoldError("Der Titel darf keine Zeilenumbrüche oder Steuerzeichen enthalten.")
     if len(title) > 200:

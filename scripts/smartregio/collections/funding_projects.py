@@ -15,6 +15,7 @@ from ..registry import (
     Collection,
     Facet,
     FacetContext,
+    IssueForm,
     Sort,
     labels,
     period,
@@ -230,5 +231,13 @@ COLLECTION = Collection(
                 {"required": ["lead_organisation"], "properties": {"lead_organisation": {"type": "string"}}},
             ]
         },
+    ),
+    url_fields=("website",),
+    issue_form=IssueForm(
+        slug="foerderprojekt-melden",
+        name="Förderprojekt melden",
+        description="Ein gefördertes Projekt melden, das im Katalog noch fehlt.",
+        title="[Förderprojekt]: ",
+        labels=("neuer-eintrag", "foerderprojekt"),
     ),
 )

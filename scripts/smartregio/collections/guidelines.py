@@ -103,4 +103,5 @@ COLLECTION = Collection(
     body_hint="Text des Leitfadens in Markdown (Pflicht), gegliedert nach den Phasen der "
     "Skalierungs-Roadmap. Phasen, die der Leitfaden nicht behandelt, löschen und auch in phases "
     "weglassen.",
+    body_sections="transfer_phase",
 )

@@ -88,4 +88,5 @@ COLLECTION = Collection(
             "else": {"properties": {"land": {"type": "null"}}},
         },
     ),
+    url_fields=("url",),
 )

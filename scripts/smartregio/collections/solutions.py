@@ -15,6 +15,7 @@ from ..registry import (
     Collection,
     Facet,
     FacetContext,
+    IssueForm,
     Sort,
     labels,
     shortened,
@@ -243,5 +244,13 @@ COLLECTION = Collection(
             "if": {"properties": {"open_source": {"const": True}}, "required": ["open_source"]},
             "then": {"required": ["licence"], "properties": {"licence": {"type": "string"}}},
         },
+    ),
+    url_fields=("repository", "website"),
+    issue_form=IssueForm(
+        slug="loesung-vorschlagen",
+        name="Lösung vorschlagen",
+        description="Eine digitale Lösung, die Kommunen übernehmen können, in den Katalog aufnehmen.",
+        title="[Lösung]: ",
+        labels=("neuer-eintrag", "loesung"),
     ),
 )

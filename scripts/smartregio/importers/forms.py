@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
 
 from ..catalogue import COLLECTIONS
-from ..collections import MODELS
+from ..collections import MODELS, REGISTRY
 from ..problems import Problems
 from ..reference import ReferenceData, load_reference
 from ..scaffold import field_note
@@ -32,22 +34,20 @@ BOOL_OPTIONS = ["Ja (true)", "Nein (false)"]
 CONFIRMATION = "Bestätigung"
 OPTION_CODE = re.compile(r"\(([^()]+)\)\s*$")
 
-ENTRY_FORMS: dict[str, dict[str, Any]] = {
-    "loesung-vorschlagen": {
-        "collection": "solutions",
-        "name": "Lösung vorschlagen",
-        "description": "Eine digitale Lösung, die Kommunen übernehmen können, in den Katalog aufnehmen.",
-        "title": "[Lösung]: ",
-        "labels": ["neuer-eintrag", "loesung"],
-    },
-    "foerderprojekt-melden": {
-        "collection": "funding-projects",
-        "name": "Förderprojekt melden",
-        "description": "Ein gefördertes Projekt melden, das im Katalog noch fehlt.",
-        "title": "[Förderprojekt]: ",
-        "labels": ["neuer-eintrag", "foerderprojekt"],
-    },
-}
+# the forms to propose an entry, one per collection that has one (``Collection.issue_form``)
+ENTRY_FORMS: Mapping[str, dict[str, Any]] = MappingProxyType(
+    {
+        c.issue_form.slug: {
+            "collection": name,
+            "name": c.issue_form.name,
+            "description": c.issue_form.description,
+            "title": c.issue_form.title,
+            "labels": list(c.issue_form.labels),
+        }
+        for name, c in REGISTRY.items()
+        if c.issue_form
+    }
+)
 HEADER = (
     "# Erzeugt aus scripts/smartregio/models.py und den Vokabularen unter data/reference/:\n"
     "#   PYTHONPATH=scripts .venv/bin/python -m smartregio.importers.forms\n"
@@ -154,7 +154,7 @@ def entry_form(key: str, reference: ReferenceData, repository: str = DEFAULT_REP
 
 
 def correction_form() -> dict[str, Any]:
-    solution = FieldNames("solutions")
+    solution = FieldNames(next(iter(MODELS)))  # id and sources: titled alike in every collection
     collections = [f"{MODELS[c].label_plural} ({c})" for c in COLLECTIONS]
     return {
         "name": "Korrektur melden",

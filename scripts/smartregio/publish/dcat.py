@@ -88,10 +88,11 @@ class Release:
 
 
 def _temporal(catalogue: Catalogue) -> tuple[int, int] | None:
+    """The years the entries' periods span (every collection whose entries have start and end)."""
     years = []
-    for collection in ("funding-projects", "programmes"):
-        for entry in catalogue.entries[collection].values():
-            years.extend(y for y in (entry.start, entry.end) if y)
+    for entries in catalogue.entries.values():
+        for entry in entries.values():
+            years.extend(y for y in (getattr(entry, "start", None), getattr(entry, "end", None)) if y)
     return (min(years), max(years)) if years else None
 
 

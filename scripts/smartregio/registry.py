@@ -101,6 +101,8 @@ class Collection:
     body_sections: str | None = None
     url_fields: tuple[str, ...] = ()  # web addresses that identify an entry (duplicate check)
     issue_form: IssueForm | None = None
+    # checks that can have exceptions: (catalogue, id, entry) → warnings, shown by validate
+    warnings: tuple[Callable[[Any, str, Any], list[Any]], ...] = ()
 
 
 def labels(vocabulary: str, attribute: str) -> Callable[[Any, FacetContext], list[str]]:

@@ -3,11 +3,14 @@ address, facets, sorts, card facts and hints in one place."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+import re
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import ConfigDict, Field, model_validator
 
 from ..models import Entry, LastReviewed, Record, Sources, check_period, cross_field
+from ..problems import Problem
 from ..registry import (
     REVIEW_SORT,
     TITLE_SORT,
@@ -22,6 +25,9 @@ from ..registry import (
 )
 from ..text import plural
 from ..types import Amount, PlaceKey, ShortText, WebUrl, Year, ref, vocab
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
 
 
 class Measure(Record):
@@ -181,6 +187,54 @@ def _programme_name(entry: FundingProject, ctx: FacetContext) -> list[str]:
     return [getattr(programme, "name", entry.programme)] if programme else [entry.programme]
 
 
+def _project_without_outcome(catalogue: Catalogue, entry_id: str, project: FundingProject) -> list[Problem]:
+    """A warning: a project that names neither measures nor solutions."""
+    if project.measures or project.solutions:
+        return []
+    entry_file = catalogue.files[("funding-projects", entry_id)]
+    return [
+        Problem(
+            entry_file.path,
+            1,
+            "measures",
+            "Das Projekt nennt weder Maßnahmen (measures) noch entstandene Lösungen (solutions). "
+            "Was hat es umgesetzt?",
+        )
+    ]
+
+# the words that stand before a place's name in a project's title: „Modellprojekt Smart City Ulm“,
+# „Smarte.Land.Region Landkreis Cham“
+_BEFORE_NAME = re.compile(
+    r"(?:Smart Cit(?:y|ies)|Smarte\.Land\.Region|Landkreis|Kreis|Stadt|Gemeinde|Amt|Verbandsgemeinde|"
+    r"Samtgemeinde|Verwaltungsgemeinschaft|Region)\s+(?P<name>.+)$"
+)
+
+
+def _lead_named_differently(catalogue: Catalogue, entry_id: str, project: FundingProject) -> list[Problem]:
+    """A title that repeats its lead place's name should spell it as the official table does
+    („Neustadt a.d. Waldnaab“, not „Neustadt an der Waldnaab“): readers and the finder search
+    for the official name. Only a near match is reported; „5 für Südwestfalen“ names no place."""
+    place = catalogue.reference.places.get(project.lead or "")
+    match = _BEFORE_NAME.search(project.title)
+    if place is None or match is None or place.name in project.title:
+        return []
+    written = match.group("name").strip()
+    while (inner := _BEFORE_NAME.match(written)) is not None:  # „Smarte.Land.Region Landkreis …“
+        written = inner.group("name").strip()
+    if SequenceMatcher(None, written.casefold(), place.name.casefold()).ratio() < 0.75:
+        return []
+    entry_file = catalogue.files[("funding-projects", entry_id)]
+    return [
+        Problem(
+            entry_file.path,
+            entry_file.line_of(("title",)),
+            "title",
+            f"Der Titel schreibt „{written}“, der amtliche Name von {place.key} ist „{place.name}“. "
+            "Bitte den amtlichen Namen verwenden, wenn der Titel den Ort nennt.",
+        )
+    ]
+
+
 COLLECTION = Collection(
     name="funding-projects",
     model=FundingProject,
@@ -240,4 +294,5 @@ COLLECTION = Collection(
         title="[Förderprojekt]: ",
         labels=("neuer-eintrag", "foerderprojekt"),
     ),
+    warnings=(_project_without_outcome, _lead_named_differently),
 )

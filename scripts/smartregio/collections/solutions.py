@@ -3,11 +3,12 @@ card facts and the hints for ``new``, in one place."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import ConfigDict, Field, model_validator
 
 from ..models import Entry, LastReviewed, Record, Sources, cross_field
+from ..problems import Problem
 from ..registry import (
     REVIEW_SORT,
     TITLE_SORT,
@@ -22,6 +23,9 @@ from ..registry import (
 )
 from ..text import plural
 from ..types import ContactUrl, PlaceKey, ShortText, Spdx, Tag, WebUrl, ref, vocab
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
 
 
 class UsageSource(Record):
@@ -196,6 +200,36 @@ def _used_by_kinds(entry: Solution, ctx: FacetContext) -> list[str]:
 
 
 
+def _use_without_source(catalogue: Catalogue, entry_id: str, solution: Solution) -> list[Problem]:
+    sourced = {u.place for u in solution.used_by_sources}
+    entry_file = catalogue.files[("solutions", entry_id)]
+    out = [
+        Problem(
+            entry_file.path,
+            entry_file.line_of(("used_by_sources", index, "place")),
+            "used_by_sources",
+            f"Belegt wird der Einsatz in {usage.place}, der Schlüssel steht aber nicht unter used_by.",
+        )
+        for index, usage in enumerate(solution.used_by_sources)
+        if usage.place not in solution.used_by
+    ]
+    for index, key in enumerate(solution.used_by):
+        if key in sourced:
+            continue
+        place = catalogue.reference.places.get(key)
+        name = f"{place.name} ({key})" if place else key
+        out.append(
+            Problem(
+                entry_file.path,
+                entry_file.line_of(("used_by", index)),
+                "used_by",
+                f"Für den Einsatz in {name} nennt der Eintrag keinen Beleg. Bitte unter "
+                "used_by_sources die Seite angeben, die ihn zeigt (place und url).",
+            )
+        )
+    return out
+
+
 COLLECTION = Collection(
     name="solutions",
     model=Solution,
@@ -253,4 +287,5 @@ COLLECTION = Collection(
         title="[Lösung]: ",
         labels=("neuer-eintrag", "loesung"),
     ),
+    warnings=(_use_without_source,),
 )

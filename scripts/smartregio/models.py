@@ -15,7 +15,9 @@ from pydantic_core import PydanticCustomError
 from .limits import MAX_BODY, MAX_EMAIL, MAX_ITEMS, MAX_LIST_TEXT
 from .text import format_number
 from .types import (
+    ContactUrl,
     EntryId,
+    PlaceKey,
     ReviewDate,
     ShortText,
     Spdx,
@@ -209,6 +211,25 @@ class Place(Record):
                     f"den Schlüssel {expected}.",
                 )
         return self
+
+
+class PlaceContact(Record):
+    """A row of ``data/reference/place-contacts.csv``: where a municipality itself says whom to ask
+    about its digital or smart-city work. Kept once per place; shown wherever the place appears
+    as a user of a solution, so that a reader knows whom to ask in the towns that already use it."""
+
+    key: PlaceKey = Field(title="Ort", description="Amtlicher Schlüssel der Kommune.")
+    contact: ContactUrl = Field(
+        title="Kontakt",
+        description="Funktionspostfach (mailto:) oder Kontaktseite der Stelle, keine Person.",
+    )
+    kind: vocab("contact_kind") = Field(
+        title="Art der Stelle", description="Wofür die Stelle zuständig ist."
+    )
+    source: WebUrl = Field(
+        title="Quelle", description="Seite der Kommune oder Meldung, die den Kontakt nennt."
+    )
+    last_reviewed: LastReviewed
 
 
 class PackageLicence(Record):

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field, model_validator
 
-from ..models import Entry, LastReviewed, Sources, check_period, cross_field
+from ..models import Entry, LastReviewed, RequiredWhen, Rule, Sources, check_period
 from ..registry import CardFact, Collection, Facet, labels, period
 from ..text import format_eur_compact
 from ..types import Amount, ShortText, WebUrl, Year, vocab
@@ -18,6 +18,16 @@ class Programme(Entry):
     collection: ClassVar[str] = "programmes"
     label: ClassVar[str] = "Förderprogramm"
     label_plural: ClassVar[str] = "Förderprogramme"
+    rules: ClassVar[tuple[Rule, ...]] = (
+        RequiredWhen(
+            "land",
+            when="level",
+            value="land",
+            message="Bei level: land ist das Land (land) anzugeben.",
+            else_message="land ist nur bei level: land anzugeben.",
+            note="Pflicht bei level: land, sonst leer lassen.",
+        ),
+    )
 
     name: ShortText = Field(title="Name", description="Name des Förderprogramms.")
     summary: str | None = Field(
@@ -49,10 +59,6 @@ class Programme(Entry):
     @model_validator(mode="after")
     def _consistent(self) -> Programme:
         check_period(self.start, self.end)
-        if self.level == "land" and not self.land:
-            raise cross_field("land", "Bei level: land ist das Land (land) anzugeben.")
-        if self.level != "land" and self.land:
-            raise cross_field("land", "land ist nur bei level: land anzugeben.")
         return self
 
 
@@ -80,13 +86,5 @@ COLLECTION = Collection(
     order=4,
     body_hint="Beschreibung des Programms in Markdown (optional): wer gefördert wird, was "
     "gefördert wird, Fristen und wie man einen Antrag stellt.",
-    notes=(("land", "Pflicht bei level: land, sonst leer lassen."),),
-    schema_rules=(
-        {
-            "if": {"properties": {"level": {"const": "land"}}, "required": ["level"]},
-            "then": {"required": ["land"], "properties": {"land": {"type": "string"}}},
-            "else": {"properties": {"land": {"type": "null"}}},
-        },
-    ),
     url_fields=("url",),
 )

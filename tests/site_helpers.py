@@ -6,10 +6,10 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from smartregio.localserve import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 - the tests use them
 from smartregio.pipeline import build_site
 from smartregio.progress import SILENT, Progress
 from smartregio.project import Project
+from smartregio_dev.localserve import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 - the tests use them
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -157,10 +157,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("publish", {"publish", "schema"}),  # schema: the JSON Schema published for editors
     ("build", {"pipeline"}),
     # the commands beside the flow, and the command line that calls everything
-    ("cli", {
-        "__main__", "cli", "changed", "importers", "officialplaces", "scaffold",
-        "bench", "bench_site", "localserve", "synthetic",
-    }),
+    ("cli", {"__main__", "cli", "changed", "importers", "officialplaces", "scaffold"}),
 ]
 # fmt: on
 # dynamic imports are invisible to the walk below; these are the known ones, each inside its own package
@@ -236,6 +233,25 @@ def _layering_problems(
 
 def test_every_module_has_a_stage_and_imports_no_later_stage():
     assert _layering_problems(REPO / "scripts/smartregio", LAYERS) == []
+
+
+def test_only_the_bench_command_reaches_the_developer_tools():
+    """``smartregio_dev`` is not shipped: only the function behind ``smartregio bench`` imports
+    it, when called, and says in German when it is missing (``tests/test_bench.py``)."""
+    root = REPO / "scripts/smartregio"
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            else:
+                continue
+            if any(name.partition(".")[0] == "smartregio_dev" for name in names):
+                found.append((path.relative_to(root).as_posix(), node in tree.body))
+    assert found == [("cli.py", False)]
 
 
 def test_the_layering_check_sees_what_it_must(tmp_path):

@@ -45,6 +45,8 @@ def ensure_environment() -> None:
         venv.create(VENV, with_pip=True)
     print("Installiere die festgelegten Pakete aus requirements.lock …", flush=True)
     pip = [_python(), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    # editable: scripts/ goes on the path, with the developer tools of scripts/smartregio_dev
+    # (smartregio bench) that the package itself does not ship
     if _run(*pip, "-r", LOCK) or _run(*pip, "--no-deps", "-e", ROOT):
         sys.exit("Installation fehlgeschlagen.")
     STAMP.write_text(digest)

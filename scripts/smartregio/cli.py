@@ -344,6 +344,24 @@ def _places(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench(sizes: list[int], site: bool) -> int:
+    """The benchmark is a developer tool: it lives in ``scripts/smartregio_dev``, which the
+    development environment puts on the path and the installed package does not ship."""
+    try:
+        from smartregio_dev.bench import run
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] != "smartregio_dev":
+            raise
+        print(
+            "„smartregio bench“ ist ein Werkzeug für die Entwicklung und gehört nicht zum installierten "
+            "Paket. Es steht im Quellbaum von smartregio bereit, sobald „python3 scripts/dev.py build“ "
+            "(oder „… test“) die Umgebung .venv angelegt hat: „.venv/bin/smartregio bench“.",
+            file=sys.stderr,
+        )
+        return 1
+    return run(sizes, site=site)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if not hasattr(args, "verbosity"):
@@ -450,9 +468,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Version {args.version} veröffentlicht: {folder} (Änderungen in CHANGELOG.md).")
         return 0
     if args.command == "bench":
-        from .bench import run
-
-        return run(args.sizes, site=args.site)
+        return _bench(args.sizes, site=args.site)
     if args.command == "places":
         return _places(args)
     if args.command == "import":

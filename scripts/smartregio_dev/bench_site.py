@@ -29,7 +29,7 @@ def _size_mb(folder: Path) -> float:
 
 def plain_mkdocs(n: int, work: Path) -> float:
     """``mkdocs build`` of n trivial pages with the same theme, outside the nav."""
-    from .engine.mkdocs import build_plain
+    from smartregio.engine.mkdocs import build_plain
 
     docs = work / "plain-docs"
     (docs / "p").mkdir(parents=True)
@@ -93,8 +93,9 @@ def browser_bytes(site: Path) -> dict[str, int]:
 
 
 def run_site(n: int) -> dict[str, float]:
-    from .pipeline import build_site
-    from .project import Project
+    from smartregio.pipeline import build_site
+    from smartregio.project import Project
+
     from .synthetic import generate
 
     work = Path(tempfile.mkdtemp(prefix="sr-bench-"))

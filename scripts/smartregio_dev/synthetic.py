@@ -11,8 +11,8 @@ import random
 import shutil
 from pathlib import Path
 
-from .boundaries import BOUNDARIES_FILE
-from .reference import GEBIETSSTAND_FILE, PLACES_FILE
+from smartregio.boundaries import BOUNDARIES_FILE
+from smartregio.reference import GEBIETSSTAND_FILE, PLACES_FILE
 
 WORDS = [
     "Bürger",

@@ -18,8 +18,9 @@ from pathlib import Path
 
 def measure(n: int) -> dict[str, float]:
     """Run load+validate and package for ``n`` entries in this process."""
-    from .load import load_catalogue
-    from .package.write import write_package
+    from smartregio.load import load_catalogue
+    from smartregio.package.write import write_package
+
     from .synthetic import generate
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -33,7 +34,7 @@ def measure(n: int) -> dict[str, float]:
         write_package(catalogue, data, Path(tmp) / "package")
         t2 = time.perf_counter()
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # before the downloads
-        from .publish.releases import compile_downloads
+        from smartregio.publish.releases import compile_downloads
 
         downloads = compile_downloads(catalogue, data, Path(tmp) / "downloads")
         t3 = time.perf_counter()
@@ -50,7 +51,7 @@ def measure(n: int) -> dict[str, float]:
 
 def _in_child(module: str, function: str, n: int) -> dict | None:
     """Run one measurement in a fresh process, so its peak memory is its own."""
-    code = f"import json; from smartregio.{module} import {function}; print(json.dumps({function}({n})))"
+    code = f"import json; from smartregio_dev.{module} import {function}; print(json.dumps({function}({n})))"
     source_root = str(Path(__file__).resolve().parents[1])
     env = {
         **os.environ,
@@ -75,8 +76,8 @@ def run_site_sizes(sizes: list[int]) -> int:
 
 def measure_hostile() -> dict[str, float]:
     """Seconds for inputs that must stay cheap: an alias bomb, look-alikes among 10,000 names."""
-    from .duplicates import Item, _collection_duplicates, normalise_name
-    from .frontmatter import FrontMatterError, parse
+    from smartregio.duplicates import Item, _collection_duplicates, normalise_name
+    from smartregio.frontmatter import FrontMatterError, parse
 
     levels = [f"a: &a [{', '.join(['x'] * 9)}]"]
     for previous, name in zip("abcdefgh", "bcdefghi", strict=True):

@@ -162,11 +162,17 @@ def build_parser() -> argparse.ArgumentParser:
         "sizes",
         nargs="*",
         type=int,
-        default=[1000, 10000],
-        help="Anzahl der Einträge je Lauf (Standard: 1000 10000)",
+        default=None,
+        help="Anzahl der Einträge je Lauf (Standard: 1000 10000; mit --shipped keine)",
     )
     bench.add_argument(
         "--site", action="store_true", help="auch die ganze Website bauen und im Browser messen"
+    )
+    bench.add_argument(
+        "--shipped",
+        action="store_true",
+        help="die ausgelieferten Daten mit allen amtlichen Orten bauen: Dauer und Speicher gegen MkDocs, "
+        "Größe einer Gemeindeseite, Bytes von „Kommune finden“ und Karte",
     )
     places = commands.add_parser(
         "places", help="amtliche Orte, Punkte, Flächen und Grenzen aus VG5000/VG250 des BKG ableiten"
@@ -344,7 +350,7 @@ def _places(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bench(sizes: list[int], site: bool) -> int:
+def _bench(sizes: list[int] | None, site: bool, shipped: bool = False) -> int:
     """The benchmark is a developer tool: it lives in ``scripts/smartregio_dev``, which the
     development environment puts on the path and the installed package does not ship."""
     try:
@@ -359,7 +365,9 @@ def _bench(sizes: list[int], site: bool) -> int:
             file=sys.stderr,
         )
         return 1
-    return run(sizes, site=site)
+    if sizes is None:
+        sizes = [] if shipped else [1000, 10000]
+    return run(sizes, site=site, shipped=shipped)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -468,7 +476,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Version {args.version} veröffentlicht: {folder} (Änderungen in CHANGELOG.md).")
         return 0
     if args.command == "bench":
-        return _bench(args.sizes, site=args.site)
+        return _bench(args.sizes, site=args.site, shipped=args.shipped)
     if args.command == "places":
         return _places(args)
     if args.command == "import":

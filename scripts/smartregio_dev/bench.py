@@ -49,9 +49,10 @@ def measure(n: int) -> dict[str, float]:
         }
 
 
-def _in_child(module: str, function: str, n: int) -> dict | None:
+def _in_child(module: str, function: str, *args: int) -> dict | None:
     """Run one measurement in a fresh process, so its peak memory is its own."""
-    code = f"import json; from smartregio_dev.{module} import {function}; print(json.dumps({function}({n})))"
+    call = f"{function}({', '.join(map(str, args))})"
+    code = f"import json; from smartregio_dev.{module} import {function}; print(json.dumps({call}))"
     source_root = str(Path(__file__).resolve().parents[1])
     env = {
         **os.environ,
@@ -98,7 +99,21 @@ def measure_hostile() -> dict[str, float]:
     return {"alias_bomb_s": round(t1 - t0, 3), "lookalikes_10k_s": round(t3 - t2, 2)}
 
 
-def run(sizes: list[int], site: bool = False) -> int:
+def run_shipped() -> int:
+    print("\nAusgelieferte Daten mit allen amtlichen Orten (Build, Spitze RSS, Seiten; KB gzip):")
+    r = _in_child("bench_site", "run_shipped")
+    if r is None:
+        return 1
+    print("  " + ", ".join(f"{k}={v}" for k, v in r.items()))
+    return 0
+
+
+def run(sizes: list[int], site: bool = False, shipped: bool = False) -> int:
+    """With ``shipped``: the shipped data first, then the synthetic sizes (none: only shipped)."""
+    if shipped and (code := run_shipped()):
+        return code
+    if shipped and not sizes:
+        return 0
     print(
         f"{'N':>7} {'laden+prüfen s':>15} {'paketieren s':>13} {'gesamt s':>9} {'Spitze RSS MB':>14}"
         f" {'Downloads s':>12} {'Downloads MB':>13}"

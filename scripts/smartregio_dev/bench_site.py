@@ -120,3 +120,79 @@ def run_site(n: int) -> dict[str, float]:
         return result
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def place_page_bytes(site: Path) -> dict[str, float]:
+    """Compressed sizes (gzip 6, KB) of the Gemeinde pages: the largest and the median."""
+    sizes = sorted(
+        len(gzip.compress(page.read_bytes(), 6))
+        for page in (site / "kommunen").glob("*/index.html")
+        if len(page.parent.name) == 8
+    )
+    if not sizes:
+        return {}
+    return {
+        "gemeinde_page_max_kb": round(sizes[-1] / 1024, 1),
+        "gemeinde_page_median_kb": round(sizes[len(sizes) // 2] / 1024, 1),
+    }
+
+
+def finder_and_map_bytes(site: Path) -> dict[str, float]:
+    """Compressed KB a reader's browser downloads: while typing a name into „Kommune finden“ on
+    /kommunen/ (after the page itself), and for the first view of /karte/ (everything)."""
+    from playwright.sync_api import sync_playwright
+
+    from .localserve import CHROMIUM_ARGS, serve
+
+    def gz(data: bytes) -> int:
+        return len(gzip.compress(data, 6))
+
+    out: dict[str, float] = {}
+    with serve(site) as origin, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        seen: list[int] = []
+        page.on("response", lambda r: seen.append(gz(r.body())) if r.ok else None)
+        page.goto(origin + "/kommunen/", wait_until="networkidle")
+        seen.clear()
+        page.locator("[role=combobox]").first.press_sequentially("Neustadt", delay=80)
+        page.locator("#sr-finder-liste [role=option]").first.wait_for()
+        page.wait_for_load_state("networkidle")
+        out["finder_typing_kb"] = round(sum(seen) / 1024, 1)
+        fresh = browser.new_page()
+        seen_map: list[int] = []
+        fresh.on("response", lambda r: seen_map.append(gz(r.body())) if r.ok else None)
+        fresh.goto(origin + "/karte/", wait_until="networkidle")
+        fresh.locator(".leaflet-overlay-pane path").first.wait_for(state="attached")
+        out["map_first_view_kb"] = round(sum(seen_map) / 1024, 1)
+        browser.close()
+    return out
+
+
+def run_shipped() -> dict[str, float]:
+    """The shipped data (every official place included) against a bare MkDocs build of as many
+    pages; a Gemeinde page's size, the finder's and the map's bytes."""
+    from smartregio.pipeline import build_site
+    from smartregio.project import Project
+
+    work = Path(tempfile.mkdtemp(prefix="sr-bench-shipped-"))
+    try:
+        start = time.perf_counter()
+        build_site(REPO / "data", work / "site", Project(REPO, build_root=work / "build"))
+        seconds = time.perf_counter() - start
+        pages = sum(1 for _ in (work / "site").rglob("index.html"))
+        result: dict[str, float] = {
+            "site_build_s": round(seconds, 1),
+            "peak_rss_mb": _peak_mb(),
+            "site_mb": _size_mb(work / "site"),
+            "pages": pages,
+        }
+        plain = plain_mkdocs(pages, work)
+        result["plain_mkdocs_s"] = round(plain, 1)
+        result["ratio"] = round(seconds / plain, 2)
+        result.update(place_page_bytes(work / "site"))
+        if Path(CHROMIUM).exists():
+            result.update(finder_and_map_bytes(work / "site"))
+        return result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

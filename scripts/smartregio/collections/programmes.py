@@ -52,6 +52,18 @@ class Programme(Entry):
         title="Förderquote",
         description="Anteil der förderfähigen Kosten, z. B. „65 %, bis 90 % bei Haushaltsnotlage“.",
     )
+    status: vocab("project_status") | None = Field(
+        None,
+        title="Status",
+        description="Ob das Programm noch fördert (laufend) oder beendet ist (abgeschlossen); "
+        "nur mit Quelle.",
+    )
+    application: ShortText | None = Field(
+        None,
+        title="Antragsfenster",
+        description="Frist oder Verfahren für Anträge, z. B. „jährlich bis 22. Mai“ oder „derzeit kein "
+        "Aufruf“; nur mit Quelle.",
+    )
     url: WebUrl | None = Field(None, title="Website", description="Offizielle Seite des Programms.")
     sources: Sources
     last_reviewed: LastReviewed

@@ -139,15 +139,16 @@ def test_progress_draws_a_bar_only_on_a_terminal():
 # fmt: off
 LAYERS: list[tuple[str, set[str]]] = [
     ("foundations", {
-        "__init__", "addresses", "boundaries", "cells", "inputs", "limits", "markup", "outputs",
+        "__init__", "apinames", "boundaries", "cells", "inputs", "limits", "markup", "outputs",
         "problems", "processes", "progress", "suggest", "text",
     }),
     ("load", {"frontmatter"}),
     # the settings are checked with validate's messages, the reference tables with the models;
-    # the catalogue holds validated entries and the registry describes each model's collection
+    # the catalogue holds validated entries, the registry says what a collection declares, each
+    # collection (collections/) defines its model and declarations, the addresses follow from them
     ("validate", {
         "types", "fields", "models", "validate", "settings", "project", "reference", "catalogue",
-        "registry",
+        "registry", "collections", "addresses",
     }),
     # load.py assembles the catalogue: it reads, validates and links, so it stands after them
     ("link", {"links", "checks", "duplicates", "load"}),
@@ -161,7 +162,8 @@ LAYERS: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 # dynamic imports are invisible to the walk below; these are the known ones, each inside its own package
-DYNAMIC_IMPORTS = {"engine/__init__.py"}  # renderer(name) imports engine/<name>.py
+# renderer(name) imports engine/<name>.py; collections/ finds its own modules
+DYNAMIC_IMPORTS = {"engine/__init__.py", "collections/__init__.py"}
 
 
 def _imports(path: Path, root: Path, package: str = "smartregio") -> set[str]:

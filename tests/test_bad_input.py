@@ -360,3 +360,17 @@ def test_all_problems_in_one_run_without_traceback(data):
     assert any("kaputt.md" in line and "UTF-8" in line for line in lines)
     assert any("Falscher Name.md" in line for line in lines)
     assert lines[-1].endswith("Problem(e) gefunden.")
+
+
+def test_messages_name_files_relative_to_the_project_whatever_the_working_folder(cli, data, tmp_path, monkeypatch):
+    edit(data, SOLUTION, "open_source: true", "open_source: 5")
+    elsewhere = tmp_path / "anderswo"
+    elsewhere.mkdir()
+    for cwd, given in ((elsewhere, str(data)), (elsewhere, "../data"), (data / "solutions", "..")):
+        monkeypatch.chdir(cwd)
+        result = cli("validate", "--data", given)
+        assert result.code == 1
+        lines = result.err.splitlines()
+        assert any(line.startswith(f"data/{SOLUTION}:") and "open_source" in line for line in lines), (cwd, lines)
+        assert str(tmp_path) not in result.err
+

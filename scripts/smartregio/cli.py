@@ -221,12 +221,9 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         from .changed import scope, select
 
-        within = scope(catalogue, changes)
+        within = scope(catalogue, changes, args.data)
         problems = select(problems, within)
-        paths = {str(path) for path in within.paths}
-        found = sorted(
-            warnings(duplicates, paths) + [w for w in quality if str(Path(w.path).resolve()) in paths]
-        )
+        found = sorted(warnings(duplicates, within.covers) + [w for w in quality if within.covers(w.path)])
     problems.extend(beyond)  # whatever the change: the build would refuse these
     if args.format == "json":
         data = json.loads(problems.as_json())

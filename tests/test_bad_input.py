@@ -374,3 +374,16 @@ def test_messages_name_files_relative_to_the_project_whatever_the_working_folder
         assert any(line.startswith(f"data/{SOLUTION}:") and "open_source" in line for line in lines), (cwd, lines)
         assert str(tmp_path) not in result.err
 
+
+def test_a_problem_found_twice_is_printed_and_counted_once(capsys):
+    from smartregio.cli import report
+    from smartregio.problems import Problem, Problems
+
+    problems = Problems()
+    problems.add("data/solutions/x.md", 3, "name", "Fehlt.")
+    problems.add("data/solutions/x.md", 3, "name", "Fehlt.")
+    problems.extend([Problem("data/solutions/x.md", 3, "name", "Fehlt."), Problem("data/a.md", 0, "", "Leer.")])
+    report(problems)
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == ["data/a.md: Leer.", "data/solutions/x.md:3: name: Fehlt.", "2 Problem(e) gefunden."]
+    assert len(problems) == 2 == json.loads(problems.as_json())["count"] == len(problems.as_github().splitlines())

@@ -33,7 +33,7 @@ from .problems import Problems
 from .progress import SILENT, Progress
 from .project import Project
 from .publish.api import write_api, write_catalogue_indexes
-from .publish.compounds import proper_names
+from .publish.compounds import Dictionary
 from .publish.dcat import Publisher, build_graph, write_dcat
 from .publish.dcat import Release as DcatRelease
 from .publish.feed import write_feed
@@ -230,9 +230,10 @@ def build_site(
             side.join()
             move_into(api_site, staging)
         with progress.stage("Suchindex (Pagefind)"):
-            index_site(staging, place_names(catalogue))
+            dictionary = Dictionary.load(project.cache)
+            index_site(staging, dictionary, place_names(catalogue, dictionary))
         with progress.stage("Seiten der Versionen", unit=("Version", "Versionen")) as stage:
-            build_version_snapshots(releases, project, staging, render, each=stage.items)
+            build_version_snapshots(releases, project, staging, dictionary, render, each=stage.items)
         with progress.stage("Website austauschen"):
             mark(staging)
             replace_dir(staging, site_dir)
@@ -261,7 +262,12 @@ def read_changelog(data_dir: Path) -> str | None:
 
 
 def build_version_snapshots(
-    releases: list[StoredRelease], project: Project, site: Path, render=None, each=None
+    releases: list[StoredRelease],
+    project: Project,
+    site: Path,
+    dictionary: Dictionary,
+    render=None,
+    each=None,
 ) -> None:
     """Each released version's pages under ``/<version>/`` and ``versions.json`` beside them,
     which Material's version selector reads. Built from the stored release package, so a
@@ -295,12 +301,12 @@ def build_version_snapshots(
         write_finder_index(catalogue, site / release.version, views.paged_places)
         # its own search, over the pages of that version (after the catalogue indexes, which
         # the search's hit numbers refer to)
-        index_site(site / release.version, place_names(catalogue))
+        index_site(site / release.version, dictionary, place_names(catalogue, dictionary))
 
 
-def place_names(catalogue: Catalogue) -> frozenset[str]:
+def place_names(catalogue: Catalogue, dictionary: Dictionary) -> frozenset[str]:
     """The words of the places' names the search keeps whole (a town, not „Darm“ + „Stadt“)."""
-    return proper_names(place.name for place in catalogue.reference.places.values())
+    return dictionary.proper_names(place.name for place in catalogue.reference.places.values())
 
 
 CURRENT_VERSION = "."

@@ -285,6 +285,54 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
 
 
+def test_a_build_leaves_the_environment_as_it_was_and_dates_pages_from_the_data(tmp_path):
+    """The engine gets the build date from the data for its own run; nothing of it (or of
+    what MkDocs and its theme set on import) stays in the process environment."""
+    import os
+
+    from .conftest import make_data
+
+    data = make_data(tmp_path / "data")
+    before = dict(os.environ)
+    build(data, tmp_path / "site", tmp_path / "work")
+    assert dict(os.environ) == before
+    sitemap = (tmp_path / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {"2025-01-15"}  # the newest review
+
+
+def test_a_build_from_another_folder_writes_nothing_under_home(tmp_path):
+    """``smartregio build`` run from elsewhere with an empty home folder: the search's word
+    sets are kept in the project's build/cache/, nothing lands in the home or working folder."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import make_data
+    from .site_helpers import project_with_config
+
+    root = tmp_path / "projekt"
+    project_with_config(root, (REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    make_data(root / "data")
+    home, elsewhere = tmp_path / "home", tmp_path / "anderswo"
+    home.mkdir()
+    elsewhere.mkdir()
+    env = {name: value for name, value in os.environ.items() if not name.startswith("XDG_")}
+    env.update(HOME=str(home), PYTHONPATH=str(REPO / "scripts"), PYTHONDONTWRITEBYTECODE="1")
+    run = subprocess.run(
+        [sys.executable, "-m", "smartregio", "-q", "build", "--data", str(root / "data"), "--site-dir", str(root / "site")],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert (root / "site/index.html").is_file()
+    assert sorted(home.rglob("*")) == []
+    assert sorted(elsewhere.rglob("*")) == []
+    assert [p.name[:13] for p in (root / "build/cache").iterdir()] == ["german-nouns-"]
+
+
 def test_invalid_data_stops_the_build_and_keeps_the_old_site(tmp_path, cli, monkeypatch):
     from .conftest import make_data
 
@@ -313,7 +361,7 @@ def test_engine_failure_keeps_the_old_site(tmp_path, monkeypatch):
     build(data, tmp_path / "site", tmp_path / "work")
     before = tree_digest(tmp_path / "site")
 
-    def broken(config_file, docs_dir, site_dir, shard_sections=()):
+    def broken(config_file, docs_dir, site_dir, shard_sections=(), **options):
         (Path(site_dir) / "half.html").write_text("halb", encoding="utf-8")
         raise EngineError("kaputt")
 

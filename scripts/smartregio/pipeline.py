@@ -8,7 +8,6 @@ gives byte-identical output: timestamps come from the data, every listing is sor
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 from datetime import UTC, datetime, time
@@ -175,7 +174,7 @@ def build_site(
         raise BuildError("Die Eingaben sind ungültig; die Website wurde nicht gebaut.", problems)
     assert catalogue.meta is not None
     progress.detail(catalogue.summary())
-    os.environ["SOURCE_DATE_EPOCH"] = str(source_date(catalogue))
+    build_date = source_date(catalogue)  # the engine's date of every page, from the data
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(site_dir.parent)
     staging = staging_dir(site_dir.parent, f".{site_dir.name}-")
@@ -207,7 +206,13 @@ def build_site(
         Generator(catalogue, None, None, site_url).write_data_page(docs, publication)
         render = renderer(engine)
         with progress.stage(f"Engine ({TITLES[engine]}) rendert", unit="HTML-Seiten") as stage:
-            render(project.config_file, docs, staging, shard_sections=tuple(SECTIONS.values()))
+            render(
+                project.config_file,
+                docs,
+                staging,
+                shard_sections=tuple(SECTIONS.values()),
+                build_date=build_date,
+            )
             stage.count = sum(1 for _ in staging.rglob("*.html"))
         move_into(scratch / "daten", staging / "daten")
         with progress.stage("DCAT-AP.de, Feed, Schemas"):
@@ -233,7 +238,9 @@ def build_site(
             dictionary = Dictionary.load(project.cache)
             index_site(staging, dictionary, place_names(catalogue, dictionary))
         with progress.stage("Seiten der Versionen", unit=("Version", "Versionen")) as stage:
-            build_version_snapshots(releases, project, staging, dictionary, render, each=stage.items)
+            build_version_snapshots(
+                releases, project, staging, dictionary, render, each=stage.items, build_date=build_date
+            )
         with progress.stage("Website austauschen"):
             mark(staging)
             replace_dir(staging, site_dir)
@@ -268,6 +275,7 @@ def build_version_snapshots(
     dictionary: Dictionary,
     render=None,
     each=None,
+    build_date: int | None = None,
 ) -> None:
     """Each released version's pages under ``/<version>/`` and ``versions.json`` beside them,
     which Material's version selector reads. Built from the stored release package, so a
@@ -293,7 +301,9 @@ def build_version_snapshots(
                 every_place=False,  # a version's copy keeps its own entries, not every place's page
                 release=(release.version, format_date(release.date)),  # every page says it is older
             ).write(project.content, docs)
-            render(project.config_file, docs, site / release.version, site_url=version_url)
+            render(
+                project.config_file, docs, site / release.version, site_url=version_url, build_date=build_date
+            )
         views = Views(catalogue, None, every_place=False)
         write_api(catalogue, views, site / release.version)
         write_catalogue_indexes(catalogue, views, site / release.version)

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from smartregio.localserve import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 - the tests use them
 from smartregio.pipeline import build_site
-from smartregio.progress import SILENT, Progress
+from smartregio.progress import Progress
 from smartregio.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def build(data: Path, site: Path, work: Path, progress: Progress = SILENT):
+def build(data: Path, site: Path, work: Path, progress: Progress | None = None):
     """Build ``data`` into ``site`` with the repository's configuration and templates."""
     return build_site(data, site, Project(REPO, build_root=work), progress)
 

@@ -29,7 +29,7 @@ from .pages.generate import Generator
 from .pages.legal import missing_warning
 from .pages.views import Views
 from .problems import Problems
-from .progress import SILENT, Progress
+from .progress import QUIET, Progress
 from .project import Project
 from .publish.api import write_api, write_catalogue_indexes
 from .publish.compounds import Dictionary
@@ -150,7 +150,7 @@ def build_site(
     data_dir: Path,
     site_dir: Path,
     project: Project,
-    progress: Progress = SILENT,
+    progress: Progress | None = None,
     engine: str = DEFAULT,
 ) -> Catalogue:
     """The whole build, stage by stage; each stage reports as it ends (see ``progress``).
@@ -158,7 +158,8 @@ def build_site(
     load → validate → link → package → pages → engine → publish (downloads, API, DCAT,
     feed, search index, versions) → swap. Downloads and the API run in a second process
     while pages are generated and rendered; everything goes to staging folders that are
-    swapped in at the very end."""
+    swapped in at the very end. Without ``progress`` the build reports nothing."""
+    progress = progress or Progress(QUIET)  # a new one: a progress keeps the timings of its build
     settings = project.settings.smartregio  # a wrong setting stops the build before any work
     site_url = project.site_url()
     site_dir = claim_output(site_dir, project, data_dir)

@@ -169,7 +169,6 @@ def normalise_sitemap(site_dir: Path, others: tuple[Path, ...] = ()) -> None:
     if not sitemap.is_file():
         return
     ns = SITEMAP_NS
-    ET.register_namespace("", ns)
     entries = {}
     for path in (sitemap, *others):
         for url in ET.parse(path).getroot().findall(f"{{{ns}}}url"):
@@ -178,7 +177,7 @@ def normalise_sitemap(site_dir: Path, others: tuple[Path, ...] = ()) -> None:
     for loc in sorted(entries):
         urls.append(entries[loc])
     ET.indent(urls)
-    data = ET.tostring(urls, encoding="utf-8", xml_declaration=True) + b"\n"
+    data = ET.tostring(urls, encoding="utf-8", xml_declaration=True, default_namespace=ns) + b"\n"
     sitemap.write_bytes(data)
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
 

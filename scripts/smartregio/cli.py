@@ -431,18 +431,27 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "release":
         from datetime import date
 
+        from .package.write import PackageError
+        from .problems import printable
         from .publish.releases import ReleaseError, release
         from .text import utc_today
 
-        try:
-            day = date.fromisoformat(args.date) if args.date else utc_today()
-        except ValueError:
-            print(f"„{args.date}“ ist kein Datum der Form JJJJ-MM-TT.", file=sys.stderr)
-            return 1
+        day = utc_today()
+        if args.date is not None:  # only the date given here is read here
+            try:
+                day = date.fromisoformat(args.date)
+            except ValueError:
+                given = printable(args.date)
+                print(f"--date: „{given}“ ist kein Datum der Form JJJJ-MM-TT.", file=sys.stderr)
+                return 1
         try:
             folder = release(args.data, args.version, day, tag=not args.no_tag)
-        except ReleaseError as exc:
+        except ReleaseError as exc:  # with the file and field it concerns
             print(f"Keine Veröffentlichung: {exc}", file=sys.stderr)
+            return 1
+        except PackageError as exc:
+            report(exc.problems)
+            print("Keine Veröffentlichung: Das Datenpaket besteht die Prüfung nicht.", file=sys.stderr)
             return 1
         print(f"Version {args.version} veröffentlicht: {folder} (Änderungen in CHANGELOG.md).")
         return 0

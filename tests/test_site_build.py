@@ -408,6 +408,31 @@ def test_failure_in_the_download_process_keeps_the_old_site(tmp_path, monkeypatc
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
+def test_a_failed_download_process_keeps_its_traceback_for_v(tmp_path, monkeypatch, cli):
+    """One line by default; with -v the side process's traceback, which says where it failed."""
+    from .conftest import make_data
+
+    data = make_data(tmp_path / "data")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kaputt im Nebenprozess")
+
+    monkeypatch.setattr("smartregio.pipeline.compile_downloads", broken)
+    monkeypatch.setenv("SMARTREGIO_START_METHOD", "fork")  # the side process sees the patch
+    monkeypatch.chdir(REPO)
+    args = ("build", "--data", str(data), "--site-dir", str(tmp_path / "site"), "--work-dir", str(tmp_path / "w"))
+    short = cli(*args)
+    assert short.code == 1 and "Traceback" not in short.err
+    assert short.err.strip().endswith(
+        "Downloads und API konnten nicht geschrieben werden: RuntimeError: kaputt im Nebenprozess"
+    )
+    verbose = cli("-v", *args)
+    assert verbose.code == 1
+    assert "Traceback (most recent call last):" in verbose.err
+    assert "in _side_outputs" in verbose.err and "in broken" in verbose.err
+    assert verbose.err.rstrip().endswith("RuntimeError: kaputt im Nebenprozess")
+
+
 @pytest.mark.parametrize("cores", [2, 3])
 def test_sharded_engine_runs_give_the_same_site(tmp_path, monkeypatch, cores):
     """Engine runs sharing the entry pages produce exactly the files of one run."""

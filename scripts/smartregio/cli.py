@@ -289,6 +289,8 @@ def _build(args: argparse.Namespace) -> int:
         if exc.problems:
             report(exc.problems)
         print(str(exc), file=sys.stderr)
+        if exc.detail and args.verbosity >= 2:  # -v: where it failed, for a bug report
+            print(exc.detail.rstrip(), file=sys.stderr)
         return 1
     except (EngineError, PagefindError) as exc:
         print(f"Die Seiten konnten nicht gerendert werden:\n{exc}", file=sys.stderr)

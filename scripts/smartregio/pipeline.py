@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+import traceback
 from datetime import UTC, datetime, time
 from pathlib import Path
 
@@ -49,9 +50,13 @@ CHANGELOG = "CHANGELOG.md"
 
 
 class BuildError(Exception):
-    def __init__(self, message: str, problems: Problems | None = None) -> None:
+    """A build that stopped, with a German sentence; ``problems`` where the input is at fault,
+    ``detail`` the traceback of a failed step (``-v`` shows it)."""
+
+    def __init__(self, message: str, problems: Problems | None = None, detail: str | None = None) -> None:
         super().__init__(message)
         self.problems = problems
+        self.detail = detail
 
 
 def source_date(catalogue: Catalogue) -> int:
@@ -111,8 +116,8 @@ def _side_outputs(catalogue: Catalogue, data_dir: Path, latest: Path, api_site: 
         write_api(catalogue, views, api_site)
         write_catalogue_indexes(catalogue, views, api_site)
         conn.send(("done", None))
-    except BaseException as exc:  # reported by the parent as a build error
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    except BaseException as exc:  # reported by the parent as a build error, with the traceback
+        conn.send(("error", (f"{type(exc).__name__}: {exc}", traceback.format_exc())))
     finally:
         conn.close()
 
@@ -123,7 +128,8 @@ def _receive(conn, expected: str):
     except EOFError:
         raise BuildError("Downloads und API konnten nicht geschrieben werden (Prozess beendet).") from None
     if status != expected:
-        raise BuildError(f"Downloads und API konnten nicht geschrieben werden: {payload}")
+        summary, trace = payload
+        raise BuildError(f"Downloads und API konnten nicht geschrieben werden: {summary}", detail=trace)
     return payload
 
 

@@ -426,7 +426,7 @@ def _run(args: argparse.Namespace) -> int:
             report(exc.problems)
             return 1
         try:
-            return serve(args.data, project, args.address)
+            return serve(args.data, project, args.address, verbose=args.verbosity >= 2)
         except AddressError as exc:
             print(str(exc), file=sys.stderr)
             return 2

@@ -11,14 +11,14 @@ import time
 from pathlib import Path
 
 from smartregio.pipeline import build_site
-from smartregio.progress import SILENT, Progress
+from smartregio.progress import Progress
 from smartregio.project import Project
 from smartregio_dev.localserve import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 - the tests use them
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def build(data: Path, site: Path, work: Path, progress: Progress = SILENT):
+def build(data: Path, site: Path, work: Path, progress: Progress | None = None):
     """Build ``data`` into ``site`` with the repository's configuration and templates."""
     return build_site(data, site, Project(REPO, build_root=work), progress)
 

@@ -299,3 +299,27 @@ def test_validate_is_quiet_with_q_but_still_reports_errors(data, cli):
     path.write_text(path.read_text(encoding="utf-8").replace("open_source: true", "open_source: 5"))
     result = cli("-q", "validate", "--data", str(data))
     assert result.code == 1 and "open_source" in result.err
+
+
+def test_a_locator_keeps_its_drawings_to_itself():
+    """What a locator draws is cached with it, not in a module-wide cache that keeps every
+    locator (and its outlines) of every build alive."""
+    import gc
+    import weakref
+
+    from smartregio.boundaries import LandShape
+    from smartregio.pages.locator import Locator
+
+    square = ((((8.0, 48.0), (9.0, 48.0), (9.0, 49.0), (8.0, 49.0), (8.0, 48.0)),),)
+    locator = Locator({"BW": LandShape("BW", "Baden-Württemberg", square, (8.0, 48.0, 9.0, 49.0))}, {})
+    assert locator.frame("BW") is locator.frame("BW") and locator.path("land", "BW", "BW").startswith("M")
+    gone = weakref.ref(locator)
+    del locator
+    gc.collect()
+    assert gone() is None
+
+
+def test_a_build_keeps_no_progress_of_another():
+    from smartregio import progress
+
+    assert not any(isinstance(value, progress.Progress) for value in vars(progress).values())

@@ -227,12 +227,9 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         from .changed import scope, select
 
-        within = scope(catalogue, changes)
+        within = scope(catalogue, changes, args.data)
         problems = select(problems, within)
-        paths = {str(path) for path in within.paths}
-        found = sorted(
-            warnings(duplicates, paths) + [w for w in quality if str(Path(w.path).resolve()) in paths]
-        )
+        found = sorted(warnings(duplicates, within.covers) + [w for w in quality if within.covers(w.path)])
     problems.extend(beyond)  # whatever the change: the build would refuse these
     if args.format == "json":
         data = json.loads(problems.as_json())
@@ -298,6 +295,8 @@ def _build(args: argparse.Namespace) -> int:
         if exc.problems:
             report(exc.problems)
         print(str(exc), file=sys.stderr)
+        if exc.detail and args.verbosity >= 2:  # -v: where it failed, for a bug report
+            print(exc.detail.rstrip(), file=sys.stderr)
         return 1
     except (EngineError, PagefindError) as exc:
         print(f"Die Seiten konnten nicht gerendert werden:\n{exc}", file=sys.stderr)
@@ -453,25 +452,34 @@ def _run(args: argparse.Namespace) -> int:
             report(exc.problems)
             return 1
         try:
-            return serve(args.data, project, args.address)
+            return serve(args.data, project, args.address, verbose=args.verbosity >= 2)
         except AddressError as exc:
             print(str(exc), file=sys.stderr)
             return 2
     if args.command == "release":
         from datetime import date
 
+        from .package.write import PackageError
+        from .problems import printable
         from .publish.releases import ReleaseError, release
         from .text import utc_today
 
-        try:
-            day = date.fromisoformat(args.date) if args.date else utc_today()
-        except ValueError:
-            print(f"„{args.date}“ ist kein Datum der Form JJJJ-MM-TT.", file=sys.stderr)
-            return 1
+        day = utc_today()
+        if args.date is not None:  # only the date given here is read here
+            try:
+                day = date.fromisoformat(args.date)
+            except ValueError:
+                given = printable(args.date)
+                print(f"--date: „{given}“ ist kein Datum der Form JJJJ-MM-TT.", file=sys.stderr)
+                return 1
         try:
             folder = release(args.data, args.version, day, tag=not args.no_tag)
-        except ReleaseError as exc:
+        except ReleaseError as exc:  # with the file and field it concerns
             print(f"Keine Veröffentlichung: {exc}", file=sys.stderr)
+            return 1
+        except PackageError as exc:
+            report(exc.problems)
+            print("Keine Veröffentlichung: Das Datenpaket besteht die Prüfung nicht.", file=sys.stderr)
             return 1
         print(f"Version {args.version} veröffentlicht: {folder} (Änderungen in CHANGELOG.md).")
         return 0

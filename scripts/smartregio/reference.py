@@ -241,8 +241,20 @@ def _load_source(tree: InputTree, path: Path, data_dir: Path, problems: Problems
 
 
 def display_path(path: Path, data_dir: Path) -> str:
-    """Paths in messages read as the contributor sees them: relative to the working folder."""
+    """Paths in messages read as the contributor sees them in the project, whatever the
+    working folder: relative to the data folder's parent (``data/solutions/x.md``); a path
+    outside it absolute. :func:`shown_path` turns it back into the file."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return absolute.relative_to(_project_root(data_dir)).as_posix()
     except ValueError:
-        return str(path)
+        return str(absolute)
+
+
+def shown_path(shown: str, data_dir: Path) -> Path:
+    """The file a message names (see :func:`display_path`), resolved."""
+    return (_project_root(data_dir) / shown).resolve()
+
+
+def _project_root(data_dir: Path) -> Path:
+    return Path(os.path.abspath(data_dir)).parent

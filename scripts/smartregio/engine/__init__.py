@@ -21,15 +21,22 @@ Render = Callable[..., None]
 
 
 def renderer(name: str = DEFAULT) -> Render:
-    """The engine's ``render(config_file, docs_dir, site_dir, shard_sections=(), site_url=None)``."""
+    """The engine's ``render(config_file, docs_dir, site_dir, shard_sections=(), site_url=None,
+    build_date=None)``; ``build_date`` (seconds since 1970, UTC) replaces the clock."""
     if name not in ENGINES:
         raise EngineError(f"Unbekannte Engine „{name}“. Möglich: {', '.join(ENGINES)}.")
     return importlib.import_module(f".{name}", __name__).render
 
 
-def render(config_file: Path, docs_dir: Path, site_dir: Path, shard_sections: tuple[str, ...] = ()) -> None:
+def render(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    shard_sections: tuple[str, ...] = (),
+    build_date: int | None = None,
+) -> None:
     """Render with the default engine."""
-    renderer(DEFAULT)(config_file, docs_dir, site_dir, shard_sections)
+    renderer(DEFAULT)(config_file, docs_dir, site_dir, shard_sections, build_date=build_date)
 
 
 __all__ = ["DEFAULT", "ENGINES", "TITLES", "EngineError", "render", "renderer"]

@@ -68,7 +68,7 @@ def _verbosity_args() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
-    from .engine import ENGINES
+    from .engine import engine_names
 
     common = _verbosity_args()
     parser = GermanParser(
@@ -135,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--engine",
-        choices=ENGINES,
+        choices=engine_names(),
         default="mkdocs",
         help="die Engine, die die Seiten rendert (Standard: mkdocs; zensical ist der Nachfolger)",
     )

@@ -17,7 +17,8 @@ from pathlib import Path
 from . import processes
 from .addresses import SECTIONS
 from .catalogue import Catalogue
-from .engine import DEFAULT, TITLES, renderer
+from .engine import DEFAULT, renderer
+from .engine import engine as engine_named
 from .inputs import InputError, InputTree
 from .load import load_catalogue
 from .outputs import OutputError, claim, mark, remove_stale
@@ -211,8 +212,9 @@ def build_site(
         downloads = [describe(latest / d.name, d.title) if d.name == DESCRIPTOR else d for d in downloads]
         publication = Publication(catalogue.meta.version, latest, downloads, releases, changelog_text)
         Generator(catalogue, None, None, site_url).write_data_page(docs, publication)
-        render = renderer(engine)
-        with progress.stage(f"Engine ({TITLES[engine]}) rendert", unit="HTML-Seiten") as stage:
+        chosen = engine_named(engine)
+        render = chosen.render
+        with progress.stage(f"Engine ({chosen.title}) rendert", unit="HTML-Seiten") as stage:
             render(
                 project.config_file,
                 docs,

@@ -18,6 +18,7 @@ from xml.etree import ElementTree as ET
 
 from .. import processes
 from ..outputs import working_prefix
+from . import BuiltinEngine
 from .errors import EngineError
 
 
@@ -241,3 +242,7 @@ def build_plain(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     from mkdocs.config import load_config
 
     build(load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir)))
+
+
+#: registered as the entry point ``mkdocs`` of ``smartregio.engines`` (pyproject.toml)
+ENGINE = BuiltinEngine("mkdocs", "MkDocs", __name__)

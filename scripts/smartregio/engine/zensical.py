@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..outputs import remove_stale, working_prefix
+from . import BuiltinEngine
 from .errors import EngineError
 from .mkdocs import normalise_sitemap
 
@@ -84,3 +85,7 @@ def render(
         out.rename(site_dir)
         site_dir.chmod(0o755)
     normalise_sitemap(site_dir)
+
+
+#: registered as the entry point ``zensical`` of ``smartregio.engines`` (pyproject.toml)
+ENGINE = BuiltinEngine("zensical", "Zensical", __name__)

@@ -10,7 +10,6 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -20,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from .apinames import RESERVED_IDS
 from .cells import formula_problem
 from .limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_LINE, MAX_TAG, MAX_URL, latest_date
+from .spdx import read_spdx
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # names Windows reserves for devices: a file „con.md“ cannot be checked out there
@@ -153,18 +153,12 @@ def _not_in_future(value: date) -> date:
 ReviewDate = Annotated[date, AfterValidator(_not_in_future)]
 
 
-@lru_cache(maxsize=4096)
 def _spdx_problem(expression: str) -> str | None:
-    from license_expression import get_spdx_licensing
-
-    try:
-        info = get_spdx_licensing().validate(expression)
-    except Exception:
-        return "der Ausdruck lässt sich nicht lesen"
-    if info.errors:
-        return "; ".join(info.errors)
-    if info.normalized_expression != expression:
-        return f"bitte in SPDX-Schreibweise angeben: „{info.normalized_expression}“"
+    reading = read_spdx(expression)
+    if reading.errors:
+        return "; ".join(reading.errors)
+    if reading.normalized != expression:
+        return f"bitte in SPDX-Schreibweise angeben: „{reading.normalized}“"
     return None
 
 

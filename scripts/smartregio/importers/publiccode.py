@@ -39,6 +39,7 @@ from typing import Any
 
 from ..frontmatter import FrontMatterError, read_yaml
 from ..reference import display_path
+from ..spdx import read_spdx
 from .entries import (
     Candidate,
     FieldNames,
@@ -132,13 +133,8 @@ def osi_approved(expression: str) -> bool | None:
 
 
 def normalized_licence(expression: str) -> str:
-    from license_expression import get_spdx_licensing
-
-    try:
-        info = get_spdx_licensing().validate(expression)
-    except Exception:
-        return expression
-    return info.normalized_expression if not info.errors and info.normalized_expression else expression
+    reading = read_spdx(expression)
+    return reading.normalized if not reading.errors and reading.normalized else expression
 
 
 MAPPED = ("name", "url", "landingURL", "developmentStatus", "legal.license", "maintenance.type")

@@ -14,6 +14,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..spdx import read_spdx
+
 VERSIONS = {
     "0",
     "0.2",
@@ -89,12 +91,7 @@ def _is_date(value: Any) -> bool:
 
 def _spdx_valid(expression: str) -> bool:
     """SPDX as the standard reads it: known ids, deprecated ones (AGPL-3.0) included."""
-    from license_expression import get_spdx_licensing
-
-    try:
-        return not get_spdx_licensing().validate(expression).errors
-    except Exception:
-        return False
+    return not read_spdx(expression).errors
 
 
 class _Checker:

@@ -139,7 +139,7 @@ def test_progress_draws_a_bar_only_on_a_terminal():
 # fmt: off
 LAYERS: list[tuple[str, set[str]]] = [
     ("foundations", {
-        "__init__", "apinames", "boundaries", "extensions", "spdx", "cells", "inputs", "limits", "markup", "outputs",
+        "__init__", "apinames", "atomic", "boundaries", "extensions", "spdx", "cells", "inputs", "limits", "markup", "outputs",
         "problems", "processes", "progress", "suggest", "text",
     }),
     ("load", {"frontmatter"}),

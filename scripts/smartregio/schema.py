@@ -9,11 +9,10 @@ scaffold's first line points editors there) and published with the site at
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_texts
 from .catalogue import COLLECTIONS
 from .collections import MODELS, REGISTRY
 from .fields import field_infos
@@ -112,19 +111,9 @@ def schema_inputs(data_dir: Path, problems: Problems) -> tuple[ReferenceData, st
 def write_schemas(reference: ReferenceData, homepage: str | None, out: Path) -> list[Path]:
     """Write every schema into ``out``; each file is replaced whole (temp file, then rename)."""
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in all_schemas(reference, homepage).items():
-        target = out / name
-        handle, temp = tempfile.mkstemp(prefix=f".{name}-", dir=out)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-            os.chmod(temp, 0o644)
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-        written.append(target)
+    items = [(out / name, text) for name, text in all_schemas(reference, homepage).items()]
+    write_texts(items)
+    written = [target for target, _ in items]
     return written
 
 

@@ -9,9 +9,7 @@ other candidates, and refuses to overwrite an entry unless ``update`` is set. Pr
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from .. import atomic
 from ..catalogue import Catalogue
 from ..collections import MODELS
 from ..fields import FieldInfo, field_infos
@@ -457,24 +456,8 @@ def render(entry: Entry, omit: frozenset[str] = frozenset(), comments: tuple[str
 
 
 def write_texts(items: list[tuple[Path, str]]) -> None:
-    """Write all files or none: every text goes to a temporary file first, then all are renamed."""
-    temps: list[tuple[Path, Path]] = []
-    try:
-        for target, text in items:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # a new file of a fresh name (O_EXCL): never through a name planted beforehand
-            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".import", dir=target.parent)
-            temp = Path(name)
-            temps.append((temp, target))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-            temp.chmod(0o644)
-    except OSError:
-        for temp, _ in temps:
-            temp.unlink(missing_ok=True)
-        raise
-    for temp, target in temps:
-        os.replace(temp, target)
+    """Write all files or none (temp files named ``.<name>.….import`` until all are written)."""
+    atomic.write_texts(items, suffix=".import")
 
 
 def write_entries(batch: list[Checked]) -> list[Path]:

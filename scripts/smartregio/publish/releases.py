@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from ..addresses import SECTION_TITLES
+from ..atomic import write_text
 from ..catalogue import COLLECTIONS, Catalogue
 from ..collections import MODELS
 from ..package.read import read_package
@@ -154,7 +155,7 @@ CHANGELOG_HEAD = (
 def write_changelog(path: Path, section: str) -> None:
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
     body = text[len(CHANGELOG_HEAD) :] if text.startswith(CHANGELOG_HEAD) else text
-    path.write_text(CHANGELOG_HEAD + section.rstrip() + "\n\n" + body.lstrip(), encoding="utf-8")
+    write_text(path, CHANGELOG_HEAD + section.rstrip() + "\n\n" + body.lstrip())
 
 
 # --- the release command ---------------------------------------------------------------------
@@ -193,7 +194,7 @@ def set_version(data_dir: Path, version: str) -> None:
     new, count = re.subn(r"^version:.*$", f"version: {version}", text, count=1, flags=re.M)
     if not count:
         raise ReleaseError("data/datapackage.yaml hat kein Feld „version“.")
-    path.write_text(new, encoding="utf-8")
+    write_text(path, new)
 
 
 def release(data_dir: Path, version: str, day: date, tag: bool = True) -> Path:

@@ -77,6 +77,17 @@ class IssueForm:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """A list of related entries reached through others: a solution's programmes are also those
+    of the projects it came from. ``through`` and ``to`` are collection names; two entries are
+    linked when a reference field of either names the other."""
+
+    label: str
+    through: str
+    to: str
+
+
+@dataclass(frozen=True)
 class Collection:
     name: str  # the folder under data/ and the package's table name
     model: type[Entry]
@@ -103,6 +114,11 @@ class Collection:
     issue_form: IssueForm | None = None
     # checks that can have exceptions: (catalogue, id, entry) → warnings, shown by validate
     warnings: tuple[Callable[[Any, str, Any], list[Any]], ...] = ()
+    # the lists of related entries on an entry page come from the reference fields (``ref``'s
+    # section and backlink, in the order of the fields and collections), plus these relations
+    # through other entries; ``related`` puts the lists it names first, in its order
+    derived: tuple[Derived, ...] = ()
+    related: tuple[str, ...] = ()
 
 
 def labels(vocabulary: str, attribute: str) -> Callable[[Any, FacetContext], list[str]]:

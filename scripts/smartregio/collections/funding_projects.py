@@ -44,7 +44,9 @@ class Measure(Record):
         description="Eine Zeile: was umgesetzt wurde (höchstens 300 Zeichen).",
     )
     url: WebUrl | None = Field(None, title="Webadresse", description="Seite, die die Maßnahme beschreibt.")
-    solution: ref("solutions") | None = Field(
+    solution: ref(
+        "solutions", section="Entstandene Lösungen", backlink="Entstanden in den Förderprojekten"
+    ) | None = Field(
         None,
         title="Lösung",
         description="Kennung der Lösung, wenn die Maßnahme eine nachnutzbare Lösung ist oder nutzt.",
@@ -68,8 +70,10 @@ class FundingProject(Entry):
         description="Zwei bis vier Sätze: was das Projekt vorhatte und was daraus wurde "
         "(höchstens 600 Zeichen).",
     )
-    programme: ref("programmes") = Field(title="Förderprogramm", description="Kennung des Förderprogramms.")
-    co_funding: list[ref("programmes")] = Field(
+    programme: ref("programmes", backlink="Geförderte Projekte") = Field(
+        title="Förderprogramm", description="Kennung des Förderprogramms."
+    )
+    co_funding: list[ref("programmes", backlink="Geförderte Projekte")] = Field(
         default_factory=list,
         title="Kofinanzierung",
         description="Kennungen weiterer Förderprogramme, die das Projekt zusätzlich fördern, "
@@ -135,7 +139,9 @@ class FundingProject(Entry):
         description="Die wichtigsten Maßnahmen des Projekts, je mit Titel, einer Zeile "
         "Beschreibung, Webadresse und der Lösung, wenn es eine gibt.",
     )
-    solutions: list[ref("solutions")] = Field(
+    solutions: list[
+        ref("solutions", section="Entstandene Lösungen", backlink="Entstanden in den Förderprojekten")
+    ] = Field(
         default_factory=list,
         title="Entstandene Lösungen",
         json_schema_extra={"x-title-one": "Entstandene Lösung"},

@@ -46,19 +46,21 @@ class Guideline(Entry):
         json_schema_extra={"x-title-one": "Arbeitsstrang"},
         description="Arbeitsstränge: wirtschaftlich, organisatorisch, finanziell, technisch.",
     )
-    solutions: list[ref("solutions")] = Field(
+    solutions: list[ref("solutions", backlink="Leitfäden zu dieser Lösung")] = Field(
         default_factory=list,
         title="Lösungen",
         json_schema_extra={"x-title-one": "Lösung"},
         description="Kennungen der Lösungen, für die der Leitfaden gilt.",
     )
-    projects: list[ref("funding-projects")] = Field(
+    projects: list[ref("funding-projects", backlink="Leitfäden, die sich auf das Projekt stützen")] = Field(
         default_factory=list,
         title="Förderprojekte",
         json_schema_extra={"x-title-one": "Förderprojekt"},
         description="Kennungen der Förderprojekte, auf die sich der Leitfaden stützt.",
     )
-    related_guidelines: list[ref("guidelines")] = Field(
+    related_guidelines: list[
+        ref("guidelines", section="Weitere Leitfäden", backlink="Weitere Leitfäden")
+    ] = Field(
         default_factory=list,
         title="Weiterführende Leitfäden",
         json_schema_extra={"x-title-one": "Weiterführender Leitfaden"},

@@ -7,7 +7,7 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from ..models import Entry, LastReviewed, Sources, check_period, cross_field
-from ..registry import CardFact, Collection, Facet, labels, period
+from ..registry import CardFact, Collection, Derived, Facet, labels, period
 from ..text import format_eur_compact
 from ..types import Amount, ShortText, WebUrl, Year, vocab
 
@@ -89,4 +89,6 @@ COLLECTION = Collection(
         },
     ),
     url_fields=("url",),
+    derived=(Derived("Geförderte Lösungen", through="funding-projects", to="solutions"),),
+    related=("Geförderte Projekte", "Geförderte Lösungen"),
 )

@@ -14,6 +14,7 @@ from ..registry import (
     TITLE_SORT,
     CardFact,
     Collection,
+    Derived,
     Facet,
     FacetContext,
     IssueForm,
@@ -141,13 +142,17 @@ class Solution(Entry):
         title="Kontakt",
         description="Öffentliche Kontaktadresse (https:// oder mailto:) für Kommunen mit Interesse.",
     )
-    funding_projects: list[ref("funding-projects")] = Field(
+    funding_projects: list[
+        ref("funding-projects", section="Entstanden in den Förderprojekten", backlink="Entstandene Lösungen")
+    ] = Field(
         default_factory=list,
         title="Aus Förderprojekten",
         json_schema_extra={"x-title-one": "Aus dem Förderprojekt"},
         description="Kennungen der Förderprojekte, in denen die Lösung entstanden ist.",
     )
-    programmes: list[ref("programmes")] = Field(
+    programmes: list[
+        ref("programmes", section="Gefördert aus den Programmen", backlink="Geförderte Lösungen")
+    ] = Field(
         default_factory=list,
         title="Förderprogramme",
         json_schema_extra={"x-title-one": "Förderprogramm"},
@@ -288,4 +293,5 @@ COLLECTION = Collection(
         labels=("neuer-eintrag", "loesung"),
     ),
     warnings=(_use_without_source,),
+    derived=(Derived("Gefördert aus den Programmen", through="funding-projects", to="programmes"),),
 )

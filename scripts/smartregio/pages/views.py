@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from ..addresses import SECTION_TITLES, json_url, url
@@ -152,37 +153,99 @@ def place_title(place: Place) -> str:
     return f"{place.bez} {name}"
 
 
+@dataclass(frozen=True)
+class _Link:
+    """A reference field as the relations read it (``nested``: the sub-records holding it)."""
+
+    field: str
+    nested: str | None
+    target: str
+    section: str | None
+    backlink: str
+
+
+@cache
+def _links(collection: str) -> tuple[_Link, ...]:
+    """The reference fields of a collection's entries and sub-records, places aside."""
+    spec = REGISTRY[collection]
+    found = []
+    for info in field_infos(spec.model):
+        inners = [(i, info.name) for i in field_infos(info.nested)] if info.nested else [(info, None)]
+        for inner, nested in inners:
+            if inner.reference and inner.reference != "places":
+                found.append(
+                    _Link(inner.name, nested, inner.reference, inner.section, inner.backlink or spec.title)
+                )
+    return tuple(found)
+
+
+def _values(entry: Entry, link: _Link) -> list[str]:
+    holders = getattr(entry, link.nested) if link.nested else entry
+    out: list[str] = []
+    for holder in holders if isinstance(holders, list) else [holders] if holders else []:
+        value = getattr(holder, link.field)
+        out.extend(value if isinstance(value, list) else [value] if value else [])
+    return out
+
+
+@cache
+def related_order(collection: str) -> tuple[tuple[str, str], ...]:
+    """The lists of related entries an entry page may show, as (label, collection), in order:
+    those the collection names in ``related`` first, then its references' own sections, its
+    derived relations and the backlinks of other collections' references."""
+    spec = REGISTRY[collection]
+    found = [(link.section, link.target) for link in _links(collection) if link.section]
+    found += [(derived.label, derived.to) for derived in spec.derived]
+    for other in REGISTRY:
+        found += [(link.backlink, other) for link in _links(other) if link.target == collection]
+    first = [item for label in spec.related for item in found if item[0] == label]
+    return tuple(dict.fromkeys([*first, *found]))
+
+
 class Relations:
-    """Links in both directions, including those only one side states."""
+    """Links in both directions, including those only one side states: every reference field
+    links its entry's page and the referenced one (``types.ref``), and each collection's derived
+    relations reach through other entries."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         e = catalogue.entries
-        self.projects_of_solution: dict[str, set[str]] = defaultdict(set)
-        self.solutions_of_project: dict[str, set[str]] = defaultdict(set)
-        self.guidelines_of_solution: dict[str, set[str]] = defaultdict(set)
-        self.guidelines_of_project: dict[str, set[str]] = defaultdict(set)
-        self.guidelines_of_guideline: dict[str, set[str]] = defaultdict(set)
-        self.projects_of_programme: dict[str, set[str]] = defaultdict(set)
+        # (collection, id) → (label, collection) → ids: the lists of related entries on its page
+        self._sections: dict[tuple[str, str], dict[tuple[str, str], set[str]]] = defaultdict(
+            lambda: defaultdict(set)
+        )
+        # (collection, id) → collection → ids linked either way, for the derived relations
+        linked: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for name in REGISTRY:
+            links = _links(name)
+            for entry in e[name].values():
+                here = (name, entry.id)
+                for link in links:
+                    for value in _values(entry, link):
+                        linked[here][link.target].add(value)
+                        linked[(link.target, value)][name].add(entry.id)
+                        if link.section:
+                            self._sections[here][(link.section, link.target)].add(value)
+                        self._sections[(link.target, value)][(link.backlink, name)].add(entry.id)
+        for name, spec in REGISTRY.items():
+            for derived in spec.derived:
+                for entry in e[name].values():
+                    near = linked.get((name, entry.id), {}).get(derived.through, ())
+                    far = {
+                        key
+                        for step in near
+                        for key in linked.get((derived.through, step), {}).get(derived.to, ())
+                    }
+                    if far:
+                        self._sections[(name, entry.id)][(derived.label, derived.to)] |= far
         self.projects_of_place: dict[str, set[str]] = defaultdict(set)
         self.solutions_from_place: dict[str, set[str]] = defaultdict(set)
         self.solutions_in_place: dict[str, set[str]] = defaultdict(set)
-        self.solutions_of_programme: dict[str, set[str]] = defaultdict(set)
         for s in e["solutions"].values():
-            for p in s.funding_projects:
-                self.projects_of_solution[s.id].add(p)
-                self.solutions_of_project[p].add(s.id)
             for key in s.origin:
                 self.solutions_from_place[key].add(s.id)
             for key in s.used_by:
                 self.solutions_in_place[key].add(s.id)
-            for programme in s.programmes:
-                self.solutions_of_programme[programme].add(s.id)
         for p in e["funding-projects"].values():
-            for programme in [p.programme, *p.co_funding]:
-                self.projects_of_programme[programme].add(p.id)
-            for s in [*p.solutions, *(m.solution for m in p.measures if m.solution)]:
-                self.projects_of_solution[s].add(p.id)
-                self.solutions_of_project[p.id].add(s)
             for key in [p.lead, *p.partners]:
                 if key:
                     self.projects_of_place[key].add(p.id)
@@ -190,14 +253,15 @@ class Relations:
         self.named_places: frozenset[str] = frozenset(
             {*self.projects_of_place, *self.solutions_from_place, *self.solutions_in_place}
         )
-        for g in e["guidelines"].values():
-            for s in g.solutions:
-                self.guidelines_of_solution[s].add(g.id)
-            for p in g.projects:
-                self.guidelines_of_project[p].add(g.id)
-            for other in g.related_guidelines:
-                self.guidelines_of_guideline[g.id].add(other)
-                self.guidelines_of_guideline[other].add(g.id)
+
+    def related(self, collection: str, key: str) -> list[tuple[str, str, set[str]]]:
+        """The lists of related entries on an entry's page: (label, collection, ids), in order."""
+        sections = self._sections.get((collection, key), {})
+        return [
+            (label, target, sections[(label, target)])
+            for label, target in related_order(collection)
+            if sections.get((label, target))
+        ]
 
 
 class Views:
@@ -340,46 +404,10 @@ class Views:
         return view
 
     def _related(self, entry: Entry) -> list[Related]:
-        r = self.relations
-        if isinstance(entry, Solution):
-            projects = r.projects_of_solution[entry.id]
-            programmes = {
-                programme
-                for p in projects
-                if p in self.catalogue.entries["funding-projects"]
-                for programme in (
-                    self.catalogue.entries["funding-projects"][p].programme,
-                    *self.catalogue.entries["funding-projects"][p].co_funding,
-                )
-            } | set(entry.programmes)
-            return [
-                Related("Entstanden in den Förderprojekten", self.links("funding-projects", projects)),
-                Related("Gefördert aus den Programmen", self.links("programmes", programmes)),
-                Related(
-                    "Leitfäden zu dieser Lösung", self.links("guidelines", r.guidelines_of_solution[entry.id])
-                ),
-            ]
-        if isinstance(entry, FundingProject):
-            return [
-                Related("Entstandene Lösungen", self.links("solutions", r.solutions_of_project[entry.id])),
-                Related(
-                    "Leitfäden, die sich auf das Projekt stützen",
-                    self.links("guidelines", r.guidelines_of_project[entry.id]),
-                ),
-            ]
-        if isinstance(entry, Guideline):
-            return [
-                Related("Weitere Leitfäden", self.links("guidelines", r.guidelines_of_guideline[entry.id]))
-            ]
-        if isinstance(entry, Programme):
-            projects = r.projects_of_programme[entry.id]
-            solutions = {s for p in projects for s in r.solutions_of_project[p]}
-            solutions |= r.solutions_of_programme[entry.id]
-            return [
-                Related("Geförderte Projekte", self.links("funding-projects", projects)),
-                Related("Geförderte Lösungen", self.links("solutions", solutions)),
-            ]
-        return []
+        return [
+            Related(label, self.links(target, keys))
+            for label, target, keys in self.relations.related(entry.collection, entry.id)
+        ]
 
     def place(self, place: Place) -> dict[str, Any]:
         r = self.relations

@@ -19,6 +19,7 @@ class FacetContext:
     label: Callable[[str, str], str]
     places: dict[str, Any]
     entries: dict[str, dict[str, Entry]]
+    year: int | None = None  # "now" as the data knows it: the year of the newest review
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,42 @@ class Derived:
     to: str
 
 
+# What a place is to an entry that names it. The pages of places, the map, the lists of what is
+# near and the GeoJSON download speak of the entries by these roles, not by their collection.
+LEAD = "lead"  # the entry is led from the place (a project's lead)
+PARTNER = "partner"  # the place takes part in it
+ORIGIN = "origin"  # the entry was made there
+USE = "use"  # the entry is in use there
+ROLES = (LEAD, PARTNER, ORIGIN, USE)
+
+
+@dataclass(frozen=True)
+class PlaceRole:
+    """A field naming places (one key or a list of keys) and what they are to the entry."""
+
+    field: str
+    role: str  # one of ROLES
+    geojson: str  # the GeoJSON download's property listing these entries per place (kept stable)
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise ValueError(f"{self.field}: unknown place role {self.role!r}, expected one of {ROLES}")
+
+    def keys(self, entry: Any) -> list[str]:
+        value = getattr(entry, self.field)
+        return list(value) if isinstance(value, list) else [value] if value else []
+
+
+@dataclass(frozen=True)
+class ForPlaces:
+    """A list on every place's page, whether or not an entry names the place: the programmes of
+    its Land and of the Bund. ``title`` may say ``{land}``; ``entries`` gives, for a Land's code,
+    the ids with a note each, in order."""
+
+    title: str
+    entries: Callable[[str, FacetContext], list[tuple[str, str]]]
+
+
 @dataclass(frozen=True)
 class Collection:
     name: str  # the folder under data/ and the package's table name
@@ -119,6 +156,10 @@ class Collection:
     # through other entries; ``related`` puts the lists it names first, in its order
     derived: tuple[Derived, ...] = ()
     related: tuple[str, ...] = ()
+    # the fields naming places, with the place's role; places named so get a page, a point on
+    # the map and a feature in the GeoJSON download
+    place_roles: tuple[PlaceRole, ...] = ()
+    for_places: ForPlaces | None = None
 
 
 def labels(vocabulary: str, attribute: str) -> Callable[[Any, FacetContext], list[str]]:

@@ -12,6 +12,8 @@ from pydantic import ConfigDict, Field, model_validator
 from ..models import Entry, LastReviewed, Record, Sources, check_period, cross_field
 from ..problems import Problem
 from ..registry import (
+    LEAD,
+    PARTNER,
     REVIEW_SORT,
     TITLE_SORT,
     CardFact,
@@ -19,6 +21,7 @@ from ..registry import (
     Facet,
     FacetContext,
     IssueForm,
+    PlaceRole,
     Sort,
     labels,
     period,
@@ -301,4 +304,8 @@ COLLECTION = Collection(
         labels=("neuer-eintrag", "foerderprojekt"),
     ),
     warnings=(_project_without_outcome, _lead_named_differently),
+    place_roles=(
+        PlaceRole("lead", LEAD, geojson="projects_lead"),
+        PlaceRole("partners", PARTNER, geojson="projects_partner"),
+    ),
 )

@@ -7,7 +7,7 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from ..models import Entry, LastReviewed, Sources, check_period, cross_field
-from ..registry import CardFact, Collection, Derived, Facet, labels, period
+from ..registry import CardFact, Collection, Derived, Facet, FacetContext, ForPlaces, labels, period
 from ..text import format_eur_compact
 from ..types import Amount, ShortText, WebUrl, Year, vocab
 
@@ -56,6 +56,25 @@ class Programme(Entry):
         return self
 
 
+def _status(programme: Programme, year: int | None) -> str:
+    if programme.end is None:
+        return "ohne bekanntes Ende"
+    if year is not None and programme.end < year:
+        return f"beendet ({programme.end})"
+    return f"läuft bis {programme.end}"
+
+
+def _for_land(land: str, ctx: FacetContext) -> list[tuple[str, str]]:
+    """The programmes of a Land, then those of the Bund, each by name, with whether it still runs."""
+    programmes = sorted(ctx.entries["programmes"].values(), key=lambda p: p.name.casefold())
+    name = ctx.label("land", land)
+    own = [p for p in programmes if p.level == "land" and p.land == land]
+    federal = [p for p in programmes if p.level == "bund"]
+    return [(p.id, f"Land {name}, {_status(p, ctx.year)}") for p in own] + [
+        (p.id, f"Bund, {_status(p, ctx.year)}") for p in federal
+    ]
+
+
 COLLECTION = Collection(
     name="programmes",
     model=Programme,
@@ -91,4 +110,5 @@ COLLECTION = Collection(
     url_fields=("url",),
     derived=(Derived("Geförderte Lösungen", through="funding-projects", to="solutions"),),
     related=("Geförderte Projekte", "Geförderte Lösungen"),
+    for_places=ForPlaces("Förderprogramme für {land} und vom Bund", _for_land),
 )

@@ -10,14 +10,17 @@ from pydantic import ConfigDict, Field, model_validator
 from ..models import Entry, LastReviewed, Record, Sources, cross_field
 from ..problems import Problem
 from ..registry import (
+    ORIGIN,
     REVIEW_SORT,
     TITLE_SORT,
+    USE,
     CardFact,
     Collection,
     Derived,
     Facet,
     FacetContext,
     IssueForm,
+    PlaceRole,
     Sort,
     labels,
     shortened,
@@ -294,4 +297,8 @@ COLLECTION = Collection(
     ),
     warnings=(_use_without_source,),
     derived=(Derived("Gefördert aus den Programmen", through="funding-projects", to="programmes"),),
+    place_roles=(
+        PlaceRole("origin", ORIGIN, geojson="solutions_origin"),
+        PlaceRole("used_by", USE, geojson="solutions_used"),
+    ),
 )

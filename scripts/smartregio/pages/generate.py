@@ -23,7 +23,9 @@ import jinja2
 from ..addresses import API, SECTION_TITLES, SECTIONS, page_path, url
 from ..catalogue import COLLECTIONS, Catalogue
 from ..collections import MODELS, REGISTRY
+from ..fields import field_infos
 from ..inputs import InputTree
+from ..registry import LEAD, ORIGIN, PARTNER, USE
 from ..settings import DEFAULT_SITE_URL, SmartregioSettings
 from ..text import format_date, format_eur, format_eur_compact, format_number, plural
 from . import contribute, datapage, finder, legal
@@ -32,9 +34,16 @@ from .datapage import Publication
 from .mapping import HEIGHT, WIDTH, attribution, height, land_outline, outline_paths, project
 from .markdown import render
 from .placepage import PlacePages
-from .views import EntryView, Views, facets, place_title, sorts, title_of
+from .views import EntryView, Views, facets, place_title, sorts, title_of, with_role
 
 PAGE_SIZE = 100
+# the map's two kinds of points (its script and styles know them): where entries are carried out
+# (projects, led or as partner) and where they are used or were made (solutions)
+PROJECT_ROLES = (LEAD, PARTNER)
+USER_ROLES = (USE, ORIGIN)
+# what a point says, in this order: the roles counted together and what follows the number
+MAP_PARTS = ((PROJECT_ROLES, ""), ((USE,), " im Einsatz"), ((ORIGIN,), " hier entstanden"))
+MAP_VOCABULARY = "action_field"  # the map's filter: the Handlungsfelder of the entries there
 USE_MAP_WIDTH = 200  # the small map of a solution's places, in pixels
 FIGURES_MARKER = "<!-- kennzahlen -->"
 DOWNLOADS_MARKER = "<!-- downloads -->"
@@ -43,6 +52,10 @@ FINDER_MARKER = "<!-- kommune-finden -->"
 TEMPLATES = Path(__file__).parent / "templates"
 LEAFLET = Path(__file__).parent / "assets" / "leaflet-1.9.4"  # vendored unchanged, see its README
 LEAFLET_URL = "/assets/leaflet-1.9.4/"
+
+
+def _codes(value: Any) -> list[str]:
+    return value if isinstance(value, list) else [value] if value else []
 
 
 @dataclass
@@ -177,7 +190,9 @@ class Generator:
                     view=view,
                     body=render(entry.body) if entry.body.strip() else "",
                     reviewed_iso=entry.last_reviewed.isoformat(),
-                    use_map=self.use_map(entry.used_by) if collection == "solutions" else None,
+                    use_map=self.use_map(
+                        [k for r in REGISTRY[collection].place_roles if r.role == USE for k in r.keys(entry)]
+                    ),
                 )
                 pages.append(Page(path, self._front(view, collection), body))
         places = self.catalogue.reference.places
@@ -403,28 +418,32 @@ class Generator:
 
     def map_points(self) -> list[dict[str, Any]]:
         """One point per place an entry names (``Relations.named_places``), with what the map's
-        filters need: the Handlungsfelder and solutions there (a project's topics count)."""
+        filters need: the Handlungsfelder and the solutions there (a project's topics count)."""
         r = self.views.relations
         entries = self.catalogue.entries
         places = self.catalogue.reference.places
+        fields = {
+            name: [i.name for i in field_infos(MODELS[name]) if i.vocabulary == MAP_VOCABULARY]
+            for name in REGISTRY
+        }
         points = []
         for key in sorted(r.named_places & places.keys()):
             place = places[key]
-            projects = sorted(r.projects_of_place[key])
-            used, made = r.solutions_in_place[key], r.solutions_from_place[key]
-            solutions = sorted(used | made)
+            projects = {(name, e) for name, keys in r.at(key, PROJECT_ROLES) for e in keys}
+            solutions = sorted({e for name, keys in r.at(key, USER_ROLES) for e in keys})
             kind = "both" if projects and solutions else ("project" if projects else "user")
             what = ", ".join(
-                part
-                for part in (
-                    plural(len(projects), "Förderprojekt", "Förderprojekte") if projects else "",
-                    plural(len(used), "Lösung", "Lösungen") + " im Einsatz" if used else "",
-                    plural(len(made), "Lösung", "Lösungen") + " hier entstanden" if made else "",
-                )
-                if part
+                plural(len(keys), MODELS[name].label, MODELS[name].label_plural) + suffix
+                for roles, suffix in MAP_PARTS
+                for name, keys in r.at(key, roles)
             )
-            fields = {f for s in solutions for f in entries["solutions"][s].action_fields}
-            fields |= {t for p in projects for t in entries["funding-projects"][p].topics}
+            codes = {
+                code
+                for name, keys in r.at(key)
+                for e in keys
+                for field in fields[name]
+                for code in _codes(getattr(entries[name][e], field))
+            }
             xy = project(place.lon, place.lat)
             points.append(
                 {
@@ -441,7 +460,7 @@ class Generator:
                     "land": self.catalogue.reference.label("land", place.land),
                     "projects": len(projects),
                     "solutions": len(solutions),
-                    "fields": " ".join(sorted(fields)),
+                    "fields": " ".join(sorted(codes)),
                     "solution_keys": " ".join(solutions),
                 }
             )
@@ -452,7 +471,11 @@ class Generator:
         points = self.map_points()
         field_counts = Counter(f for p in points for f in p["fields"].split())
         solution_counts = Counter(s for p in points for s in p["solution_keys"].split())
-        solutions = self.catalogue.entries["solutions"]
+        names = {
+            key: title_of(entry)
+            for name in with_role(*USER_ROLES)
+            for key, entry in self.catalogue.entries[name].items()
+        }
         kreise: dict[str, list[tuple[str, str]]] = {}
         for place in reference.places.values():
             if place.kind in ("landkreis", "stadtkreis", "region"):
@@ -470,11 +493,11 @@ class Generator:
             users_count=sum(1 for p in points if p["solutions"]),
             fields=[
                 (code, term.label, field_counts[code])
-                for code, term in reference.vocabularies.get("action_field", {}).items()
+                for code, term in reference.vocabularies.get(MAP_VOCABULARY, {}).items()
                 if field_counts[code]
             ],
             solutions=sorted(
-                ((key, solutions[key].name, n) for key, n in solution_counts.items()),
+                ((key, names[key], n) for key, n in solution_counts.items()),
                 key=lambda s: s[1].casefold(),
             ),
             laender=sorted(

@@ -21,7 +21,7 @@ from ..collections.programmes import Programme
 from ..collections.solutions import Solution
 from ..fields import FieldInfo, field_infos
 from ..models import Entry, Place
-from ..registry import REVIEW_SORT, TITLE_SORT, FacetContext
+from ..registry import LEAD, ORIGIN, PARTNER, REVIEW_SORT, ROLES, TITLE_SORT, USE, FacetContext
 from ..text import format_date, format_eur, format_number
 from .addressnames import describe_address
 
@@ -30,6 +30,9 @@ NOT_IN_FACTS = {"id", "body", "name", "title", "summary", "sources", "last_revie
 # shown in the contact box instead
 IN_CONTACT = {"contact", "website", "url", "provider", "lead_organisation", "funder"}
 MONEY = {"funding_amount", "total_budget", "volume"}
+# the lists of a place's page naming the entries that name the place, by its role ({}: the title
+# of their collection)
+PLACE_LISTS = ((LEAD, "{}"), (PARTNER, "{}"), (ORIGIN, "Hier entstandene {}"), (USE, "Hier eingesetzte {}"))
 
 
 @dataclass
@@ -202,10 +205,16 @@ def related_order(collection: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys([*first, *found]))
 
 
+def with_role(*roles: str) -> list[str]:
+    """The collections whose entries name places in one of ``roles``, in menu order."""
+    return [name for name, spec in REGISTRY.items() if any(r.role in roles for r in spec.place_roles)]
+
+
 class Relations:
     """Links in both directions, including those only one side states: every reference field
     links its entry's page and the referenced one (``types.ref``), and each collection's derived
-    relations reach through other entries."""
+    relations reach through other entries. A place is linked to the entries that name it, by its
+    role (``registry.PlaceRole``)."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         e = catalogue.entries
@@ -237,22 +246,23 @@ class Relations:
                     }
                     if far:
                         self._sections[(name, entry.id)][(derived.label, derived.to)] |= far
-        self.projects_of_place: dict[str, set[str]] = defaultdict(set)
-        self.solutions_from_place: dict[str, set[str]] = defaultdict(set)
-        self.solutions_in_place: dict[str, set[str]] = defaultdict(set)
-        for s in e["solutions"].values():
-            for key in s.origin:
-                self.solutions_from_place[key].add(s.id)
-            for key in s.used_by:
-                self.solutions_in_place[key].add(s.id)
-        for p in e["funding-projects"].values():
-            for key in [p.lead, *p.partners]:
-                if key:
-                    self.projects_of_place[key].add(p.id)
+        # place key → (collection, role) → ids of the entries naming the place in that role
+        self.at_place: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
+        for name, spec in REGISTRY.items():
+            for role in spec.place_roles:
+                for entry in e[name].values():
+                    for key in role.keys(entry):
+                        self.at_place[key][(name, role.role)].add(entry.id)
         # the places an entry names: they get a page, a card on the map and an API document
-        self.named_places: frozenset[str] = frozenset(
-            {*self.projects_of_place, *self.solutions_from_place, *self.solutions_in_place}
-        )
+        self.named_places: frozenset[str] = frozenset(self.at_place)
+
+    def at(self, key: str, roles: tuple[str, ...] = ROLES) -> list[tuple[str, set[str]]]:
+        """The entries naming a place in one of ``roles``: (collection, ids), in menu order."""
+        named = self.at_place.get(key, {})
+        found = [
+            (name, set().union(*(named.get((name, role), set()) for role in roles))) for name in REGISTRY
+        ]
+        return [(name, ids) for name, ids in found if ids]
 
     def related(self, collection: str, key: str) -> list[tuple[str, str, set[str]]]:
         """The lists of related entries on an entry's page: (label, collection, ids), in order."""
@@ -282,6 +292,7 @@ class Views:
         self._infos = {c: field_infos(m) for c, m in MODELS.items()}
         self._entry_views: dict[tuple[str, str], EntryView] = {}
         self._titles = {m.__name__: field_titles(m) for m in MODELS.values()}
+        self._ctx: FacetContext | None = None
 
     # --- links ---------------------------------------------------------------------------------
     def entry_link(self, collection: str, key: str) -> Link:
@@ -410,7 +421,6 @@ class Views:
         ]
 
     def place(self, place: Place) -> dict[str, Any]:
-        r = self.relations
         source = self.reference.places_source
         return {
             "key": place.key,
@@ -433,20 +443,18 @@ class Views:
             "attribution": {"text": source.attribution, "url": source.url} if source else None,
             "url": url("places", place.key),
             "related": [
-                rel
-                for rel in (
-                    Related("Förderprojekte", self.links("funding-projects", r.projects_of_place[place.key])),
-                    Related(
-                        "Hier entstandene Lösungen",
-                        self.links("solutions", r.solutions_from_place[place.key]),
-                    ),
-                    Related(
-                        "Hier eingesetzte Lösungen", self.links("solutions", r.solutions_in_place[place.key])
-                    ),
-                )
-                if rel.links
+                Related(label, self.links(name, keys)) for (label, name), keys in self._place_lists(place.key)
             ],
         }
+
+    def _place_lists(self, key: str) -> list[tuple[tuple[str, str], set[str]]]:
+        """The lists of entries naming a place on its page: by role, then collection; the lists
+        of two roles with the same label are one."""
+        lists: dict[tuple[str, str], set[str]] = {}
+        for role, label in PLACE_LISTS:
+            for name, keys in self.relations.at(key, (role,)):
+                lists.setdefault((label.format(SECTION_TITLES[name]), name), set()).update(keys)
+        return list(lists.items())
 
     # --- schema.org ------------------------------------------------------------------------------
     def jsonld(self, collection: str, entry: Entry, site_url: str) -> dict[str, Any]:
@@ -493,18 +501,25 @@ class Views:
     # --- catalogue cards -----------------------------------------------------------------------
     def card(self, collection: str, entry: Entry) -> CardView:
         view = self.entry(collection, entry)
-        ctx = self._context()
+        ctx = self.context()
         lines = [CardLine(*line) for fact in REGISTRY[collection].card if (line := fact.line(entry, ctx))]
         return CardView(view.url, view.title, view.summary, lines)
 
-    def _context(self) -> FacetContext:
-        return FacetContext(self.reference.label, self.reference.places, self.catalogue.entries)
+    def context(self) -> FacetContext:
+        """What the collections' facets, card facts and lists may look up; made once."""
+        if self._ctx is None:
+            reviews = [e.last_reviewed for items in self.catalogue.entries.values() for e in items.values()]
+            year = max(reviews).year if reviews else None
+            self._ctx = FacetContext(
+                self.reference.label, self.reference.places, self.catalogue.entries, year
+            )
+        return self._ctx
 
     # --- catalogue filters ---------------------------------------------------------------------
     def filters(self, collection: str, entry: Entry) -> tuple[dict[str, list[str]], dict[str, str]]:
         """Facet values (German labels) and sort keys for one entry, as the catalogue offers them."""
         spec = REGISTRY[collection]
-        ctx = self._context()
+        ctx = self.context()
         f: dict[str, list[str]] = {"sammlung": [SECTION_TITLES[collection]]}
         for facet in spec.facets:
             f[facet.key] = facet.values(entry, ctx)

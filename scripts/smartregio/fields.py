@@ -11,7 +11,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from .types import Reference, Vocabulary
+from .types import Reference, Unit, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class FieldInfo:
     # a reference's lists of related entries: on the naming entry's page, on the named one's
     section: str | None = None
     backlink: str | None = None
+    unit: str | None = None  # of a number, e.g. EUR
 
 
 def _walk(annotation: Any) -> tuple[bool, type, list[Any]]:
@@ -61,6 +62,7 @@ def field_infos(model: type[BaseModel]) -> list[FieldInfo]:
         markers = list(info.metadata) + markers
         vocabulary = next((m.name for m in markers if isinstance(m, Vocabulary)), None)
         marker = next((m for m in markers if isinstance(m, Reference)), None)
+        unit = next((m.code for m in markers if isinstance(m, Unit)), None)
         reference = marker.collection if marker else None
         nested = base if isinstance(base, type) and issubclass(base, BaseModel) else None
         infos.append(
@@ -74,6 +76,7 @@ def field_infos(model: type[BaseModel]) -> list[FieldInfo]:
                 nested,
                 marker.section if marker else None,
                 marker.backlink if marker else None,
+                unit,
             )
         )
     return infos

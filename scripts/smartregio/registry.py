@@ -125,6 +125,31 @@ class ForPlaces:
 
 
 @dataclass(frozen=True)
+class Channel:
+    """A way to get in touch: a field holding a web or ``mailto:`` address, and its label."""
+
+    field: str
+    label: str
+    mail_label: str | None = None  # the label of a mailto: address
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The box „Ansprechpartner“ of an entry page: who to ask and how. The fields it shows are
+    not repeated among the facts."""
+
+    role: str  # what the organisation is to the entry: „Anbieter“, „Federführend“
+    organisation: Callable[[Any, FacetContext], str]
+    channels: tuple[Channel, ...] = ()
+    missing: str = ""  # said when the first channel is empty
+    fields: tuple[str, ...] = ()  # the organisation's fields (shown here, not among the facts)
+
+    @property
+    def shown(self) -> frozenset[str]:
+        return frozenset({*self.fields, *(channel.field for channel in self.channels)})
+
+
+@dataclass(frozen=True)
 class Collection:
     name: str  # the folder under data/ and the package's table name
     model: type[Entry]
@@ -137,6 +162,12 @@ class Collection:
     sorts: tuple[Sort, ...] = DEFAULT_SORTS
     card: tuple[CardFact, ...] = ()  # the facts a catalogue card shows under the summary
     schema_type: str = "CreativeWork"  # schema.org type of an entry page
+    # its further schema.org properties (beyond name, description, sources and date)
+    jsonld: Callable[[Any, FacetContext], dict[str, Any]] | None = None
+    contact: Contact | None = None
+    # a list of sub-records shown below an entry's text (a project's measures): each with its
+    # title, summary, web address and the entry its reference field names
+    records: str | None = None
     order: int = 100  # place in menus, listings and the package: lower first
     # for ``smartregio new``: the hint above the body, notes on fields (cross-field rules, told
     # where the field stands) and optional fields that get a placeholder all the same

@@ -75,6 +75,13 @@ class Reference:
     backlink: str | None = None
 
 
+@dataclass(frozen=True)
+class Unit:
+    """The unit of a number (``EUR``): the pages show it with the value, not in the label."""
+
+    code: str
+
+
 def _error(kind: str, message: str, **ctx: object) -> PydanticCustomError:
     return PydanticCustomError(kind, message, ctx)
 
@@ -253,6 +260,7 @@ Amount = Annotated[
     Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False),
     BeforeValidator(_plain_number),
     AfterValidator(_positive_zero),
+    Unit("EUR"),
 ]
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), BeforeValidator(_plain_number)]
 

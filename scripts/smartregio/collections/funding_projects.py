@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -17,7 +17,9 @@ from ..registry import (
     REVIEW_SORT,
     TITLE_SORT,
     CardFact,
+    Channel,
     Collection,
+    Contact,
     Facet,
     FacetContext,
     IssueForm,
@@ -244,6 +246,16 @@ def _lead_named_differently(catalogue: Catalogue, entry_id: str, project: Fundin
     ]
 
 
+def _organisation(entry: FundingProject, ctx: FacetContext) -> str:
+    lead = ctx.places.get(entry.lead) if entry.lead else None
+    return entry.lead_organisation or (lead.name if lead else "")
+
+
+def _jsonld(entry: FundingProject, ctx: FacetContext) -> dict[str, Any]:
+    programme = ctx.entries["programmes"].get(entry.programme)
+    return {"funder": {"@type": "Organization", "name": programme.funder}} if programme else {}
+
+
 COLLECTION = Collection(
     name="funding-projects",
     model=FundingProject,
@@ -276,6 +288,15 @@ COLLECTION = Collection(
         CardFact("Ergebnis", _outcome),
     ),
     schema_type="Project",
+    jsonld=_jsonld,
+    contact=Contact(
+        "Federführend",
+        _organisation,
+        (Channel("website", "Projektwebsite"),),
+        missing="Für dieses Projekt ist noch keine Website hinterlegt.",
+        fields=("lead_organisation",),
+    ),
+    records="measures",
     order=2,
     body_hint="Beschreibung des Projekts in Markdown (optional): Ziele, Maßnahmen, "
     "Ergebnisse und was andere Kommunen davon übernehmen können.",

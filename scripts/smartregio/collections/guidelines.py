@@ -101,6 +101,7 @@ COLLECTION = Collection(
         CardFact("Aufwand", labels("effort", "effort")),
     ),
     schema_type="Article",
+    jsonld=lambda e, ctx: {"headline": e.title},
     order=3,
     body_hint="Text des Leitfadens in Markdown (Pflicht), gegliedert nach den Phasen der "
     "Skalierungs-Roadmap. Phasen, die der Leitfaden nicht behandelt, löschen und auch in phases "

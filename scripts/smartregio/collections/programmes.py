@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import Field, model_validator
 
 from ..models import Entry, LastReviewed, Sources, check_period, cross_field
-from ..registry import CardFact, Collection, Derived, Facet, FacetContext, ForPlaces, labels, period
+from ..registry import (
+    CardFact,
+    Channel,
+    Collection,
+    Contact,
+    Derived,
+    Facet,
+    FacetContext,
+    ForPlaces,
+    labels,
+    period,
+)
 from ..text import format_eur_compact
 from ..types import Amount, ShortText, WebUrl, Year, vocab
 
@@ -75,6 +86,13 @@ def _for_land(land: str, ctx: FacetContext) -> list[tuple[str, str]]:
     ]
 
 
+def _jsonld(entry: Programme, ctx: FacetContext) -> dict[str, Any]:
+    doc: dict[str, Any] = {"funder": {"@type": "GovernmentOrganization", "name": entry.funder}}
+    if entry.volume:
+        doc["amount"] = {"@type": "MonetaryAmount", "currency": "EUR", "value": entry.volume}
+    return doc
+
+
 COLLECTION = Collection(
     name="programmes",
     model=Programme,
@@ -96,6 +114,10 @@ COLLECTION = Collection(
         CardFact("Volumen", lambda e, ctx: format_eur_compact(e.volume) if e.volume else None),
     ),
     schema_type="MonetaryGrant",
+    jsonld=_jsonld,
+    contact=Contact(
+        "Fördergeber", lambda e, ctx: e.funder, (Channel("url", "Programmseite"),), fields=("funder",)
+    ),
     order=4,
     body_hint="Beschreibung des Programms in Markdown (optional): wer gefördert wird, was "
     "gefördert wird, Fristen und wie man einen Antrag stellt.",

@@ -3,7 +3,7 @@ card facts and the hints for ``new``, in one place."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -15,7 +15,9 @@ from ..registry import (
     TITLE_SORT,
     USE,
     CardFact,
+    Channel,
     Collection,
+    Contact,
     Derived,
     Facet,
     FacetContext,
@@ -238,6 +240,19 @@ def _use_without_source(catalogue: Catalogue, entry_id: str, solution: Solution)
     return out
 
 
+def _jsonld(entry: Solution, ctx: FacetContext) -> dict[str, Any]:
+    doc: dict[str, Any] = {"applicationCategory": [ctx.label("action_field", c) for c in entry.action_fields]}
+    if entry.licence:
+        doc["license"] = (
+            f"https://spdx.org/licenses/{entry.licence}.html" if " " not in entry.licence else entry.licence
+        )
+    if entry.provider:
+        doc["provider"] = {"@type": "Organization", "name": entry.provider}
+    if entry.repository:
+        doc["sameAs"] = entry.repository
+    return doc
+
+
 COLLECTION = Collection(
     name="solutions",
     model=Solution,
@@ -277,6 +292,14 @@ COLLECTION = Collection(
         CardFact("Transferreife", labels("transfer_phase", "transfer_readiness")),
     ),
     schema_type="SoftwareApplication",
+    jsonld=_jsonld,
+    contact=Contact(
+        "Anbieter",
+        lambda e, ctx: e.provider or "",
+        (Channel("contact", "Kontaktseite", mail_label="E-Mail"), Channel("website", "Website")),
+        missing="Für diese Lösung ist noch keine Kontaktadresse hinterlegt.",
+        fields=("provider",),
+    ),
     order=1,
     body_hint="Beschreibung der Lösung in Markdown (optional, aber hilfreich): Was leistet sie, für "
     "wen, wo ist sie im Einsatz, was braucht eine Kommune, um sie zu übernehmen?",

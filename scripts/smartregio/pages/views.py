@@ -15,21 +15,15 @@ from typing import Any
 from ..addresses import SECTION_TITLES, json_url, url
 from ..catalogue import Catalogue
 from ..collections import MODELS, REGISTRY
-from ..collections.funding_projects import FundingProject
-from ..collections.guidelines import Guideline
-from ..collections.programmes import Programme
-from ..collections.solutions import Solution
 from ..fields import FieldInfo, field_infos
 from ..models import Entry, Place
 from ..registry import LEAD, ORIGIN, PARTNER, REVIEW_SORT, ROLES, TITLE_SORT, USE, FacetContext
-from ..text import format_date, format_eur, format_number
+from ..text import format_date, format_eur, format_number, slugify
 from .addressnames import describe_address
 
 # fields shown elsewhere on the page than in the key-facts box
 NOT_IN_FACTS = {"id", "body", "name", "title", "summary", "sources", "last_reviewed"}
-# shown in the contact box instead
-IN_CONTACT = {"contact", "website", "url", "provider", "lead_organisation", "funder"}
-MONEY = {"funding_amount", "total_budget", "volume"}
+MONEY = "EUR"  # the unit of amounts: shown with the value („8.000.000 €“), not in the label
 # the lists of a place's page naming the entries that name the place, by its role ({}: the title
 # of their collection)
 PLACE_LISTS = ((LEAD, "{}"), (PARTNER, "{}"), (ORIGIN, "Hier entstandene {}"), (USE, "Hier eingesetzte {}"))
@@ -56,13 +50,21 @@ class Related:
 
 
 @dataclass
-class MeasureView:
-    """One measure of a project, with the solution entry it names (if any)."""
+class RecordView:
+    """One sub-record listed on its entry's page (a project's measure), with the entry it names."""
 
     title: str
     summary: str
     url: str | None
-    solution: Link | None
+    link: Link | None
+    link_label: str = ""  # the title of the field naming that entry, e.g. „Lösung“
+
+
+@dataclass
+class Records:
+    title: str  # the field's title, e.g. „Maßnahmen“
+    anchor: str
+    items: list[RecordView]
 
 
 @dataclass
@@ -117,19 +119,20 @@ class EntryView:
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: dict[str, str] = field(default_factory=dict)
     body: str = ""
-    measures: list[MeasureView] = field(default_factory=list)
+    records: Records | None = None
     contact: ContactView | None = None
 
 
 def field_titles(model: type) -> dict[str, tuple[str, str]]:
     """Each field's label as (one value, several values): „Land“ and „Länder“."""
     titles = {}
+    units = {info.name: info.unit for info in field_infos(model)}
     for name, f in model.model_fields.items():
         many = f.title or name
         extra = f.json_schema_extra if isinstance(f.json_schema_extra, dict) else {}
         # a unit in the label is dropped where the value carries it („8.000.000 €“)
-        if name in MONEY:
-            many = many.removesuffix(" (EUR)")
+        if units.get(name):
+            many = many.removesuffix(f" ({units[name]})")
         titles[name] = (str(extra.get("x-title-one", many)), many)
     return titles
 
@@ -329,7 +332,7 @@ class Views:
                 out.append(Link(self.reference.label(info.vocabulary, item)))
             elif isinstance(item, bool):
                 out.append(Link("Ja" if item else "Nein"))
-            elif info.name in MONEY:
+            elif info.unit == MONEY:
                 out.append(Link(format_eur(item)))
             elif isinstance(item, date):
                 out.append(Link(format_date(item)))
@@ -343,9 +346,11 @@ class Views:
 
     def facts(self, entry: Entry) -> list[Fact]:
         titles = self._titles[type(entry).__name__]
+        contact = REGISTRY[entry.collection].contact
+        in_contact = contact.shown if contact else frozenset()  # shown in the contact box instead
         facts = []
         for info in self._infos[entry.collection]:
-            if info.name in NOT_IN_FACTS or info.name in IN_CONTACT or info.nested:
+            if info.name in NOT_IN_FACTS or info.name in in_contact or info.nested:
                 continue
             value = getattr(entry, info.name)
             if value is None or value == []:
@@ -356,26 +361,18 @@ class Views:
         return facts
 
     def contact(self, entry: Entry) -> ContactView | None:
-        """The contact box of a solution, project or programme (guidelines name none)."""
-        if isinstance(entry, Solution):
-            channels = []
-            if entry.contact:
-                kind = "E-Mail" if entry.contact.startswith("mailto:") else "Kontaktseite"
-                channels.append(Fact(kind, [self.web_link(entry.contact)]))
-            if entry.website:
-                channels.append(Fact("Website", [self.web_link(entry.website)]))
-            missing = "" if entry.contact else "Für diese Lösung ist noch keine Kontaktadresse hinterlegt."
-            return ContactView(entry.provider or "", "Anbieter", channels, missing)
-        if isinstance(entry, FundingProject):
-            lead = self.reference.places.get(entry.lead) if entry.lead else None
-            organisation = entry.lead_organisation or (lead.name if lead else "")
-            channels = [Fact("Projektwebsite", [self.web_link(entry.website)])] if entry.website else []
-            missing = "" if channels else "Für dieses Projekt ist noch keine Website hinterlegt."
-            return ContactView(organisation, "Federführend", channels, missing)
-        if isinstance(entry, Programme):
-            channels = [Fact("Programmseite", [self.web_link(entry.url)])] if entry.url else []
-            return ContactView(entry.funder, "Fördergeber", channels)
-        return None
+        """The contact box, as the entry's collection declares it (guidelines have none)."""
+        spec = REGISTRY[entry.collection].contact
+        if spec is None:
+            return None
+        channels = []
+        for channel in spec.channels:
+            if address := getattr(entry, channel.field):
+                mail = channel.mail_label and address.startswith("mailto:")
+                channels.append(Fact(channel.mail_label if mail else channel.label, [self.web_link(address)]))
+        unreachable = bool(spec.channels) and not getattr(entry, spec.channels[0].field)
+        organisation = spec.organisation(entry, self.context())
+        return ContactView(organisation, spec.role, channels, spec.missing if unreachable else "")
 
     # --- pages ---------------------------------------------------------------------------------
     def entry(self, collection: str, entry: Entry) -> EntryView:
@@ -402,17 +399,30 @@ class Views:
             edit_path=f"{self.edit_base}{collection}/{entry.id}.md" if self.edit_base else None,
         )
         view.filters, view.sort = self.filters(collection, entry)
-        if isinstance(entry, FundingProject):
-            view.measures = [
-                MeasureView(
-                    m.title,
-                    m.summary or "",
-                    m.url,
-                    self.entry_link("solutions", m.solution) if m.solution else None,
-                )
-                for m in entry.measures
-            ]
+        if records := REGISTRY[collection].records:
+            view.records = self.records(entry, records)
         return view
+
+    def records(self, entry: Entry, name: str) -> Records:
+        """A list of sub-records (a project's measures), each linked to the entry it names."""
+        info = next(i for i in self._infos[entry.collection] if i.name == name)
+        assert info.nested is not None
+        link = next((i for i in field_infos(info.nested) if i.reference and i.reference != "places"), None)
+        link_label = field_titles(info.nested)[link.name][0] if link else ""
+        items = []
+        for record in getattr(entry, name):
+            target = getattr(record, link.name) if link else None
+            items.append(
+                RecordView(
+                    title_of(record),
+                    getattr(record, "summary", None) or "",
+                    getattr(record, "url", None),
+                    self.entry_link(link.reference, target) if link and link.reference and target else None,
+                    link_label,
+                )
+            )
+        title = self._titles[type(entry).__name__][name][1]
+        return Records(title, slugify(title), items)
 
     def _related(self, entry: Entry) -> list[Related]:
         return [
@@ -472,30 +482,8 @@ class Views:
         if getattr(entry, "summary", None):
             doc["description"] = entry.summary
         doc["@type"] = REGISTRY[collection].schema_type
-        if isinstance(entry, Solution):
-            doc["applicationCategory"] = [
-                self.reference.label("action_field", c) for c in entry.action_fields
-            ]
-            if entry.licence:
-                doc["license"] = (
-                    f"https://spdx.org/licenses/{entry.licence}.html"
-                    if " " not in entry.licence
-                    else entry.licence
-                )
-            if entry.provider:
-                doc["provider"] = {"@type": "Organization", "name": entry.provider}
-            if entry.repository:
-                doc["sameAs"] = entry.repository
-        elif isinstance(entry, FundingProject):
-            programme = self.catalogue.entries["programmes"].get(entry.programme)
-            if programme:
-                doc["funder"] = {"@type": "Organization", "name": programme.funder}
-        elif isinstance(entry, Guideline):
-            doc["headline"] = entry.title
-        elif isinstance(entry, Programme):
-            doc["funder"] = {"@type": "GovernmentOrganization", "name": entry.funder}
-            if entry.volume:
-                doc["amount"] = {"@type": "MonetaryAmount", "currency": "EUR", "value": entry.volume}
+        if spec := REGISTRY[collection].jsonld:
+            doc.update(spec(entry, self.context()))
         return doc
 
     # --- catalogue cards -----------------------------------------------------------------------

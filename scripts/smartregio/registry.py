@@ -150,6 +150,22 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A tile of the start page: a number, what it counts and the page it leads to."""
+
+    rank: int  # the tiles of all collections stand in this order (the pages' count of places: 70)
+    one: str  # the label after the number 1
+    many: str
+    # the number, from the collection's entries (id → entry); None: no tile
+    value: Callable[[dict[str, Any], FacetContext], float | None]
+    # where the tile leads: "" the collection's catalogue, "?…" the catalogue filtered, "/…" a
+    # page of the site; ``entry`` instead picks the entry (its id) whose page it is
+    link: str = ""
+    entry: Callable[[dict[str, Any], FacetContext], str | None] | None = None
+    money: bool = False  # an amount in euro: compact on the tile, exact in its title
+
+
+@dataclass(frozen=True)
 class Collection:
     name: str  # the folder under data/ and the package's table name
     model: type[Entry]
@@ -191,6 +207,8 @@ class Collection:
     # the map and a feature in the GeoJSON download
     place_roles: tuple[PlaceRole, ...] = ()
     for_places: ForPlaces | None = None
+    figures: tuple[Figure, ...] = ()  # the start page's tiles
+    compare: bool = False  # its entries can be compared side by side at /vergleich/ (one collection)
 
 
 def labels(vocabulary: str, attribute: str) -> Callable[[Any, FacetContext], list[str]]:

@@ -22,6 +22,7 @@ from ..registry import (
     Contact,
     Facet,
     FacetContext,
+    Figure,
     IssueForm,
     PlaceRole,
     Sort,
@@ -297,6 +298,7 @@ COLLECTION = Collection(
         fields=("lead_organisation",),
     ),
     records="measures",
+    figures=(Figure(30, "Förder\u00adprojekt", "Förder\u00adprojekte", lambda entries, ctx: len(entries)),),
     order=2,
     body_hint="Beschreibung des Projekts in Markdown (optional): Ziele, Maßnahmen, "
     "Ergebnisse und was andere Kommunen davon übernehmen können.",

@@ -8,7 +8,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from ..models import Entry, LastReviewed, Sources
-from ..registry import REVIEW_SORT, TITLE_SORT, CardFact, Collection, Facet, Sort, labels
+from ..registry import REVIEW_SORT, TITLE_SORT, CardFact, Collection, Facet, Figure, Sort, labels
 from ..types import ShortText, ref, vocab
 
 
@@ -107,4 +107,5 @@ COLLECTION = Collection(
     "Skalierungs-Roadmap. Phasen, die der Leitfaden nicht behandelt, löschen und auch in phases "
     "weglassen.",
     body_sections="transfer_phase",
+    figures=(Figure(60, "Leitfaden", "Leitfäden", lambda entries, ctx: len(entries)),),
 )

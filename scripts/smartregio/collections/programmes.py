@@ -15,6 +15,7 @@ from ..registry import (
     Derived,
     Facet,
     FacetContext,
+    Figure,
     ForPlaces,
     labels,
     period,
@@ -93,6 +94,21 @@ def _jsonld(entry: Programme, ctx: FacetContext) -> dict[str, Any]:
     return doc
 
 
+# the programme whose projects the start page counts, found by its name in the data
+FEATURED = "Modellprojekte Smart Cities"
+
+
+def _featured(entries: dict[str, Programme], ctx: FacetContext) -> str | None:
+    return next((p.id for p in entries.values() if p.name == FEATURED), None)
+
+
+def _featured_projects(entries: dict[str, Programme], ctx: FacetContext) -> int | None:
+    featured = _featured(entries, ctx)
+    if featured is None:
+        return None
+    return sum(1 for p in ctx.entries["funding-projects"].values() if p.programme == featured)
+
+
 COLLECTION = Collection(
     name="programmes",
     model=Programme,
@@ -133,4 +149,20 @@ COLLECTION = Collection(
     derived=(Derived("Geförderte Lösungen", through="funding-projects", to="solutions"),),
     related=("Geförderte Projekte", "Geförderte Lösungen"),
     for_places=ForPlaces("Förderprogramme für {land} und vom Bund", _for_land),
+    figures=(
+        Figure(
+            40,
+            "Modell\u00adprojekt Smart Cities",
+            "Modell\u00adprojekte Smart Cities",
+            _featured_projects,
+            entry=_featured,
+        ),
+        Figure(
+            80,
+            "Programm\u00advolumen (belegt)",
+            "Programm\u00advolumen (belegt)",
+            lambda entries, ctx: sum(p.volume or 0 for p in entries.values()) or None,
+            money=True,
+        ),
+    ),
 )

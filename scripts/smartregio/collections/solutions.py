@@ -21,6 +21,7 @@ from ..registry import (
     Derived,
     Facet,
     FacetContext,
+    Figure,
     IssueForm,
     PlaceRole,
     Sort,
@@ -253,6 +254,11 @@ def _jsonld(entry: Solution, ctx: FacetContext) -> dict[str, Any]:
     return doc
 
 
+def _transfers(entries: dict[str, Solution], ctx: FacetContext) -> int:
+    """Uses documented beyond the towns a solution came from."""
+    return sum(len(set(s.used_by) - set(s.origin)) for s in entries.values())
+
+
 COLLECTION = Collection(
     name="solutions",
     model=Solution,
@@ -324,4 +330,24 @@ COLLECTION = Collection(
         PlaceRole("origin", ORIGIN, geojson="solutions_origin"),
         PlaceRole("used_by", USE, geojson="solutions_used"),
     ),
+    figures=(
+        Figure(10, "Lösung", "Lösungen", lambda entries, ctx: len(entries)),
+        Figure(
+            20,
+            "davon Open Source",
+            "davon Open Source",
+            lambda entries, ctx: sum(1 for s in entries.values() if s.open_source),
+            link="?quelloffen=Open+Source",
+        ),
+        Figure(
+            50,
+            # soft hyphens (U+00AD) where a narrow tile may break a long word: browsers
+            # without a German hyphenation dictionary would cut it anywhere
+            "belegte Über\u00adnahme in eine weitere Kommune",
+            "belegte Über\u00adnahmen in weitere Kommunen",
+            _transfers,
+            link="/karte/",
+        ),
+    ),
+    compare=True,
 )

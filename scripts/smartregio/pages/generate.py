@@ -436,8 +436,8 @@ class Generator:
         for key in sorted(r.named_places & places.keys()):
             place = places[key]
             projects = {(name, e) for name, keys in r.at(key, PROJECT_ROLES) for e in keys}
-            solutions = sorted({e for name, keys in r.at(key, USER_ROLES) for e in keys})
-            kind = "both" if projects and solutions else ("project" if projects else "user")
+            users = sorted({e for name, keys in r.at(key, USER_ROLES) for e in keys})
+            kind = "both" if projects and users else ("project" if projects else "user")
             what = ", ".join(
                 plural(len(keys), MODELS[name].label, MODELS[name].label_plural) + suffix
                 for roles, suffix in MAP_PARTS
@@ -465,9 +465,9 @@ class Generator:
                     "url": url("places", key),
                     "land": self.catalogue.reference.label("land", place.land),
                     "projects": len(projects),
-                    "solutions": len(solutions),
+                    "users": len(users),
                     "fields": " ".join(sorted(codes)),
-                    "solution_keys": " ".join(solutions),
+                    "user_keys": " ".join(users),
                 }
             )
         return sorted(points, key=lambda p: (p["title"].casefold(), p["key"]))
@@ -476,7 +476,7 @@ class Generator:
         reference = self.catalogue.reference
         points = self.map_points()
         field_counts = Counter(f for p in points for f in p["fields"].split())
-        solution_counts = Counter(s for p in points for s in p["solution_keys"].split())
+        user_counts = Counter(s for p in points for s in p["user_keys"].split())
         names = {
             key: title_of(entry)
             for name in with_role(*USER_ROLES)
@@ -496,14 +496,14 @@ class Generator:
             attribution=attribution(),
             places_source=reference.places_source,
             projects_count=sum(1 for p in points if p["projects"]),
-            users_count=sum(1 for p in points if p["solutions"]),
+            users_count=sum(1 for p in points if p["users"]),
             fields=[
                 (code, term.label, field_counts[code])
                 for code, term in reference.vocabularies.get(FIELDS_VOCABULARY, {}).items()
                 if field_counts[code]
             ],
-            solutions=sorted(
-                ((key, names[key], n) for key, n in solution_counts.items()),
+            users=sorted(
+                ((key, names[key], n) for key, n in user_counts.items()),
                 key=lambda s: s[1].casefold(),
             ),
             laender=sorted(
@@ -553,7 +553,7 @@ class Generator:
             key=lambda e: e["title"].casefold(),
         )
         title = SECTION_TITLES[name]
-        body = self._html("compare.html", "/vergleich/", solutions=entries, section=SECTIONS[name])
+        body = self._html("compare.html", "/vergleich/", entries=entries, section=SECTIONS[name])
         return Page(
             "vergleich/index.md",
             {

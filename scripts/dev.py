@@ -29,8 +29,14 @@ def _python() -> Path:
     return VENV / "bin" / "python"
 
 
-def _run(*args: str | Path) -> int:
-    return subprocess.call([str(a) for a in args], cwd=ROOT)
+def _run(*args: str | Path, env: dict[str, str] | None = None) -> int:
+    return subprocess.call([str(a) for a in args], cwd=ROOT, env=env)
+
+
+def _no_bytecode() -> dict[str, str]:
+    """The environment of a build or test run: no bytecode written unless the caller asks for
+    it (given to those processes only; this script's own environment stays as it is)."""
+    return {"PYTHONDONTWRITEBYTECODE": "1", **os.environ}
 
 
 def ensure_environment() -> None:
@@ -45,6 +51,8 @@ def ensure_environment() -> None:
         venv.create(VENV, with_pip=True)
     print("Installiere die festgelegten Pakete aus requirements.lock …", flush=True)
     pip = [_python(), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    # editable: scripts/ goes on the path, with the developer tools of scripts/smartregio_dev
+    # (smartregio bench) that the package itself does not ship
     if _run(*pip, "-r", LOCK) or _run(*pip, "--no-deps", "-e", ROOT):
         sys.exit("Installation fehlgeschlagen.")
     STAMP.write_text(digest)
@@ -77,17 +85,17 @@ def ensure_test_tools() -> None:
 
 
 def build(extra: list[str]) -> int:
-    return _run(VENV / "bin" / "smartregio", "build", *extra)
+    return _run(VENV / "bin" / "smartregio", "build", *extra, env=_no_bytecode())
 
 
 def test(extra: list[str]) -> int:
     ensure_test_tools()
-    code = _run(VENV / "bin" / "ruff", "check", "scripts", "tests")
+    code = _run(VENV / "bin" / "ruff", "check", "scripts", "tests", env=_no_bytecode())
     # the suite's modules spread over the machine's cores, each module whole on one worker
     # (its fixtures built once); the builds and browsers inside it are CPU-bound
     chosen = any(a.startswith(("-n", "--numprocesses")) for a in extra)
     spread = [] if chosen else ["-n", "auto", "--dist", "loadfile"]
-    pytest_code = _run(_python(), "-m", "pytest", *spread, *extra)
+    pytest_code = _run(_python(), "-m", "pytest", *spread, *extra, env=_no_bytecode())
     return code or pytest_code
 
 
@@ -97,7 +105,6 @@ def main() -> int:
         print(__doc__)
         return 2
     ensure_environment()
-    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
     return jobs[sys.argv[1]](sys.argv[2:])
 
 

@@ -146,6 +146,15 @@ def catalogue():
     return catalogue
 
 
+@pytest.fixture(scope="session")
+def dictionary():
+    """The search's dictionary, read once per run from the word sets a build keeps in the
+    repository's build/cache/ (written there by the first run)."""
+    from smartregio.publish.compounds import Dictionary
+
+    return Dictionary.load(REPO / "build" / "cache")
+
+
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     return make_data(tmp_path / "data")

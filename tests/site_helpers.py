@@ -7,17 +7,18 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from smartregio.localserve import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 - the tests use them
 from smartregio.pipeline import build_site
-from smartregio.progress import SILENT, Progress
+from smartregio.progress import Progress
 from smartregio.project import Project
+from smartregio_dev.localserve import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 - the tests use them
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def build(data: Path, site: Path, work: Path, progress: Progress = SILENT):
+def build(data: Path, site: Path, work: Path, progress: Progress | None = None):
     """Build ``data`` into ``site`` with the repository's configuration and templates."""
     return build_site(data, site, Project(REPO, build_root=work), progress)
 
@@ -43,6 +44,30 @@ def tree_digest(folder: Path) -> dict[str, str]:
 def status(page):
     """The live line that says how many hits a catalogue or the search found."""
     return page.locator("[data-sr-status]")
+
+
+# waiting on conditions, not for a fixed time
+NO_ANIMATION = "() => document.getAnimations().every(a => a.playState !== 'running')"
+IDLE = "() => new Promise(done => requestIdleCallback(() => done(true), {timeout: 1000}))"
+
+
+def settle(page, timeout: float = 10_000) -> None:
+    """Until the page is quiet: no request for 500 ms (Playwright's networkidle), no animation
+    or transition running, and the browser idle once more, so whatever the page's scripts set
+    off (a fetch, a fade-in, a list built after loading) has started or ended. Needs JavaScript."""
+    page.wait_for_load_state("networkidle", timeout=timeout)
+    page.wait_for_function(NO_ANIMATION, timeout=timeout)
+    page.evaluate(IDLE)
+
+
+def poll(page, expression: str, seconds: float = 2.0) -> bool:
+    """Whether ``expression`` becomes true within ``seconds``, evaluated again and again: with
+    JavaScript switched off wait_for_function cannot poll inside the page."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            return False
+    return True
 
 
 def named_keys(catalogue) -> set[str]:

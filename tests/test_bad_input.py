@@ -360,3 +360,30 @@ def test_all_problems_in_one_run_without_traceback(data):
     assert any("kaputt.md" in line and "UTF-8" in line for line in lines)
     assert any("Falscher Name.md" in line for line in lines)
     assert lines[-1].endswith("Problem(e) gefunden.")
+
+
+def test_messages_name_files_relative_to_the_project_whatever_the_working_folder(cli, data, tmp_path, monkeypatch):
+    edit(data, SOLUTION, "open_source: true", "open_source: 5")
+    elsewhere = tmp_path / "anderswo"
+    elsewhere.mkdir()
+    for cwd, given in ((elsewhere, str(data)), (elsewhere, "../data"), (data / "solutions", "..")):
+        monkeypatch.chdir(cwd)
+        result = cli("validate", "--data", given)
+        assert result.code == 1
+        lines = result.err.splitlines()
+        assert any(line.startswith(f"data/{SOLUTION}:") and "open_source" in line for line in lines), (cwd, lines)
+        assert str(tmp_path) not in result.err
+
+
+def test_a_problem_found_twice_is_printed_and_counted_once(capsys):
+    from smartregio.cli import report
+    from smartregio.problems import Problem, Problems
+
+    problems = Problems()
+    problems.add("data/solutions/x.md", 3, "name", "Fehlt.")
+    problems.add("data/solutions/x.md", 3, "name", "Fehlt.")
+    problems.extend([Problem("data/solutions/x.md", 3, "name", "Fehlt."), Problem("data/a.md", 0, "", "Leer.")])
+    report(problems)
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == ["data/a.md: Leer.", "data/solutions/x.md:3: name: Fehlt.", "2 Problem(e) gefunden."]
+    assert len(problems) == 2 == json.loads(problems.as_json())["count"] == len(problems.as_github().splitlines())

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import fnmatch
+import sys
+import tomllib
+
 from smartregio.load import load_catalogue
-from smartregio.synthetic import generate
+from smartregio_dev.synthetic import generate
+
+from .conftest import REPO
 
 
 def test_synthetic_data_is_valid_and_realistic(tmp_path):
@@ -20,3 +26,25 @@ def test_bench_command_prints_figures(cli):
     assert result.code == 0
     header, row = result.out.strip().splitlines()[:2]
     assert "laden+prüfen s" in header and row.split()[0] == "150"
+
+
+def test_bench_says_in_german_when_the_developer_tools_are_missing(cli, monkeypatch):
+    """An installed smartregio has no ``smartregio_dev``: the command explains instead of failing."""
+    monkeypatch.setitem(sys.modules, "smartregio_dev", None)
+    monkeypatch.setitem(sys.modules, "smartregio_dev.bench", None)
+    result = cli("bench", "150")
+    assert result.code == 1 and result.out == ""
+    assert "Werkzeug für die Entwicklung" in result.err and "scripts/dev.py" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_the_package_ships_without_the_developer_tools():
+    """What setuptools' find_packages picks with pyproject.toml's patterns (fnmatch, as it does)."""
+    find = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    find = find["packages"]["find"]
+    where = REPO / find["where"][0]
+    packages = {".".join(init.parent.relative_to(where).parts) for init in where.rglob("__init__.py")}
+    shipped = {name for name in packages if any(fnmatch.fnmatchcase(name, p) for p in find["include"])}
+    assert "smartregio_dev" in packages and "smartregio_dev" not in shipped
+    assert {"smartregio", "smartregio.pages", "smartregio.publish"} <= shipped
+    assert shipped == {name for name in packages if name.partition(".")[0] == "smartregio"}

@@ -11,7 +11,7 @@ import pytest
 
 from smartregio.pages.views import title_of
 
-from .site_helpers import REPO, status
+from .site_helpers import REPO, poll, settle, status
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -239,7 +239,7 @@ def test_no_request_leaves_the_local_server(browser, origin, name):
     page.on("request", lambda request: requests.append(request.url))
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(origin + PAGES[name], wait_until="networkidle")
-    page.wait_for_timeout(300)
+    settle(page)  # what the page's scripts fetch after loading is asked for by now
     foreign = [
         url
         for url in requests
@@ -259,7 +259,7 @@ def test_axe_finds_no_violations(browser, origin, name, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(origin + PAGES[name], wait_until="networkidle")
-    page.wait_for_timeout(300)
+    settle(page)  # fades and lists built by script are done
     violations = Axe().run(page).response["violations"]
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
     context.close()
@@ -316,7 +316,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, origin, catalogue, width):
     wide = {}
     for name, path in pages.items():
         page.goto(origin + path, wait_until="networkidle")
-        page.wait_for_timeout(150)
+        settle(page)
         scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert inner == width
         if scroll > inner:
@@ -377,11 +377,7 @@ def test_every_tab_stop_is_a_control_the_reader_sees(browser, origin, javascript
             if where == "page":
                 left += 1
                 continue
-            for _ in range(10):  # a fade-in may still run (polled here: no page script without JS)
-                if page.evaluate(SEEN):
-                    break
-                page.wait_for_timeout(100)
-            else:
+            if not poll(page, SEEN, seconds=2):  # a fade-in may still run
                 unseen.setdefault(name, []).append(
                     page.evaluate("(e => e.outerHTML.slice(0, 120))(document.activeElement)")
                 )
@@ -419,7 +415,7 @@ def test_the_closed_phone_menu_takes_no_keyboard_focus(browser, origin):
     assert "Mitmachen" in [s["text"] for s in opened if s["drawer"]]  # the open menu is usable
     page.keyboard.press("Escape")
     expect(button).to_have_attribute("aria-expanded", "false")
-    page.wait_for_timeout(400)  # the drawer has slid out
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()  # slid out, then hidden
     assert not [s for s in _focus_stops(page, 20) if s["drawer"]]
     context.close()
 

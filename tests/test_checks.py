@@ -150,3 +150,36 @@ def test_a_title_that_repeats_its_lead_place_spells_it_officially(data, cli, tit
     assert (message in result.err + result.out) is warned, result.err + result.out
     if warned:
         assert "der amtliche Name von 09162000 ist „München“" in result.err + result.out
+
+
+def test_place_contacts_are_checked_like_references_and_packaged(data, cli, tmp_path):
+    """data/reference/place-contacts.csv: one row per official place, each with its source; an
+    unknown key names the official keys one slip away, a second row for a place is refused."""
+    contacts = data / "reference/place-contacts.csv"
+    contacts.write_text(
+        "key,contact,kind,source,last_reviewed\n"
+        "09162000,mailto:digital@muenchen.example,digitalisierung,https://example.org/impressum,2026-12-01\n",
+        encoding="utf-8",
+    )
+    assert cli("validate", "--data", str(data)).code == 0
+    assert cli("package", "--data", str(data), "--out", str(tmp_path / "pkg")).code == 0
+    descriptor = json.loads((tmp_path / "pkg/datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == "place-contacts")
+    assert {"fields": ["key"], "reference": {"resource": "places", "fields": ["key"]}} in resource["schema"][
+        "foreignKeys"
+    ]
+    assert "mailto:digital@muenchen.example" in (tmp_path / "pkg/place-contacts.csv").read_text(encoding="utf-8")
+
+    contacts.write_text(
+        contacts.read_text(encoding="utf-8")
+        + "09126000,https://example.org/kontakt,smartcity,https://example.org/kontakt,2026-12-01\n"
+        + "09162000,https://example.org/zweiter,smartcity,https://example.org/z,2026-12-01\n"
+        + "08115021,https://example.org/k,erfunden,nicht-url,2026-12-01\n",
+        encoding="utf-8",
+    )
+    result = cli("validate", "--data", str(data))
+    assert result.code == 1
+    assert "place-contacts.csv:3: key: Den Schlüssel 09126000 gibt es in den amtlichen" in result.err
+    assert "Meinten Sie 09162000 (München" in result.err
+    assert "place-contacts.csv:4: key: Für 09162000 steht schon in Zeile 2 ein Kontakt." in result.err
+    assert "place-contacts.csv:5: kind:" in result.err and "place-contacts.csv:5: source:" in result.err

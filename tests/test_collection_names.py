@@ -1,8 +1,9 @@
 """A collection lives in one place: its module (or folder) in ``smartregio/collections/``. Every
 other module reads what it needs from the registry (relations, place roles, contact box,
 schema.org, tiles …) and names no collection by hand: not its name, its model class, its module
-or its address. Three modules may: the benchmark tooling (``synthetic.py``, ``bench*.py``) and
-the importer of publiccode.yml, which imports into solutions by definition."""
+or its address. Three others may: the benchmark tooling beside the package (``synthetic.py``,
+``bench*.py`` in ``smartregio_dev``) and the importer of publiccode.yml, which imports into
+solutions by definition."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from smartregio.collections import REGISTRY
 from .conftest import REPO
 
 PACKAGE = REPO / "scripts/smartregio"
+SCRIPTS = REPO / "scripts"  # the package and the developer tools beside it
 # the modules that may name a collection besides its own (at most three, see the module's text)
-ALLOWED = ("synthetic.py", "bench*.py", "importers/publiccode.py")
+ALLOWED = ("smartregio_dev/synthetic.py", "smartregio_dev/bench*.py", "smartregio/importers/publiccode.py")
 
 
 def _collection_names() -> dict[str, dict[str, set[str]]]:
@@ -73,9 +75,10 @@ def named_in(source: str) -> set[str]:
     return found
 
 
-def _own(path: Path) -> bool:
-    rel = path.relative_to(PACKAGE)
-    return rel.parts[0] == "collections" or any(rel.match(pattern) for pattern in ALLOWED)
+def _modules() -> list[Path]:
+    """Every module of the package and the developer tools, the collections' own aside."""
+    own = ("smartregio", "collections")
+    return sorted(p for p in SCRIPTS.rglob("*.py") if p.relative_to(SCRIPTS).parts[:2] != own)
 
 
 def test_the_check_sees_each_way_of_naming_a_collection():
@@ -90,22 +93,20 @@ def test_the_check_sees_each_way_of_naming_a_collection():
 
 def test_no_module_outside_the_collections_names_one():
     offenders = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if _own(path):
+    for path in _modules():
+        rel = path.relative_to(SCRIPTS)
+        if any(rel.match(pattern) for pattern in ALLOWED):
             continue
         if found := named_in(path.read_text(encoding="utf-8")):
-            offenders[str(path.relative_to(PACKAGE))] = sorted(found)
+            offenders[str(rel)] = sorted(found)
     assert offenders == {}
 
 
 def test_at_most_three_other_modules_name_a_collection():
     others: dict[str, set[str]] = {name: set() for name in NAMES}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        rel = path.relative_to(PACKAGE)
-        if rel.parts[0] == "collections":
-            continue
+    for path in _modules():
         for collection in named_in(path.read_text(encoding="utf-8")):
-            others[collection].add(str(rel))
+            others[collection].add(str(path.relative_to(SCRIPTS)))
     for collection, modules in others.items():
         # the benchmark's modules (bench.py, bench_site.py) count as one
         groups = {next((a for a in ALLOWED if Path(m).match(a)), m) for m in modules}

@@ -13,7 +13,7 @@ import pytest
 
 from smartregio.pages.finder import normalise
 
-from .site_helpers import REPO
+from .site_helpers import REPO, settle
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -270,7 +270,7 @@ def test_typing_loads_little_and_only_from_the_site(browser, origin, shipped_sit
     page.on("request", lambda request: requests.append(request.url))
     field(page).press_sequentially("Neustadt", delay=30)
     expect(options(page).first).to_contain_text("Neustadt")
-    page.wait_for_timeout(200)
+    settle(page)  # any request the typing set off has been made
     assert [u for u in requests if not u.startswith(origin + "/")] == []
     fetched = sorted({urlsplit(u).path for u in requests})
     assert fetched == ["/kommunen/finden/ne.json", "/kommunen/finden/regeln.json"]

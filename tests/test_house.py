@@ -131,47 +131,156 @@ def test_progress_draws_a_bar_only_on_a_terminal():
     assert "\r" not in log.text and log.text.startswith("  Seiten: 3 Seiten (")
 
 
-# in the order of the flow: read, check (reference tables are checked with the models), link;
-# load.py assembles the catalogue from the modules before it, so it stands after them
-STAGES = [
-    "frontmatter",
-    "models",
-    "validate",
-    "reference",
-    "links",
-    "checks",
-    "load",
-    "package",
-    "pages",
-    "engine",
-    "publish",
-    "pipeline",
+# Every module and subpackage of smartregio, placed in the stage of the flow it belongs to, in
+# the order the data flows: load → validate → link → package → pages → engine → publish, with
+# the foundations every stage shares below them, the build that runs the stages above them and
+# the command line on top. A module may import its own stage and earlier ones, never a later
+# one (imports inside functions count too); a new module fails the test until it is placed here.
+# fmt: off
+LAYERS: list[tuple[str, set[str]]] = [
+    ("foundations", {
+        "__init__", "apinames", "boundaries", "extensions", "cells", "inputs", "limits", "markup", "outputs",
+        "problems", "processes", "progress", "suggest", "text",
+    }),
+    ("load", {"frontmatter"}),
+    # the settings are checked with validate's messages, the reference tables with the models;
+    # the catalogue holds validated entries, the registry says what a collection declares, each
+    # collection (collections/) defines its model and declarations, the addresses follow from them
+    ("validate", {
+        "types", "fields", "models", "validate", "settings", "project", "reference", "catalogue",
+        "registry", "collections", "addresses",
+    }),
+    # load.py assembles the catalogue: it reads, validates and links, so it stands after them
+    ("link", {"links", "checks", "duplicates", "load"}),
+    ("package", {"package"}),
+    ("pages", {"pages"}),
+    ("engine", {"engine"}),
+    ("publish", {"publish", "schema"}),  # schema: the JSON Schema published for editors
+    ("build", {"pipeline"}),
+    # the commands beside the flow, and the command line that calls everything
+    ("cli", {"__main__", "cli", "changed", "importers", "officialplaces", "scaffold"}),
 ]
+# fmt: on
+# dynamic imports are invisible to the walk below; these are the known ones, each inside its own package
+# renderer(name) imports engine/<name>.py; collections/ finds its own modules
+DYNAMIC_IMPORTS = {"engine/__init__.py", "collections/__init__.py"}
 
 
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.level:
-            parts = path.relative_to(REPO / "scripts/smartregio").with_suffix("").parts
-            base = list(parts[: len(parts) - node.level])
-            found.add(".".join([*base, *(node.module or "").split(".")]).strip("."))
+def _imports(path: Path, root: Path, package: str = "smartregio") -> set[str]:
+    """The modules of ``package`` that ``path`` imports, anywhere in it, dotted from the
+    package's root (``pages.views``), relative and absolute imports alike."""
+    parts = path.relative_to(root).with_suffix("").parts  # a/b/__init__ is the package a.b, too
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name.split(".") for alias in node.names]
+            found.update(".".join(n[1:]) for n in names if n[0] == package and len(n) > 1)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = list(parts[: len(parts) - node.level])
+            elif (node.module or "").split(".")[0] == package:
+                base = []
+            else:
+                continue
+            module = [*base, *(node.module.split(".") if node.module else [])]
+            if node.level == 0:
+                module = module[1:]  # smartregio.x → x
+            if module:
+                found.add(".".join(module))
+            for alias in node.names:  # from . import a: a module, or a name of the __init__
+                folder = root.joinpath(*module)
+                if (folder / alias.name).is_dir() or (folder / f"{alias.name}.py").is_file():
+                    found.add(".".join([*module, alias.name]))
+                elif not module:
+                    found.add("__init__")
     return found
 
 
-def test_no_stage_imports_a_later_stage():
-    order = {name: index for index, name in enumerate(STAGES)}
-    root = REPO / "scripts/smartregio"
-    for path in root.rglob("*.py"):
+def _dynamic_imports(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = ast.unparse(node.func)
+            if name in ("importlib.import_module", "import_module", "__import__"):
+                return True
+    return False
+
+
+def _layering_problems(
+    root: Path, layers: list[tuple[str, set[str]]], package: str = "smartregio"
+) -> list[str]:
+    stage = {name: index for index, (_, names) in enumerate(layers) for name in names}
+    problems = []
+    present = set()
+    for path in sorted(root.rglob("*.py")):
         rel = path.relative_to(root)
         own = rel.parts[0].removesuffix(".py")
-        if own not in order:
+        present.add(own)
+        if own not in stage:
+            problems.append(f"{rel} is in no stage: place it in LAYERS")
             continue
-        for target in _imports(path):
+        for target in sorted(_imports(path, root, package)):
             first = target.split(".")[0]
-            if first in order:
-                assert order[first] <= order[own], f"{rel} imports the later stage {target}"
+            if first not in stage:
+                problems.append(f"{rel} imports {target}, which is in no stage")
+            elif stage[first] > stage[own]:
+                problems.append(
+                    f"{rel} ({layers[stage[own]][0]}) imports the later stage {target} ({layers[stage[first]][0]})"
+                )
+        if _dynamic_imports(path) and rel.as_posix() not in DYNAMIC_IMPORTS:
+            problems.append(f"{rel} imports dynamically: the stages cannot be checked")
+    problems += [f"LAYERS names {name}, which does not exist" for name in sorted(set(stage) - present)]
+    return problems
+
+
+def test_every_module_has_a_stage_and_imports_no_later_stage():
+    assert _layering_problems(REPO / "scripts/smartregio", LAYERS) == []
+
+
+def test_only_the_bench_command_reaches_the_developer_tools():
+    """``smartregio_dev`` is not shipped: only the function behind ``smartregio bench`` imports
+    it, when called, and says in German when it is missing (``tests/test_bench.py``)."""
+    root = REPO / "scripts/smartregio"
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            else:
+                continue
+            if any(name.partition(".")[0] == "smartregio_dev" for name in names):
+                found.append((path.relative_to(root).as_posix(), node in tree.body))
+    assert found == [("cli.py", False)]
+
+
+def test_the_layering_check_sees_what_it_must(tmp_path):
+    """The check itself: a module in no stage, an import of a later stage inside a function,
+    relative, absolute and ``from . import`` imports, a stale name, a dynamic import."""
+    root = tmp_path / "smartregio"
+    (root / "pages").mkdir(parents=True)
+    (root / "pages/__init__.py").write_text("")
+    (root / "pages/views.py").write_text("def f():\n    from ..engine import render\n")
+    (root / "text.py").write_text("import smartregio.pages.views\n")
+    (root / "load.py").write_text("from smartregio import text\nfrom . import pages, __version__\n")
+    (root / "stray.py").write_text("import importlib\nimportlib.import_module('x')\n")
+    (root / "__init__.py").write_text("__version__ = '1'\n")
+    layers = [
+        ("foundations", {"__init__", "text"}),
+        ("load", {"load"}),
+        ("pages", {"pages"}),
+        ("engine", {"engine"}),
+    ]
+    assert _imports(root / "load.py", root) == {"text", "pages", "__init__"}
+    assert _layering_problems(root, layers) == [
+        "load.py (load) imports the later stage pages (pages)",
+        "pages/views.py (pages) imports the later stage engine (engine)",
+        "stray.py is in no stage: place it in LAYERS",
+        "text.py (foundations) imports the later stage pages.views (pages)",
+        "LAYERS names engine, which does not exist",
+    ]
 
 
 def test_only_the_engine_package_knows_an_engine():
@@ -190,3 +299,27 @@ def test_validate_is_quiet_with_q_but_still_reports_errors(data, cli):
     path.write_text(path.read_text(encoding="utf-8").replace("open_source: true", "open_source: 5"))
     result = cli("-q", "validate", "--data", str(data))
     assert result.code == 1 and "open_source" in result.err
+
+
+def test_a_locator_keeps_its_drawings_to_itself():
+    """What a locator draws is cached with it, not in a module-wide cache that keeps every
+    locator (and its outlines) of every build alive."""
+    import gc
+    import weakref
+
+    from smartregio.boundaries import LandShape
+    from smartregio.pages.locator import Locator
+
+    square = ((((8.0, 48.0), (9.0, 48.0), (9.0, 49.0), (8.0, 49.0), (8.0, 48.0)),),)
+    locator = Locator({"BW": LandShape("BW", "Baden-Württemberg", square, (8.0, 48.0, 9.0, 49.0))}, {})
+    assert locator.frame("BW") is locator.frame("BW") and locator.path("land", "BW", "BW").startswith("M")
+    gone = weakref.ref(locator)
+    del locator
+    gc.collect()
+    assert gone() is None
+
+
+def test_a_build_keeps_no_progress_of_another():
+    from smartregio import progress
+
+    assert not any(isinstance(value, progress.Progress) for value in vars(progress).values())

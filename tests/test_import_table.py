@@ -291,7 +291,7 @@ def test_existing_entry_needs_update(cli, data, tmp_path):
     assert result.code == 1
     assert (
         f"{table}:Zeile 2: Spalte „id“ (id): Den Eintrag gibt es schon "
-        f"({data}/solutions/stadtnavi.md). Zum Überschreiben „--update“ angeben."
+        "(data/solutions/stadtnavi.md). Zum Überschreiben „--update“ angeben."  # named in the project
     ) in result.err
     assert (data / "solutions/stadtnavi.md").read_text(encoding="utf-8") == before
     result = run_import(cli, table, data, "--update")

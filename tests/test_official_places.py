@@ -3,7 +3,7 @@
 A tiny VG250-like set is written with pyshp in every test (EPSG:25832, two Länder, a
 Kreisfreie Stadt, a Kreis with an Amt of two Gemeinden, an Einheitsgemeinde, a gemeindefreies
 Gebiet, a horseshoe-shaped Gemeinde whose centroid lies outside it, a region, a wiggly border
-between the Länder); one test reads the real VG5000 2021 when it lies beside the repository.
+between the Länder); one test reads the real VG5000 2021 (tests/fixtures/bkg-vg5000-2021).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import io
 import json
 import math
 import shutil
+import tarfile
 import time
 from pathlib import Path
 
@@ -28,7 +29,8 @@ from smartregio.boundaries import load_shapes
 from smartregio.cli import main
 from smartregio.officialplaces.command import run
 
-REAL = Path(__file__).resolve().parents[2] / "shared/reference/bkg-vg5000-2021"
+# BKG's VG5000 2021 layers, unchanged, packed (see its README.md)
+REAL_ARCHIVE = Path(__file__).resolve().parent / "fixtures/bkg-vg5000-2021/vg5000-2021.tar.xz"
 PRJ = CRS(25832).to_wkt(WktVersion.WKT1_ESRI)
 X0, Y0 = 500_000.0, 5_500_000.0  # near 49.6° N, 9° E
 HEADER = "key,name,kind,bez,land,kreis,verband,lat,lon,area_km2"
@@ -394,14 +396,16 @@ def test_default_out_is_the_data_folders_reference(project):
     ]
 
 
-@pytest.mark.skipif(not REAL.is_dir(), reason=f"BKG VG5000 2021 not found beside the repository ({REAL})")
 def test_real_vg5000(tmp_path):
+    with tarfile.open(REAL_ARCHIVE) as archive:
+        archive.extractall(tmp_path / "bkg", filter="data")
+    real = tmp_path / "bkg/bkg-vg5000-2021"
     data = tmp_path / "data"
     (data / "reference").mkdir(parents=True)
     shutil.copy(Path(__file__).resolve().parents[1] / "data/reference/laender.csv", data / "reference")
     out = tmp_path / "out"
     started = time.perf_counter()
-    outcome = run(REAL, out, data)
+    outcome = run(real, out, data)
     assert time.perf_counter() - started < 60
     found = rows(out)
     kinds: dict[str, int] = {}
@@ -420,7 +424,7 @@ def test_real_vg5000(tmp_path):
     to_gk = Transformer.from_crs(4326, 31467, always_xy=True)
     checked = 0
     for layer, field in reader_keys.items():
-        with shapefile.Reader(str(REAL / f"VG5000_{layer}"), encoding="utf-8") as reader:
+        with shapefile.Reader(str(real / f"VG5000_{layer}"), encoding="utf-8") as reader:
             for item in reader.iterShapeRecords():
                 key = item.record[field]
                 if key not in found or item.record["GF"] not in (4, 9):

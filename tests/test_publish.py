@@ -30,7 +30,7 @@ from .site_helpers import REPO, build, project_copy, run_fresh
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
-SHAPES = REPO.parent / "shared" / "reference" / "dcat-ap-de-3.0-shacl"
+SHAPES = REPO / "tests/fixtures/dcat-ap-de-3.0-shacl"  # GovData's shapes, see its README.md
 
 
 @pytest.fixture(scope="module")
@@ -410,7 +410,6 @@ def test_contributor_id_when_configured():
     }
 
 
-@pytest.mark.skipif(not SHAPES.is_dir(), reason="official DCAT-AP.de shapes not beside the repository")
 def test_dcat_conforms_to_the_official_shapes(site):
     import pyshacl
 
@@ -540,6 +539,49 @@ def test_a_changed_published_file_is_an_error(repo, cli, tmp_path):
     stored.write_text(stored.read_text(encoding="utf-8").replace("stadtnavi", "stadtnavy"), encoding="utf-8")
     with pytest.raises(BuildError, match=r"1\.0\.0"):
         build(data, tmp_path / "site", tmp_path / "work")
+
+
+def test_a_stored_release_with_a_bad_date_is_named_by_its_manifest_and_field(repo, cli, tmp_path, monkeypatch):
+    """Not „„None“ ist kein Datum“: the stored manifest is what is wrong, and it says so,
+    whatever the working folder."""
+    data = repo / "data"
+    assert cli("release", "1.0.0", "--data", str(data), "--no-tag", "--date", "2026-01-10").code == 0
+    manifest_path = data / ".releases/1.0.0/manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["date"] = "2026-13-45"
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    git(repo, "commit", "-qam", "kaputt")
+    monkeypatch.chdir(tmp_path)
+    for given in ([], ["--date", "2026-02-01"]):
+        result = cli("release", "1.1.0", "--data", str(data), "--no-tag", *given)
+        assert result.code == 1
+        assert "data/.releases/1.0.0/manifest.json: date: Das Datum fehlt oder hat nicht die Form JJJJ-MM-TT." in result.err
+        assert "None" not in result.err and "kein Datum der Form" not in result.err
+    assert not (data / ".releases/1.1.0").exists()
+    result = cli("release", "1.1.0", "--data", str(data), "--no-tag", "--date", "2026-02-30")
+    assert result.code == 1 and result.err.strip() == "--date: „2026-02-30“ ist kein Datum der Form JJJJ-MM-TT."
+
+
+def test_a_stored_archive_that_is_no_package_is_named(repo, cli):
+    """Listed with the right checksum, but no data package inside: the release names the archive."""
+    data = repo / "data"
+    assert cli("release", "1.0.0", "--data", str(data), "--no-tag", "--date", "2026-01-10").code == 0
+    archive = data / ".releases/1.0.0/smartregio.zip"
+    with zipfile.ZipFile(archive, "w") as bad:
+        bad.writestr("smartregio/liesmich.txt", "kein Paket")
+    raw = archive.read_bytes()
+    manifest_path = data / ".releases/1.0.0/manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["files"]["smartregio.zip"].update(bytes=len(raw), sha256=hashlib.sha256(raw).hexdigest())
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    git(repo, "commit", "-qam", "anders")
+    before = (data / "datapackage.yaml").read_text(encoding="utf-8")
+    result = cli("release", "1.1.0", "--data", str(data), "--no-tag")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert result.err.startswith("Keine Veröffentlichung: data/.releases/1.0.0/smartregio.zip: Version 1.0.0 ")
+    assert "(smartregio/datapackage.json fehlt im Archiv)" in result.err
+    assert not (data / ".releases/1.1.0").exists()
+    assert (data / "datapackage.yaml").read_text(encoding="utf-8") == before
 
 
 def test_invalid_data_is_not_released(repo, cli):

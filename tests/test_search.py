@@ -9,7 +9,7 @@ from importlib import metadata
 
 import pytest
 
-from smartregio.publish.compounds import mark, proper_names, split
+from smartregio.publish.compounds import Dictionary, cache_file
 from smartregio.publish.search import index_copy
 
 from .site_helpers import status
@@ -37,56 +37,50 @@ expect = playwright_api.expect
         ("Landkreis", ("Land", "kreis")),  # a common noun, though it starts many names
     ],
 )
-def test_compounds_split_into_dictionary_words(word, parts):
-    assert split(word) == parts
+def test_compounds_split_into_dictionary_words(dictionary, word, parts):
+    assert dictionary.split(word) == parts
 
 
-def test_the_word_sets_come_the_same_from_the_cache_which_keeps_no_stale_copies(tmp_path, monkeypatch):
-    from smartregio.publish import compounds
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    folder = tmp_path / "smartregio"
-    folder.mkdir()
+def test_the_word_sets_come_the_same_from_the_cache_which_keeps_no_stale_copies(tmp_path):
+    folder = tmp_path / "build" / "cache"
+    folder.mkdir(parents=True)
     (folder / "german-nouns-1.2.5.txt").write_text("darm\nstadt", encoding="utf-8")  # older code's
-    compounds._words.cache_clear()
-    try:
-        parsed = compounds.dictionary(), compounds.dictionary_names()
-        assert [p.name for p in folder.iterdir()] == [compounds._cache_file(metadata.version("german-nouns")).name]
-        compounds._words.cache_clear()
-        assert (compounds.dictionary(), compounds.dictionary_names()) == parsed  # now read from the cache
-        assert "darmstadt" in parsed[1] and "stadt" in parsed[0] and "darmstadt" not in parsed[0]
-    finally:
-        compounds._words.cache_clear()
+    parsed = Dictionary.load(folder)
+    assert [p.name for p in folder.iterdir()] == [cache_file(folder, metadata.version("german-nouns")).name]
+    again = Dictionary.load(folder)  # now read from the cache
+    assert (again.nouns, again.names) == (parsed.nouns, parsed.names)
+    assert "darmstadt" in parsed.names and "stadt" in parsed.nouns and "darmstadt" not in parsed.nouns
 
 
-def test_only_nouns_are_marked_and_the_text_keeps_its_letters():
+def test_only_nouns_are_marked_and_the_text_keeps_its_letters(dictionary):
     text = "Der Bürgerhaushalt ist ursprünglich ein MITMACHEN-Projekt der Stadtplanung."
-    marked = mark(text)
+    marked = dictionary.mark(text)
     assert marked == "Der Bürger^haushalt ist ursprünglich ein MITMACHEN-Projekt der Stadt^planung."
     assert marked.replace("^", "") == text
 
 
-def test_the_names_of_places_stay_whole_their_nouns_do_not():
-    places = proper_names(["Apfeldorf", "Landkreis Potsdam-Mittelmark", "Darmstadt"])
+def test_the_names_of_places_stay_whole_their_nouns_do_not(dictionary):
+    mark = dictionary.mark
+    places = dictionary.proper_names(["Apfeldorf", "Landkreis Potsdam-Mittelmark", "Darmstadt"])
     assert {"Apfeldorf", "Mittelmark", "Darmstadt"} <= places and "Landkreis" not in places
     text = "In Apfeldorf und im Landkreis Potsdam-Mittelmark wächst der Apfelbaum."
     assert mark(text, places) == "In Apfeldorf und im Land^kreis Potsdam-Mittelmark wächst der Apfel^baum."
     assert mark(text) != mark(text, places)  # without the list the village would be split
 
 
-def test_the_index_copy_marks_text_only_and_leaves_out_code():
+def test_the_index_copy_marks_text_only_and_leaves_out_code(dictionary):
     html = (
         '<main data-pagefind-body><h1 title="Bürgerhaushalt">Bürgerhaushalt</h1>'
         "<pre><code>action_fields:\n  - mobilitaet</code></pre>"
         '<span data-pagefind-filter="sammlung">Förderprojekte</span>'
         "<script>const Wärmeplanung = 1;</script></main>"
     )
-    copy = index_copy(html)
+    copy = index_copy(html, dictionary)
     assert '<h1 title="Bürgerhaushalt">Bürger^haushalt</h1>' in copy  # attributes untouched
     assert "action_fields" not in copy
     assert '<span data-pagefind-filter="sammlung">Förderprojekte</span>' in copy  # filtered by
     assert "const Wärmeplanung = 1;" in copy
-    assert index_copy("<main><h1>Lösungen – Seite 2</h1></main>") is None  # Pagefind skips it
+    assert index_copy("<main><h1>Lösungen – Seite 2</h1></main>", dictionary) is None  # Pagefind skips it
 
 
 # --- in the browser ------------------------------------------------------------------------------

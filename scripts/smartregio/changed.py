@@ -18,6 +18,7 @@ from .catalogue import COLLECTIONS, Catalogue
 from .collections import MODELS
 from .fields import field_infos
 from .problems import Problem, Problems
+from .reference import shown_path
 
 DEFAULT_BASES = ("origin/main", "main")
 
@@ -102,7 +103,7 @@ def find_changes(data_dir: Path, base: str | None = None) -> Changes:
     return changes
 
 
-def referrers(catalogue: Catalogue, targets: set[tuple[str, str]]) -> dict[Path, set[str]]:
+def referrers(catalogue: Catalogue, targets: set[tuple[str, str]], data_dir: Path) -> dict[Path, set[str]]:
     """Entries naming any of ``targets``: resolved path → the fields that name them."""
     found: dict[Path, set[str]] = {}
     for collection, model in MODELS.items():
@@ -121,7 +122,7 @@ def referrers(catalogue: Catalogue, targets: set[tuple[str, str]]) -> dict[Path,
                 value = values.get(info.name)
                 names = value if isinstance(value, list) else [value]
                 if any(isinstance(n, str) and (info.reference, n) in targets for n in names):
-                    found.setdefault(Path(path).resolve(), set()).add(info.name)
+                    found.setdefault(shown_path(path, data_dir), set()).add(info.name)
     return found
 
 
@@ -132,15 +133,22 @@ class Scope:
 
     paths: set[Path]
     fields: dict[Path, set[str]]
+    data_dir: Path  # messages name files relative to the project around it
     everything: bool = False
 
+    def covers(self, shown: str) -> bool:
+        """Whether the file a message names (relative to the project) is in question."""
+        return shown_path(shown, self.data_dir) in self.paths
+
     def keeps(self, problem: Problem, folders: set[Path]) -> bool:
-        where = Path(problem.path).resolve()
+        where = shown_path(problem.path, self.data_dir)
         return where in self.paths or where in folders or problem.field in self.fields.get(where, ())
 
 
-def scope(catalogue: Catalogue, changes: Changes) -> Scope:
-    return Scope(changes.paths, referrers(catalogue, changes.entries), changes.everything)
+def scope(catalogue: Catalogue, changes: Changes, data_dir: Path) -> Scope:
+    return Scope(
+        changes.paths, referrers(catalogue, changes.entries, data_dir), data_dir, changes.everything
+    )
 
 
 def select(problems: Problems, within: Scope) -> Problems:

@@ -68,7 +68,7 @@ def _verbosity_args() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
-    from .engine import ENGINES
+    from .engine import engine_names
 
     common = _verbosity_args()
     parser = GermanParser(
@@ -135,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--engine",
-        choices=ENGINES,
+        choices=engine_names(),
         default="mkdocs",
         help="die Engine, die die Seiten rendert (Standard: mkdocs; zensical ist der Nachfolger)",
     )
@@ -162,11 +162,17 @@ def build_parser() -> argparse.ArgumentParser:
         "sizes",
         nargs="*",
         type=int,
-        default=[1000, 10000],
-        help="Anzahl der Einträge je Lauf (Standard: 1000 10000)",
+        default=None,
+        help="Anzahl der Einträge je Lauf (Standard: 1000 10000; mit --shipped keine)",
     )
     bench.add_argument(
         "--site", action="store_true", help="auch die ganze Website bauen und im Browser messen"
+    )
+    bench.add_argument(
+        "--shipped",
+        action="store_true",
+        help="die ausgelieferten Daten mit allen amtlichen Orten bauen: Dauer und Speicher gegen MkDocs, "
+        "Größe einer Gemeindeseite, Bytes von „Kommune finden“ und Karte",
     )
     places = commands.add_parser(
         "places", help="amtliche Orte, Punkte, Flächen und Grenzen aus VG5000/VG250 des BKG ableiten"
@@ -221,12 +227,9 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         from .changed import scope, select
 
-        within = scope(catalogue, changes)
+        within = scope(catalogue, changes, args.data)
         problems = select(problems, within)
-        paths = {str(path) for path in within.paths}
-        found = sorted(
-            warnings(duplicates, paths) + [w for w in quality if str(Path(w.path).resolve()) in paths]
-        )
+        found = sorted(warnings(duplicates, within.covers) + [w for w in quality if within.covers(w.path)])
     problems.extend(beyond)  # whatever the change: the build would refuse these
     if args.format == "json":
         data = json.loads(problems.as_json())
@@ -292,6 +295,8 @@ def _build(args: argparse.Namespace) -> int:
         if exc.problems:
             report(exc.problems)
         print(str(exc), file=sys.stderr)
+        if exc.detail and args.verbosity >= 2:  # -v: where it failed, for a bug report
+            print(exc.detail.rstrip(), file=sys.stderr)
         return 1
     except (EngineError, PagefindError) as exc:
         print(f"Die Seiten konnten nicht gerendert werden:\n{exc}", file=sys.stderr)
@@ -342,6 +347,26 @@ def _places(args: argparse.Namespace) -> int:
     if args.verbosity:
         print("\n".join(outcome.lines))
     return 0
+
+
+def _bench(sizes: list[int] | None, site: bool, shipped: bool = False) -> int:
+    """The benchmark is a developer tool: it lives in ``scripts/smartregio_dev``, which the
+    development environment puts on the path and the installed package does not ship."""
+    try:
+        from smartregio_dev.bench import run
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] != "smartregio_dev":
+            raise
+        print(
+            "„smartregio bench“ ist ein Werkzeug für die Entwicklung und gehört nicht zum installierten "
+            "Paket. Es steht im Quellbaum von smartregio bereit, sobald „python3 scripts/dev.py build“ "
+            "(oder „… test“) die Umgebung .venv angelegt hat: „.venv/bin/smartregio bench“.",
+            file=sys.stderr,
+        )
+        return 1
+    if sizes is None:
+        sizes = [] if shipped else [1000, 10000]
+    return run(sizes, site=site, shipped=shipped)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -427,32 +452,39 @@ def _run(args: argparse.Namespace) -> int:
             report(exc.problems)
             return 1
         try:
-            return serve(args.data, project, args.address)
+            return serve(args.data, project, args.address, verbose=args.verbosity >= 2)
         except AddressError as exc:
             print(str(exc), file=sys.stderr)
             return 2
     if args.command == "release":
         from datetime import date
 
+        from .package.write import PackageError
+        from .problems import printable
         from .publish.releases import ReleaseError, release
         from .text import utc_today
 
-        try:
-            day = date.fromisoformat(args.date) if args.date else utc_today()
-        except ValueError:
-            print(f"„{args.date}“ ist kein Datum der Form JJJJ-MM-TT.", file=sys.stderr)
-            return 1
+        day = utc_today()
+        if args.date is not None:  # only the date given here is read here
+            try:
+                day = date.fromisoformat(args.date)
+            except ValueError:
+                given = printable(args.date)
+                print(f"--date: „{given}“ ist kein Datum der Form JJJJ-MM-TT.", file=sys.stderr)
+                return 1
         try:
             folder = release(args.data, args.version, day, tag=not args.no_tag)
-        except ReleaseError as exc:
+        except ReleaseError as exc:  # with the file and field it concerns
             print(f"Keine Veröffentlichung: {exc}", file=sys.stderr)
+            return 1
+        except PackageError as exc:
+            report(exc.problems)
+            print("Keine Veröffentlichung: Das Datenpaket besteht die Prüfung nicht.", file=sys.stderr)
             return 1
         print(f"Version {args.version} veröffentlicht: {folder} (Änderungen in CHANGELOG.md).")
         return 0
     if args.command == "bench":
-        from .bench import run
-
-        return run(args.sizes, site=args.site)
+        return _bench(args.sizes, site=args.site, shipped=args.shipped)
     if args.command == "places":
         return _places(args)
     if args.command == "import":

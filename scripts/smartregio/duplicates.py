@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from urllib.parse import urlsplit
@@ -210,17 +211,15 @@ def find_duplicates(catalogue: Catalogue) -> list[Duplicate]:
     return sorted(found, key=lambda d: d.paths())
 
 
-def warnings(duplicates: list[Duplicate], only: set[str] | None = None) -> list[Problem]:
-    """Warnings located at the later file; with ``only`` (resolved paths of the entries in
-    question) just the pairs touching them, located at the one in question."""
-    from pathlib import Path
-
+def warnings(duplicates: list[Duplicate], only: Callable[[str], bool] | None = None) -> list[Problem]:
+    """Warnings located at the later file; with ``only`` (whether the entry a message names is
+    in question) just the pairs touching them, located at the one in question."""
     out = []
     for duplicate in duplicates:
         if only is None:
             out.append(duplicate.warning())
             continue
-        first, second = (str(Path(p).resolve()) in only for p in duplicate.paths())
+        first, second = (only(p) for p in duplicate.paths())
         if second:
             out.append(duplicate.warning())
         elif first:

@@ -36,6 +36,14 @@ def check_links(catalogue: Catalogue, problems: Problems) -> None:
                         _check_records(catalogue, info, records, entry_file, problems)
 
 
+def check_contacts(catalogue: Catalogue, problems: Problems) -> None:
+    """A contact names an official place, like an entry's reference does."""
+    reference = catalogue.reference
+    for key, line in reference.contact_lines.items():
+        if message := _unresolved(catalogue, "places", key):
+            problems.add(reference.contacts_display, line, "key", message)
+
+
 def _check_entry(catalogue, ref_fields, fields, entry_file, problems, only_well_formed=False) -> None:
     for info in ref_fields:
         value = fields.get(info.name)

@@ -11,7 +11,7 @@ from .catalogue import COLLECTIONS, Catalogue
 from .collections import MODELS
 from .frontmatter import EntryFile, FrontMatterError, read, read_yaml
 from .inputs import KIND_PROBLEMS, InputError, InputTree
-from .links import check_links
+from .links import check_contacts, check_links
 from .models import Entry, PackageMeta
 from .problems import Problem, Problems
 from .reference import ReferenceData, display_path, load_reference
@@ -88,6 +88,7 @@ def load_catalogue(data_dir: Path) -> tuple[Catalogue, Problems]:
     if catalogue.count() == 0 and not problems:
         problems.add(shown, 0, "", "Der Datenordner enthält keine Einträge.")
     check_links(catalogue, problems)
+    check_contacts(catalogue, problems)
     return catalogue, problems
 
 

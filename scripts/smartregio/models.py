@@ -7,7 +7,8 @@ entries (references) live in ``links.py``; rules inside one entry live here.
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -15,7 +16,9 @@ from pydantic_core import PydanticCustomError
 from .limits import MAX_BODY, MAX_EMAIL, MAX_ITEMS, MAX_LIST_TEXT
 from .text import format_number
 from .types import (
+    ContactUrl,
     EntryId,
+    PlaceKey,
     ReviewDate,
     ShortText,
     Spdx,
@@ -89,6 +92,75 @@ def _de(number: float) -> str:
     return f"{number:.4f}".replace(".", ",")
 
 
+@dataclass(frozen=True)
+class RequiredWhen:
+    """A rule across fields, defined once: ``field`` must be given when ``when`` equals
+    ``value`` (and, with ``else_message``, stay empty otherwise). The model checks it; the JSON
+    Schema for editors and the notes of ``smartregio new`` are derived from it."""
+
+    field: str
+    when: str
+    value: Any
+    message: str
+    else_message: str | None = None
+    note: str = ""
+
+    def problem(self, entry: BaseModel) -> PydanticCustomError | None:
+        given = getattr(entry, self.field) not in (None, "", [])
+        applies = getattr(entry, self.when) == self.value
+        if applies and not given:
+            return cross_field(self.field, self.message)
+        if self.else_message and not applies and given:
+            return cross_field(self.field, self.else_message)
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        rule: dict[str, Any] = {
+            "if": {"properties": {self.when: {"const": self.value}}, "required": [self.when]},
+            "then": {"required": [self.field], "properties": {self.field: {"type": "string"}}},
+        }
+        if self.else_message:
+            rule["else"] = {"properties": {self.field: {"type": "null"}}}
+        return rule
+
+    def notes(self) -> dict[str, str]:
+        return {self.field: self.note} if self.note else {}
+
+    def placeholders(self) -> frozenset[str]:
+        return frozenset()
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """A rule across fields: at least one of ``fields`` is given (the first is the usual one and
+    gets a placeholder in a new entry). ``notes`` are told where each field stands."""
+
+    fields: tuple[str, ...]
+    message: str
+    field_notes: tuple[tuple[str, str], ...] = ()
+
+    def problem(self, entry: BaseModel) -> PydanticCustomError | None:
+        if all(getattr(entry, name) in (None, "", []) for name in self.fields):
+            return cross_field(self.fields[0], self.message)
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "anyOf": [
+                {"required": [name], "properties": {name: {"type": "string"}}} for name in self.fields
+            ]
+        }
+
+    def notes(self) -> dict[str, str]:
+        return dict(self.field_notes)
+
+    def placeholders(self) -> frozenset[str]:
+        return frozenset(self.fields[:1])
+
+
+Rule = RequiredWhen | OneOf
+
+
 def check_period(start: int | None, end: int | None) -> None:
     if start is not None and end is not None and end < start:
         raise cross_field("end", f"Ende ({end}) liegt vor dem Beginn (start: {start}).")
@@ -104,6 +176,7 @@ class Entry(Record):
     label_plural: ClassVar[str]
     body_title: ClassVar[str] = "Beschreibung"
     body_required: ClassVar[bool] = False
+    rules: ClassVar[tuple[Rule, ...]] = ()  # rules across fields that JSON Schema can express
 
     id: EntryId = Field(
         title="Kennung",
@@ -116,6 +189,13 @@ class Entry(Record):
         title="Beschreibung",
         description="Der Text unter dem YAML-Kopf, in Markdown.",
     )
+
+    @model_validator(mode="after")
+    def _rules_across_fields(self) -> Entry:
+        for rule in self.rules:
+            if (problem := rule.problem(self)) is not None:
+                raise problem
+        return self
 
 
 
@@ -209,6 +289,25 @@ class Place(Record):
                     f"den Schlüssel {expected}.",
                 )
         return self
+
+
+class PlaceContact(Record):
+    """A row of ``data/reference/place-contacts.csv``: where a municipality itself says whom to ask
+    about its digital or smart-city work. Kept once per place; shown wherever the place appears
+    as a user of a solution, so that a reader knows whom to ask in the towns that already use it."""
+
+    key: PlaceKey = Field(title="Ort", description="Amtlicher Schlüssel der Kommune.")
+    contact: ContactUrl = Field(
+        title="Kontakt",
+        description="Funktionspostfach (mailto:) oder Kontaktseite der Stelle, keine Person.",
+    )
+    kind: vocab("contact_kind") = Field(
+        title="Art der Stelle", description="Wofür die Stelle zuständig ist."
+    )
+    source: WebUrl = Field(
+        title="Quelle", description="Seite der Kommune oder Meldung, die den Kontakt nennt."
+    )
+    last_reviewed: LastReviewed
 
 
 class PackageLicence(Record):

@@ -8,16 +8,17 @@ gives byte-identical output: timestamps come from the data, every listing is sor
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
+import traceback
 from datetime import UTC, datetime, time
 from pathlib import Path
 
 from . import processes
 from .addresses import SECTIONS
 from .catalogue import Catalogue
-from .engine import DEFAULT, TITLES, renderer
+from .engine import DEFAULT, renderer
+from .engine import engine as engine_named
 from .inputs import InputError, InputTree
 from .load import load_catalogue
 from .outputs import OutputError, claim, mark, remove_stale
@@ -30,10 +31,10 @@ from .pages.generate import Generator
 from .pages.legal import missing_warning
 from .pages.views import Views
 from .problems import Problems
-from .progress import SILENT, Progress
+from .progress import QUIET, Progress
 from .project import Project
 from .publish.api import write_api, write_catalogue_indexes
-from .publish.compounds import proper_names
+from .publish.compounds import Dictionary
 from .publish.dcat import Publisher, build_graph, write_dcat
 from .publish.dcat import Release as DcatRelease
 from .publish.feed import write_feed
@@ -50,9 +51,13 @@ CHANGELOG = "CHANGELOG.md"
 
 
 class BuildError(Exception):
-    def __init__(self, message: str, problems: Problems | None = None) -> None:
+    """A build that stopped, with a German sentence; ``problems`` where the input is at fault,
+    ``detail`` the traceback of a failed step (``-v`` shows it)."""
+
+    def __init__(self, message: str, problems: Problems | None = None, detail: str | None = None) -> None:
         super().__init__(message)
         self.problems = problems
+        self.detail = detail
 
 
 def source_date(catalogue: Catalogue) -> int:
@@ -112,8 +117,8 @@ def _side_outputs(catalogue: Catalogue, data_dir: Path, latest: Path, api_site: 
         write_api(catalogue, views, api_site)
         write_catalogue_indexes(catalogue, views, api_site)
         conn.send(("done", None))
-    except BaseException as exc:  # reported by the parent as a build error
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    except BaseException as exc:  # reported by the parent as a build error, with the traceback
+        conn.send(("error", (f"{type(exc).__name__}: {exc}", traceback.format_exc())))
     finally:
         conn.close()
 
@@ -124,7 +129,8 @@ def _receive(conn, expected: str):
     except EOFError:
         raise BuildError("Downloads und API konnten nicht geschrieben werden (Prozess beendet).") from None
     if status != expected:
-        raise BuildError(f"Downloads und API konnten nicht geschrieben werden: {payload}")
+        summary, trace = payload
+        raise BuildError(f"Downloads und API konnten nicht geschrieben werden: {summary}", detail=trace)
     return payload
 
 
@@ -151,7 +157,7 @@ def build_site(
     data_dir: Path,
     site_dir: Path,
     project: Project,
-    progress: Progress = SILENT,
+    progress: Progress | None = None,
     engine: str = DEFAULT,
 ) -> Catalogue:
     """The whole build, stage by stage; each stage reports as it ends (see ``progress``).
@@ -159,7 +165,8 @@ def build_site(
     load → validate → link → package → pages → engine → publish (downloads, API, DCAT,
     feed, search index, versions) → swap. Downloads and the API run in a second process
     while pages are generated and rendered; everything goes to staging folders that are
-    swapped in at the very end."""
+    swapped in at the very end. Without ``progress`` the build reports nothing."""
+    progress = progress or Progress(QUIET)  # a new one: a progress keeps the timings of its build
     settings = project.settings.smartregio  # a wrong setting stops the build before any work
     site_url = project.site_url()
     site_dir = claim_output(site_dir, project, data_dir)
@@ -175,7 +182,7 @@ def build_site(
         raise BuildError("Die Eingaben sind ungültig; die Website wurde nicht gebaut.", problems)
     assert catalogue.meta is not None
     progress.detail(catalogue.summary())
-    os.environ["SOURCE_DATE_EPOCH"] = str(source_date(catalogue))
+    build_date = source_date(catalogue)  # the engine's date of every page, from the data
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(site_dir.parent)
     staging = staging_dir(site_dir.parent, f".{site_dir.name}-")
@@ -205,9 +212,16 @@ def build_site(
         downloads = [describe(latest / d.name, d.title) if d.name == DESCRIPTOR else d for d in downloads]
         publication = Publication(catalogue.meta.version, latest, downloads, releases, changelog_text)
         Generator(catalogue, None, None, site_url).write_data_page(docs, publication)
-        render = renderer(engine)
-        with progress.stage(f"Engine ({TITLES[engine]}) rendert", unit="HTML-Seiten") as stage:
-            render(project.config_file, docs, staging, shard_sections=tuple(SECTIONS.values()))
+        chosen = engine_named(engine)
+        render = chosen.render
+        with progress.stage(f"Engine ({chosen.title}) rendert", unit="HTML-Seiten") as stage:
+            render(
+                project.config_file,
+                docs,
+                staging,
+                shard_sections=tuple(SECTIONS.values()),
+                build_date=build_date,
+            )
             stage.count = sum(1 for _ in staging.rglob("*.html"))
         move_into(scratch / "daten", staging / "daten")
         with progress.stage("DCAT-AP.de, Feed, Schemas"):
@@ -230,9 +244,12 @@ def build_site(
             side.join()
             move_into(api_site, staging)
         with progress.stage("Suchindex (Pagefind)"):
-            index_site(staging, place_names(catalogue))
+            dictionary = Dictionary.load(project.cache)
+            index_site(staging, dictionary, place_names(catalogue, dictionary))
         with progress.stage("Seiten der Versionen", unit=("Version", "Versionen")) as stage:
-            build_version_snapshots(releases, project, staging, render, each=stage.items)
+            build_version_snapshots(
+                releases, project, staging, dictionary, render, each=stage.items, build_date=build_date
+            )
         with progress.stage("Website austauschen"):
             mark(staging)
             replace_dir(staging, site_dir)
@@ -261,7 +278,13 @@ def read_changelog(data_dir: Path) -> str | None:
 
 
 def build_version_snapshots(
-    releases: list[StoredRelease], project: Project, site: Path, render=None, each=None
+    releases: list[StoredRelease],
+    project: Project,
+    site: Path,
+    dictionary: Dictionary,
+    render=None,
+    each=None,
+    build_date: int | None = None,
 ) -> None:
     """Each released version's pages under ``/<version>/`` and ``versions.json`` beside them,
     which Material's version selector reads. Built from the stored release package, so a
@@ -287,7 +310,9 @@ def build_version_snapshots(
                 every_place=False,  # a version's copy keeps its own entries, not every place's page
                 release=(release.version, format_date(release.date)),  # every page says it is older
             ).write(project.content, docs)
-            render(project.config_file, docs, site / release.version, site_url=version_url)
+            render(
+                project.config_file, docs, site / release.version, site_url=version_url, build_date=build_date
+            )
         views = Views(catalogue, None, every_place=False)
         write_api(catalogue, views, site / release.version)
         write_catalogue_indexes(catalogue, views, site / release.version)
@@ -295,12 +320,12 @@ def build_version_snapshots(
         write_finder_index(catalogue, site / release.version, views.paged_places)
         # its own search, over the pages of that version (after the catalogue indexes, which
         # the search's hit numbers refer to)
-        index_site(site / release.version, place_names(catalogue))
+        index_site(site / release.version, dictionary, place_names(catalogue, dictionary))
 
 
-def place_names(catalogue: Catalogue) -> frozenset[str]:
+def place_names(catalogue: Catalogue, dictionary: Dictionary) -> frozenset[str]:
     """The words of the places' names the search keeps whole (a town, not „Darm“ + „Stadt“)."""
-    return proper_names(place.name for place in catalogue.reference.places.values())
+    return dictionary.proper_names(place.name for place in catalogue.reference.places.values())
 
 
 CURRENT_VERSION = "."

@@ -46,16 +46,18 @@ class Problem:
 
 
 class Problems:
-    """An append-only list of problems with the output formats the CLI offers."""
+    """An append-only set of problems with the output formats the CLI offers: a problem found
+    twice (two checks, or a merged report) is kept once, so a count matches the lines printed."""
 
     def __init__(self) -> None:
-        self._items: list[Problem] = []
+        self._items: dict[Problem, None] = {}  # insertion-ordered, each problem once
 
     def add(self, path: str, line: int, field: str, message: str) -> None:
-        self._items.append(Problem(path, line, field, message))
+        self._items.setdefault(Problem(path, line, field, message))
 
     def extend(self, problems: Iterable[Problem]) -> None:
-        self._items.extend(problems)
+        for problem in problems:
+            self._items.setdefault(problem)
 
     def __bool__(self) -> bool:
         return bool(self._items)
@@ -67,14 +69,14 @@ class Problems:
         return iter(self.sorted())
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self._items))
+        return sorted(self._items)
 
     def as_text(self) -> str:
         return "\n".join(p.as_text() for p in self.sorted())
 
     def as_json(self) -> str:
         return json.dumps(
-            {"problems": [asdict(p) for p in self.sorted()], "count": len(self.sorted())},
+            {"problems": [asdict(p) for p in self.sorted()], "count": len(self)},
             ensure_ascii=False,
             indent=2,
         )

@@ -105,5 +105,3 @@ class Progress:
             total = sum(took for _, took in self.timings)
             self._write(f"{text} ({seconds(total)})\n")
 
-
-SILENT = Progress(QUIET)

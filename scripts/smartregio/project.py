@@ -44,6 +44,13 @@ class Project:
     def docs(self) -> Path:
         return (self.build_root or self.root / "build") / "docs"
 
+    @property
+    def cache(self) -> Path:
+        """What a build keeps for the next one (the search's word sets): in the project's own
+        ``build/`` folder, whatever the work folder, so every build of the project shares it and
+        nothing is written under the home folder."""
+        return self.root / "build" / "cache"
+
     @functools.cached_property
     def settings(self) -> SiteSettings:
         """Read once per project; ``SettingsError`` names every wrong setting with its line."""

@@ -16,6 +16,7 @@ from .problems import Problems
 
 VOCABULARY_DIR = "vocabularies"
 PLACES_FILE = "places.csv"
+CONTACTS_FILE = "place-contacts.csv"  # whom to ask in a place, with the source that says so
 GEBIETSSTAND_FILE = "gebietsstand.json"  # where the places come from, and the attribution they need
 LAENDER_FILE = "laender.csv"
 
@@ -54,6 +55,9 @@ class ReferenceData:
     places_source: PlacesSource | None = None
     # the official outlines as read (GeoJSON text), published unchanged for the map: "laender", "kreise"
     outlines: dict[str, str] = field(default_factory=dict)
+    contacts: dict = field(default_factory=dict)  # place key -> models.PlaceContact
+    contact_lines: dict[str, int] = field(default_factory=dict)
+    contacts_display: str = "data/reference/place-contacts.csv"
 
     def label(self, vocabulary: str, code: str) -> str:
         term = self.vocabularies.get(vocabulary, {}).get(code)
@@ -192,7 +196,33 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
             continue
         reference.places[place.key] = place
         reference.place_lines[place.key] = line
+    _load_contacts(tree, base / CONTACTS_FILE, data_dir, reference, problems)
     return reference
+
+
+def _load_contacts(
+    tree: InputTree, path: Path, data_dir: Path, reference: ReferenceData, problems: Problems
+) -> None:
+    """The places' contact points, one row per place (optional file); keys are checked against
+    the places with the entries' references (``links``)."""
+    from .models import PlaceContact
+    from .validate import validate_model
+
+    if tree.kind(path) == "missing":
+        return
+    display = reference.contacts_display = display_path(path, data_dir)
+    for line, row in read_rows(path, display, problems, data_dir, MAX_TABLE_BYTES):
+        present = {name: value for name, value in row.items() if value != ""}
+        where = lambda loc, line=line: line  # noqa: E731 - one row, one line
+        contact = validate_model(PlaceContact, present, reference, where, display, problems)
+        if contact is None:
+            continue
+        if contact.key in reference.contacts:
+            first = reference.contact_lines[contact.key]
+            problems.add(display, line, "key", f"Für {contact.key} steht schon in Zeile {first} ein Kontakt.")
+            continue
+        reference.contacts[contact.key] = contact
+        reference.contact_lines[contact.key] = line
 
 
 def _load_source(tree: InputTree, path: Path, data_dir: Path, problems: Problems) -> PlacesSource | None:
@@ -211,8 +241,20 @@ def _load_source(tree: InputTree, path: Path, data_dir: Path, problems: Problems
 
 
 def display_path(path: Path, data_dir: Path) -> str:
-    """Paths in messages read as the contributor sees them: relative to the working folder."""
+    """Paths in messages read as the contributor sees them in the project, whatever the
+    working folder: relative to the data folder's parent (``data/solutions/x.md``); a path
+    outside it absolute. :func:`shown_path` turns it back into the file."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return absolute.relative_to(_project_root(data_dir)).as_posix()
     except ValueError:
-        return str(path)
+        return str(absolute)
+
+
+def shown_path(shown: str, data_dir: Path) -> Path:
+    """The file a message names (see :func:`display_path`), resolved."""
+    return (_project_root(data_dir) / shown).resolve()
+
+
+def _project_root(data_dir: Path) -> Path:
+    return Path(os.path.abspath(data_dir)).parent

@@ -185,13 +185,7 @@ class Collection:
     # title, summary, web address and the entry its reference field names
     records: str | None = None
     order: int = 100  # place in menus, listings and the package: lower first
-    # for ``smartregio new``: the hint above the body, notes on fields (cross-field rules, told
-    # where the field stands) and optional fields that get a placeholder all the same
-    body_hint: str = ""
-    notes: tuple[tuple[str, str], ...] = ()
-    placeholder_anyway: frozenset[str] = frozenset()
-    # the model's rules across fields as JSON Schema (``allOf``) for editors
-    schema_rules: tuple[dict[str, Any], ...] = ()
+    body_hint: str = ""  # for ``smartregio new``: the hint above the body
     # a vocabulary whose terms become the body's headings in a new entry (a guideline's phases)
     body_sections: str | None = None
     url_fields: tuple[str, ...] = ()  # web addresses that identify an entry (duplicate check)
@@ -209,6 +203,22 @@ class Collection:
     for_places: ForPlaces | None = None
     figures: tuple[Figure, ...] = ()  # the start page's tiles
     compare: bool = False  # its entries can be compared side by side at /vergleich/ (one collection)
+
+    # derived from the model's rules across fields (``Entry.rules``), never written twice
+    @property
+    def notes(self) -> dict[str, str]:
+        """Notes on fields for ``new`` and the issue forms: a rule told where the field stands."""
+        return {field: note for rule in self.model.rules for field, note in rule.notes().items()}
+
+    @property
+    def placeholder_anyway(self) -> frozenset[str]:
+        """Optional fields that a new entry shows all the same (one of two must be given)."""
+        return frozenset().union(*(rule.placeholders() for rule in self.model.rules))
+
+    @property
+    def schema_rules(self) -> tuple[dict[str, Any], ...]:
+        """The rules as JSON Schema (``allOf``) for editors."""
+        return tuple(rule.json_schema() for rule in self.model.rules)
 
 
 def labels(vocabulary: str, attribute: str) -> Callable[[Any, FacetContext], list[str]]:

@@ -30,7 +30,7 @@ MAX_LISTED_IDS = 12
 
 def field_note(collection: str, field: str) -> str | None:
     """The note a collection gives on a field (a rule across fields, told where it stands)."""
-    return dict(REGISTRY[collection].notes).get(field)
+    return REGISTRY[collection].notes.get(field)
 
 
 HINT_END = "Diese Hinweise erscheinen nicht auf der Website und dürfen gelöscht werden."

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ConfigDict, Field, model_validator
 
-from ..models import Entry, LastReviewed, Record, Sources, check_period, cross_field
+from ..models import Entry, LastReviewed, OneOf, Record, Rule, Sources, check_period, cross_field
 from ..problems import Problem
 from ..registry import (
     LEAD,
@@ -67,6 +67,20 @@ class FundingProject(Entry):
     collection: ClassVar[str] = "funding-projects"
     label: ClassVar[str] = "Förderprojekt"
     label_plural: ClassVar[str] = "Förderprojekte"
+    rules: ClassVar[tuple[Rule, ...]] = (
+        OneOf(
+            ("lead", "lead_organisation"),
+            message="Anzugeben ist lead (amtlicher Schlüssel) oder lead_organisation.",
+            field_notes=(
+                (
+                    "lead",
+                    "Ausnahme: Passt kein kommunaler Schlüssel, diese Zeile löschen und lead_organisation "
+                    "angeben.",
+                ),
+                ("lead_organisation", "Nur angeben, wenn lead fehlt."),
+            ),
+        ),
+    )
 
     title: ShortText = Field(title="Titel", description="Name des Projekts bzw. der Kommune(n).")
     summary: str | None = Field(
@@ -169,8 +183,6 @@ class FundingProject(Entry):
                 "funding_amount",
                 "Die Fördersumme (funding_amount) ist größer als das Gesamtvolumen (total_budget).",
             )
-        if self.lead is None and self.lead_organisation is None:
-            raise cross_field("lead", "Anzugeben ist lead (amtlicher Schlüssel) oder lead_organisation.")
         return self
 
 
@@ -302,22 +314,6 @@ COLLECTION = Collection(
     order=2,
     body_hint="Beschreibung des Projekts in Markdown (optional): Ziele, Maßnahmen, "
     "Ergebnisse und was andere Kommunen davon übernehmen können.",
-    notes=(
-        (
-            "lead",
-            "Ausnahme: Passt kein kommunaler Schlüssel, diese Zeile löschen und lead_organisation angeben.",
-        ),
-        ("lead_organisation", "Nur angeben, wenn lead fehlt."),
-    ),
-    placeholder_anyway=frozenset({"lead"}),  # optional by the model, but one of two must be given
-    schema_rules=(
-        {
-            "anyOf": [
-                {"required": ["lead"], "properties": {"lead": {"type": "string"}}},
-                {"required": ["lead_organisation"], "properties": {"lead_organisation": {"type": "string"}}},
-            ]
-        },
-    ),
     url_fields=("website",),
     issue_form=IssueForm(
         slug="foerderprojekt-melden",

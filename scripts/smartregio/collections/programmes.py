@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from pydantic import Field, model_validator
 
-from ..models import Entry, LastReviewed, Sources, check_period, cross_field
+from ..models import Entry, LastReviewed, RequiredWhen, Rule, Sources, check_period
 from ..registry import (
     CardFact,
     Channel,
@@ -30,6 +30,16 @@ class Programme(Entry):
     collection: ClassVar[str] = "programmes"
     label: ClassVar[str] = "Förderprogramm"
     label_plural: ClassVar[str] = "Förderprogramme"
+    rules: ClassVar[tuple[Rule, ...]] = (
+        RequiredWhen(
+            "land",
+            when="level",
+            value="land",
+            message="Bei level: land ist das Land (land) anzugeben.",
+            else_message="land ist nur bei level: land anzugeben.",
+            note="Pflicht bei level: land, sonst leer lassen.",
+        ),
+    )
 
     name: ShortText = Field(title="Name", description="Name des Förderprogramms.")
     summary: str | None = Field(
@@ -54,6 +64,18 @@ class Programme(Entry):
         title="Förderquote",
         description="Anteil der förderfähigen Kosten, z. B. „65 %, bis 90 % bei Haushaltsnotlage“.",
     )
+    status: vocab("project_status") | None = Field(
+        None,
+        title="Status",
+        description="Ob das Programm noch fördert (laufend) oder beendet ist (abgeschlossen); "
+        "nur mit Quelle.",
+    )
+    application: ShortText | None = Field(
+        None,
+        title="Antragsfenster",
+        description="Frist oder Verfahren für Anträge, z. B. „jährlich bis 22. Mai“ oder „derzeit kein "
+        "Aufruf“; nur mit Quelle.",
+    )
     url: WebUrl | None = Field(None, title="Website", description="Offizielle Seite des Programms.")
     sources: Sources
     last_reviewed: LastReviewed
@@ -61,10 +83,6 @@ class Programme(Entry):
     @model_validator(mode="after")
     def _consistent(self) -> Programme:
         check_period(self.start, self.end)
-        if self.level == "land" and not self.land:
-            raise cross_field("land", "Bei level: land ist das Land (land) anzugeben.")
-        if self.level != "land" and self.land:
-            raise cross_field("land", "land ist nur bei level: land anzugeben.")
         return self
 
 
@@ -137,14 +155,6 @@ COLLECTION = Collection(
     order=4,
     body_hint="Beschreibung des Programms in Markdown (optional): wer gefördert wird, was "
     "gefördert wird, Fristen und wie man einen Antrag stellt.",
-    notes=(("land", "Pflicht bei level: land, sonst leer lassen."),),
-    schema_rules=(
-        {
-            "if": {"properties": {"level": {"const": "land"}}, "required": ["level"]},
-            "then": {"required": ["land"], "properties": {"land": {"type": "string"}}},
-            "else": {"properties": {"land": {"type": "null"}}},
-        },
-    ),
     url_fields=("url",),
     derived=(Derived("Geförderte Lösungen", through="funding-projects", to="solutions"),),
     related=("Geförderte Projekte", "Geförderte Lösungen"),

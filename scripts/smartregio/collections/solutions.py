@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field
 
-from ..models import Entry, LastReviewed, Record, Sources, cross_field
+from ..models import Entry, LastReviewed, Record, RequiredWhen, Rule, Sources
 from ..problems import Problem
 from ..registry import (
     ORIGIN,
@@ -54,6 +54,15 @@ class Solution(Entry):
     collection: ClassVar[str] = "solutions"
     label: ClassVar[str] = "Lösung"
     label_plural: ClassVar[str] = "Lösungen"
+    rules: ClassVar[tuple[Rule, ...]] = (
+        RequiredWhen(
+            "licence",
+            when="open_source",
+            value=True,
+            message="Bei open_source: true ist eine Lizenz (licence) anzugeben.",
+            note="Pflicht bei open_source: true.",
+        ),
+    )
 
     name: ShortText = Field(title="Name", description="Name der Lösung, wie ihre Herausgeber sie nennen.")
     summary: str = Field(
@@ -167,12 +176,6 @@ class Solution(Entry):
     )
     sources: Sources
     last_reviewed: LastReviewed
-
-    @model_validator(mode="after")
-    def _open_source_needs_licence(self) -> Solution:
-        if self.open_source and not self.licence:
-            raise cross_field("licence", "Bei open_source: true ist eine Lizenz (licence) anzugeben.")
-        return self
 
 
 def _licence(entry: Solution, ctx: FacetContext) -> str:
@@ -309,13 +312,6 @@ COLLECTION = Collection(
     order=1,
     body_hint="Beschreibung der Lösung in Markdown (optional, aber hilfreich): Was leistet sie, für "
     "wen, wo ist sie im Einsatz, was braucht eine Kommune, um sie zu übernehmen?",
-    notes=(("licence", "Pflicht bei open_source: true."),),
-    schema_rules=(
-        {
-            "if": {"properties": {"open_source": {"const": True}}, "required": ["open_source"]},
-            "then": {"required": ["licence"], "properties": {"licence": {"type": "string"}}},
-        },
-    ),
     url_fields=("repository", "website"),
     issue_form=IssueForm(
         slug="loesung-vorschlagen",

@@ -2,34 +2,75 @@
 
 Only this package knows an engine. Every other stage writes Markdown pages with front matter
 and template overrides under ``overrides/``; ``renderer(name)`` picks the engine that builds
-them: ``mkdocs`` (MkDocs with Material, the default) or ``zensical``.
+them. Engines are extensions (``extensions.Engine``) registered as entry points of the group
+``smartregio.engines``: the built-in ``mkdocs`` (MkDocs with Material, the default) and
+``zensical`` are registered in ``pyproject.toml`` like any other.
 """
 
 from __future__ import annotations
 
-import importlib
+import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..extensions import ENGINES_GROUP, Engine, ExtensionError, load, registered
 from .errors import EngineError
 
-ENGINES = ("mkdocs", "zensical")
-TITLES = {"mkdocs": "MkDocs", "zensical": "Zensical"}  # as progress reports name them
 DEFAULT = "mkdocs"
 
-Render = Callable[..., None]
+
+@dataclass(frozen=True)
+class BuiltinEngine:
+    """An engine of this package: its name and title, and the module whose ``render`` it runs
+    (looked up at each call, so the module stays the one place that defines it)."""
+
+    name: str
+    title: str
+    module: str
+
+    def render(
+        self,
+        config_file: Path,
+        docs_dir: Path,
+        site_dir: Path,
+        shard_sections: tuple[str, ...] = (),
+        site_url: str | None = None,
+        build_date: int | None = None,
+    ) -> None:
+        sys.modules[self.module].render(
+            config_file, docs_dir, site_dir, shard_sections, site_url=site_url, build_date=build_date
+        )
 
 
-def renderer(name: str = DEFAULT) -> Render:
-    """The engine's ``render(config_file, docs_dir, site_dir, shard_sections=(), site_url=None)``."""
-    if name not in ENGINES:
-        raise EngineError(f"Unbekannte Engine „{name}“. Möglich: {', '.join(ENGINES)}.")
-    return importlib.import_module(f".{name}", __name__).render
+def engine_names() -> list[str]:
+    """The registered engines' names (for ``--engine``), without importing any."""
+    return list(registered(ENGINES_GROUP))
 
 
-def render(config_file: Path, docs_dir: Path, site_dir: Path, shard_sections: tuple[str, ...] = ()) -> None:
+def engine(name: str = DEFAULT) -> Engine:
+    """The registered engine ``name``; raises :class:`EngineError` in German."""
+    try:
+        return load(ENGINES_GROUP, name)
+    except ExtensionError as exc:
+        raise EngineError(f"Engine: {exc}") from exc
+
+
+def renderer(name: str = DEFAULT) -> Callable[..., None]:
+    """The engine's ``render(config_file, docs_dir, site_dir, shard_sections=(), site_url=None,
+    build_date=None)``; ``build_date`` (seconds since 1970, UTC) replaces the clock."""
+    return engine(name).render
+
+
+def render(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    shard_sections: tuple[str, ...] = (),
+    build_date: int | None = None,
+) -> None:
     """Render with the default engine."""
-    renderer(DEFAULT)(config_file, docs_dir, site_dir, shard_sections)
+    renderer(DEFAULT)(config_file, docs_dir, site_dir, shard_sections, build_date=build_date)
 
 
-__all__ = ["DEFAULT", "ENGINES", "TITLES", "EngineError", "render", "renderer"]
+__all__ = ["DEFAULT", "EngineError", "engine", "engine_names", "render", "renderer"]

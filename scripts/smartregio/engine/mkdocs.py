@@ -6,16 +6,19 @@ beside this module renders the same folder with Zensical.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from .. import processes
 from ..outputs import working_prefix
+from . import BuiltinEngine
 from .errors import EngineError
 
 
@@ -37,9 +40,12 @@ def render(
     site_dir: Path,
     shard_sections: tuple[str, ...] = (),
     site_url: str | None = None,
+    build_date: int | None = None,
 ) -> None:
     """Build ``docs_dir`` into ``site_dir``, strictly; ``site_url`` replaces the configured one
-    (a version's copy lives under its own address, which its 404 page and sitemap need).
+    (a version's copy lives under its own address, which its 404 page and sitemap need);
+    ``build_date`` (seconds since 1970, UTC) is the date MkDocs gives every page and the
+    sitemap, instead of the clock's.
 
     With ``shard_sections`` (folders whose ``<section>/<key>/index.md`` pages are outside the
     navigation) and enough pages, one engine run per core shares those pages: each run reads
@@ -48,9 +54,9 @@ def render(
     """
     shards = _shards(docs_dir, shard_sections)
     if shards is None:
-        _render_once(config_file, docs_dir, site_dir, site_url=site_url)
+        _render_once(config_file, docs_dir, site_dir, site_url=site_url, build_date=build_date)
     else:
-        _render_sharded(config_file, docs_dir, site_dir, shards, site_url)
+        _render_sharded(config_file, docs_dir, site_dir, shards, site_url, build_date)
     normalise_sitemap(site_dir)
 
 
@@ -102,7 +108,12 @@ def _shards(docs_dir: Path, sections: tuple[str, ...]) -> list[Shard] | None:
 
 
 def _render_sharded(
-    config_file: Path, docs_dir: Path, site_dir: Path, shards: list[Shard], site_url: str | None = None
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    shards: list[Shard],
+    site_url: str | None = None,
+    build_date: int | None = None,
 ) -> None:
     with tempfile.TemporaryDirectory(prefix=working_prefix("shards"), dir=site_dir.parent) as tmp:
         work = Path(tmp)
@@ -111,7 +122,8 @@ def _render_sharded(
         runs = [
             context.Process(
                 target=_render_child,
-                args=(config_file, docs_dir, work / f"site-{n}", shard.exclude_docs, errors, site_url),
+                args=(config_file, docs_dir, work / f"site-{n}", shard.exclude_docs, errors),
+                kwargs={"site_url": site_url, "build_date": build_date},
             )
             for n, shard in enumerate(shards)
         ]
@@ -133,10 +145,16 @@ def _render_sharded(
 
 
 def _render_child(
-    config_file: Path, docs_dir: Path, site_dir: Path, exclude_docs: str, errors, site_url: str | None = None
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    exclude_docs: str,
+    errors,
+    site_url: str | None = None,
+    build_date: int | None = None,
 ) -> None:
     try:
-        _render_once(config_file, docs_dir, site_dir, exclude_docs, site_url)
+        _render_once(config_file, docs_dir, site_dir, exclude_docs, site_url, build_date)
     except EngineError as exc:
         errors.put(str(exc))
         raise SystemExit(1) from None
@@ -152,7 +170,6 @@ def normalise_sitemap(site_dir: Path, others: tuple[Path, ...] = ()) -> None:
     if not sitemap.is_file():
         return
     ns = SITEMAP_NS
-    ET.register_namespace("", ns)
     entries = {}
     for path in (sitemap, *others):
         for url in ET.parse(path).getroot().findall(f"{{{ns}}}url"):
@@ -161,7 +178,7 @@ def normalise_sitemap(site_dir: Path, others: tuple[Path, ...] = ()) -> None:
     for loc in sorted(entries):
         urls.append(entries[loc])
     ET.indent(urls)
-    data = ET.tostring(urls, encoding="utf-8", xml_declaration=True) + b"\n"
+    data = ET.tostring(urls, encoding="utf-8", xml_declaration=True, default_namespace=ns) + b"\n"
     sitemap.write_bytes(data)
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
 
@@ -172,32 +189,51 @@ def _render_once(
     site_dir: Path,
     exclude_docs: str | None = None,
     site_url: str | None = None,
+    build_date: int | None = None,
 ) -> None:
     """One strict engine run (leaving out the pages ``exclude_docs`` names)."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
     logger = logging.getLogger("mkdocs")
     handler = _Collect()
     logger.addHandler(handler)
     previous = logger.level
     logger.setLevel(logging.WARNING)
     try:
-        options = {"exclude_docs": exclude_docs} if exclude_docs else {}
-        if site_url:
-            options["site_url"] = site_url
-        config = load_config(
-            str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, **options
-        )
-        build(config)
-    except MkDocsException as exc:
-        raise EngineError("\n".join([*handler.messages, str(exc)])) from None
+        with _build_environment(build_date):
+            from mkdocs.commands.build import build
+            from mkdocs.config import load_config
+            from mkdocs.exceptions import MkDocsException
+
+            options = {"exclude_docs": exclude_docs} if exclude_docs else {}
+            if site_url:
+                options["site_url"] = site_url
+            try:
+                config = load_config(
+                    str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, **options
+                )
+                build(config)
+            except MkDocsException as exc:
+                raise EngineError("\n".join([*handler.messages, str(exc)])) from None
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
+
+
+@contextlib.contextmanager
+def _build_environment(build_date: int | None) -> Iterator[None]:
+    """The build date where MkDocs reads it (``SOURCE_DATE_EPOCH``), for this run only: after
+    it the process environment is as before, including what MkDocs and its theme set there
+    when they are first imported (Material's ``NO_MKDOCS_2_WARNING``)."""
+    before = dict(os.environ)
+    if build_date is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(build_date)
+    try:
+        yield
+    finally:
+        for name in set(os.environ) - set(before):
+            del os.environ[name]
+        for name, value in before.items():
+            if os.environ.get(name) != value:
+                os.environ[name] = value
 
 
 def build_plain(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
@@ -206,3 +242,7 @@ def build_plain(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     from mkdocs.config import load_config
 
     build(load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir)))
+
+
+#: registered as the entry point ``mkdocs`` of ``smartregio.engines`` (pyproject.toml)
+ENGINE = BuiltinEngine("mkdocs", "MkDocs", __name__)

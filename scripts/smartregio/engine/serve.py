@@ -2,7 +2,8 @@
 
 MkDocs' own server watches the generated folder and reloads the browser; a small poller
 here watches ``data/`` and ``content/`` and rewrites only the generated files that changed,
-so the server's watcher sees ordinary edits.
+so the server's watcher sees ordinary edits. A regeneration that fails is reported in German
+with where it failed, and the poller goes on watching: the preview keeps the last good pages.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import shutil
 import sys
 import tempfile
 import threading
-import time
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from ..load import load_catalogue
 from ..pages.contribute import read_issue_forms
 from ..pages.generate import Generator
+from ..problems import printable
 from ..project import Project
 
 
@@ -24,8 +27,11 @@ def _snapshot(*folders: Path) -> dict[str, float]:
     state = {}
     for folder in folders:
         for path in folder.rglob("*"):
-            if path.is_file():
-                state[str(path)] = path.stat().st_mtime
+            try:
+                if path.is_file():
+                    state[str(path)] = path.stat().st_mtime
+            except OSError:
+                continue  # removed while we looked (an editor saving): the next look sees it
     return state
 
 
@@ -65,6 +71,77 @@ def sync_docs(data_dir: Path, project: Project) -> bool:
     return True
 
 
+class Watcher:
+    """Looks at ``data/`` and ``content/`` every ``interval`` seconds and regenerates the pages
+    after a change. Whatever a regeneration raises is reported (German, with the file and line
+    where it failed; the traceback too with ``verbose``), and the watching goes on."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        project: Project,
+        regenerate: Callable[[Path, Project], bool] = sync_docs,
+        verbose: bool = False,
+        interval: float = 1.0,
+    ) -> None:
+        self.data_dir = data_dir
+        self.project = project
+        self.regenerate = regenerate
+        self.verbose = verbose
+        self.interval = interval
+        self.before = _snapshot(data_dir, project.content)
+
+    def check(self) -> bool | None:
+        """One look: None when nothing changed, else whether the pages were regenerated."""
+        try:
+            now = _snapshot(self.data_dir, self.project.content)
+            if now == self.before:
+                return None
+            self.before = now  # a failed change is tried again after the next one
+            if not self.regenerate(self.data_dir, self.project):
+                return False  # invalid data: sync_docs has said where
+        except Exception as exc:  # a bug or the disk: say so, keep the last pages, keep watching
+            print(regeneration_failed(exc), file=sys.stderr, flush=True)
+            if self.verbose:
+                traceback.print_exception(exc, file=sys.stderr)
+            return False
+        print("Seiten neu erzeugt.", flush=True)
+        return True
+
+    def run(self, stop: threading.Event | None = None) -> None:
+        """Look until ``stop`` is set (the preview's thread: until the server ends)."""
+        stop = stop or threading.Event()
+        while not stop.wait(self.interval):
+            self.check()
+
+
+def regeneration_failed(exc: BaseException) -> str:
+    """The German report of a regeneration that raised: what, and where it happened."""
+    if isinstance(exc, OSError) and exc.filename:
+        what = f"{exc.filename}: {exc.strerror or exc}"
+    else:
+        what = f"{type(exc).__name__}: {exc}"
+        frames = traceback.extract_tb(exc.__traceback__)
+        ours = [f for f in frames if _code_path(f.filename).startswith("smartregio/")]
+        if frames:  # the innermost line of smartregio's own code, else the innermost of all
+            where = (ours or frames)[-1]
+            what += f" (in {_code_path(where.filename)}:{where.lineno}, {where.name})"
+    return (
+        f"Die Seiten konnten nicht neu erzeugt werden: {printable(what)}. Die Vorschau zeigt den "
+        "letzten Stand und versucht es nach der nächsten Änderung wieder."
+    )
+
+
+def _code_path(filename: str) -> str:
+    """A file of smartregio as ``smartregio/pages/generate.py``, any other by its name."""
+    path = Path(filename)
+    package = Path(__file__).resolve().parents[1]
+    try:
+        return path.resolve().relative_to(package.parent).as_posix()
+    except ValueError:
+        return path.name
+
+
 class AddressError(ValueError):
     """``--address`` is not HOST:PORT."""
 
@@ -82,23 +159,13 @@ def check_address(address: str) -> None:
         probe.bind((host.strip("[]"), int(port)))
 
 
-def serve(data_dir: Path, project: Project, address: str) -> int:
+def serve(data_dir: Path, project: Project, address: str, verbose: bool = False) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     check_address(address)  # before the first build: a busy port is said at once
     if not sync_docs(data_dir, project) and not project.docs.is_dir():
         return 1
 
-    def watch() -> None:
-        before = _snapshot(data_dir, project.content)
-        while True:
-            time.sleep(1)
-            now = _snapshot(data_dir, project.content)
-            if now != before:
-                before = now
-                if sync_docs(data_dir, project):
-                    print("Seiten neu erzeugt.", flush=True)
-
-    threading.Thread(target=watch, daemon=True).start()
+    threading.Thread(target=Watcher(data_dir, project, verbose=verbose).run, daemon=True).start()
     mkdocs_serve(config_file=str(project.config_file), dev_addr=address, livereload=True)
     return 0

@@ -8,6 +8,7 @@ there in its own process, and its site is moved into the staging folder.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..outputs import remove_stale, working_prefix
+from . import BuiltinEngine
 from .errors import EngineError
 from .mkdocs import normalise_sitemap
 
@@ -50,19 +52,25 @@ def render(
     site_dir: Path,
     shard_sections: tuple[str, ...] = (),
     site_url: str | None = None,
+    build_date: int | None = None,
 ) -> None:
     """Build ``docs_dir`` into ``site_dir`` with Zensical (one run; it parallelises itself);
-    ``site_url`` replaces the configured one (a version's copy lives under its own address)."""
+    ``site_url`` replaces the configured one (a version's copy lives under its own address);
+    ``build_date`` (seconds since 1970, UTC) is given to its process as ``SOURCE_DATE_EPOCH``."""
     docs_dir = docs_dir.resolve()
     root = docs_dir.parent  # Zensical's project root: docs and site must lie inside it
     remove_stale(root)
     with tempfile.TemporaryDirectory(prefix=working_prefix("zensical"), dir=root) as tmp:
         out = Path(tmp) / "site"
         config = _config(config_file, Path(tmp), docs_dir, out, site_url)
+        env = dict(os.environ)
+        if build_date is not None:
+            env["SOURCE_DATE_EPOCH"] = str(build_date)  # its process only
         try:
             run = subprocess.run(
                 [sys.executable, "-m", "zensical", "build", "--config-file", str(config), "--clean"],
                 cwd=root,
+                env=env,
                 capture_output=True,
                 text=True,
                 check=False,
@@ -77,3 +85,7 @@ def render(
         out.rename(site_dir)
         site_dir.chmod(0o755)
     normalise_sitemap(site_dir)
+
+
+#: registered as the entry point ``zensical`` of ``smartregio.engines`` (pyproject.toml)
+ENGINE = BuiltinEngine("zensical", "Zensical", __name__)

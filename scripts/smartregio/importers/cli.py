@@ -1,73 +1,30 @@
-"""``smartregio import …``: the subcommands table, publiccode and issue-form."""
+"""``smartregio import …``: a subcommand for each registered importer, and the one driver."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
-from ..catalogue import COLLECTIONS
+from ..extensions import IMPORTERS_GROUP, load, load_all
 from .entries import problems_text
 
 
 def add_import_parser(commands, data_arg: Callable[[argparse.ArgumentParser], None]) -> None:
+    """One subcommand per registered importer (``smartregio.importers``), each with ``--data``."""
     parser = commands.add_parser(
         "import", help="Einträge aus einer Tabelle, einer publiccode.yml oder einem Issue-Formular anlegen"
     )
     kinds = parser.add_subparsers(dest="import_kind", required=True, metavar="ART")
-
-    table = kinds.add_parser("table", help="viele Einträge aus CSV oder XLSX (auch aus dem Datenpaket)")
-    table.add_argument("file", type=Path, metavar="FILE", help="CSV- oder XLSX-Datei")
-    table.add_argument("--collection", choices=COLLECTIONS, help="Sammlung der Einträge")
-    data_arg(table)
-    table.add_argument(
-        "--skip-invalid",
-        action="store_true",
-        help="gültige Zeilen schreiben, ungültige nur melden",
-    )
-    table.add_argument("--update", action="store_true", help="vorhandene Einträge überschreiben")
-    table.add_argument(
-        "--package",
-        type=Path,
-        metavar="DIR",
-        help="Ordner des Datenpakets, aus dem FILE stammt (sonst: datapackage.json neben FILE)",
-    )
-
-    publiccode = kinds.add_parser("publiccode", help="eine Lösung aus einer publiccode.yml")
-    publiccode.add_argument("file", type=Path, metavar="FILE", help="publiccode.yml")
-    data_arg(publiccode)
-    publiccode.add_argument("--id", help="Kennung des Eintrags (Standard: aus dem Namen gebildet)")
-    publiccode.add_argument("--url", help="Webadresse der publiccode.yml (wird publiccode_url und Quelle)")
-    publiccode.add_argument("--update", action="store_true", help="vorhandenen Eintrag überschreiben")
-
-    issue = kinds.add_parser("issue-form", help="einen Eintrag aus dem Text eines Issue-Formulars")
-    issue.add_argument("file", type=Path, metavar="FILE", help="Text des Issues (Markdown), „-“ für stdin")
-    issue.add_argument("--collection", choices=COLLECTIONS, help="Sammlung (Standard: erkannt)")
-    data_arg(issue)
-    issue.add_argument("--update", action="store_true", help="vorhandenen Eintrag überschreiben")
+    for importer in load_all(IMPORTERS_GROUP):
+        sub = kinds.add_parser(importer.name, help=importer.help)
+        importer.add_arguments(sub)
+        data_arg(sub)
 
 
 def run_import(args: argparse.Namespace) -> int:
-    if args.import_kind == "table":
-        from .table import import_table
-
-        outcome = import_table(
-            args.file,
-            args.collection,
-            args.data,
-            skip_invalid=args.skip_invalid,
-            update=args.update,
-            package=args.package,
-        )
-    elif args.import_kind == "publiccode":
-        from .publiccode import import_publiccode
-
-        outcome = import_publiccode(args.file, args.data, entry_id=args.id, url=args.url, update=args.update)
-    else:
-        from .issue_form import import_issue_form
-
-        outcome = import_issue_form(args.file, args.data, collection=args.collection, update=args.update)
+    """The one driver: the chosen importer runs, its outcome is reported the same way for all."""
+    outcome = load(IMPORTERS_GROUP, args.import_kind).run(args)
     for note in outcome.notes:
         print(note)
     if outcome.problems:

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from ..catalogue import COLLECTIONS, Catalogue
 from ..collections import MODELS, REGISTRY
 from ..fields import FieldInfo, field_infos
-from ..models import Place
+from ..models import Place, PlaceContact
 from ..reference import ReferenceData
 
 LIST_DELIMITER = ";"
@@ -26,7 +26,9 @@ PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 
 def singular(collection: str) -> str:
     """The column name for one entry of ``collection`` in a link table (``solution`` …)."""
-    return "place" if collection == "places" else REGISTRY[collection].row
+    if collection in REGISTRY:
+        return REGISTRY[collection].row
+    return {"places": "place", "place-contacts": "place_contact"}[collection]
 
 
 TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", date: "date"}
@@ -322,6 +324,18 @@ def build_tables(catalogue: Catalogue) -> list[Table]:
         "key",
     )
     tables.append(places)
+    if reference.contacts:
+        contacts, _ = _model_table(
+            "place-contacts",
+            "Kontakte der Kommunen",
+            "Wen man in einer Kommune zu ihrer Digitalisierung oder Smart City fragt: "
+            "Funktionspostfach oder Kontaktseite, mit der Quelle, die sie nennt.",
+            PlaceContact,
+            reference.contacts.values(),
+            reference,
+            "key",
+        )
+        tables.append(contacts)
     tables.append(
         Table(
             "laender",

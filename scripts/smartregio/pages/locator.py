@@ -47,14 +47,16 @@ class LocatorMap:
 
 
 class Locator:
-    """Locator maps for every place, from the Länder and Kreise outlines (cached per shape)."""
+    """Locator maps for every place, from the Länder and Kreise outlines (each frame and path
+    drawn once per locator: the caches live and go with it, never beyond one build)."""
 
     def __init__(self, laender: dict[str, LandShape], kreise: dict[str, LandShape]) -> None:
         self.laender = laender
         self.kreise = kreise
+        self.frame = functools.cache(self._frame)
+        self.path = functools.cache(self._path)
 
-    @functools.cache  # noqa: B019 - one locator per build; the shapes never change
-    def frame(self, land: str) -> Frame | None:
+    def _frame(self, land: str) -> Frame | None:
         shape = self.laender.get(land)
         if shape is None:
             return None
@@ -66,8 +68,7 @@ class Locator:
         height = round((north - south) * scale / squeeze + 2 * PAD)
         return Frame(west, north, scale, squeeze, width, height)
 
-    @functools.cache  # noqa: B019
-    def path(self, kind: str, key: str, land: str) -> str:
+    def _path(self, kind: str, key: str, land: str) -> str:
         shapes = self.laender if kind == "land" else self.kreise
         shape, frame = shapes.get(key), self.frame(land)
         if shape is None or frame is None:

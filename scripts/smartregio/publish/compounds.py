@@ -9,6 +9,9 @@ written as ``Bürger^haushalt``; the search script removes the marker before sho
 Names stay whole (Darmstadt is no Darm·stadt): those the dictionary marks as names, and the
 words of the places' names that are no common nouns.
 
+A build reads the dictionary once (:meth:`Dictionary.load`) and passes it along; the word
+sets are kept in the project's ``build/cache/``, never under the home folder.
+
 Each step takes time in proportion to the text: a word longer than any German word
 (:data:`limits.MAX_WORD`) stays whole, and no part is tried that is longer than the
 dictionary's longest form could make it.
@@ -39,6 +42,7 @@ LINKS = ("", "s", "es", "n", "en", "er")
 FEMININE = ("innen", "in")
 
 _WORD = re.compile(r"^[^\W\d_]+$")
+_TEXT_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
 _GRAMMAR_COLUMNS = {"pos", "genus", "genus 1", "genus 2", "genus 3", "genus 4"}
 
 
@@ -46,69 +50,127 @@ _GRAMMAR_COLUMNS = {"pos", "genus", "genus 1", "genus 2", "genus 3", "genus 4"}
 _NAME_CLASSES = {"Toponym", "Eigenname", "Nachname", "Vorname"}
 
 
-def _cache_file(version: str) -> Path:
+CACHE_PREFIX = "german-nouns-"
+
+
+def cache_file(cache_dir: Path, version: str) -> Path:
     """Named by the dictionary's version and this module's code: a build never reads word
     sets that other code derived (two builds of one site must give the same bytes)."""
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-    return root / "smartregio" / f"german-nouns-{version}-{code}.txt"
+    return cache_dir / f"{CACHE_PREFIX}{version}-{code}.txt"
 
 
-@functools.cache
-def _words() -> tuple[frozenset[str], frozenset[str]]:
-    """(every inflected form of every common noun, every form of a name), lower-cased; read
-    once, then kept in a cache file. A name is a word the dictionary knows only as a name
-    (Herrenberg, Darmstadts), not one that is also a common noun (Essen, Halle)."""
-    version = metadata.version("german-nouns")
-    cache = _cache_file(version)
-    try:
-        nouns, _, names = cache.read_text(encoding="utf-8").partition("\n\n")
-        return frozenset(nouns.split("\n")), frozenset(names.split("\n"))
-    except OSError:
-        pass  # not there yet (or just tidied away by a build of other code): read the package
-    common: set[str] = set()
-    named: set[str] = set()
-    source = resources.files("german_nouns").joinpath("nouns.csv")
-    with source.open(encoding="utf-8", newline="") as handle:
-        rows = csv.reader(handle)
-        header = next(rows)
-        columns = [i for i, name in enumerate(header) if name not in _GRAMMAR_COLUMNS]
-        pos = header.index("pos")
-        for row in rows:
-            forms = named if _NAME_CLASSES & set(row[pos].split(",")) else common
-            for i in columns:
-                if i < len(row) and len(word := row[i]) >= MIN_PART and _WORD.match(word):
-                    forms.add(word.lower())
-    nouns = frozenset(common)
-    names = frozenset(named - common)  # „Essen“, „Halle“: a town, but a noun too
+class Dictionary:
+    """The nouns compounds split into and the names that stay whole, with the splits found so
+    far (kept per dictionary: a build passes its own along, nothing is kept between builds)."""
+
+    def __init__(self, nouns: frozenset[str], names: frozenset[str]) -> None:
+        self.nouns = nouns  # every inflected form of every common noun, lower-cased
+        self.names = names  # every form of a name the dictionary knows only as a name
+        # the most letters a part can have: the longest form plus a linking element, or a
+        # verb stem whose noun on „-ung“ is the longest form (Förder·programm)
+        self.longest_part = max(map(len, nouns), default=0) + max(map(len, LINKS))
+        self._split = functools.lru_cache(maxsize=200_000)(self._split_uncached)
+
+    @classmethod
+    def load(cls, cache_dir: Path | None = None) -> Dictionary:
+        """Read from ``german-nouns``; with ``cache_dir`` (the project's ``build/cache/``) the
+        word sets are kept there, so the next build reads them in a fraction of the time and
+        other versions' sets there are removed. Nothing is written anywhere else.
+
+        A name is a word the dictionary knows only as a name (Herrenberg, Darmstadts), not one
+        that is also a common noun (Essen, Halle)."""
+        version = metadata.version("german-nouns")
+        cache = cache_file(cache_dir, version) if cache_dir is not None else None
+        if cache is not None:
+            try:
+                nouns, _, names = cache.read_text(encoding="utf-8").partition("\n\n")
+                return cls(frozenset(nouns.split("\n")), frozenset(names.split("\n")))
+            except OSError:
+                pass  # not there yet (or just tidied away by a build of other code): read the package
+        common: set[str] = set()
+        named: set[str] = set()
+        source = resources.files("german_nouns").joinpath("nouns.csv")
+        with source.open(encoding="utf-8", newline="") as handle:
+            rows = csv.reader(handle)
+            header = next(rows)
+            columns = [i for i, name in enumerate(header) if name not in _GRAMMAR_COLUMNS]
+            pos = header.index("pos")
+            for row in rows:
+                forms = named if _NAME_CLASSES & set(row[pos].split(",")) else common
+                for i in columns:
+                    if i < len(row) and len(word := row[i]) >= MIN_PART and _WORD.match(word):
+                        forms.add(word.lower())
+        nouns = frozenset(common)
+        names = frozenset(named - common)  # „Essen“, „Halle“: a town, but a noun too
+        if cache is not None:
+            _keep(cache, nouns, names)
+        return cls(nouns, names)
+
+    def split(self, word: str) -> tuple[str, ...]:
+        """The parts of ``word`` in its own spelling (linking elements stay on the modifier),
+        each long part split again (Rats·informations·system); ``(word,)`` for no compound,
+        and for a run of letters longer than any word (neither tried nor kept)."""
+        if len(word) < MIN_WORD or len(word) > MAX_WORD:
+            return (word,)
+        return self._split(word)
+
+    def _split_uncached(self, word: str) -> tuple[str, ...]:
+        if not _WORD.match(word):
+            return (word,)
+        lower, known = word.lower(), self.nouns
+        if lower in self.names:
+            return (word,)
+        for suffix in FEMININE:
+            stem = lower[: -len(suffix)]
+            if lower.endswith(suffix) and stem in known:
+                # Bürger·innen is no compound of „Bürge“ and „Rinnen“: split the stem instead
+                *parts, last = self.split(word[: len(stem)])
+                return (*parts, last + word[len(stem) :])
+        cuts = _best_split(lower, known, self.longest_part)
+        if cuts is None:
+            return (word,)
+        bounds = (0, *cuts, len(word))
+        # a part that is a word of its own stays whole (Bürger·haushalt, not Bürger·haus·halt)
+        return tuple(
+            part
+            for a, b in itertools.pairwise(bounds)
+            for part in ((word[a:b],) if lower[a:b] in known else self.split(word[a:b]))
+        )
+
+    def _marked(self, word: str, names: frozenset[str]) -> str:
+        # nouns only, as German writes them: „ursprünglich“ is no Ursprung·lich, and names in
+        # capitals (MITMACHEN) are left as they are
+        if not word[0].isupper() or word.isupper() or word in names:
+            return word
+        return MARKER.join(self.split(word))
+
+    def mark(self, text: str, names: frozenset[str] = frozenset()) -> str:
+        """``text`` with every compound noun written as its parts joined by :data:`MARKER`,
+        except the ``names`` (see :meth:`proper_names`)."""
+        return _TEXT_WORD.sub(lambda m: self._marked(m.group(0), names), text)
+
+    def proper_names(self, names: Iterable[str]) -> frozenset[str]:
+        """The words of ``names`` (the places') that are no nouns of the dictionary: Darmstadt
+        is a town, not „Darm“ and „Stadt“, so a search for „Stadt“ does not find it; the nouns
+        in a name stay compounds (Land·kreis Potsdam-Mittelmark)."""
+        return frozenset(
+            word for name in names for word in _TEXT_WORD.findall(name) if word.lower() not in self.nouns
+        )
+
+
+def _keep(cache: Path, nouns: frozenset[str], names: frozenset[str]) -> None:
+    """Write the word sets to ``cache`` (whole or not at all) and remove older sets beside it."""
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         temporary = cache.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text("\n".join(sorted(nouns)) + "\n\n" + "\n".join(sorted(names)), encoding="utf-8")
         temporary.replace(cache)
-        for stale in cache.parent.glob("german-nouns-*.txt"):
+        for stale in cache.parent.glob(f"{CACHE_PREFIX}*.txt"):
             if stale != cache:
                 stale.unlink(missing_ok=True)  # the sets of other versions or older code
     except OSError:
-        pass  # a read-only home only costs the next build the same few seconds
-    return nouns, names
-
-
-def dictionary() -> frozenset[str]:
-    """Every inflected form of every common noun, lower-cased: the parts a compound splits into."""
-    return _words()[0]
-
-
-def dictionary_names() -> frozenset[str]:
-    """The proper names the dictionary knows (towns, regions, people), lower-cased: kept whole."""
-    return _words()[1]
-
-
-@functools.cache
-def _longest_part() -> int:
-    """The most letters a part can have: the longest form plus a linking element, or a verb
-    stem whose noun on „-ung“ is the longest form (Förder·programm)."""
-    return max(map(len, dictionary()), default=0) + max(map(len, LINKS))
+        pass  # a read-only project only costs the next build the same few seconds
 
 
 def _modifier(piece: str, known: frozenset[str]) -> bool:
@@ -120,10 +182,10 @@ def _modifier(piece: str, known: frozenset[str]) -> bool:
     return piece + "e" in known or stem + "ung" in known
 
 
-def _best_split(lower: str, known: frozenset[str]) -> tuple[int, ...] | None:
+def _best_split(lower: str, known: frozenset[str], longest: int) -> tuple[int, ...] | None:
     """Cut positions of the split into the fewest parts, the shortest part as long as
     possible (Bürger·haushalt, not Bürgerhaus·halt); at least two parts."""
-    n, longest = len(lower), _longest_part()
+    n = len(lower)
     # best[i]: the best cover of lower[i:] as ((parts, -shortest part), cuts)
     best: list[tuple[tuple[int, int], tuple[int, ...]] | None] = [None] * (n + 1)
     for start in range(n - MIN_PART, -1, -1):
@@ -147,66 +209,3 @@ def _best_split(lower: str, known: frozenset[str]) -> tuple[int, ...] | None:
         best[start] = choice
     return best[0][1] if best[0] else None
 
-
-def split(word: str) -> tuple[str, ...]:
-    """The parts of ``word`` in its own spelling (linking elements stay on the modifier),
-    each long part split again (Rats·informations·system); ``(word,)`` for no compound, and
-    for a run of letters longer than any word (neither tried nor kept in the cache)."""
-    if len(word) < MIN_WORD or len(word) > MAX_WORD:
-        return (word,)
-    return _split(word)
-
-
-@functools.lru_cache(maxsize=200_000)
-def _split(word: str) -> tuple[str, ...]:
-    if not _WORD.match(word):
-        return (word,)
-    lower, known = word.lower(), dictionary()
-    if lower in dictionary_names():
-        return (word,)
-    for suffix in FEMININE:
-        stem = lower[: -len(suffix)]
-        if lower.endswith(suffix) and stem in known:
-            # Bürger·innen is no compound of „Bürge“ and „Rinnen“: split the stem instead
-            *parts, last = split(word[: len(stem)])
-            return (*parts, last + word[len(stem) :])
-    cuts = _best_split(lower, known)
-    if cuts is None:
-        return (word,)
-    bounds = (0, *cuts, len(word))
-    # a part that is a word of its own stays whole (Bürger·haushalt, not Bürger·haus·halt)
-    return tuple(
-        part
-        for a, b in itertools.pairwise(bounds)
-        for part in ((word[a:b],) if lower[a:b] in known else split(word[a:b]))
-    )
-
-
-_TEXT_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
-
-
-def _marked(word: str, names: frozenset[str]) -> str:
-    # nouns only, as German writes them: „ursprünglich“ is no Ursprung·lich, and names in
-    # capitals (MITMACHEN) are left as they are
-    if not word[0].isupper() or word.isupper() or word in names:
-        return word
-    return MARKER.join(split(word))
-
-
-def mark(text: str, names: frozenset[str] = frozenset()) -> str:
-    """``text`` with every compound noun written as its parts joined by :data:`MARKER`,
-    except the ``names`` (see :func:`proper_names`)."""
-    return _TEXT_WORD.sub(lambda m: _marked(m.group(0), names), text)
-
-
-def proper_names(names: Iterable[str]) -> frozenset[str]:
-    """The words of ``names`` (the places') that are no nouns of the dictionary: Darmstadt
-    is a town, not „Darm“ and „Stadt“, so a search for „Stadt“ does not find it; the nouns
-    in a name stay compounds (Land·kreis Potsdam-Mittelmark)."""
-    known = dictionary()
-    return frozenset(
-        word
-        for name in names
-        for word in _TEXT_WORD.findall(name)
-        if word.lower() not in known
-    )

@@ -29,7 +29,6 @@ def write_feed(
     publisher: str = "smartregio-Redaktion",
 ) -> None:
     base = site_url.rstrip("/")
-    ET.register_namespace("", ATOM)
     items: list[tuple[date, str, str, str, str]] = []
     for collection in COLLECTIONS:
         label = MODELS[collection].label
@@ -57,24 +56,26 @@ def write_feed(
         )
     items.sort(key=lambda item: (item[0], item[2]), reverse=True)
     items = items[:LIMIT]
-    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "de"})
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = base + "/feed.xml"
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = "smartregio – neue und geänderte Einträge"
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = (
+    # Atom is the default namespace, declared on the root: the tags need no prefix and no
+    # process-wide registration (ElementTree's register_namespace is global state)
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "de"})
+    ET.SubElement(feed, "id").text = base + "/feed.xml"
+    ET.SubElement(feed, "title").text = "smartregio – neue und geänderte Einträge"
+    ET.SubElement(feed, "updated").text = (
         _stamp(items[0][0]) if items else _stamp(date(2024, 1, 1))
     )
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"href": base + "/feed.xml", "rel": "self"})
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"href": base + "/"})
+    ET.SubElement(feed, "link", {"href": base + "/feed.xml", "rel": "self"})
+    ET.SubElement(feed, "link", {"href": base + "/"})
     if is_placeholder(site_url):  # the addresses below are not the site's own yet
-        ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = PROVISIONAL_NOTE
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = publisher
+        ET.SubElement(feed, "subtitle").text = PROVISIONAL_NOTE
+    author = ET.SubElement(feed, "author")
+    ET.SubElement(author, "name").text = publisher
     for day, title, link, summary, identifier in items:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = identifier
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = title
-        ET.SubElement(entry, f"{{{ATOM}}}link", {"href": link})
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(day)
-        ET.SubElement(entry, f"{{{ATOM}}}summary").text = summary
+        entry = ET.SubElement(feed, "entry")
+        ET.SubElement(entry, "id").text = identifier
+        ET.SubElement(entry, "title").text = title
+        ET.SubElement(entry, "link", {"href": link})
+        ET.SubElement(entry, "updated").text = _stamp(day)
+        ET.SubElement(entry, "summary").text = summary
     ET.indent(feed)
     path.write_bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n")

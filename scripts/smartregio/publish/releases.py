@@ -34,6 +34,7 @@ from ..package.store import (
 )
 from ..package.write import write_package
 from ..problems import printable
+from ..reference import display_path
 from .formats import write_downloads
 
 
@@ -165,9 +166,25 @@ def _git(repo: Path, *args: str) -> str:
 
 
 def previous_catalogue(release: StoredRelease, name: str) -> Catalogue:
-    with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(release.folder / f"{name}.zip") as archive:
-        archive.extractall(tmp)
-        return read_package(Path(tmp) / name / "datapackage.json")
+    """The catalogue a stored release published, read back from its archive; a
+    :class:`ReleaseError` naming the archive when it cannot be read as a data package."""
+    path = release.folder / f"{name}.zip"
+    descriptor = f"{name}/datapackage.json"
+    try:
+        with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(path) as archive:
+            if descriptor not in archive.namelist():
+                reason = f"{descriptor} fehlt im Archiv"
+            else:
+                archive.extractall(tmp)
+                return read_package(Path(tmp) / descriptor)
+    except OSError as exc:  # the archive, or a file its descriptor names
+        reason = f"{exc.strerror}: {Path(exc.filename).name}" if exc.filename else str(exc)
+    except (zipfile.BadZipFile, ValueError, KeyError, TypeError, AttributeError) as exc:
+        reason = f"{type(exc).__name__}: {exc}"
+    raise ReleaseError(
+        f"{display_path(path, release.folder.parent.parent)}: Version {release.version} lässt sich nicht "
+        f"als Datenpaket lesen ({printable(reason)}); die Änderungen gegenüber ihr sind nicht zu bestimmen."
+    )
 
 
 def set_version(data_dir: Path, version: str) -> None:

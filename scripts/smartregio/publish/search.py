@@ -24,7 +24,7 @@ from pathlib import Path
 import cbor2
 
 from ..addresses import API, API_ADDRESSES
-from .compounds import mark
+from .compounds import Dictionary
 
 MAGIC = b"pagefind_dcd"
 
@@ -77,7 +77,7 @@ _HTML_PART = re.compile(
 )
 
 
-def index_copy(html: str, names: frozenset[str] = frozenset()) -> str | None:
+def index_copy(html: str, dictionary: Dictionary, names: frozenset[str] = frozenset()) -> str | None:
     """The page as Pagefind should read it: compounds marked (but not the proper ``names``),
     code blocks left out. Filter values stay as they are: the catalogue filters by them. None
     for a page without ``data-pagefind-body``, which Pagefind skips (a catalogue listing);
@@ -95,19 +95,20 @@ def index_copy(html: str, names: frozenset[str] = frozenset()) -> str | None:
         if match.group(3) is not None:
             tag = match.group(3)
         if match.group(4) is not None and "data-pagefind-filter" not in tag:
-            return mark(match.group(4), names)
+            return dictionary.mark(match.group(4), names)
         return match.group(0)
 
     return html[:start] + _HTML_PART.sub(part, html[start:])
 
 
-def index_site(site: Path, names: frozenset[str] = frozenset()) -> None:
-    """Index the built site (German from <html lang>) into ``site/pagefind``; ``names`` are
-    proper names whose parts are no search terms (see :func:`compounds.proper_names`)."""
+def index_site(site: Path, dictionary: Dictionary, names: frozenset[str] = frozenset()) -> None:
+    """Index the built site (German from <html lang>) into ``site/pagefind``, compounds split
+    by ``dictionary``; ``names`` are proper names whose parts are no search terms (see
+    :meth:`compounds.Dictionary.proper_names`)."""
     with tempfile.TemporaryDirectory(prefix="smartregio-index-") as temporary:
         copy = Path(temporary)
         for page in site.rglob("*.html"):
-            text = index_copy(page.read_text(encoding="utf-8"), names)
+            text = index_copy(page.read_text(encoding="utf-8"), dictionary, names)
             if text is None:
                 continue
             target = copy / page.relative_to(site)

@@ -1,0 +1,198 @@
+"""Site benchmark: full build of N synthetic entries against a plain MkDocs build of N
+trivial pages, and the bytes a reader's browser downloads to open and filter a catalogue
+page and to run a first search (measured in Chromium, compressed with gzip as a server
+would)."""
+
+from __future__ import annotations
+
+import gzip
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from .localserve import CHROMIUM
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, children) / 1024, 1)
+
+
+def _size_mb(folder: Path) -> float:
+    return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6, 1)
+
+
+def plain_mkdocs(n: int, work: Path) -> float:
+    """``mkdocs build`` of n trivial pages with the same theme, outside the nav."""
+    from smartregio.engine.mkdocs import build_plain
+
+    docs = work / "plain-docs"
+    (docs / "p").mkdir(parents=True)
+    (docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    for i in range(n):
+        (docs / "p" / f"{i}.md").write_text(f"# Seite {i}\n\nEin kurzer Text.\n", encoding="utf-8")
+    config = work / "plain.yml"
+    config.write_text(
+        "site_name: plain\ntheme:\n  name: material\n  language: de\n  font: false\nplugins: []\n"
+        "nav:\n  - index.md\nnot_in_nav: |\n  /p/*\n",
+        encoding="utf-8",
+    )
+    start = time.perf_counter()
+    build_plain(config, docs, work / "plain-site")
+    return time.perf_counter() - start
+
+
+def browser_bytes(site: Path) -> dict[str, int]:
+    """Compressed bytes for: opening /loesungen/, then one facet, and a first search, each
+    without what the browser already downloaded before it."""
+    from playwright.sync_api import sync_playwright
+
+    from .localserve import CHROMIUM_ARGS, serve
+
+    def gz(data: bytes, url: str) -> int:
+        return len(data) if ".pf_" in url or url.endswith(".pagefind") else len(gzip.compress(data, 6))
+
+    out = {}
+    with serve(site) as origin, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        seen: list[int] = []
+        # a file the browser already holds (the theme's script and styles, Pagefind's loader)
+        # costs nothing the second time: each address counts once, at its first download
+        counted: set[str] = set()
+
+        def downloaded(response) -> None:
+            address = response.url.split("?")[0]
+            if response.ok and address not in counted:
+                counted.add(address)
+                seen.append(gz(response.body(), response.url))
+
+        page.on("response", downloaded)
+        page.goto(origin + "/loesungen/", wait_until="networkidle")
+        page.wait_for_selector("[data-sr-results] > li")
+        out["catalogue_open"] = sum(seen)
+        seen.clear()
+        page.locator("[data-sr-facets] > summary").click()  # the facets start folded
+        page.locator("[data-facet=handlungsfeld] input").first.check()
+        page.wait_for_timeout(1500)
+        out["catalogue_filter"] = sum(seen)
+        seen.clear()
+        page.goto(origin + "/suche/?q=Klima", wait_until="networkidle")
+        # until the hits are on screen (at 10,000 entries that takes a few seconds)
+        page.wait_for_selector("[data-sr-results] > li", timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        out["first_search"] = sum(seen)
+        browser.close()
+    return out
+
+
+def run_site(n: int) -> dict[str, float]:
+    from smartregio.pipeline import build_site
+    from smartregio.project import Project
+
+    from .synthetic import generate
+
+    work = Path(tempfile.mkdtemp(prefix="sr-bench-"))
+    try:
+        data = work / "data"
+        generate(data, n)
+        start = time.perf_counter()
+        build_site(data, work / "site", Project(REPO, build_root=work / "build"))
+        seconds = time.perf_counter() - start
+        result = {
+            "entries": n,
+            "site_build_s": round(seconds, 1),
+            "peak_rss_mb": _peak_mb(),
+            "site_mb": _size_mb(work / "site"),
+            "pages": sum(1 for _ in (work / "site").rglob("index.html")),
+        }
+        plain = plain_mkdocs(n, work)
+        result["plain_mkdocs_s"] = round(plain, 1)
+        result["ratio"] = round(seconds / plain, 2)
+        if Path(CHROMIUM).exists():
+            result.update({k: round(v / 1024, 1) for k, v in browser_bytes(work / "site").items()})
+        return result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def place_page_bytes(site: Path) -> dict[str, float]:
+    """Compressed sizes (gzip 6, KB) of the Gemeinde pages: the largest and the median."""
+    sizes = sorted(
+        len(gzip.compress(page.read_bytes(), 6))
+        for page in (site / "kommunen").glob("*/index.html")
+        if len(page.parent.name) == 8
+    )
+    if not sizes:
+        return {}
+    return {
+        "gemeinde_page_max_kb": round(sizes[-1] / 1024, 1),
+        "gemeinde_page_median_kb": round(sizes[len(sizes) // 2] / 1024, 1),
+    }
+
+
+def finder_and_map_bytes(site: Path) -> dict[str, float]:
+    """Compressed KB a reader's browser downloads: while typing a name into „Kommune finden“ on
+    /kommunen/ (after the page itself), and for the first view of /karte/ (everything)."""
+    from playwright.sync_api import sync_playwright
+
+    from .localserve import CHROMIUM_ARGS, serve
+
+    def gz(data: bytes) -> int:
+        return len(gzip.compress(data, 6))
+
+    out: dict[str, float] = {}
+    with serve(site) as origin, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        seen: list[int] = []
+        page.on("response", lambda r: seen.append(gz(r.body())) if r.ok else None)
+        page.goto(origin + "/kommunen/", wait_until="networkidle")
+        seen.clear()
+        page.locator("[role=combobox]").first.press_sequentially("Neustadt", delay=80)
+        page.locator("#sr-finder-liste [role=option]").first.wait_for()
+        page.wait_for_load_state("networkidle")
+        out["finder_typing_kb"] = round(sum(seen) / 1024, 1)
+        fresh = browser.new_page()
+        seen_map: list[int] = []
+        fresh.on("response", lambda r: seen_map.append(gz(r.body())) if r.ok else None)
+        fresh.goto(origin + "/karte/", wait_until="networkidle")
+        fresh.locator(".leaflet-overlay-pane path").first.wait_for(state="attached")
+        out["map_first_view_kb"] = round(sum(seen_map) / 1024, 1)
+        browser.close()
+    return out
+
+
+def run_shipped() -> dict[str, float]:
+    """The shipped data (every official place included) against a bare MkDocs build of as many
+    pages; a Gemeinde page's size, the finder's and the map's bytes."""
+    from smartregio.pipeline import build_site
+    from smartregio.project import Project
+
+    work = Path(tempfile.mkdtemp(prefix="sr-bench-shipped-"))
+    try:
+        start = time.perf_counter()
+        build_site(REPO / "data", work / "site", Project(REPO, build_root=work / "build"))
+        seconds = time.perf_counter() - start
+        pages = sum(1 for _ in (work / "site").rglob("index.html"))
+        result: dict[str, float] = {
+            "site_build_s": round(seconds, 1),
+            "peak_rss_mb": _peak_mb(),
+            "site_mb": _size_mb(work / "site"),
+            "pages": pages,
+        }
+        plain = plain_mkdocs(pages, work)
+        result["plain_mkdocs_s"] = round(plain, 1)
+        result["ratio"] = round(seconds / plain, 2)
+        result.update(place_page_bytes(work / "site"))
+        if Path(CHROMIUM).exists():
+            result.update(finder_and_map_bytes(work / "site"))
+        return result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -1,5 +1,7 @@
 """What a collection declares: its model, address, titles, intro, facets, sorts, card facts, DCAT
-text and the hints for ``new``. Each collection is one module in ``collections/`` that builds one
+text and the hints for ``new``; how its entries relate to others (derived relations, the roles of
+the places they name); and what its pages show beyond the facts (contact box, schema.org, listed
+sub-records, start-page tiles). Each collection is one module in ``collections/`` that builds one
 :class:`Collection`; ``collections`` finds them. Nothing else names the collections one by one.
 """
 

@@ -137,7 +137,8 @@ def field_titles(model: type) -> dict[str, tuple[str, str]]:
     return titles
 
 
-def title_of(entry: Entry | Place) -> str:
+def title_of(entry: Any) -> str:
+    """An entry's (or place's, or sub-record's) name or title."""
     return getattr(entry, "name", None) or getattr(entry, "title", "")
 
 
@@ -410,7 +411,8 @@ class Views:
         link = next((i for i in field_infos(info.nested) if i.reference and i.reference != "places"), None)
         link_label = field_titles(info.nested)[link.name][0] if link else ""
         items = []
-        for record in getattr(entry, name):
+        value = getattr(entry, name)
+        for record in value if isinstance(value, list) else [value] if value else []:
             target = getattr(record, link.name) if link else None
             items.append(
                 RecordView(

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from smartregio.pages.views import Relations, place_title
+from smartregio.pages.views import place_title
 
 from .site_helpers import REPO
 
@@ -25,15 +25,21 @@ BOUNDS = "document.querySelector('[data-sr-map]').sr.map.getBounds().toBBoxStrin
 def named(catalogue) -> dict[str, dict[str, set[str]]]:
     """Each place an entry names → the Handlungsfelder and solutions there (projects' topics
     count), as the map's filters should see them."""
-    r = Relations(catalogue)
     e = catalogue.entries
-    places = {}
-    for key in r.named_places & catalogue.reference.places.keys():
-        solutions = r.solutions_in_place[key] | r.solutions_from_place[key]
-        fields = {f for s in solutions for f in e["solutions"][s].action_fields}
-        fields |= {t for p in r.projects_of_place[key] for t in e["funding-projects"][p].topics}
-        places[key] = {"fields": fields, "solutions": solutions}
-    return places
+    places: dict[str, dict[str, set[str]]] = {}
+
+    def at(key: str) -> dict[str, set[str]]:
+        return places.setdefault(key, {"fields": set(), "solutions": set()})
+
+    for s in e["solutions"].values():
+        for key in [*s.origin, *s.used_by]:
+            at(key)["solutions"].add(s.id)
+            at(key)["fields"].update(s.action_fields)
+    for p in e["funding-projects"].values():
+        for key in [p.lead, *p.partners]:
+            if key:
+                at(key)["fields"].update(p.topics)
+    return {k: v for k, v in places.items() if k in catalogue.reference.places}
 
 
 def open_map(page, origin):

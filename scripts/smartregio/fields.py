@@ -11,7 +11,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from .types import Reference, Vocabulary
+from .types import Reference, Unit, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,10 @@ class FieldInfo:
     required: bool
     # a list of sub-records (e.g. a project's measures): its model, published as a child table
     nested: type[BaseModel] | None = None
+    # a reference's lists of related entries: on the naming entry's page, on the named one's
+    section: str | None = None
+    backlink: str | None = None
+    unit: str | None = None  # of a number, e.g. EUR
 
 
 def _walk(annotation: Any) -> tuple[bool, type, list[Any]]:
@@ -57,7 +61,22 @@ def field_infos(model: type[BaseModel]) -> list[FieldInfo]:
         is_list, base, markers = _walk(info.annotation)
         markers = list(info.metadata) + markers
         vocabulary = next((m.name for m in markers if isinstance(m, Vocabulary)), None)
-        reference = next((m.collection for m in markers if isinstance(m, Reference)), None)
+        marker = next((m for m in markers if isinstance(m, Reference)), None)
+        unit = next((m.code for m in markers if isinstance(m, Unit)), None)
+        reference = marker.collection if marker else None
         nested = base if isinstance(base, type) and issubclass(base, BaseModel) else None
-        infos.append(FieldInfo(name, is_list, base, vocabulary, reference, info.is_required(), nested))
+        infos.append(
+            FieldInfo(
+                name,
+                is_list,
+                base,
+                vocabulary,
+                reference,
+                info.is_required(),
+                nested,
+                marker.section if marker else None,
+                marker.backlink if marker else None,
+                unit,
+            )
+        )
     return infos

@@ -1,5 +1,7 @@
 """What a collection declares: its model, address, titles, intro, facets, sorts, card facts, DCAT
-text and the hints for ``new``. Each collection is one module in ``collections/`` that builds one
+text and the hints for ``new``; how its entries relate to others (derived relations, the roles of
+the places they name); and what its pages show beyond the facts (contact box, schema.org, listed
+sub-records, start-page tiles). Each collection is one module in ``collections/`` that builds one
 :class:`Collection`; ``collections`` finds them. Nothing else names the collections one by one.
 """
 
@@ -19,6 +21,7 @@ class FacetContext:
     label: Callable[[str, str], str]
     places: dict[str, Any]
     entries: dict[str, dict[str, Entry]]
+    year: int | None = None  # "now" as the data knows it: the year of the newest review
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,94 @@ class IssueForm:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """A list of related entries reached through others: a solution's programmes are also those
+    of the projects it came from. ``through`` and ``to`` are collection names; two entries are
+    linked when a reference field of either names the other."""
+
+    label: str
+    through: str
+    to: str
+
+
+# What a place is to an entry that names it. The pages of places, the map, the lists of what is
+# near and the GeoJSON download speak of the entries by these roles, not by their collection.
+LEAD = "lead"  # the entry is led from the place (a project's lead)
+PARTNER = "partner"  # the place takes part in it
+ORIGIN = "origin"  # the entry was made there
+USE = "use"  # the entry is in use there
+ROLES = (LEAD, PARTNER, ORIGIN, USE)
+
+
+@dataclass(frozen=True)
+class PlaceRole:
+    """A field naming places (one key or a list of keys) and what they are to the entry."""
+
+    field: str
+    role: str  # one of ROLES
+    geojson: str  # the GeoJSON download's property listing these entries per place (kept stable)
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise ValueError(f"{self.field}: unknown place role {self.role!r}, expected one of {ROLES}")
+
+    def keys(self, entry: Any) -> list[str]:
+        value = getattr(entry, self.field)
+        return list(value) if isinstance(value, list) else [value] if value else []
+
+
+@dataclass(frozen=True)
+class ForPlaces:
+    """A list on every place's page, whether or not an entry names the place: the programmes of
+    its Land and of the Bund. ``title`` may say ``{land}``; ``entries`` gives, for a Land's code,
+    the ids with a note each, in order."""
+
+    title: str
+    entries: Callable[[str, FacetContext], list[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A way to get in touch: a field holding a web or ``mailto:`` address, and its label."""
+
+    field: str
+    label: str
+    mail_label: str | None = None  # the label of a mailto: address
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The box „Ansprechpartner“ of an entry page: who to ask and how. The fields it shows are
+    not repeated among the facts."""
+
+    role: str  # what the organisation is to the entry: „Anbieter“, „Federführend“
+    organisation: Callable[[Any, FacetContext], str]
+    channels: tuple[Channel, ...] = ()
+    missing: str = ""  # said when the first channel is empty
+    fields: tuple[str, ...] = ()  # the organisation's fields (shown here, not among the facts)
+
+    @property
+    def shown(self) -> frozenset[str]:
+        return frozenset({*self.fields, *(channel.field for channel in self.channels)})
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A tile of the start page: a number, what it counts and the page it leads to."""
+
+    rank: int  # the tiles of all collections stand in this order (the pages' count of places: 70)
+    one: str  # the label after the number 1
+    many: str
+    # the number, from the collection's entries (id → entry); None: no tile
+    value: Callable[[dict[str, Any], FacetContext], float | None]
+    # where the tile leads: "" the collection's catalogue, "?…" the catalogue filtered, "/…" a
+    # page of the site; ``entry`` instead picks the entry (its id) whose page it is
+    link: str = ""
+    entry: Callable[[dict[str, Any], FacetContext], str | None] | None = None
+    money: bool = False  # an amount in euro: compact on the tile, exact in its title
+
+
+@dataclass(frozen=True)
 class Collection:
     name: str  # the folder under data/ and the package's table name
     model: type[Entry]
@@ -89,6 +180,12 @@ class Collection:
     sorts: tuple[Sort, ...] = DEFAULT_SORTS
     card: tuple[CardFact, ...] = ()  # the facts a catalogue card shows under the summary
     schema_type: str = "CreativeWork"  # schema.org type of an entry page
+    # its further schema.org properties (beyond name, description, sources and date)
+    jsonld: Callable[[Any, FacetContext], dict[str, Any]] | None = None
+    contact: Contact | None = None
+    # a list of sub-records shown below an entry's text (a project's measures): each with its
+    # title, summary, web address and the entry its reference field names
+    records: str | None = None
     order: int = 100  # place in menus, listings and the package: lower first
     body_hint: str = ""  # for ``smartregio new``: the hint above the body
     # a vocabulary whose terms become the body's headings in a new entry (a guideline's phases)
@@ -97,6 +194,17 @@ class Collection:
     issue_form: IssueForm | None = None
     # checks that can have exceptions: (catalogue, id, entry) → warnings, shown by validate
     warnings: tuple[Callable[[Any, str, Any], list[Any]], ...] = ()
+    # the lists of related entries on an entry page come from the reference fields (``ref``'s
+    # section and backlink, in the order of the fields and collections), plus these relations
+    # through other entries; ``related`` puts the lists it names first, in its order
+    derived: tuple[Derived, ...] = ()
+    related: tuple[str, ...] = ()
+    # the fields naming places, with the place's role; places named so get a page, a point on
+    # the map and a feature in the GeoJSON download
+    place_roles: tuple[PlaceRole, ...] = ()
+    for_places: ForPlaces | None = None
+    figures: tuple[Figure, ...] = ()  # the start page's tiles
+    compare: bool = False  # its entries can be compared side by side at /vergleich/ (one collection)
 
     # derived from the model's rules across fields (``Entry.rules``), never written twice
     @property

@@ -64,9 +64,22 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class Reference:
-    """The field names another entry (``collection``) or a place (``places``)."""
+    """The field names another entry (``collection``) or a place (``places``).
+
+    A reference links both pages: the referenced entry's page lists the entries that name it
+    under ``backlink`` (by default the naming collection's title); ``section``, when given, lists
+    the referenced entries on the naming entry's own page as well, beside its facts."""
 
     collection: str
+    section: str | None = None
+    backlink: str | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The unit of a number (``EUR``): the pages show it with the value, not in the label."""
+
+    code: str
 
 
 def _error(kind: str, message: str, **ctx: object) -> PydanticCustomError:
@@ -241,10 +254,14 @@ Amount = Annotated[
     Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False),
     BeforeValidator(_plain_number),
     AfterValidator(_positive_zero),
+    Unit("EUR"),
 ]
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), BeforeValidator(_plain_number)]
 
 
-def ref(collection: str):
-    """An id of an entry in ``collection``."""
-    return Annotated[str, Field(pattern=ID_PATTERN, max_length=64), Reference(collection)]
+def ref(collection: str, *, section: str | None = None, backlink: str | None = None):
+    """An id of an entry in ``collection``; ``section`` and ``backlink`` name the lists of related
+    entries on the two pages it links (see :class:`Reference`)."""
+    return Annotated[
+        str, Field(pattern=ID_PATTERN, max_length=64), Reference(collection, section, backlink)
+    ]

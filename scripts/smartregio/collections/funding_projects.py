@@ -5,20 +5,26 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ConfigDict, Field, model_validator
 
 from ..models import Entry, LastReviewed, OneOf, Record, Rule, Sources, check_period, cross_field
 from ..problems import Problem
 from ..registry import (
+    LEAD,
+    PARTNER,
     REVIEW_SORT,
     TITLE_SORT,
     CardFact,
+    Channel,
     Collection,
+    Contact,
     Facet,
     FacetContext,
+    Figure,
     IssueForm,
+    PlaceRole,
     Sort,
     labels,
     period,
@@ -44,7 +50,9 @@ class Measure(Record):
         description="Eine Zeile: was umgesetzt wurde (höchstens 300 Zeichen).",
     )
     url: WebUrl | None = Field(None, title="Webadresse", description="Seite, die die Maßnahme beschreibt.")
-    solution: ref("solutions") | None = Field(
+    solution: ref(
+        "solutions", section="Entstandene Lösungen", backlink="Entstanden in den Förderprojekten"
+    ) | None = Field(
         None,
         title="Lösung",
         description="Kennung der Lösung, wenn die Maßnahme eine nachnutzbare Lösung ist oder nutzt.",
@@ -82,8 +90,10 @@ class FundingProject(Entry):
         description="Zwei bis vier Sätze: was das Projekt vorhatte und was daraus wurde "
         "(höchstens 600 Zeichen).",
     )
-    programme: ref("programmes") = Field(title="Förderprogramm", description="Kennung des Förderprogramms.")
-    co_funding: list[ref("programmes")] = Field(
+    programme: ref("programmes", backlink="Geförderte Projekte") = Field(
+        title="Förderprogramm", description="Kennung des Förderprogramms."
+    )
+    co_funding: list[ref("programmes", backlink="Geförderte Projekte")] = Field(
         default_factory=list,
         title="Kofinanzierung",
         description="Kennungen weiterer Förderprogramme, die das Projekt zusätzlich fördern, "
@@ -149,7 +159,9 @@ class FundingProject(Entry):
         description="Die wichtigsten Maßnahmen des Projekts, je mit Titel, einer Zeile "
         "Beschreibung, Webadresse und der Lösung, wenn es eine gibt.",
     )
-    solutions: list[ref("solutions")] = Field(
+    solutions: list[
+        ref("solutions", section="Entstandene Lösungen", backlink="Entstanden in den Förderprojekten")
+    ] = Field(
         default_factory=list,
         title="Entstandene Lösungen",
         json_schema_extra={"x-title-one": "Entstandene Lösung"},
@@ -247,6 +259,16 @@ def _lead_named_differently(catalogue: Catalogue, entry_id: str, project: Fundin
     ]
 
 
+def _organisation(entry: FundingProject, ctx: FacetContext) -> str:
+    lead = ctx.places.get(entry.lead) if entry.lead else None
+    return entry.lead_organisation or (lead.name if lead else "")
+
+
+def _jsonld(entry: FundingProject, ctx: FacetContext) -> dict[str, Any]:
+    programme = ctx.entries["programmes"].get(entry.programme)
+    return {"funder": {"@type": "Organization", "name": programme.funder}} if programme else {}
+
+
 COLLECTION = Collection(
     name="funding-projects",
     model=FundingProject,
@@ -279,6 +301,16 @@ COLLECTION = Collection(
         CardFact("Ergebnis", _outcome),
     ),
     schema_type="Project",
+    jsonld=_jsonld,
+    contact=Contact(
+        "Federführend",
+        _organisation,
+        (Channel("website", "Projektwebsite"),),
+        missing="Für dieses Projekt ist noch keine Website hinterlegt.",
+        fields=("lead_organisation",),
+    ),
+    records="measures",
+    figures=(Figure(30, "Förder\u00adprojekt", "Förder\u00adprojekte", lambda entries, ctx: len(entries)),),
     order=2,
     body_hint="Beschreibung des Projekts in Markdown (optional): Ziele, Maßnahmen, "
     "Ergebnisse und was andere Kommunen davon übernehmen können.",
@@ -291,4 +323,8 @@ COLLECTION = Collection(
         labels=("neuer-eintrag", "foerderprojekt"),
     ),
     warnings=(_project_without_outcome, _lead_named_differently),
+    place_roles=(
+        PlaceRole("lead", LEAD, geojson="projects_lead"),
+        PlaceRole("partners", PARTNER, geojson="projects_partner"),
+    ),
 )

@@ -8,7 +8,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from ..models import Entry, LastReviewed, Sources
-from ..registry import REVIEW_SORT, TITLE_SORT, CardFact, Collection, Facet, Sort, labels
+from ..registry import REVIEW_SORT, TITLE_SORT, CardFact, Collection, Facet, Figure, Sort, labels
 from ..types import ShortText, ref, vocab
 
 
@@ -46,19 +46,21 @@ class Guideline(Entry):
         json_schema_extra={"x-title-one": "Arbeitsstrang"},
         description="Arbeitsstränge: wirtschaftlich, organisatorisch, finanziell, technisch.",
     )
-    solutions: list[ref("solutions")] = Field(
+    solutions: list[ref("solutions", backlink="Leitfäden zu dieser Lösung")] = Field(
         default_factory=list,
         title="Lösungen",
         json_schema_extra={"x-title-one": "Lösung"},
         description="Kennungen der Lösungen, für die der Leitfaden gilt.",
     )
-    projects: list[ref("funding-projects")] = Field(
+    projects: list[ref("funding-projects", backlink="Leitfäden, die sich auf das Projekt stützen")] = Field(
         default_factory=list,
         title="Förderprojekte",
         json_schema_extra={"x-title-one": "Förderprojekt"},
         description="Kennungen der Förderprojekte, auf die sich der Leitfaden stützt.",
     )
-    related_guidelines: list[ref("guidelines")] = Field(
+    related_guidelines: list[
+        ref("guidelines", section="Weitere Leitfäden", backlink="Weitere Leitfäden")
+    ] = Field(
         default_factory=list,
         title="Weiterführende Leitfäden",
         json_schema_extra={"x-title-one": "Weiterführender Leitfaden"},
@@ -99,9 +101,11 @@ COLLECTION = Collection(
         CardFact("Aufwand", labels("effort", "effort")),
     ),
     schema_type="Article",
+    jsonld=lambda e, ctx: {"headline": e.title},
     order=3,
     body_hint="Text des Leitfadens in Markdown (Pflicht), gegliedert nach den Phasen der "
     "Skalierungs-Roadmap. Phasen, die der Leitfaden nicht behandelt, löschen und auch in phases "
     "weglassen.",
     body_sections="transfer_phase",
+    figures=(Figure(60, "Leitfaden", "Leitfäden", lambda entries, ctx: len(entries)),),
 )

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import Field, model_validator
 
 from ..models import Entry, LastReviewed, RequiredWhen, Rule, Sources, check_period
-from ..registry import CardFact, Collection, Facet, labels, period
+from ..registry import (
+    CardFact,
+    Channel,
+    Collection,
+    Contact,
+    Derived,
+    Facet,
+    FacetContext,
+    Figure,
+    ForPlaces,
+    labels,
+    period,
+)
 from ..text import format_eur_compact
 from ..types import Amount, ShortText, WebUrl, Year, vocab
 
@@ -74,6 +86,47 @@ class Programme(Entry):
         return self
 
 
+def _status(programme: Programme, year: int | None) -> str:
+    if programme.end is None:
+        return "ohne bekanntes Ende"
+    if year is not None and programme.end < year:
+        return f"beendet ({programme.end})"
+    return f"läuft bis {programme.end}"
+
+
+def _for_land(land: str, ctx: FacetContext) -> list[tuple[str, str]]:
+    """The programmes of a Land, then those of the Bund, each by name, with whether it still runs."""
+    programmes = sorted(ctx.entries["programmes"].values(), key=lambda p: p.name.casefold())
+    name = ctx.label("land", land)
+    own = [p for p in programmes if p.level == "land" and p.land == land]
+    federal = [p for p in programmes if p.level == "bund"]
+    return [(p.id, f"Land {name}, {_status(p, ctx.year)}") for p in own] + [
+        (p.id, f"Bund, {_status(p, ctx.year)}") for p in federal
+    ]
+
+
+def _jsonld(entry: Programme, ctx: FacetContext) -> dict[str, Any]:
+    doc: dict[str, Any] = {"funder": {"@type": "GovernmentOrganization", "name": entry.funder}}
+    if entry.volume:
+        doc["amount"] = {"@type": "MonetaryAmount", "currency": "EUR", "value": entry.volume}
+    return doc
+
+
+# the programme whose projects the start page counts, found by its name in the data
+FEATURED = "Modellprojekte Smart Cities"
+
+
+def _featured(entries: dict[str, Programme], ctx: FacetContext) -> str | None:
+    return next((p.id for p in entries.values() if p.name == FEATURED), None)
+
+
+def _featured_projects(entries: dict[str, Programme], ctx: FacetContext) -> int | None:
+    featured = _featured(entries, ctx)
+    if featured is None:
+        return None
+    return sum(1 for p in ctx.entries["funding-projects"].values() if p.programme == featured)
+
+
 COLLECTION = Collection(
     name="programmes",
     model=Programme,
@@ -95,8 +148,31 @@ COLLECTION = Collection(
         CardFact("Volumen", lambda e, ctx: format_eur_compact(e.volume) if e.volume else None),
     ),
     schema_type="MonetaryGrant",
+    jsonld=_jsonld,
+    contact=Contact(
+        "Fördergeber", lambda e, ctx: e.funder, (Channel("url", "Programmseite"),), fields=("funder",)
+    ),
     order=4,
     body_hint="Beschreibung des Programms in Markdown (optional): wer gefördert wird, was "
     "gefördert wird, Fristen und wie man einen Antrag stellt.",
     url_fields=("url",),
+    derived=(Derived("Geförderte Lösungen", through="funding-projects", to="solutions"),),
+    related=("Geförderte Projekte", "Geförderte Lösungen"),
+    for_places=ForPlaces("Förderprogramme für {land} und vom Bund", _for_land),
+    figures=(
+        Figure(
+            40,
+            "Modell\u00adprojekt Smart Cities",
+            "Modell\u00adprojekte Smart Cities",
+            _featured_projects,
+            entry=_featured,
+        ),
+        Figure(
+            80,
+            "Programm\u00advolumen (belegt)",
+            "Programm\u00advolumen (belegt)",
+            lambda entries, ctx: sum(p.volume or 0 for p in entries.values()) or None,
+            money=True,
+        ),
+    ),
 )

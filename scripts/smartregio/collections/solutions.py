@@ -3,20 +3,27 @@ card facts and the hints for ``new``, in one place."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ConfigDict, Field
 
 from ..models import Entry, LastReviewed, Record, RequiredWhen, Rule, Sources
 from ..problems import Problem
 from ..registry import (
+    ORIGIN,
     REVIEW_SORT,
     TITLE_SORT,
+    USE,
     CardFact,
+    Channel,
     Collection,
+    Contact,
+    Derived,
     Facet,
     FacetContext,
+    Figure,
     IssueForm,
+    PlaceRole,
     Sort,
     labels,
     shortened,
@@ -150,13 +157,17 @@ class Solution(Entry):
         title="Kontakt",
         description="Öffentliche Kontaktadresse (https:// oder mailto:) für Kommunen mit Interesse.",
     )
-    funding_projects: list[ref("funding-projects")] = Field(
+    funding_projects: list[
+        ref("funding-projects", section="Entstanden in den Förderprojekten", backlink="Entstandene Lösungen")
+    ] = Field(
         default_factory=list,
         title="Aus Förderprojekten",
         json_schema_extra={"x-title-one": "Aus dem Förderprojekt"},
         description="Kennungen der Förderprojekte, in denen die Lösung entstanden ist.",
     )
-    programmes: list[ref("programmes")] = Field(
+    programmes: list[
+        ref("programmes", section="Gefördert aus den Programmen", backlink="Geförderte Lösungen")
+    ] = Field(
         default_factory=list,
         title="Förderprogramme",
         json_schema_extra={"x-title-one": "Förderprogramm"},
@@ -233,6 +244,24 @@ def _use_without_source(catalogue: Catalogue, entry_id: str, solution: Solution)
     return out
 
 
+def _jsonld(entry: Solution, ctx: FacetContext) -> dict[str, Any]:
+    doc: dict[str, Any] = {"applicationCategory": [ctx.label("action_field", c) for c in entry.action_fields]}
+    if entry.licence:
+        doc["license"] = (
+            f"https://spdx.org/licenses/{entry.licence}.html" if " " not in entry.licence else entry.licence
+        )
+    if entry.provider:
+        doc["provider"] = {"@type": "Organization", "name": entry.provider}
+    if entry.repository:
+        doc["sameAs"] = entry.repository
+    return doc
+
+
+def _transfers(entries: dict[str, Solution], ctx: FacetContext) -> int:
+    """Uses documented beyond the towns a solution came from."""
+    return sum(len(set(s.used_by) - set(s.origin)) for s in entries.values())
+
+
 COLLECTION = Collection(
     name="solutions",
     model=Solution,
@@ -272,6 +301,14 @@ COLLECTION = Collection(
         CardFact("Transferreife", labels("transfer_phase", "transfer_readiness")),
     ),
     schema_type="SoftwareApplication",
+    jsonld=_jsonld,
+    contact=Contact(
+        "Anbieter",
+        lambda e, ctx: e.provider or "",
+        (Channel("contact", "Kontaktseite", mail_label="E-Mail"), Channel("website", "Website")),
+        missing="Für diese Lösung ist noch keine Kontaktadresse hinterlegt.",
+        fields=("provider",),
+    ),
     order=1,
     body_hint="Beschreibung der Lösung in Markdown (optional, aber hilfreich): Was leistet sie, für "
     "wen, wo ist sie im Einsatz, was braucht eine Kommune, um sie zu übernehmen?",
@@ -284,4 +321,29 @@ COLLECTION = Collection(
         labels=("neuer-eintrag", "loesung"),
     ),
     warnings=(_use_without_source,),
+    derived=(Derived("Gefördert aus den Programmen", through="funding-projects", to="programmes"),),
+    place_roles=(
+        PlaceRole("origin", ORIGIN, geojson="solutions_origin"),
+        PlaceRole("used_by", USE, geojson="solutions_used"),
+    ),
+    figures=(
+        Figure(10, "Lösung", "Lösungen", lambda entries, ctx: len(entries)),
+        Figure(
+            20,
+            "davon Open Source",
+            "davon Open Source",
+            lambda entries, ctx: sum(1 for s in entries.values() if s.open_source),
+            link="?quelloffen=Open+Source",
+        ),
+        Figure(
+            50,
+            # soft hyphens (U+00AD) where a narrow tile may break a long word: browsers
+            # without a German hyphenation dictionary would cut it anywhere
+            "belegte Über\u00adnahme in eine weitere Kommune",
+            "belegte Über\u00adnahmen in weitere Kommunen",
+            _transfers,
+            link="/karte/",
+        ),
+    ),
+    compare=True,
 )

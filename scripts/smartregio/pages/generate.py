@@ -23,7 +23,9 @@ import jinja2
 from ..addresses import API, SECTION_TITLES, SECTIONS, page_path, url
 from ..catalogue import COLLECTIONS, Catalogue
 from ..collections import MODELS, REGISTRY
+from ..fields import field_infos
 from ..inputs import InputTree
+from ..registry import LEAD, ORIGIN, PARTNER, USE
 from ..settings import DEFAULT_SITE_URL, SmartregioSettings
 from ..text import format_date, format_eur, format_eur_compact, format_number, plural
 from . import contribute, datapage, finder, legal
@@ -32,9 +34,20 @@ from .datapage import Publication
 from .mapping import HEIGHT, WIDTH, attribution, height, land_outline, outline_paths, project
 from .markdown import render
 from .placepage import PlacePages
-from .views import EntryView, Views, facets, place_title, sorts, title_of
+from .views import EntryView, Views, facets, place_title, sorts, title_of, with_role
 
 PAGE_SIZE = 100
+PLACES_FIGURE = 70  # the rank of the start page's tile counting the places (``registry.Figure``)
+# the facet a related topic of the search leads to (a Handlungsfeld), in the first catalogue with it
+TOPIC_FACET = "handlungsfeld"
+# the map's two kinds of points (its script and styles know them): where entries are carried out
+# (projects, led or as partner) and where they are used or were made (solutions)
+PROJECT_ROLES = (LEAD, PARTNER)
+USER_ROLES = (USE, ORIGIN)
+# what a point says, in this order: the roles counted together and what follows the number
+MAP_PARTS = ((PROJECT_ROLES, ""), ((USE,), " im Einsatz"), ((ORIGIN,), " hier entstanden"))
+# the Handlungsfelder: the map filters by them, a search without hits offers them as topics
+FIELDS_VOCABULARY = "action_field"
 USE_MAP_WIDTH = 200  # the small map of a solution's places, in pixels
 FIGURES_MARKER = "<!-- kennzahlen -->"
 DOWNLOADS_MARKER = "<!-- downloads -->"
@@ -43,6 +56,10 @@ FINDER_MARKER = "<!-- kommune-finden -->"
 TEMPLATES = Path(__file__).parent / "templates"
 LEAFLET = Path(__file__).parent / "assets" / "leaflet-1.9.4"  # vendored unchanged, see its README
 LEAFLET_URL = "/assets/leaflet-1.9.4/"
+
+
+def _codes(value: Any) -> list[str]:
+    return value if isinstance(value, list) else [value] if value else []
 
 
 @dataclass
@@ -177,7 +194,9 @@ class Generator:
                     view=view,
                     body=render(entry.body) if entry.body.strip() else "",
                     reviewed_iso=entry.last_reviewed.isoformat(),
-                    use_map=self.use_map(entry.used_by) if collection == "solutions" else None,
+                    use_map=self.use_map(
+                        [k for r in REGISTRY[collection].place_roles if r.role == USE for k in r.keys(entry)]
+                    ),
                 )
                 pages.append(Page(path, self._front(view, collection), body))
         places = self.catalogue.reference.places
@@ -235,6 +254,8 @@ class Generator:
         }
         if view.edit_path:
             meta["edit_url"] = view.edit_path
+        if REGISTRY[collection].compare:
+            meta["compare"] = True  # the button „Mit anderen … vergleichen“
         meta["jsonld"] = self.views.jsonld(
             collection, self.catalogue.entries[collection][view.key], self.site_url
         )
@@ -403,28 +424,32 @@ class Generator:
 
     def map_points(self) -> list[dict[str, Any]]:
         """One point per place an entry names (``Relations.named_places``), with what the map's
-        filters need: the Handlungsfelder and solutions there (a project's topics count)."""
+        filters need: the Handlungsfelder and the solutions there (a project's topics count)."""
         r = self.views.relations
         entries = self.catalogue.entries
         places = self.catalogue.reference.places
+        fields = {
+            name: [i.name for i in field_infos(MODELS[name]) if i.vocabulary == FIELDS_VOCABULARY]
+            for name in REGISTRY
+        }
         points = []
         for key in sorted(r.named_places & places.keys()):
             place = places[key]
-            projects = sorted(r.projects_of_place[key])
-            used, made = r.solutions_in_place[key], r.solutions_from_place[key]
-            solutions = sorted(used | made)
-            kind = "both" if projects and solutions else ("project" if projects else "user")
+            projects = {(name, e) for name, keys in r.at(key, PROJECT_ROLES) for e in keys}
+            users = sorted({e for name, keys in r.at(key, USER_ROLES) for e in keys})
+            kind = "both" if projects and users else ("project" if projects else "user")
             what = ", ".join(
-                part
-                for part in (
-                    plural(len(projects), "Förderprojekt", "Förderprojekte") if projects else "",
-                    plural(len(used), "Lösung", "Lösungen") + " im Einsatz" if used else "",
-                    plural(len(made), "Lösung", "Lösungen") + " hier entstanden" if made else "",
-                )
-                if part
+                plural(len(keys), MODELS[name].label, MODELS[name].label_plural) + suffix
+                for roles, suffix in MAP_PARTS
+                for name, keys in r.at(key, roles)
             )
-            fields = {f for s in solutions for f in entries["solutions"][s].action_fields}
-            fields |= {t for p in projects for t in entries["funding-projects"][p].topics}
+            codes = {
+                code
+                for name, keys in r.at(key)
+                for e in keys
+                for field in fields[name]
+                for code in _codes(getattr(entries[name][e], field))
+            }
             xy = project(place.lon, place.lat)
             points.append(
                 {
@@ -440,9 +465,9 @@ class Generator:
                     "url": url("places", key),
                     "land": self.catalogue.reference.label("land", place.land),
                     "projects": len(projects),
-                    "solutions": len(solutions),
-                    "fields": " ".join(sorted(fields)),
-                    "solution_keys": " ".join(solutions),
+                    "users": len(users),
+                    "fields": " ".join(sorted(codes)),
+                    "user_keys": " ".join(users),
                 }
             )
         return sorted(points, key=lambda p: (p["title"].casefold(), p["key"]))
@@ -451,8 +476,12 @@ class Generator:
         reference = self.catalogue.reference
         points = self.map_points()
         field_counts = Counter(f for p in points for f in p["fields"].split())
-        solution_counts = Counter(s for p in points for s in p["solution_keys"].split())
-        solutions = self.catalogue.entries["solutions"]
+        user_counts = Counter(s for p in points for s in p["user_keys"].split())
+        names = {
+            key: title_of(entry)
+            for name in with_role(*USER_ROLES)
+            for key, entry in self.catalogue.entries[name].items()
+        }
         kreise: dict[str, list[tuple[str, str]]] = {}
         for place in reference.places.values():
             if place.kind in ("landkreis", "stadtkreis", "region"):
@@ -467,14 +496,14 @@ class Generator:
             attribution=attribution(),
             places_source=reference.places_source,
             projects_count=sum(1 for p in points if p["projects"]),
-            users_count=sum(1 for p in points if p["solutions"]),
+            users_count=sum(1 for p in points if p["users"]),
             fields=[
                 (code, term.label, field_counts[code])
-                for code, term in reference.vocabularies.get("action_field", {}).items()
+                for code, term in reference.vocabularies.get(FIELDS_VOCABULARY, {}).items()
                 if field_counts[code]
             ],
-            solutions=sorted(
-                ((key, solutions[key].name, n) for key, n in solution_counts.items()),
+            users=sorted(
+                ((key, names[key], n) for key, n in user_counts.items()),
                 key=lambda s: s[1].casefold(),
             ),
             laender=sorted(
@@ -514,19 +543,24 @@ class Generator:
             (docs / "karte").mkdir(parents=True, exist_ok=True)
             (docs / "karte" / f"{name}.geojson").write_text(text, encoding="utf-8")
 
-    def compare_page(self) -> Page:
-        solutions = sorted(
-            ({"key": s.id, "title": s.name} for s in self.catalogue.entries["solutions"].values()),
-            key=lambda s: s["title"].casefold(),
+    def compare_page(self) -> Page | None:
+        """Entries side by side, for the collection that offers it (``Collection.compare``)."""
+        name = next((name for name, spec in REGISTRY.items() if spec.compare), None)
+        if name is None:
+            return None
+        entries = sorted(
+            ({"key": e.id, "title": title_of(e)} for e in self.catalogue.entries[name].values()),
+            key=lambda e: e["title"].casefold(),
         )
-        body = self._html("compare.html", "/vergleich/", solutions=solutions)
+        title = SECTION_TITLES[name]
+        body = self._html("compare.html", "/vergleich/", entries=entries, section=SECTIONS[name])
         return Page(
             "vergleich/index.md",
             {
-                "title": "Lösungen vergleichen",
+                "title": f"{title} vergleichen",
                 "template": "compare.html",
                 "hide": ["toc"],
-                "description": "Bis zu vier Lösungen nebeneinander.",
+                "description": f"Bis zu vier {title} nebeneinander.",
             },
             body,
         )
@@ -543,6 +577,7 @@ class Generator:
             facets=[("sammlung", "Bereich")],
             facet_values={"sammlung": sorted(counts.items())},
             sorts=[],
+            catalogues=[(f"/{SECTIONS[c]}/", SECTION_TITLES[c]) for c in COLLECTIONS],
             sections=json.dumps(
                 {SECTION_TITLES[c]: MODELS[c].label for c in COLLECTIONS}, ensure_ascii=False
             ),
@@ -570,15 +605,19 @@ class Generator:
     def search_topics(self) -> list[dict[str, Any]]:
         """Related terms for a search without hits: each Handlungsfeld (its solutions) and the
         topics its description names (a search of their own), from the vocabulary table."""
-        topics = []
-        for term in self.catalogue.reference.vocabularies.get("action_field", {}).values():
+        topics: list[dict[str, Any]] = []
+        faceted = [n for n, spec in REGISTRY.items() if any(f.key == TOPIC_FACET for f in spec.facets)]
+        name = faceted[0] if faceted else None
+        if name is None:
+            return topics
+        for term in self.catalogue.reference.vocabularies.get(FIELDS_VOCABULARY, {}).values():
             named = [t.strip() for t in re.split(r",| und ", term.description.rstrip(".")) if t.strip()]
             topics.append(
                 {
                     "label": term.label,
                     "words": " ".join([term.label, *named]),
                     "main": True,
-                    "url": "/loesungen/?" + urlencode({"handlungsfeld": term.label}),
+                    "url": f"/{SECTIONS[name]}/?" + urlencode({TOPIC_FACET: term.label}),
                 }
             )
             for topic in named:
@@ -594,59 +633,42 @@ class Generator:
         return topics
 
     def figures(self) -> str:
-        e = self.catalogue.entries
-        solutions = e["solutions"].values()
-        mpsc = sum(1 for p in e["funding-projects"].values() if p.programme == "modellprojekte-smart-cities")
-        transfers = sum(len(set(s.used_by) - set(s.origin)) for s in solutions)
-
-        def figure(count: int, one: str, many: str, url: str) -> dict[str, str]:
-            label = one if count == 1 else many
-            return {"value": format_number(count), "label": label, "url": url, "exact": ""}
-
-        figures = [
-            figure(len(e["solutions"]), "Lösung", "Lösungen", "/loesungen/"),
-            figure(
-                sum(1 for s in solutions if s.open_source),
-                "davon Open Source",
-                "davon Open Source",
-                "/loesungen/?quelloffen=Open+Source",
-            ),
-            figure(
-                len(e["funding-projects"]), "Förder\u00adprojekt", "Förder\u00adprojekte", "/foerderprojekte/"
-            ),
-            figure(
-                mpsc,
-                # soft hyphens (U+00AD) where a narrow tile may break a long word: browsers
-                # without a German hyphenation dictionary would cut it anywhere
-                "Modell\u00adprojekt Smart Cities",
-                "Modell\u00adprojekte Smart Cities",
-                "/programme/modellprojekte-smart-cities/",
-            ),
-            figure(
-                transfers,
-                "belegte Über\u00adnahme in eine weitere Kommune",
-                "belegte Über\u00adnahmen in weitere Kommunen",
-                "/karte/",
-            ),
-            figure(len(e["guidelines"]), "Leitfaden", "Leitfäden", "/leitfaeden/"),
-            figure(
-                len(self.views.relations.named_places & self.catalogue.reference.places.keys()),
-                "Kommune oder Kreis",
-                "Kommunen und Kreise",
-                "/kommunen/",
-            ),
-        ]
-        volume = sum(p.volume or 0 for p in e["programmes"].values())
-        if volume:
-            # compact on the tile („1,15 Mrd. €“), the exact sum in its title
-            figures.append(
+        """The start page's tiles: each collection's (``Collection.figures``) and the places'."""
+        ctx = self.views.context()
+        tiles: list[tuple[int, dict[str, str]]] = []
+        for name, spec in REGISTRY.items():
+            entries = self.catalogue.entries[name]
+            for figure in spec.figures:
+                value = figure.value(entries, ctx)
+                if value is None:
+                    continue
+                if figure.entry is not None:
+                    key = figure.entry(entries, ctx)
+                    if key is None:
+                        continue
+                    link = url(name, key)
+                else:
+                    link = figure.link if figure.link.startswith("/") else f"/{SECTIONS[name]}/{figure.link}"
+                label = figure.one if value == 1 else figure.many
+                if figure.money:
+                    # compact on the tile („1,15 Mrd. €“), the exact sum in its title
+                    tile = {"value": format_eur_compact(value), "exact": format_eur(value), "label": label}
+                else:
+                    tile = {"value": format_number(value), "label": label, "exact": ""}
+                tiles.append((figure.rank, {**tile, "url": link}))
+        places = len(self.views.relations.named_places & self.catalogue.reference.places.keys())
+        tiles.append(
+            (
+                PLACES_FIGURE,
                 {
-                    "value": format_eur_compact(volume),
-                    "exact": format_eur(volume),
-                    "label": "Programm\u00advolumen (belegt)",
-                    "url": "/programme/",
-                }
+                    "value": format_number(places),
+                    "label": "Kommune oder Kreis" if places == 1 else "Kommunen und Kreise",
+                    "url": "/kommunen/",
+                    "exact": "",
+                },
             )
+        )
+        figures = [tile for _, tile in sorted(tiles, key=lambda t: t[0])]
         return self._html("figures.html", "/", figures=figures)
 
     def legal_pages(self) -> list[Page]:
@@ -679,7 +701,7 @@ class Generator:
             self.places_index(),
             *self.places_az_pages(),
             self.map_page(),
-            self.compare_page(),
+            *([compare] if (compare := self.compare_page()) else []),
             self.search_page(),
         ]
 

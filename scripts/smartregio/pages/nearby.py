@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..catalogue import Catalogue
+from ..collections import REGISTRY
 from ..models import Place
 
 NEARBY_KM = 50.0
@@ -22,34 +23,36 @@ EARTH_KM = 6371.0088
 
 @dataclass(frozen=True)
 class Near:
-    """An entry near a place: ``where`` is the nearest place it runs in (or is led from)."""
+    """An entry near a place: ``where`` is the nearest place that names it in the role asked
+    for (where it runs, where it is led from)."""
 
+    collection: str
     entry: str
     where: str
     km: float
 
 
 class Surroundings:
-    """For every place: the solutions in use and the projects within ``NEARBY_KM``, nearest
-    first, and the places above and below it (Verband, Kreis, Land)."""
+    """For every place: the entries within ``NEARBY_KM`` by the role of their places (the
+    solutions in use, the projects led), nearest first, and the places above and below it
+    (Verband, Kreis, Land)."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, roles: tuple[str, ...]) -> None:
         places = catalogue.reference.places
         self.keys = sorted(places)
         self._index = {key: i for i, key in enumerate(self.keys)}
         lat = np.radians([places[k].lat for k in self.keys])
         lon = np.radians([places[k].lon for k in self.keys])
         self._lat, self._lon = lat, lon
-        users: dict[str, list[str]] = defaultdict(list)
-        for solution in catalogue.entries["solutions"].values():
-            users[solution.id] = [k for k in solution.used_by if k in places]
-        leads = {
-            p.id: [p.lead]
-            for p in catalogue.entries["funding-projects"].values()
-            if p.lead and p.lead in places
-        }
-        self.solutions = self._nearest(users)
-        self.projects = self._nearest(leads)
+        self._near: dict[str, dict[str, list[Near]]] = {}
+        for role in roles:
+            where: dict[tuple[str, str], list[str]] = defaultdict(list)
+            for name, spec in REGISTRY.items():
+                for place_role in spec.place_roles:
+                    if place_role.role == role:
+                        for entry in catalogue.entries[name].values():
+                            where[(name, entry.id)] += [k for k in place_role.keys(entry) if k in places]
+            self._near[role] = self._nearest(where)
         self.children: dict[str, list[str]] = defaultdict(list)
         for key, place in places.items():
             if place.verband:
@@ -59,10 +62,10 @@ class Surroundings:
             if len(key) == 5:
                 self.children[key[:2]].append(key)
 
-    def _nearest(self, where: dict[str, list[str]]) -> dict[str, list[Near]]:
+    def _nearest(self, where: dict[tuple[str, str], list[str]]) -> dict[str, list[Near]]:
         """place key → entries within reach, each with its nearest place and distance."""
         found: dict[str, list[Near]] = defaultdict(list)
-        for entry, keys in sorted(where.items()):
+        for (collection, entry), keys in sorted(where.items()):
             if not keys:
                 continue
             rows = [self._index[k] for k in keys]
@@ -74,7 +77,7 @@ class Surroundings:
                 best[closer] = km[closer]
                 nearest[closer] = row
             for i in np.nonzero(best <= NEARBY_KM)[0]:
-                found[self.keys[i]].append(Near(entry, self.keys[nearest[i]], float(best[i])))
+                found[self.keys[i]].append(Near(collection, entry, self.keys[nearest[i]], float(best[i])))
         for items in found.values():
             items.sort(key=lambda n: (n.km, n.entry))
         return found
@@ -86,13 +89,14 @@ class Surroundings:
         a = np.sin(dlat / 2) ** 2 + np.cos(self._lat) * np.cos(self._lat[row]) * np.sin(dlon / 2) ** 2
         return 2 * EARTH_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
 
-    def solutions_near(self, place: Place, in_use_here: set[str]) -> list[Near]:
-        """Solutions in use within reach but not in the place itself."""
-        return [n for n in self.solutions.get(place.key, []) if n.entry not in in_use_here]
-
-    def projects_near(self, place: Place, own: set[str]) -> list[Near]:
-        """Projects led from a place within reach, except those the place takes part in."""
-        return [n for n in self.projects.get(place.key, []) if n.entry not in own]
+    def near(self, role: str, place: Place, leave_out: set[tuple[str, str]]) -> list[Near]:
+        """The entries naming a place within reach in ``role``, except those in ``leave_out``
+        (collection, id) and those naming the place itself so."""
+        return [
+            n
+            for n in self._near[role].get(place.key, [])
+            if (n.collection, n.entry) not in leave_out and n.where != place.key
+        ]
 
     def within(self, place: Place) -> list[str]:
         """Every place inside a Land, Kreis or Verband (all levels below it), else none."""

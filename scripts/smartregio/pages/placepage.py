@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..addresses import url
-from ..collections.programmes import Programme
+from ..addresses import SECTION_TITLES, url
+from ..collections import REGISTRY
 from ..models import Place
+from ..registry import LEAD, PARTNER, USE
 from ..text import format_number, plural
 from .locator import Locator
 from .nearby import NEARBY_KM, Near, Surroundings
@@ -20,6 +21,17 @@ from .views import Views, place_title, title_of
 
 NEARBY_LISTED = 12  # the nearest ones; a page at national size must not list hundreds
 INSIDE_LISTED = 30
+# the lists of a Land's, Kreis' or Verband's page of what the places within it have: the roles
+# that count and the title ({title}: of the collection, {place}: the place's)
+INSIDE = (((LEAD, PARTNER), "{title} in {place}"), ((USE,), "Eingesetzte {title} in {place}"))
+# the lists of what is near, in this order: the role that counts, the title, how an item says
+# where, and whether the entries listed for the places within are left out too
+NEAR = (
+    (USE, "In der Nähe eingesetzte {title} (bis {km} km)", "eingesetzt in", False),
+    (LEAD, "{title} in der Nähe (bis {km} km)", "geleitet von", True),
+)
+# what the place is to the entries of its Verband and Kreis listed on its page
+ABOVE = {LEAD: "federführend", PARTNER: "beteiligt"}
 
 
 @dataclass
@@ -56,32 +68,21 @@ class PlacePages:
         self.views = views
         catalogue = views.catalogue
         self.places = catalogue.reference.places
-        self.surroundings = Surroundings(catalogue)
+        self.surroundings = Surroundings(catalogue, tuple(role for role, *_ in NEAR))
         self.locator = Locator(catalogue.reference.land_shapes, catalogue.reference.kreis_shapes)
-        reviews = [e.last_reviewed for items in catalogue.entries.values() for e in items.values()]
-        self.year = max(reviews).year if reviews else None  # "now" as the data knows it
-        programmes = catalogue.entries["programmes"].values()
-        self.federal = sorted((p for p in programmes if p.level == "bund"), key=lambda p: p.name.casefold())
-        self.by_land: dict[str, list[Programme]] = {}
-        for programme in sorted(programmes, key=lambda p: p.name.casefold()):
-            if programme.level == "land" and programme.land:
-                self.by_land.setdefault(programme.land, []).append(programme)
+        self.context = views.context()
+        self._for_land: dict[tuple[str, str], list[tuple[str, str]]] = {}
 
     def view(self, place: Place) -> dict[str, Any]:
         data = self.views.place(place)
-        r = self.views.relations
-        here_projects = set(r.projects_of_place[place.key])
-        here_solutions = set(r.solutions_in_place[place.key]) | set(r.solutions_from_place[place.key])
+        here = {(name, key) for name, keys in self.views.relations.at(place.key) for key in keys}
         above = self._above(place)
         inside = self._inside(place)
-        for section in inside:
-            here_projects |= {i.key for i in section.items if i.key}
-        sections = [
-            s for s in (*inside, above, *self._nearby(place, here_projects, here_solutions)) if s.items
-        ]
+        listed = {(name, i.key) for section, name in inside for i in section.items if i.key}
+        near = self._nearby(place, here, here | listed)
+        sections = [s for s in (*(section for section, _ in inside), above, *near) if s.items]
         known = bool(data["related"] or sections)
-        land = data["land"]
-        sections.append(Section(f"Förderprogramme für {land} und vom Bund", self._programmes(place)))
+        sections += self._for_places(place, data["land"])
         sections += self._children(place)
         data.update(
             locator=self.locator.draw(place),
@@ -95,6 +96,9 @@ class PlacePages:
         place = self.places.get(key)
         return Item(place_title(place) if place else key, url("places", key) if place else None)
 
+    def _entry(self, name: str, key: str) -> Any:
+        return self.views.catalogue.entries[name][key]
+
     def _above(self, place: Place) -> Section:
         """Projects of its Verband and Kreis: a Kreis that is a Modellprojekt carries its
         results to its Gemeinden."""
@@ -104,33 +108,26 @@ class PlacePages:
             holder = self.places.get(key)
             if holder is None:
                 continue
-            for project_id in sorted(r.projects_of_place[key]):
-                project = self.views.catalogue.entries["funding-projects"][project_id]
-                role = "federführend" if project.lead == key else "beteiligt"
-                items.append(
-                    Item(
-                        title_of(project),
-                        url("funding-projects", project_id),
-                        f"{place_title(holder)}, {role}",
+            for name, keys in r.at(key, tuple(ABOVE)):
+                for entry_id in sorted(keys):
+                    role = next(role for role in ABOVE if entry_id in r.at_place[key].get((name, role), ()))
+                    items.append(
+                        Item(
+                            title_of(self._entry(name, entry_id)),
+                            url(name, entry_id),
+                            f"{place_title(holder)}, {ABOVE[role]}",
+                        )
                     )
-                )
         return Section("Projekte von Verband und Kreis", items)
 
-    def _inside(self, place: Place) -> list[Section]:
+    def _inside(self, place: Place) -> list[tuple[Section, str]]:
         """For a Land, Kreis or Verband: the projects and the solutions in use in the places
-        within it (a Kreis whose Gemeinden lead projects is not a blank page)."""
+        within it (a Kreis whose Gemeinden lead projects is not a blank page); each list with
+        the collection it lists."""
         members = self.surroundings.within(place)
         if not members:
             return []
         r = self.views.relations
-        entries = self.views.catalogue.entries
-        projects: dict[str, list[str]] = {}
-        solutions: dict[str, list[str]] = {}
-        for key in members:
-            for project_id in r.projects_of_place.get(key, ()):
-                projects.setdefault(project_id, []).append(key)
-            for solution_id in r.solutions_in_place.get(key, ()):
-                solutions.setdefault(solution_id, []).append(key)
 
         def where(keys: list[str]) -> str:
             names = sorted({place_title(self.places[k]) for k in keys}, key=str.casefold)
@@ -139,78 +136,64 @@ class PlacePages:
             )
 
         title = place_title(place)
-        return [
-            Section(
-                f"Förderprojekte in {title}",
-                limit=INSIDE_LISTED,
-                items=[
-                    Item(title_of(entries["funding-projects"][p]), url("funding-projects", p), where(keys), p)
-                    for p, keys in sorted(
-                        projects.items(), key=lambda i: title_of(entries["funding-projects"][i[0]])
-                    )
-                ],
-            ),
-            Section(
-                f"Eingesetzte Lösungen in {title}",
-                limit=INSIDE_LISTED,
-                items=[
-                    Item(entries["solutions"][s].name, url("solutions", s), where(keys), s)
-                    for s, keys in sorted(
-                        solutions.items(), key=lambda i: entries["solutions"][i[0]].name.casefold()
-                    )
-                ],
-            ),
-        ]
+        sections = []
+        for roles, heading in INSIDE:
+            found: dict[str, dict[str, list[str]]] = {}
+            for key in members:
+                for name, keys in r.at(key, roles):
+                    for entry_id in keys:
+                        found.setdefault(name, {}).setdefault(entry_id, []).append(key)
+            for name in REGISTRY:
+                if name not in found:
+                    continue
+                titles = {entry_id: title_of(self._entry(name, entry_id)) for entry_id in found[name]}
+                items = [
+                    Item(titles[entry_id], url(name, entry_id), where(keys), entry_id)
+                    for entry_id, keys in sorted(found[name].items(), key=lambda i: titles[i[0]].casefold())
+                ]
+                heading_text = heading.format(title=SECTION_TITLES[name], place=title)
+                sections.append((Section(heading_text, limit=INSIDE_LISTED, items=items), name))
+        return sections
 
-    def _nearby(self, place: Place, projects: set[str], solutions: set[str]) -> list[Section]:
+    def _nearby(
+        self, place: Place, here: set[tuple[str, str]], listed: set[tuple[str, str]]
+    ) -> list[Section]:
         if len(place.key) == 2:
             return []  # a Land's point says nothing about its neighbours
         radius = format_number(NEARBY_KM, 0)
-        entries = self.views.catalogue.entries
-        return [
-            Section(
-                f"In der Nähe eingesetzte Lösungen (bis {radius} km)",
-                limit=NEARBY_LISTED,
-                items=[
-                    self._near(n, entries["solutions"][n.entry].name, "solutions", "eingesetzt in")
-                    for n in self.surroundings.solutions_near(place, solutions)
-                ],
-            ),
-            Section(
-                f"Förderprojekte in der Nähe (bis {radius} km)",
-                limit=NEARBY_LISTED,
-                items=[
-                    self._near(
-                        n, title_of(entries["funding-projects"][n.entry]), "funding-projects", "geleitet von"
-                    )
-                    for n in self.surroundings.projects_near(place, projects)
-                    if n.where != place.key
-                ],
-            ),
-        ]
+        sections = []
+        for role, heading, how, leave_listed_out in NEAR:
+            found = self.surroundings.near(role, place, listed if leave_listed_out else here)
+            for name in REGISTRY:
+                items = [
+                    self._near(n, title_of(self._entry(name, n.entry)), how)
+                    for n in found
+                    if n.collection == name
+                ]
+                if items:
+                    title = heading.format(title=SECTION_TITLES[name], km=radius)
+                    sections.append(Section(title, limit=NEARBY_LISTED, items=items))
+        return sections
 
-    def _near(self, near: Near, text: str, collection: str, how: str) -> Item:
+    def _near(self, near: Near, text: str, how: str) -> Item:
         where = self.places[near.where]
         km = "unter 1 km" if near.km < 1 else f"{format_number(round(near.km), 0)} km"
-        return Item(text, url(collection, near.entry), f"{how} {place_title(where)}, {km}")
+        return Item(text, url(near.collection, near.entry), f"{how} {place_title(where)}, {km}")
 
-    def _programmes(self, place: Place) -> list[Item]:
-        land = self.views.reference.label("land", place.land)
-        return [
-            Item(
-                p.name,
-                url("programmes", p.id),
-                f"{'Land ' + land if p.level == 'land' else 'Bund'}, {self._status(p)}",
-            )
-            for p in [*self.by_land.get(place.land, []), *self.federal]
-        ]
-
-    def _status(self, programme: Programme) -> str:
-        if programme.end is None:
-            return "ohne bekanntes Ende"
-        if self.year is not None and programme.end < self.year:
-            return f"beendet ({programme.end})"
-        return f"läuft bis {programme.end}"
+    def _for_places(self, place: Place, land: str) -> list[Section]:
+        """What every place's page lists, named or not: the programmes of its Land and the Bund."""
+        sections = []
+        for name, spec in REGISTRY.items():
+            if spec.for_places is None:
+                continue
+            if (name, place.land) not in self._for_land:
+                self._for_land[(name, place.land)] = spec.for_places.entries(place.land, self.context)
+            items = [
+                Item(title_of(self._entry(name, key)), url(name, key), note)
+                for key, note in self._for_land[(name, place.land)]
+            ]
+            sections.append(Section(spec.for_places.title.format(land=land), items))
+        return sections
 
     def _children(self, place: Place) -> list[Section]:
         keys = sorted(

@@ -9,26 +9,24 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from ..addresses import SECTION_TITLES, json_url, url
 from ..catalogue import Catalogue
 from ..collections import MODELS, REGISTRY
-from ..collections.funding_projects import FundingProject
-from ..collections.guidelines import Guideline
-from ..collections.programmes import Programme
-from ..collections.solutions import Solution
 from ..fields import FieldInfo, field_infos
 from ..models import Entry, Place
-from ..registry import REVIEW_SORT, TITLE_SORT, FacetContext
-from ..text import format_date, format_eur, format_number
+from ..registry import LEAD, ORIGIN, PARTNER, REVIEW_SORT, ROLES, TITLE_SORT, USE, FacetContext
+from ..text import format_date, format_eur, format_number, slugify
 from .addressnames import describe_address
 
 # fields shown elsewhere on the page than in the key-facts box
 NOT_IN_FACTS = {"id", "body", "name", "title", "summary", "sources", "last_reviewed"}
-# shown in the contact box instead
-IN_CONTACT = {"contact", "website", "url", "provider", "lead_organisation", "funder"}
-MONEY = {"funding_amount", "total_budget", "volume"}
+MONEY = "EUR"  # the unit of amounts: shown with the value („8.000.000 €“), not in the label
+# the lists of a place's page naming the entries that name the place, by its role ({}: the title
+# of their collection)
+PLACE_LISTS = ((LEAD, "{}"), (PARTNER, "{}"), (ORIGIN, "Hier entstandene {}"), (USE, "Hier eingesetzte {}"))
 
 
 @dataclass
@@ -52,13 +50,21 @@ class Related:
 
 
 @dataclass
-class MeasureView:
-    """One measure of a project, with the solution entry it names (if any)."""
+class RecordView:
+    """One sub-record listed on its entry's page (a project's measure), with the entry it names."""
 
     title: str
     summary: str
     url: str | None
-    solution: Link | None
+    link: Link | None
+    link_label: str = ""  # the title of the field naming that entry, e.g. „Lösung“
+
+
+@dataclass
+class Records:
+    title: str  # the field's title, e.g. „Maßnahmen“
+    anchor: str
+    items: list[RecordView]
 
 
 @dataclass
@@ -113,24 +119,26 @@ class EntryView:
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: dict[str, str] = field(default_factory=dict)
     body: str = ""
-    measures: list[MeasureView] = field(default_factory=list)
+    records: Records | None = None
     contact: ContactView | None = None
 
 
 def field_titles(model: type) -> dict[str, tuple[str, str]]:
     """Each field's label as (one value, several values): „Land“ and „Länder“."""
     titles = {}
+    units = {info.name: info.unit for info in field_infos(model)}
     for name, f in model.model_fields.items():
         many = f.title or name
         extra = f.json_schema_extra if isinstance(f.json_schema_extra, dict) else {}
         # a unit in the label is dropped where the value carries it („8.000.000 €“)
-        if name in MONEY:
-            many = many.removesuffix(" (EUR)")
+        if units.get(name):
+            many = many.removesuffix(f" ({units[name]})")
         titles[name] = (str(extra.get("x-title-one", many)), many)
     return titles
 
 
-def title_of(entry: Entry | Place) -> str:
+def title_of(entry: Any) -> str:
+    """An entry's (or place's, or sub-record's) name or title."""
     return getattr(entry, "name", None) or getattr(entry, "title", "")
 
 
@@ -152,52 +160,122 @@ def place_title(place: Place) -> str:
     return f"{place.bez} {name}"
 
 
+@dataclass(frozen=True)
+class _Link:
+    """A reference field as the relations read it (``nested``: the sub-records holding it)."""
+
+    field: str
+    nested: str | None
+    target: str
+    section: str | None
+    backlink: str
+
+
+@cache
+def _links(collection: str) -> tuple[_Link, ...]:
+    """The reference fields of a collection's entries and sub-records, places aside."""
+    spec = REGISTRY[collection]
+    found = []
+    for info in field_infos(spec.model):
+        inners = [(i, info.name) for i in field_infos(info.nested)] if info.nested else [(info, None)]
+        for inner, nested in inners:
+            if inner.reference and inner.reference != "places":
+                found.append(
+                    _Link(inner.name, nested, inner.reference, inner.section, inner.backlink or spec.title)
+                )
+    return tuple(found)
+
+
+def _values(entry: Entry, link: _Link) -> list[str]:
+    holders = getattr(entry, link.nested) if link.nested else entry
+    out: list[str] = []
+    for holder in holders if isinstance(holders, list) else [holders] if holders else []:
+        value = getattr(holder, link.field)
+        out.extend(value if isinstance(value, list) else [value] if value else [])
+    return out
+
+
+@cache
+def related_order(collection: str) -> tuple[tuple[str, str], ...]:
+    """The lists of related entries an entry page may show, as (label, collection), in order:
+    those the collection names in ``related`` first, then its references' own sections, its
+    derived relations and the backlinks of other collections' references."""
+    spec = REGISTRY[collection]
+    found = [(link.section, link.target) for link in _links(collection) if link.section]
+    found += [(derived.label, derived.to) for derived in spec.derived]
+    for other in REGISTRY:
+        found += [(link.backlink, other) for link in _links(other) if link.target == collection]
+    first = [item for label in spec.related for item in found if item[0] == label]
+    return tuple(dict.fromkeys([*first, *found]))
+
+
+def with_role(*roles: str) -> list[str]:
+    """The collections whose entries name places in one of ``roles``, in menu order."""
+    return [name for name, spec in REGISTRY.items() if any(r.role in roles for r in spec.place_roles)]
+
+
 class Relations:
-    """Links in both directions, including those only one side states."""
+    """Links in both directions, including those only one side states: every reference field
+    links its entry's page and the referenced one (``types.ref``), and each collection's derived
+    relations reach through other entries. A place is linked to the entries that name it, by its
+    role (``registry.PlaceRole``)."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         e = catalogue.entries
-        self.projects_of_solution: dict[str, set[str]] = defaultdict(set)
-        self.solutions_of_project: dict[str, set[str]] = defaultdict(set)
-        self.guidelines_of_solution: dict[str, set[str]] = defaultdict(set)
-        self.guidelines_of_project: dict[str, set[str]] = defaultdict(set)
-        self.guidelines_of_guideline: dict[str, set[str]] = defaultdict(set)
-        self.projects_of_programme: dict[str, set[str]] = defaultdict(set)
-        self.projects_of_place: dict[str, set[str]] = defaultdict(set)
-        self.solutions_from_place: dict[str, set[str]] = defaultdict(set)
-        self.solutions_in_place: dict[str, set[str]] = defaultdict(set)
-        self.solutions_of_programme: dict[str, set[str]] = defaultdict(set)
-        for s in e["solutions"].values():
-            for p in s.funding_projects:
-                self.projects_of_solution[s.id].add(p)
-                self.solutions_of_project[p].add(s.id)
-            for key in s.origin:
-                self.solutions_from_place[key].add(s.id)
-            for key in s.used_by:
-                self.solutions_in_place[key].add(s.id)
-            for programme in s.programmes:
-                self.solutions_of_programme[programme].add(s.id)
-        for p in e["funding-projects"].values():
-            for programme in [p.programme, *p.co_funding]:
-                self.projects_of_programme[programme].add(p.id)
-            for s in [*p.solutions, *(m.solution for m in p.measures if m.solution)]:
-                self.projects_of_solution[s].add(p.id)
-                self.solutions_of_project[p.id].add(s)
-            for key in [p.lead, *p.partners]:
-                if key:
-                    self.projects_of_place[key].add(p.id)
-        # the places an entry names: they get a page, a card on the map and an API document
-        self.named_places: frozenset[str] = frozenset(
-            {*self.projects_of_place, *self.solutions_from_place, *self.solutions_in_place}
+        # (collection, id) → (label, collection) → ids: the lists of related entries on its page
+        self._sections: dict[tuple[str, str], dict[tuple[str, str], set[str]]] = defaultdict(
+            lambda: defaultdict(set)
         )
-        for g in e["guidelines"].values():
-            for s in g.solutions:
-                self.guidelines_of_solution[s].add(g.id)
-            for p in g.projects:
-                self.guidelines_of_project[p].add(g.id)
-            for other in g.related_guidelines:
-                self.guidelines_of_guideline[g.id].add(other)
-                self.guidelines_of_guideline[other].add(g.id)
+        # (collection, id) → collection → ids linked either way, for the derived relations
+        linked: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for name in REGISTRY:
+            links = _links(name)
+            for entry in e[name].values():
+                here = (name, entry.id)
+                for link in links:
+                    for value in _values(entry, link):
+                        linked[here][link.target].add(value)
+                        linked[(link.target, value)][name].add(entry.id)
+                        if link.section:
+                            self._sections[here][(link.section, link.target)].add(value)
+                        self._sections[(link.target, value)][(link.backlink, name)].add(entry.id)
+        for name, spec in REGISTRY.items():
+            for derived in spec.derived:
+                for entry in e[name].values():
+                    near = linked.get((name, entry.id), {}).get(derived.through, ())
+                    far = {
+                        key
+                        for step in near
+                        for key in linked.get((derived.through, step), {}).get(derived.to, ())
+                    }
+                    if far:
+                        self._sections[(name, entry.id)][(derived.label, derived.to)] |= far
+        # place key → (collection, role) → ids of the entries naming the place in that role
+        self.at_place: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
+        for name, spec in REGISTRY.items():
+            for role in spec.place_roles:
+                for entry in e[name].values():
+                    for key in role.keys(entry):
+                        self.at_place[key][(name, role.role)].add(entry.id)
+        # the places an entry names: they get a page, a card on the map and an API document
+        self.named_places: frozenset[str] = frozenset(self.at_place)
+
+    def at(self, key: str, roles: tuple[str, ...] = ROLES) -> list[tuple[str, set[str]]]:
+        """The entries naming a place in one of ``roles``: (collection, ids), in menu order."""
+        named = self.at_place.get(key, {})
+        found = [
+            (name, set().union(*(named.get((name, role), set()) for role in roles))) for name in REGISTRY
+        ]
+        return [(name, ids) for name, ids in found if ids]
+
+    def related(self, collection: str, key: str) -> list[tuple[str, str, set[str]]]:
+        """The lists of related entries on an entry's page: (label, collection, ids), in order."""
+        sections = self._sections.get((collection, key), {})
+        return [
+            (label, target, sections[(label, target)])
+            for label, target in related_order(collection)
+            if sections.get((label, target))
+        ]
 
 
 class Views:
@@ -218,6 +296,7 @@ class Views:
         self._infos = {c: field_infos(m) for c, m in MODELS.items()}
         self._entry_views: dict[tuple[str, str], EntryView] = {}
         self._titles = {m.__name__: field_titles(m) for m in MODELS.values()}
+        self._ctx: FacetContext | None = None
 
     # --- links ---------------------------------------------------------------------------------
     def entry_link(self, collection: str, key: str) -> Link:
@@ -254,7 +333,7 @@ class Views:
                 out.append(Link(self.reference.label(info.vocabulary, item)))
             elif isinstance(item, bool):
                 out.append(Link("Ja" if item else "Nein"))
-            elif info.name in MONEY:
+            elif info.unit == MONEY:
                 out.append(Link(format_eur(item)))
             elif isinstance(item, date):
                 out.append(Link(format_date(item)))
@@ -268,9 +347,11 @@ class Views:
 
     def facts(self, entry: Entry) -> list[Fact]:
         titles = self._titles[type(entry).__name__]
+        contact = REGISTRY[entry.collection].contact
+        in_contact = contact.shown if contact else frozenset()  # shown in the contact box instead
         facts = []
         for info in self._infos[entry.collection]:
-            if info.name in NOT_IN_FACTS or info.name in IN_CONTACT or info.nested:
+            if info.name in NOT_IN_FACTS or info.name in in_contact or info.nested:
                 continue
             value = getattr(entry, info.name)
             if value is None or value == []:
@@ -281,26 +362,18 @@ class Views:
         return facts
 
     def contact(self, entry: Entry) -> ContactView | None:
-        """The contact box of a solution, project or programme (guidelines name none)."""
-        if isinstance(entry, Solution):
-            channels = []
-            if entry.contact:
-                kind = "E-Mail" if entry.contact.startswith("mailto:") else "Kontaktseite"
-                channels.append(Fact(kind, [self.web_link(entry.contact)]))
-            if entry.website:
-                channels.append(Fact("Website", [self.web_link(entry.website)]))
-            missing = "" if entry.contact else "Für diese Lösung ist noch keine Kontaktadresse hinterlegt."
-            return ContactView(entry.provider or "", "Anbieter", channels, missing)
-        if isinstance(entry, FundingProject):
-            lead = self.reference.places.get(entry.lead) if entry.lead else None
-            organisation = entry.lead_organisation or (lead.name if lead else "")
-            channels = [Fact("Projektwebsite", [self.web_link(entry.website)])] if entry.website else []
-            missing = "" if channels else "Für dieses Projekt ist noch keine Website hinterlegt."
-            return ContactView(organisation, "Federführend", channels, missing)
-        if isinstance(entry, Programme):
-            channels = [Fact("Programmseite", [self.web_link(entry.url)])] if entry.url else []
-            return ContactView(entry.funder, "Fördergeber", channels)
-        return None
+        """The contact box, as the entry's collection declares it (guidelines have none)."""
+        spec = REGISTRY[entry.collection].contact
+        if spec is None:
+            return None
+        channels = []
+        for channel in spec.channels:
+            if address := getattr(entry, channel.field):
+                mail = channel.mail_label and address.startswith("mailto:")
+                channels.append(Fact(channel.mail_label if mail else channel.label, [self.web_link(address)]))
+        unreachable = bool(spec.channels) and not getattr(entry, spec.channels[0].field)
+        organisation = spec.organisation(entry, self.context())
+        return ContactView(organisation, spec.role, channels, spec.missing if unreachable else "")
 
     # --- pages ---------------------------------------------------------------------------------
     def entry(self, collection: str, entry: Entry) -> EntryView:
@@ -327,62 +400,39 @@ class Views:
             edit_path=f"{self.edit_base}{collection}/{entry.id}.md" if self.edit_base else None,
         )
         view.filters, view.sort = self.filters(collection, entry)
-        if isinstance(entry, FundingProject):
-            view.measures = [
-                MeasureView(
-                    m.title,
-                    m.summary or "",
-                    m.url,
-                    self.entry_link("solutions", m.solution) if m.solution else None,
-                )
-                for m in entry.measures
-            ]
+        if records := REGISTRY[collection].records:
+            view.records = self.records(entry, records)
         return view
 
-    def _related(self, entry: Entry) -> list[Related]:
-        r = self.relations
-        if isinstance(entry, Solution):
-            projects = r.projects_of_solution[entry.id]
-            programmes = {
-                programme
-                for p in projects
-                if p in self.catalogue.entries["funding-projects"]
-                for programme in (
-                    self.catalogue.entries["funding-projects"][p].programme,
-                    *self.catalogue.entries["funding-projects"][p].co_funding,
+    def records(self, entry: Entry, name: str) -> Records:
+        """A list of sub-records (a project's measures), each linked to the entry it names."""
+        info = next(i for i in self._infos[entry.collection] if i.name == name)
+        assert info.nested is not None
+        link = next((i for i in field_infos(info.nested) if i.reference and i.reference != "places"), None)
+        link_label = field_titles(info.nested)[link.name][0] if link else ""
+        items = []
+        value = getattr(entry, name)
+        for record in value if isinstance(value, list) else [value] if value else []:
+            target = getattr(record, link.name) if link else None
+            items.append(
+                RecordView(
+                    title_of(record),
+                    getattr(record, "summary", None) or "",
+                    getattr(record, "url", None),
+                    self.entry_link(link.reference, target) if link and link.reference and target else None,
+                    link_label,
                 )
-            } | set(entry.programmes)
-            return [
-                Related("Entstanden in den Förderprojekten", self.links("funding-projects", projects)),
-                Related("Gefördert aus den Programmen", self.links("programmes", programmes)),
-                Related(
-                    "Leitfäden zu dieser Lösung", self.links("guidelines", r.guidelines_of_solution[entry.id])
-                ),
-            ]
-        if isinstance(entry, FundingProject):
-            return [
-                Related("Entstandene Lösungen", self.links("solutions", r.solutions_of_project[entry.id])),
-                Related(
-                    "Leitfäden, die sich auf das Projekt stützen",
-                    self.links("guidelines", r.guidelines_of_project[entry.id]),
-                ),
-            ]
-        if isinstance(entry, Guideline):
-            return [
-                Related("Weitere Leitfäden", self.links("guidelines", r.guidelines_of_guideline[entry.id]))
-            ]
-        if isinstance(entry, Programme):
-            projects = r.projects_of_programme[entry.id]
-            solutions = {s for p in projects for s in r.solutions_of_project[p]}
-            solutions |= r.solutions_of_programme[entry.id]
-            return [
-                Related("Geförderte Projekte", self.links("funding-projects", projects)),
-                Related("Geförderte Lösungen", self.links("solutions", solutions)),
-            ]
-        return []
+            )
+        title = self._titles[type(entry).__name__][name][1]
+        return Records(title, slugify(title), items)
+
+    def _related(self, entry: Entry) -> list[Related]:
+        return [
+            Related(label, self.links(target, keys))
+            for label, target, keys in self.relations.related(entry.collection, entry.id)
+        ]
 
     def place(self, place: Place) -> dict[str, Any]:
-        r = self.relations
         source = self.reference.places_source
         return {
             "key": place.key,
@@ -405,20 +455,18 @@ class Views:
             "attribution": {"text": source.attribution, "url": source.url} if source else None,
             "url": url("places", place.key),
             "related": [
-                rel
-                for rel in (
-                    Related("Förderprojekte", self.links("funding-projects", r.projects_of_place[place.key])),
-                    Related(
-                        "Hier entstandene Lösungen",
-                        self.links("solutions", r.solutions_from_place[place.key]),
-                    ),
-                    Related(
-                        "Hier eingesetzte Lösungen", self.links("solutions", r.solutions_in_place[place.key])
-                    ),
-                )
-                if rel.links
+                Related(label, self.links(name, keys)) for (label, name), keys in self._place_lists(place.key)
             ],
         }
+
+    def _place_lists(self, key: str) -> list[tuple[tuple[str, str], set[str]]]:
+        """The lists of entries naming a place on its page: by role, then collection; the lists
+        of two roles with the same label are one."""
+        lists: dict[tuple[str, str], set[str]] = {}
+        for role, label in PLACE_LISTS:
+            for name, keys in self.relations.at(key, (role,)):
+                lists.setdefault((label.format(SECTION_TITLES[name]), name), set()).update(keys)
+        return list(lists.items())
 
     # --- schema.org ------------------------------------------------------------------------------
     def jsonld(self, collection: str, entry: Entry, site_url: str) -> dict[str, Any]:
@@ -436,47 +484,32 @@ class Views:
         if getattr(entry, "summary", None):
             doc["description"] = entry.summary
         doc["@type"] = REGISTRY[collection].schema_type
-        if isinstance(entry, Solution):
-            doc["applicationCategory"] = [
-                self.reference.label("action_field", c) for c in entry.action_fields
-            ]
-            if entry.licence:
-                doc["license"] = (
-                    f"https://spdx.org/licenses/{entry.licence}.html"
-                    if " " not in entry.licence
-                    else entry.licence
-                )
-            if entry.provider:
-                doc["provider"] = {"@type": "Organization", "name": entry.provider}
-            if entry.repository:
-                doc["sameAs"] = entry.repository
-        elif isinstance(entry, FundingProject):
-            programme = self.catalogue.entries["programmes"].get(entry.programme)
-            if programme:
-                doc["funder"] = {"@type": "Organization", "name": programme.funder}
-        elif isinstance(entry, Guideline):
-            doc["headline"] = entry.title
-        elif isinstance(entry, Programme):
-            doc["funder"] = {"@type": "GovernmentOrganization", "name": entry.funder}
-            if entry.volume:
-                doc["amount"] = {"@type": "MonetaryAmount", "currency": "EUR", "value": entry.volume}
+        if spec := REGISTRY[collection].jsonld:
+            doc.update(spec(entry, self.context()))
         return doc
 
     # --- catalogue cards -----------------------------------------------------------------------
     def card(self, collection: str, entry: Entry) -> CardView:
         view = self.entry(collection, entry)
-        ctx = self._context()
+        ctx = self.context()
         lines = [CardLine(*line) for fact in REGISTRY[collection].card if (line := fact.line(entry, ctx))]
         return CardView(view.url, view.title, view.summary, lines)
 
-    def _context(self) -> FacetContext:
-        return FacetContext(self.reference.label, self.reference.places, self.catalogue.entries)
+    def context(self) -> FacetContext:
+        """What the collections' facets, card facts and lists may look up; made once."""
+        if self._ctx is None:
+            reviews = [e.last_reviewed for items in self.catalogue.entries.values() for e in items.values()]
+            year = max(reviews).year if reviews else None
+            self._ctx = FacetContext(
+                self.reference.label, self.reference.places, self.catalogue.entries, year
+            )
+        return self._ctx
 
     # --- catalogue filters ---------------------------------------------------------------------
     def filters(self, collection: str, entry: Entry) -> tuple[dict[str, list[str]], dict[str, str]]:
         """Facet values (German labels) and sort keys for one entry, as the catalogue offers them."""
         spec = REGISTRY[collection]
-        ctx = self._context()
+        ctx = self.context()
         f: dict[str, list[str]] = {"sammlung": [SECTION_TITLES[collection]]}
         for facet in spec.facets:
             f[facet.key] = facet.values(entry, ctx)

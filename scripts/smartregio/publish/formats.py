@@ -19,8 +19,10 @@ from typing import Any
 
 from ..addresses import SECTION_TITLES, SECTIONS
 from ..catalogue import COLLECTIONS
+from ..collections import REGISTRY
 from ..package.rows import read_descriptor, typed_rows
 from ..package.store import Download
+from ..registry import ROLES
 from .xlsx import write_xlsx
 
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed, so the same data gives the same archive
@@ -112,22 +114,19 @@ def write_geojson(package: Path, target: Path, name: str) -> Path:
     documents = collection_documents(package)
     resources = _resources(package)
     places = typed_rows(package, resources["places"])
-    lead: dict[str, list[str]] = {}
-    partner: dict[str, list[str]] = {}
-    origin: dict[str, list[str]] = {}
-    used: dict[str, list[str]] = {}
-    for p in documents["funding-projects"]:
-        if p.get("lead"):
-            lead.setdefault(p["lead"], []).append(p["id"])
-        for key in p.get("partners", []):
-            partner.setdefault(key, []).append(p["id"])
-    for s in documents["solutions"]:
-        for key in s.get("origin", []):
-            origin.setdefault(key, []).append(s["id"])
-        for key in s.get("used_by", []):
-            used.setdefault(key, []).append(s["id"])
+    # property → place key → ids: per role of a place (lead, partner, origin, use), as the
+    # collections declare them, in that order
+    lists: dict[str, dict[str, list[str]]] = {}
+    for role in ROLES:
+        for collection, spec in REGISTRY.items():
+            for place_role in (r for r in spec.place_roles if r.role == role):
+                found = lists.setdefault(place_role.geojson, {})
+                for row in documents[collection]:
+                    value = row.get(place_role.field)
+                    for key in value if isinstance(value, list) else [value] if value else []:
+                        found.setdefault(key, []).append(row["id"])
     features = []
-    named = {*lead, *partner, *origin, *used}  # the places with entries, not every Gemeinde
+    named = {key for found in lists.values() for key in found}  # the places with entries, not every Gemeinde
     for place in sorted(places, key=lambda p: p["key"]):
         key = place["key"]
         if key not in named:
@@ -142,10 +141,7 @@ def write_geojson(package: Path, target: Path, name: str) -> Path:
                     "name": place["name"],
                     "kind": place["kind"],
                     "land": place["land"],
-                    "projects_lead": lead.get(key, []),
-                    "projects_partner": partner.get(key, []),
-                    "solutions_origin": origin.get(key, []),
-                    "solutions_used": used.get(key, []),
+                    **{name: found.get(key, []) for name, found in lists.items()},
                 },
             }
         )

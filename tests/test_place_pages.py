@@ -190,3 +190,27 @@ def test_the_official_outlines_are_downloads_with_their_licence_and_attribution(
         assert str(graph.value(distribution, DCTERMS.license)) == "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
         assert "GeoBasis-DE / BKG 2021" in str(graph.value(distribution, URIRef("http://dcat-ap.de/def/dcatde/licenseAttributionByText")))
         assert int(graph.value(distribution, DCAT.byteSize)) == len(served)
+
+
+def test_a_towns_contact_shows_on_its_page_and_on_the_solutions_it_uses(shipped_site, catalogue):
+    """data/reference/place-contacts.csv: the place page names the contact with its source; each
+    solution the town uses lists it among „Ansprechstellen in Kommunen, die sie einsetzen“."""
+    contacts = catalogue.reference.contacts
+    assert contacts
+    for key, contact in sorted(contacts.items()):
+        html = page_of(shipped_site, key)
+        facts = html.split('id="eckdaten"', 1)[1].split("</aside>", 1)[0]
+        assert "Ansprechstelle für Digitales" in facts
+        facts = facts.replace("&amp;", "&")
+        assert f'href="{contact.contact}"' in facts and f'href="{contact.source}"' in facts
+    users = [
+        (s, key) for s in catalogue.entries["solutions"].values() for key in s.used_by if key in contacts
+    ]
+    assert users, "some town with a contact uses a solution"
+    for solution, key in users:
+        page = (shipped_site / "loesungen" / solution.id / "index.html").read_text(encoding="utf-8")
+        listed = page.split("Ansprechstellen in Kommunen, die sie einsetzen", 1)[1].split("</section>", 1)[0]
+        assert f'href="{contacts[key].contact}"' in listed.replace("&amp;", "&")
+        assert catalogue.reference.places[key].name in unescape(listed)
+    without = next(k for k in catalogue.reference.places if len(k) == 8 and k not in contacts)
+    assert "Ansprechstelle für Digitales" not in page_of(shipped_site, without)

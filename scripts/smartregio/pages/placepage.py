@@ -17,7 +17,7 @@ from ..registry import LEAD, PARTNER, USE
 from ..text import format_number, plural
 from .locator import Locator
 from .nearby import NEARBY_KM, Near, Surroundings
-from .views import Views, place_title, title_of
+from .views import Views, contact_text, place_title, title_of
 
 NEARBY_LISTED = 12  # the nearest ones; a page at national size must not list hundreds
 INSIDE_LISTED = 30
@@ -84,7 +84,17 @@ class PlacePages:
         known = bool(data["related"] or sections)
         sections += self._for_places(place, data["land"])
         sections += self._children(place)
+        contact = self.views.catalogue.reference.contacts.get(place.key)
         data.update(
+            contact=(
+                {
+                    "href": contact.contact,
+                    "text": contact_text(contact, self.views.catalogue.reference),
+                    "source": contact.source,
+                }
+                if contact
+                else None
+            ),
             locator=self.locator.draw(place),
             known=known,
             sections=[s.shortened() for s in sections if s.items],

@@ -148,6 +148,13 @@ _TITLED_KINDS = frozenset(
 )
 
 
+def contact_text(contact: Any, reference: Any) -> str:
+    """„smartcity@stadt-muenster.de (Smart City)“ or „Kontaktseite (Digitalisierung)“."""
+    mail = contact.contact.startswith("mailto:")
+    shown = contact.contact.removeprefix("mailto:") if mail else "Kontaktseite"
+    return f"{shown} ({reference.label('contact_kind', contact.kind)})"
+
+
 def place_title(place: Place) -> str:
     """A place as readers name it: „Kreis Plön“, „Amt Süderbrarup“, but „Rhein-Sieg-Kreis“,
     „Region Hannover“ and „München“ as they stand."""
@@ -385,6 +392,8 @@ class Views:
 
     def _entry(self, collection: str, entry: Entry) -> EntryView:
         related = self._related(entry)
+        if asked := self.contacts_of_users(collection, entry):
+            related.append(asked)
         view = EntryView(
             collection=collection,
             key=entry.id,
@@ -403,6 +412,21 @@ class Views:
         if records := REGISTRY[collection].records:
             view.records = self.records(entry, records)
         return view
+
+    def contacts_of_users(self, collection: str, entry: Entry) -> Related | None:
+        """Whom to ask in the towns that use the entry (``data/reference/place-contacts.csv``):
+        for every place in a role of use, its published contact point."""
+        reference = self.catalogue.reference
+        links = []
+        for role in REGISTRY[collection].place_roles:
+            if role.role != USE:
+                continue
+            for key in role.keys(entry):
+                place, contact = reference.places.get(key), reference.contacts.get(key)
+                if place is not None and contact is not None:
+                    text = f"{place_title(place)}: {contact_text(contact, reference)}"
+                    links.append(Link(text, contact.contact, True))
+        return Related("Ansprechstellen in Kommunen, die sie einsetzen", links) if links else None
 
     def records(self, entry: Entry, name: str) -> Records:
         """A list of sub-records (a project's measures), each linked to the entry it names."""

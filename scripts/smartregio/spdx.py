@@ -21,6 +21,8 @@ def read_spdx(expression: str) -> SpdxReading:
 
     try:
         info = get_spdx_licensing().validate(expression)
-    except (ExpressionError, ParseError, TypeError, ValueError):
+    # its own errors, and the AttributeError its error handler raises for a key with a character
+    # it does not know („MIT §“: 'ExpressionError' object has no attribute 'token_string')
+    except (ExpressionError, ParseError, AttributeError, TypeError, ValueError):
         return SpdxReading(("der Ausdruck lässt sich nicht lesen",), None)
     return SpdxReading(tuple(info.errors), info.normalized_expression or None)

@@ -330,7 +330,8 @@ class Generator:
         groups: dict[str, list[dict[str, Any]]] = {}
         places = self.catalogue.reference.places
         named = [places[k] for k in self.views.relations.named_places & places.keys()]
-        for place in sorted(named, key=lambda p: p.name.casefold()):
+        # by name, then key: Kreis and Stadt Paderborn in the same order on every build
+        for place in sorted(named, key=lambda p: (p.name.casefold(), p.key)):
             data = self.views.place(place)
             groups.setdefault(data["land"], []).append(data)
         source = self.catalogue.reference.places_source
@@ -341,7 +342,7 @@ class Generator:
             total=len(named),
             laender=[
                 {"title": places[k].name, "url": url("places", k)}
-                for k in sorted(self.views.paged_places, key=lambda k: places[k].name)
+                for k in sorted(self.views.paged_places, key=lambda k: (places[k].name, k))
                 if len(k) == 2
             ],
             source=source,

@@ -325,7 +325,7 @@ class Views:
 
     def links(self, collection: str, keys) -> list[Link]:
         links = [self.entry_link(collection, k) for k in keys]
-        return sorted(links, key=lambda link: link.text.casefold())
+        return sorted(links, key=lambda link: (link.text.casefold(), link.href or ""))
 
     # --- facts ---------------------------------------------------------------------------------
     def _value_links(self, info: FieldInfo, value: Any) -> list[Link]:

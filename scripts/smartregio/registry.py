@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from .models import Entry
+
+
+class CatalogueView(Protocol):
+    """What a collection's warnings read of the loaded catalogue (``catalogue.Catalogue``, which
+    stands above the collections and is not imported here)."""
+
+    entries: dict[str, dict[str, Any]]
+    files: dict[tuple[str, str], Any]
+    reference: Any
 
 
 @dataclass(frozen=True)

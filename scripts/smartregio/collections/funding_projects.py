@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -17,6 +17,7 @@ from ..registry import (
     REVIEW_SORT,
     TITLE_SORT,
     CardFact,
+    CatalogueView,
     Channel,
     Collection,
     Contact,
@@ -31,9 +32,6 @@ from ..registry import (
 )
 from ..text import plural
 from ..types import Amount, PlaceKey, ShortText, WebUrl, Year, ref, vocab
-
-if TYPE_CHECKING:
-    from ..catalogue import Catalogue
 
 
 class Measure(Record):
@@ -211,7 +209,9 @@ def _programme_name(entry: FundingProject, ctx: FacetContext) -> list[str]:
     return [getattr(programme, "name", entry.programme)] if programme else [entry.programme]
 
 
-def _project_without_outcome(catalogue: Catalogue, entry_id: str, project: FundingProject) -> list[Problem]:
+def _project_without_outcome(
+    catalogue: CatalogueView, entry_id: str, project: FundingProject
+) -> list[Problem]:
     """A warning: a project that names neither measures nor solutions."""
     if project.measures or project.solutions:
         return []
@@ -234,7 +234,9 @@ _BEFORE_NAME = re.compile(
 )
 
 
-def _lead_named_differently(catalogue: Catalogue, entry_id: str, project: FundingProject) -> list[Problem]:
+def _lead_named_differently(
+    catalogue: CatalogueView, entry_id: str, project: FundingProject
+) -> list[Problem]:
     """A title that repeats its lead place's name should spell it as the official table does
     („Neustadt a.d. Waldnaab“, not „Neustadt an der Waldnaab“): readers and the finder search
     for the official name. Only a near match is reported; „5 für Südwestfalen“ names no place."""

@@ -3,7 +3,7 @@ card facts and the hints for ``new``, in one place."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from pydantic import ConfigDict, Field
 
@@ -15,6 +15,7 @@ from ..registry import (
     TITLE_SORT,
     USE,
     CardFact,
+    CatalogueView,
     Channel,
     Collection,
     Contact,
@@ -30,9 +31,6 @@ from ..registry import (
 )
 from ..text import plural
 from ..types import ContactUrl, PlaceKey, ShortText, Spdx, Tag, WebUrl, ref, vocab
-
-if TYPE_CHECKING:
-    from ..catalogue import Catalogue
 
 
 class UsageSource(Record):
@@ -214,7 +212,7 @@ def _used_by_kinds(entry: Solution, ctx: FacetContext) -> list[str]:
 
 
 
-def _use_without_source(catalogue: Catalogue, entry_id: str, solution: Solution) -> list[Problem]:
+def _use_without_source(catalogue: CatalogueView, entry_id: str, solution: Solution) -> list[Problem]:
     sourced = {u.place for u in solution.used_by_sources}
     entry_file = catalogue.files[("solutions", entry_id)]
     out = [

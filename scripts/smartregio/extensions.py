@@ -52,10 +52,15 @@ class Engine(Protocol):
 class DownloadFormat(Protocol):
     """Writes the written data package (``package``: its folder with ``datapackage.json``) in one
     format into ``target`` as files named after ``name``; returns (path, German title) for each
-    file, which the data page lists with size and checksum."""
+    file, which the data page lists with size and checksum. ``order`` places it in the list of
+    downloads; ``label``, ``mediatype`` and ``file_type`` (EU file-type code) describe its files."""
 
     name: str
     title: str
+    order: int
+    label: str
+    mediatype: str
+    file_type: str
 
     def write(self, package: Path, target: Path, name: str) -> list[tuple[Path, str]]: ...
 

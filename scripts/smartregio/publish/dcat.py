@@ -24,6 +24,7 @@ from ..addresses import SECTION_TITLES, SECTIONS
 from ..boundaries import outline_files
 from ..catalogue import Catalogue
 from ..collections import REGISTRY
+from ..extensions import FORMATS_GROUP, load_all
 from ..package.store import Download
 from ..settings import PROVISIONAL_NOTE, SmartregioSettings, is_placeholder
 
@@ -224,6 +225,9 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
         for download, url, terms in files:
             g.add((uri, DCAT.distribution, distribution(uri, download, url, terms)))
 
+    # the package's own files, and each registered download format's
+    file_types = {**FILE_TYPES, **{f.label: f.file_type for f in load_all(FORMATS_GROUP)}}
+
     def distribution(
         parent: URIRef, download: Download, url: str | None = None, terms: tuple | None = None
     ) -> URIRef:
@@ -235,7 +239,7 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
         g.add((uri, DCTERMS.title, Literal(download.title, lang=de)))
         g.add((uri, DCAT.accessURL, data_page))
         g.add((uri, DCAT.downloadURL, URIRef(url or release.base_url + download.name)))
-        g.add((uri, DCTERMS.format, URIRef(EU + "file-type/" + FILE_TYPES[download.format])))
+        g.add((uri, DCTERMS.format, URIRef(EU + "file-type/" + file_types[download.format])))
         g.add(
             (
                 uri,

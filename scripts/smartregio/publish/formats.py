@@ -13,6 +13,8 @@ import hashlib
 import json
 import sqlite3
 import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from typing import Any
 from ..addresses import SECTION_TITLES, SECTIONS
 from ..catalogue import COLLECTIONS
 from ..collections import REGISTRY
+from ..extensions import FORMATS_GROUP, load_all
 from ..package.rows import read_descriptor, typed_rows
 from ..package.store import Download
 from ..registry import ROLES
@@ -265,17 +268,69 @@ def _view_sql(collection: str, resources: dict[str, dict[str, Any]]) -> str:
     return f'CREATE VIEW "{view}" AS SELECT {", ".join(selects)} FROM "{collection}" t {" ".join(joins)}'
 
 
+@dataclass(frozen=True)
+class BuiltinFormat:
+    """A download format of this package (``extensions.DownloadFormat``), registered as an entry
+    point of ``smartregio.formats`` in pyproject.toml like another package's would be."""
+
+    name: str
+    title: str
+    order: int  # place in the list of downloads
+    label: str  # the format as the data page and DCAT name it: „XLSX“
+    mediatype: str
+    file_type: str  # the EU file-type vocabulary's code, for DCAT
+    writer: Callable[[Path, Path, str], Path]
+
+    def write(self, package: Path, target: Path, name: str) -> list[tuple[Path, str]]:
+        return [(self.writer(package, target, name), self.title)]
+
+
+@dataclass(frozen=True)
+class JsonFormat:
+    """The catalogue as JSON: one file for the whole, one per collection (titled by it)."""
+
+    name: str = "json"
+    title: str = "Ganzer Katalog als JSON"
+    order: int = 50
+    label: str = "JSON"
+    mediatype: str = "application/json"
+    file_type: str = "JSON"
+
+    def write(self, package: Path, target: Path, name: str) -> list[tuple[Path, str]]:
+        titles = {SECTIONS[c]: SECTION_TITLES[c] for c in COLLECTIONS}  # „Lösungen“, not „Loesungen“
+        return [
+            (path, self.title if path.stem == name else f"{titles[path.stem]} als JSON")
+            for path in write_json(package, target, name)
+        ]
+
+
+ZIP = BuiltinFormat("zip", "Datenpaket (Frictionless, ZIP)", 10, "ZIP", "application/zip", "ZIP", write_zip)
+XLSX = BuiltinFormat(
+    "xlsx", "Alle Tabellen als Excel-Arbeitsmappe", 20, "XLSX", MEDIA["xlsx"][1], "XLSX", write_xlsx
+)
+SQLITE = BuiltinFormat(
+    "sqlite",
+    "SQLite-Datenbank mit Schlüsseln und Sichten",
+    30,
+    "SQLite",
+    "application/vnd.sqlite3",
+    "SQLITE",
+    write_sqlite,
+)
+GEOJSON = BuiltinFormat(
+    "geojson", "Orte als GeoJSON", 40, "GeoJSON", "application/geo+json", "GEOJSON", write_geojson
+)
+JSON = JsonFormat()
+
+
 def write_downloads(package: Path, target: Path, name: str) -> list[Download]:
-    """All formats of ``package`` into ``target`` (a version folder); returns their descriptions."""
+    """Every registered format of ``package`` into ``target`` (a version folder), in their order;
+    returns the files' descriptions."""
     target.mkdir(parents=True, exist_ok=True)
-    written = [
-        (write_zip(package, target, name), "Datenpaket (Frictionless, ZIP)"),
-        (write_xlsx(package, target, name), "Alle Tabellen als Excel-Arbeitsmappe"),
-        (write_sqlite(package, target, name), "SQLite-Datenbank mit Schlüsseln und Sichten"),
-        (write_geojson(package, target, name), "Orte als GeoJSON"),
-    ]
-    titles = {SECTIONS[c]: SECTION_TITLES[c] for c in COLLECTIONS}  # „Lösungen“, not „Loesungen“
-    for path in write_json(package, target, name):
-        title = "Ganzer Katalog als JSON" if path.stem == name else f"{titles[path.stem]} als JSON"
-        written.append((path, title))
-    return [describe(path, title) for path, title in written]
+    downloads = []
+    for fmt in sorted(load_all(FORMATS_GROUP), key=lambda f: (f.order, f.name)):
+        for path, title in fmt.write(package, target, name):
+            data = path.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            downloads.append(Download(path.name, title, fmt.label, fmt.mediatype, len(data), digest))
+    return downloads

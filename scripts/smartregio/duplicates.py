@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from .catalogue import Catalogue
 from .collections import MODELS, REGISTRY
-from .models import Entry
+from .models import name_field
 from .problems import Problem
 
 NEAR_RATIO = 0.92
@@ -29,11 +29,6 @@ CORE_RATIO = 0.5  # how alike the differing parts of two near names must be
 WINDOW = 12  # neighbours compared in each sort order
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _DIGITS = re.compile(r"\d+")
-
-
-def name_field(model: type[Entry]) -> str:
-    """The field that names an entry: ``name`` or ``title``."""
-    return "name" if "name" in model.model_fields else "title"
 
 
 def normalise_name(text: str) -> str:

@@ -161,6 +161,16 @@ class OneOf:
 Rule = RequiredWhen | OneOf
 
 
+def name_field(model: type[BaseModel]) -> str:
+    """The field that names an entry of ``model``: ``name`` or ``title``."""
+    return "name" if "name" in model.model_fields else "title"
+
+
+def title_of(record: Any) -> str:
+    """What an entry (or a place, or a sub-record) is called: its name or title."""
+    return getattr(record, "name", None) or getattr(record, "title", "")
+
+
 def check_period(start: int | None, end: int | None) -> None:
     if start is not None and end is not None and end < start:
         raise cross_field("end", f"Ende ({end}) liegt vor dem Beginn (start: {start}).")

@@ -15,10 +15,10 @@ from datetime import date
 from pathlib import Path
 
 from .collections import MODELS, REGISTRY
-from .duplicates import looks_alike, name_field, normalise_name
+from .duplicates import looks_alike, normalise_name
 from .fields import FieldInfo, field_infos
 from .load import file_name_problem
-from .models import Entry
+from .models import Entry, name_field
 from .problems import Problems
 from .reference import ReferenceData, display_path, load_reference
 from .text import slugify

@@ -16,7 +16,7 @@ from ..addresses import SECTION_TITLES, json_url, url
 from ..catalogue import Catalogue
 from ..collections import MODELS, REGISTRY
 from ..fields import FieldInfo, field_infos
-from ..models import Entry, Place
+from ..models import Entry, Place, title_of
 from ..registry import LEAD, ORIGIN, PARTNER, REVIEW_SORT, ROLES, TITLE_SORT, USE, FacetContext
 from ..text import format_date, format_eur, format_number, slugify
 from .addressnames import describe_address
@@ -135,11 +135,6 @@ def field_titles(model: type) -> dict[str, tuple[str, str]]:
             many = many.removesuffix(f" ({units[name]})")
         titles[name] = (str(extra.get("x-title-one", many)), many)
     return titles
-
-
-def title_of(entry: Any) -> str:
-    """An entry's (or place's, or sub-record's) name or title."""
-    return getattr(entry, "name", None) or getattr(entry, "title", "")
 
 
 # kinds whose official name leaves out what they are (GEN „Plön“, BEZ „Kreis“)

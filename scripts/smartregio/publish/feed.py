@@ -10,6 +10,7 @@ from xml.etree import ElementTree as ET
 from ..addresses import url
 from ..catalogue import COLLECTIONS, Catalogue
 from ..collections import MODELS
+from ..models import title_of
 from ..package.store import StoredRelease
 from ..settings import PROVISIONAL_NOTE, is_placeholder
 
@@ -33,7 +34,7 @@ def write_feed(
     for collection in COLLECTIONS:
         label = MODELS[collection].label
         for entry in catalogue.entries[collection].values():
-            title = getattr(entry, "name", None) or getattr(entry, "title", "")
+            title = title_of(entry)
             summary = getattr(entry, "summary", None) or ""
             items.append(
                 (

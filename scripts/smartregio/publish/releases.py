@@ -22,6 +22,7 @@ from ..addresses import SECTION_TITLES
 from ..atomic import write_text
 from ..catalogue import COLLECTIONS, Catalogue
 from ..collections import MODELS
+from ..models import title_of
 from ..package.read import read_package
 from ..package.rows import read_descriptor
 from ..package.store import (
@@ -90,7 +91,7 @@ def diff(before: Catalogue | None, after: Catalogue) -> list[Change]:
         old = before.entries[collection] if before else {}
         new = after.entries[collection]
         for key in sorted(set(old) | set(new)):
-            title = _title(new.get(key) or old.get(key))
+            title = title_of(new.get(key) or old.get(key))
             if key not in old:
                 changes.append(Change(collection, key, title, "neu", []))
             elif key not in new:
@@ -110,10 +111,6 @@ def diff(before: Catalogue | None, after: Catalogue) -> list[Change]:
         elif old_places[key] != after.reference.places[key]:
             changes.append(Change("places", key, place.name, "geändert", ["Ort"]))
     return changes
-
-
-def _title(entry) -> str:
-    return getattr(entry, "name", None) or getattr(entry, "title", "")
 
 
 def _labels() -> dict[str, str]:

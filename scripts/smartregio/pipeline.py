@@ -20,6 +20,7 @@ from .catalogue import Catalogue
 from .engine import DEFAULT, renderer
 from .engine import engine as engine_named
 from .inputs import InputError, InputTree
+from .limits import FIXED_DATE
 from .load import load_catalogue
 from .outputs import OutputError, claim, mark, remove_stale
 from .package.read import read_package
@@ -63,7 +64,7 @@ class BuildError(Exception):
 def source_date(catalogue: Catalogue) -> int:
     """A build timestamp taken from the data (the newest review), never from the clock."""
     dates = [e.last_reviewed for items in catalogue.entries.values() for e in items.values()]
-    newest = max(dates) if dates else datetime(2024, 1, 1).date()
+    newest = max(dates) if dates else FIXED_DATE
     return int(datetime.combine(newest, time(12), tzinfo=UTC).timestamp())
 
 

@@ -25,6 +25,7 @@ from ..catalogue import COLLECTIONS, Catalogue
 from ..collections import MODELS, REGISTRY
 from ..fields import field_infos
 from ..inputs import InputTree
+from ..limits import FIXED_DATE
 from ..registry import LEAD, ORIGIN, PARTNER, USE
 from ..settings import DEFAULT_SITE_URL, SmartregioSettings
 from ..text import format_date, format_eur, format_eur_compact, format_number, plural
@@ -675,7 +676,7 @@ class Generator:
     def legal_pages(self) -> list[Page]:
         """Impressum, Datenschutz and Barrierefreiheit from the operator settings."""
         dates = [e.last_reviewed for items in self.catalogue.entries.values() for e in items.values()]
-        stated = max(dates) if dates else date(2024, 1, 1)  # from the data: same input, same bytes
+        stated = max(dates) if dates else FIXED_DATE  # from the data: same input, same bytes
         context = legal.page_context(self.settings, self.site_url + "/", stated)
         return [
             Page(

@@ -10,6 +10,7 @@ from xml.etree import ElementTree as ET
 from ..addresses import url
 from ..catalogue import COLLECTIONS, Catalogue
 from ..collections import MODELS
+from ..limits import FIXED_DATE
 from ..models import title_of
 from ..package.store import StoredRelease
 from ..settings import PROVISIONAL_NOTE, is_placeholder
@@ -63,7 +64,7 @@ def write_feed(
     ET.SubElement(feed, "id").text = base + "/feed.xml"
     ET.SubElement(feed, "title").text = "smartregio – neue und geänderte Einträge"
     ET.SubElement(feed, "updated").text = (
-        _stamp(items[0][0]) if items else _stamp(date(2024, 1, 1))
+        _stamp(items[0][0]) if items else _stamp(FIXED_DATE)
     )
     ET.SubElement(feed, "link", {"href": base + "/feed.xml", "rel": "self"})
     ET.SubElement(feed, "link", {"href": base + "/"})

@@ -23,12 +23,13 @@ from ..addresses import SECTION_TITLES, SECTIONS
 from ..catalogue import COLLECTIONS
 from ..collections import REGISTRY
 from ..extensions import FORMATS_GROUP, load_all
+from ..limits import FIXED_DATE
 from ..package.rows import read_descriptor, typed_rows
 from ..package.store import Download
 from ..registry import ROLES
 from .xlsx import write_xlsx
 
-ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed, so the same data gives the same archive
+ZIP_DATE = (*FIXED_DATE.timetuple()[:3], 0, 0, 0)  # the same data gives the same archive
 
 MEDIA = {
     "zip": ("ZIP", "application/zip"),

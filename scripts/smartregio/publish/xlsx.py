@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from ..cells import (
 )
 from ..collections import MODELS
 from ..fields import field_infos
+from ..limits import FIXED_DATE
 from ..models import Place
 from ..package.rows import read_descriptor, typed_rows
 from ..package.tables import vocabulary_table_name
@@ -49,7 +50,7 @@ from ..package.workbook import (
     sheet_name,
 )
 
-CREATED = datetime(2024, 1, 1, tzinfo=UTC)  # fixed: the same data gives the same file
+CREATED = datetime.combine(FIXED_DATE, time(0), tzinfo=UTC)  # the same data gives the same file
 FIELDS_HEADER = ("Blatt", "Tabelle", "Feld", "Titel", "Typ", "Pflicht", "Beschreibung", "Erlaubte Werte")
 
 

@@ -568,3 +568,17 @@ def test_old_style_workbook_with_english_sheet_names_still_imports(cli, data, tm
     imported, problems = load_catalogue(empty)
     assert not problems and imported.entries["solutions"] == original.entries["solutions"]
     assert original.entries["solutions"]["stadtnavi"].used_by  # the link sheet was read
+
+
+def test_a_cell_with_a_line_break_or_an_escape_sequence_stays_on_its_problem_line(cli, data, tmp_path):
+    """A value quoted back in a problem is printed on one line and without control characters:
+    a table must not paint the terminal or print a line that looks like ``::error::``."""
+    hostile = "\x1b[31mrot\x1b[0m\n::error::gefälscht"
+    row = list(ROW_A)
+    row[2] = hostile  # Handlungsfelder: not a term of the vocabulary
+    table = write_csv(tmp_path / "feindlich.csv", [HEADERS, row])
+    result = run_import(cli, table, data)
+    assert result.code != 0
+    assert "\x1b" not in result.err
+    assert not any(line.startswith("::error") for line in result.err.splitlines())
+    assert any("Handlungsfelder" in line and "gefälscht" in line for line in result.err.splitlines())

@@ -26,7 +26,7 @@ from ..frontmatter import EntryFile, FrontMatterError, read
 from ..links import check_links
 from ..load import load_catalogue
 from ..models import Entry
-from ..problems import Problems
+from ..problems import Problems, printable
 from ..reference import display_path
 from ..suggest import nearest
 from ..types import ID_PATTERN
@@ -49,14 +49,17 @@ class ImportProblem:
     kind: str = COLUMN
 
     def as_text(self) -> str:
-        where = f"{self.path}:Zeile {self.line}" if self.line else self.path
-        if self.label and self.field:
-            return f"{where}: {self.kind} „{self.label}“ ({self.field}): {self.message}"
-        if self.label:
-            return f"{where}: {self.kind} „{self.label}“: {self.message}"
-        if self.field:
-            return f"{where}: {self.field}: {self.message}"
-        return f"{where}: {self.message}"
+        """One line, whatever the input held (values and headers come from outside: a line
+        break or an escape sequence in them must not print a line of its own)."""
+        path, label, name, message = map(printable, (self.path, self.label, self.field, self.message))
+        where = f"{path}:Zeile {self.line}" if self.line else path
+        if label and name:
+            return f"{where}: {self.kind} „{label}“ ({name}): {message}"
+        if label:
+            return f"{where}: {self.kind} „{label}“: {message}"
+        if name:
+            return f"{where}: {name}: {message}"
+        return f"{where}: {message}"
 
 
 @dataclass

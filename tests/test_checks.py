@@ -183,3 +183,16 @@ def test_place_contacts_are_checked_like_references_and_packaged(data, cli, tmp_
     assert "Meinten Sie 09162000 (München" in result.err
     assert "place-contacts.csv:4: key: Für 09162000 steht schon in Zeile 2 ein Kontakt." in result.err
     assert "place-contacts.csv:5: kind:" in result.err and "place-contacts.csv:5: source:" in result.err
+
+
+def test_a_reference_table_cell_longer_than_any_value_is_named_in_german(data, cli):
+    """A cell over CSV's field limit in a reference table: its line and column, no csv.Error text."""
+    (data / "reference/place-contacts.csv").write_text(
+        "key,contact,kind,source,last_reviewed\n"
+        f"09162000,mailto:a@example.org,it,https://example.org/{'a' * 200_000},2026-12-01\n",
+        encoding="utf-8",
+    )
+    result = cli("validate", "--data", str(data))
+    assert result.code == 1
+    assert "place-contacts.csv:2: source: Die Zelle ist länger als 131.072 Zeichen" in result.err
+    assert "field limit" not in result.err

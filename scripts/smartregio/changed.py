@@ -146,9 +146,7 @@ class Scope:
 
 
 def scope(catalogue: Catalogue, changes: Changes, data_dir: Path) -> Scope:
-    return Scope(
-        changes.paths, referrers(catalogue, changes.entries, data_dir), data_dir, changes.everything
-    )
+    return Scope(changes.paths, referrers(catalogue, changes.entries, data_dir), data_dir, changes.everything)
 
 
 def select(problems: Problems, within: Scope) -> Problems:

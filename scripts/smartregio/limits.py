@@ -47,6 +47,7 @@ def latest_date() -> date:
     written and wherever ``validate`` runs (the local ``date.today()`` is neither)."""
     return (datetime.now(UTC) + _AHEAD).date()
 
+
 #: The date a file carries where the data give none (an empty catalogue, a workbook's creation,
 #: an archive's entries): fixed, so the same data give the same bytes on every machine.
 FIXED_DATE = date(2024, 1, 1)

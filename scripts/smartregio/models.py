@@ -146,9 +146,7 @@ class OneOf:
 
     def json_schema(self) -> dict[str, Any]:
         return {
-            "anyOf": [
-                {"required": [name], "properties": {name: {"type": "string"}}} for name in self.fields
-            ]
+            "anyOf": [{"required": [name], "properties": {name: {"type": "string"}}} for name in self.fields]
         }
 
     def notes(self) -> dict[str, str]:
@@ -208,8 +206,6 @@ class Entry(Record):
         return self
 
 
-
-
 KEY_LENGTHS: dict[str, int] = {
     "land": 2,
     "gemeinde": 8,
@@ -258,9 +254,7 @@ class Place(Record):
         title="Gemeindeverband",
         description="Schlüssel des Gemeindeverbands (Amt, Verbandsgemeinde …), dem die Gemeinde angehört.",
     )
-    lat: float = Field(
-        ge=47.2, le=55.1, title="Breite", description="Punkt in der Fläche, Breite (WGS 84)."
-    )
+    lat: float = Field(ge=47.2, le=55.1, title="Breite", description="Punkt in der Fläche, Breite (WGS 84).")
     lon: float = Field(ge=5.8, le=15.1, title="Länge", description="Punkt in der Fläche, Länge (WGS 84).")
     area_km2: float | None = Field(
         None, ge=0, title="Fläche (km²)", description="Fläche in Quadratkilometern."
@@ -311,9 +305,7 @@ class PlaceContact(Record):
         title="Kontakt",
         description="Funktionspostfach (mailto:) oder Kontaktseite der Stelle, keine Person.",
     )
-    kind: vocab("contact_kind") = Field(
-        title="Art der Stelle", description="Wofür die Stelle zuständig ist."
-    )
+    kind: vocab("contact_kind") = Field(title="Art der Stelle", description="Wofür die Stelle zuständig ist.")
     source: WebUrl = Field(
         title="Quelle", description="Seite der Kommune oder Meldung, die den Kontakt nennt."
     )

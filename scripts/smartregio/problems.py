@@ -31,18 +31,52 @@ def github_property(text: str) -> str:
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One located problem; ``line`` is 1-based, 0 when a whole file is meant."""
+    """One located problem; ``line`` is 1-based, 0 when a whole file is meant.
+
+    The one problem type of every command. A problem of an input being imported (a table, a
+    form, a publiccode.yml) also names the ``label`` its author wrote (a column header, a
+    section title) and its ``kind`` („Spalte“, „Abschnitt“); ``line`` is then a row of that
+    input, and the text says so („Zeile 3“), as a spreadsheet shows it."""
 
     path: str
     line: int
     field: str
     message: str
+    label: str = ""
+    kind: str = ""
+
+    @classmethod
+    def in_input(
+        cls, path: str, line: int, message: str, field: str = "", label: str = "", kind: str = "Spalte"
+    ) -> Problem:
+        """A problem of an imported input, located by row and by column or section."""
+        return cls(path, line, field, message, label, kind)
 
     def as_text(self) -> str:
+        if self.kind:
+            return self._as_input_text()
         path = printable(self.path)
         location = f"{path}:{self.line}" if self.line else path
         field = f" {printable(self.field)}:" if self.field else ""
         return f"{location}:{field} {printable(self.message)}"
+
+    def _as_input_text(self) -> str:
+        """One line, whatever the input held (values and headers come from outside: a line
+        break or an escape sequence in them must not print a line of its own)."""
+        path, label, name, message = map(printable, (self.path, self.label, self.field, self.message))
+        where = f"{path}:Zeile {self.line}" if self.line else path
+        if label and name:
+            return f"{where}: {self.kind} „{label}“ ({name}): {message}"
+        if label:
+            return f"{where}: {self.kind} „{label}“: {message}"
+        if name:
+            return f"{where}: {name}: {message}"
+        return f"{where}: {message}"
+
+
+def _as_record(problem: Problem) -> dict[str, object]:
+    """A problem for JSON: the input's label and kind only where an import set them."""
+    return {k: v for k, v in asdict(problem).items() if v or k not in ("label", "kind")}
 
 
 class Problems:
@@ -76,7 +110,7 @@ class Problems:
 
     def as_json(self) -> str:
         return json.dumps(
-            {"problems": [asdict(p) for p in self.sorted()], "count": len(self)},
+            {"problems": [_as_record(p) for p in self.sorted()], "count": len(self)},
             ensure_ascii=False,
             indent=2,
         )

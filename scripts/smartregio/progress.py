@@ -30,9 +30,7 @@ def seconds(value: float) -> str:
 class Stage:
     """One running stage; ``count`` may be set once the stage knows how much it did."""
 
-    def __init__(
-        self, progress: Progress, name: str, count: int | None, unit: str | tuple[str, str]
-    ) -> None:
+    def __init__(self, progress: Progress, name: str, count: int | None, unit: str | tuple[str, str]) -> None:
         self.progress = progress
         self.name = name
         self.count = count
@@ -68,9 +66,7 @@ class Progress:
         self._write(f"\r  {name:<22} [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total}")
 
     @contextmanager
-    def stage(
-        self, name: str, count: int | None = None, unit: str | tuple[str, str] = ""
-    ) -> Iterator[Stage]:
+    def stage(self, name: str, count: int | None = None, unit: str | tuple[str, str] = "") -> Iterator[Stage]:
         """Time a stage and report it when it ends (on a terminal also when it starts).
 
         ``unit`` is a plural noun, or (singular, plural) where the count may be one.
@@ -104,4 +100,3 @@ class Progress:
         if self.level >= NORMAL:
             total = sum(took for _, took in self.timings)
             self._write(f"{text} ({seconds(total)})\n")
-

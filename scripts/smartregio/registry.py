@@ -256,5 +256,3 @@ def period(entry: Any, ctx: FacetContext) -> str | None:
     if entry.start:
         return f"seit {entry.start}"
     return f"bis {entry.end}" if entry.end else None
-
-

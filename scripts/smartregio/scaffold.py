@@ -27,7 +27,6 @@ WIDTH = 100
 MAX_LISTED_IDS = 12
 
 
-
 def field_note(collection: str, field: str) -> str | None:
     """The note a collection gives on a field (a rule across fields, told where it stands)."""
     return REGISTRY[collection].notes.get(field)

@@ -25,6 +25,7 @@ from .settings import DEFAULT_SITE_URL
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = ".schema"
 
+
 def schema_url(homepage: str | None, collection: str) -> str:
     return f"{(homepage or DEFAULT_SITE_URL).rstrip('/')}/schema/{collection}.json"
 

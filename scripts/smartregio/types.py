@@ -262,6 +262,4 @@ Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), BeforeValidator(_plain
 def ref(collection: str, *, section: str | None = None, backlink: str | None = None):
     """An id of an entry in ``collection``; ``section`` and ``backlink`` name the lists of related
     entries on the two pages it links (see :class:`Reference`)."""
-    return Annotated[
-        str, Field(pattern=ID_PATTERN, max_length=64), Reference(collection, section, backlink)
-    ]
+    return Annotated[str, Field(pattern=ID_PATTERN, max_length=64), Reference(collection, section, backlink)]

@@ -48,15 +48,13 @@ class Measure(Record):
         description="Eine Zeile: was umgesetzt wurde (höchstens 300 Zeichen).",
     )
     url: WebUrl | None = Field(None, title="Webadresse", description="Seite, die die Maßnahme beschreibt.")
-    solution: ref(
-        "solutions", section="Entstandene Lösungen", backlink="Entstanden in den Förderprojekten"
-    ) | None = Field(
+    solution: (
+        ref("solutions", section="Entstandene Lösungen", backlink="Entstanden in den Förderprojekten") | None
+    ) = Field(
         None,
         title="Lösung",
         description="Kennung der Lösung, wenn die Maßnahme eine nachnutzbare Lösung ist oder nutzt.",
     )
-
-
 
 
 class FundingProject(Entry):
@@ -190,8 +188,6 @@ def _lead(entry: FundingProject, ctx: FacetContext) -> str | None:
     return entry.lead_organisation
 
 
-
-
 def _outcome(entry: FundingProject, ctx: FacetContext) -> str | None:
     solutions = {*entry.solutions, *(m.solution for m in entry.measures if m.solution)}
     parts = []
@@ -200,8 +196,6 @@ def _outcome(entry: FundingProject, ctx: FacetContext) -> str | None:
     if solutions:
         parts.append(plural(len(solutions), "Lösung", "Lösungen") + " im Katalog")
     return ", ".join(parts) or None
-
-
 
 
 def _programme_name(entry: FundingProject, ctx: FacetContext) -> list[str]:
@@ -225,6 +219,7 @@ def _project_without_outcome(
             "Was hat es umgesetzt?",
         )
     ]
+
 
 # the words that stand before a place's name in a project's title: „Modellprojekt Smart City Ulm“,
 # „Smarte.Land.Region Landkreis Cham“

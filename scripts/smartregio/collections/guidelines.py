@@ -58,13 +58,13 @@ class Guideline(Entry):
         json_schema_extra={"x-title-one": "Förderprojekt"},
         description="Kennungen der Förderprojekte, auf die sich der Leitfaden stützt.",
     )
-    related_guidelines: list[
-        ref("guidelines", section="Weitere Leitfäden", backlink="Weitere Leitfäden")
-    ] = Field(
-        default_factory=list,
-        title="Weiterführende Leitfäden",
-        json_schema_extra={"x-title-one": "Weiterführender Leitfaden"},
-        description="Kennungen anderer Leitfäden, die man dazu lesen sollte.",
+    related_guidelines: list[ref("guidelines", section="Weitere Leitfäden", backlink="Weitere Leitfäden")] = (
+        Field(
+            default_factory=list,
+            title="Weiterführende Leitfäden",
+            json_schema_extra={"x-title-one": "Weiterführender Leitfaden"},
+            description="Kennungen anderer Leitfäden, die man dazu lesen sollte.",
+        )
     )
     effort: vocab("effort") | None = Field(
         None, title="Aufwand", description="Grobe Einschätzung des Aufwands für eine Kommune."

@@ -44,8 +44,6 @@ class UsageSource(Record):
     )
 
 
-
-
 class Solution(Entry):
     """A digital solution a municipality can adopt."""
 
@@ -182,14 +180,10 @@ def _licence(entry: Solution, ctx: FacetContext) -> str:
     return f"Open Source ({entry.licence})" if entry.licence else "Open Source"
 
 
-
-
 def _adoption(entry: Solution, ctx: FacetContext) -> str:
     if not entry.used_by:
         return "kein Einsatz in einer Kommune belegt"
     return f"läuft in {plural(len(entry.used_by), 'Kommune', 'Kommunen')}"
-
-
 
 
 def _adopters(entry: Solution, ctx: FacetContext) -> str | None:
@@ -197,19 +191,13 @@ def _adopters(entry: Solution, ctx: FacetContext) -> str | None:
     return shortened(names) if names else None
 
 
-
-
 def _solution_laender(entry: Solution, ctx: FacetContext) -> list[str]:
     keys = [k for k in [*entry.origin, *entry.used_by] if k in ctx.places]
     return sorted({ctx.label("land", ctx.places[k].land) for k in keys})
 
 
-
-
 def _used_by_kinds(entry: Solution, ctx: FacetContext) -> list[str]:
     return sorted({ctx.label("place_kind", ctx.places[k].kind) for k in entry.used_by if k in ctx.places})
-
-
 
 
 def _use_without_source(catalogue: CatalogueView, entry_id: str, solution: Solution) -> list[Problem]:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 
 from ..extensions import IMPORTERS_GROUP, load, load_all
-from .entries import problems_text
+from .entries import problems_of
 
 
 def add_import_parser(commands, data_arg: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -28,8 +28,9 @@ def run_import(args: argparse.Namespace) -> int:
     for note in outcome.notes:
         print(note)
     if outcome.problems:
-        print(problems_text(outcome.problems), file=sys.stderr)
-        print(f"{len(set(outcome.problems))} Problem(e) gefunden.", file=sys.stderr)
+        problems = problems_of(outcome.problems)
+        print(problems.as_text(), file=sys.stderr)
+        print(f"{len(problems)} Problem(e) gefunden.", file=sys.stderr)
     if outcome.written:
         count = len(outcome.written)
         print(f"{count} {'Eintrag' if count == 1 else 'Einträge'} geschrieben:")

@@ -26,7 +26,7 @@ from ..frontmatter import EntryFile, FrontMatterError, read
 from ..links import check_links
 from ..load import load_catalogue
 from ..models import Entry
-from ..problems import Problems, printable
+from ..problems import Problem, Problems
 from ..reference import display_path
 from ..suggest import nearest
 from ..types import ID_PATTERN
@@ -37,52 +37,29 @@ SECTION = "Abschnitt"
 MISSING: Any = object()  # "no value": the model's default applies
 
 
-@dataclass(frozen=True)
-class ImportProblem:
-    """One problem of an import, located by file, row (or line) and column (or section)."""
-
-    path: str
-    line: int
-    message: str
-    field: str = ""
-    label: str = ""
-    kind: str = COLUMN
-
-    def as_text(self) -> str:
-        """One line, whatever the input held (values and headers come from outside: a line
-        break or an escape sequence in them must not print a line of its own)."""
-        path, label, name, message = map(printable, (self.path, self.label, self.field, self.message))
-        where = f"{path}:Zeile {self.line}" if self.line else path
-        if label and name:
-            return f"{where}: {self.kind} „{label}“ ({name}): {message}"
-        if label:
-            return f"{where}: {self.kind} „{label}“: {message}"
-        if name:
-            return f"{where}: {name}: {message}"
-        return f"{where}: {message}"
-
-
 @dataclass
 class Outcome:
     """What an import did: files written, problems, notes on how the input was read."""
 
     written: list[Path] = field(default_factory=list)
-    problems: list[ImportProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     after: str = ""
     code: int = 0
 
 
-def problems_text(problems: list[ImportProblem]) -> str:
-    ordered = sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line))
-    return "\n".join(p.as_text() for p in ordered)
+def problems_of(found: list[Problem]) -> Problems:
+    """An import's problems as every command reports them: each once, in file and line order."""
+    problems = Problems()
+    problems.extend(found)
+    return problems
 
 
 class ImportFailed(Exception):
     """The input cannot be imported at all (missing file, unreadable data folder …)."""
 
-    def __init__(self, problems: list[ImportProblem]) -> None:
-        super().__init__(problems_text(problems))
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems_of(problems).as_text())
         self.problems = problems
 
 
@@ -235,13 +212,13 @@ class Candidate:
     present: set[str] = field(default_factory=set)
     kind: str = COLUMN
     hints: dict[str, str] = field(default_factory=dict)
-    problems: list[ImportProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)  # field -> its own line, if not ``line``
 
-    def problem(self, field_name: str, message: str, names: FieldNames | None = None) -> ImportProblem:
+    def problem(self, field_name: str, message: str, names: FieldNames | None = None) -> Problem:
         label = self.labels.get(field_name) or (names.title(field_name) if names and field_name else "")
         line = self.lines.get(field_name, self.line)
-        return ImportProblem(self.path, line, message, field_name, label, self.kind)
+        return Problem.in_input(self.path, line, message, field_name, label, self.kind)
 
 
 @dataclass
@@ -250,28 +227,28 @@ class Checked:
     entry: Entry | None
     target: Path
     exists: bool = False
-    problems: list[ImportProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def open_catalogue(data_dir: Path) -> Catalogue:
     """The existing data; problems of existing entries do not block an import of new ones."""
     if not data_dir.is_dir():
-        raise ImportFailed([ImportProblem(str(data_dir), 0, "Der Datenordner existiert nicht.")])
+        raise ImportFailed([Problem.in_input(str(data_dir), 0, "Der Datenordner existiert nicht.")])
     catalogue, problems = load_catalogue(data_dir)
     reference = catalogue.reference
     if not reference.vocabularies or not reference.places:
         broken = [
-            ImportProblem(p.path, p.line, p.message, p.field)
+            Problem.in_input(p.path, p.line, p.message, p.field)
             for p in problems
             if "reference" in p.path or not p.path.endswith(".md")
         ]
         raise ImportFailed(
-            broken or [ImportProblem(str(data_dir), 0, "Die Referenzdaten (Vokabulare, Orte) fehlen.")]
+            broken or [Problem.in_input(str(data_dir), 0, "Die Referenzdaten (Vokabulare, Orte) fehlen.")]
         )
     return catalogue
 
 
-def _merge_existing(candidate: Candidate, target: Path, shown: str) -> dict[str, Any] | ImportProblem:
+def _merge_existing(candidate: Candidate, target: Path, shown: str) -> dict[str, Any] | Problem:
     try:
         existing = read(target, shown)
     except (FrontMatterError, OSError) as exc:
@@ -300,7 +277,7 @@ def _validate(candidate: Candidate, catalogue: Catalogue, data_dir: Path, update
     data = dict(candidate.data)
     if checked.exists and update:
         merged = _merge_existing(candidate, target, display_path(target, data_dir))
-        if isinstance(merged, ImportProblem):
+        if isinstance(merged, Problem):
             problems.append(merged)
             return checked
         data = merged
@@ -332,7 +309,7 @@ def _validate(candidate: Candidate, catalogue: Catalogue, data_dir: Path, update
     return checked
 
 
-def _link_problems(catalogue: Catalogue, batch: list[Checked]) -> dict[int, list[ImportProblem]]:
+def _link_problems(catalogue: Catalogue, batch: list[Checked]) -> dict[int, list[Problem]]:
     """References of the batch, resolved against the existing entries plus the batch itself."""
     combined = Catalogue(
         reference=catalogue.reference,
@@ -359,7 +336,7 @@ def _link_problems(catalogue: Catalogue, batch: list[Checked]) -> dict[int, list
             combined.invalid.add(key)
     found = Problems()
     check_links(combined, found)
-    out: dict[int, list[ImportProblem]] = {}
+    out: dict[int, list[Problem]] = {}
     for p in found:
         if p.path in markers:
             index = markers[p.path]
@@ -375,7 +352,7 @@ def check_batch(
     data_dir: Path,
     update: bool = False,
     skip_invalid: bool = False,
-) -> tuple[list[Checked], list[ImportProblem]]:
+) -> tuple[list[Checked], list[Problem]]:
     """Valid entries to write, and every problem found; without ``skip_invalid`` the first
     list is empty as soon as one candidate has a problem."""
     batch = [_validate(c, catalogue, data_dir, update) for c in candidates]

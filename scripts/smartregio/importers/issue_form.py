@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import COLLECTIONS
+from ..problems import Problem
 from .entries import (
     MISSING,
     SECTION,
     Candidate,
     FieldNames,
     ImportFailed,
-    ImportProblem,
     Outcome,
     after_import,
     check_batch,
@@ -150,9 +150,9 @@ def read_text(path: Path) -> tuple[str, str]:
 
 def build_candidate(
     sections: list[Section], names: FieldNames, shown: str
-) -> tuple[Candidate, list[ImportProblem]]:
+) -> tuple[Candidate, list[Problem]]:
     candidate = Candidate(names.collection, {}, shown, 1, kind=SECTION)
-    fatal: list[ImportProblem] = []
+    fatal: list[Problem] = []
     for section in sections:
         if normalize(section.label) in IGNORED:
             continue
@@ -160,7 +160,7 @@ def build_candidate(
         if name is None:
             hint = names.hint(section.label)
             fatal.append(
-                ImportProblem(
+                Problem.in_input(
                     shown,
                     section.line,
                     "Unbekannter Abschnitt." + (f" Meinten Sie {hint}?" if hint else ""),
@@ -171,7 +171,7 @@ def build_candidate(
             continue
         if name in candidate.labels:
             fatal.append(
-                ImportProblem(
+                Problem.in_input(
                     shown,
                     section.line,
                     f"Der Abschnitt steht doppelt (zuerst in Zeile {candidate.lines[name]}).",
@@ -201,12 +201,12 @@ def import_issue_form(
     try:
         text, shown = read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
-        outcome.problems = [ImportProblem(str(path), 0, f"Die Datei ist nicht lesbar ({exc}).")]
+        outcome.problems = [Problem.in_input(str(path), 0, f"Die Datei ist nicht lesbar ({exc}).")]
         return outcome
     sections = parse_sections(text)
     if not sections:
         outcome.problems = [
-            ImportProblem(
+            Problem.in_input(
                 shown, 0, "Keine Abschnitte „### Feld“ gefunden: Ist das der Text eines Issue-Formulars?"
             )
         ]
@@ -215,7 +215,7 @@ def import_issue_form(
         collection, tied = detect_collection(sections)
         if collection is None:
             outcome.problems = [
-                ImportProblem(
+                Problem.in_input(
                     shown,
                     0,
                     "Die Sammlung ist nicht zu erkennen"

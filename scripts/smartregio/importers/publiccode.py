@@ -38,13 +38,13 @@ from pathlib import Path
 from typing import Any
 
 from ..frontmatter import FrontMatterError, read_yaml
+from ..problems import Problem
 from ..reference import display_path
 from ..spdx import read_spdx
 from .entries import (
     Candidate,
     FieldNames,
     ImportFailed,
-    ImportProblem,
     Outcome,
     after_import,
     check_batch,
@@ -247,27 +247,27 @@ def import_publiccode(
     shown = str(path)
     outcome = Outcome(code=1)
     if not path.is_file():
-        outcome.problems = [ImportProblem(shown, 0, "Die Datei existiert nicht.")]
+        outcome.problems = [Problem.in_input(shown, 0, "Die Datei existiert nicht.")]
         return outcome
     try:
         source = read_yaml(path, shown)
     except FrontMatterError as exc:
-        outcome.problems = [ImportProblem(shown, exc.line, exc.message)]
+        outcome.problems = [Problem.in_input(shown, exc.line, exc.message)]
         return outcome
     except OSError as exc:
-        outcome.problems = [ImportProblem(shown, 0, f"Datei kann nicht gelesen werden: {exc.strerror}.")]
+        outcome.problems = [Problem.in_input(shown, 0, f"Datei kann nicht gelesen werden: {exc.strerror}.")]
         return outcome
     doc = source.fields
     version = doc.get("publiccodeYmlVersion")
     if version is None:
         outcome.problems = [
-            ImportProblem(shown, 1, "publiccodeYmlVersion fehlt: Ist das eine publiccode.yml?", label="")
+            Problem.in_input(shown, 1, "publiccodeYmlVersion fehlt: Ist das eine publiccode.yml?", label="")
         ]
         return outcome
     # the standard first; keys the entry takes over are checked by the model below, which
     # also names the smartregio field, so each problem is reported once
     standard = [
-        ImportProblem(
+        Problem.in_input(
             shown, source.line_of(_loc(key)), f"{message} (Standard publiccode.yml)", label=key, kind=KEY
         )
         for key, message in check_publiccode(doc)

@@ -60,7 +60,7 @@ KEYS = {
     "localisation", "dependsOn", "IT", "it",
 }  # fmt: skip
 
-Problem = tuple[str, str]  # (publiccode key, German message)
+Finding = tuple[str, str]  # (publiccode key, German message), made a Problem by the importer
 
 
 def _is_url(value: Any, web_only: bool = False) -> bool:
@@ -96,7 +96,7 @@ def _spdx_valid(expression: str) -> bool:
 
 class _Checker:
     def __init__(self) -> None:
-        self.problems: list[Problem] = []
+        self.problems: list[Finding] = []
 
     def add(self, key: str, message: str) -> None:
         self.problems.append((key, message))
@@ -176,7 +176,7 @@ class _Checker:
         return out
 
 
-def check_publiccode(doc: Any) -> list[Problem]:
+def check_publiccode(doc: Any) -> list[Finding]:
     """Every way ``doc`` (a parsed publiccode.yml) breaks the standard, empty when it is valid."""
     c = _Checker()
     if not isinstance(doc, dict):

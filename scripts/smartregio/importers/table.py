@@ -47,13 +47,13 @@ from ..cells import (
 )
 from ..package.tables import link_table_name
 from ..package.workbook import CONTENTS_HEADER, CONTENTS_SHEET, derived_column
+from ..problems import Problem
 from .entries import (
     COLUMN,
     MISSING,
     Candidate,
     FieldNames,
     ImportFailed,
-    ImportProblem,
     Outcome,
     after_import,
     check_batch,
@@ -105,7 +105,7 @@ class Sheet:
     path: str
     rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    problems: list[ImportProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     delimiters: dict[str, str] = field(default_factory=dict)
     # package mode: field -> owner id -> link rows, and the link table's file per field
     links: dict[str, dict[str, list[LinkRow]]] = field(default_factory=dict)
@@ -184,10 +184,10 @@ def read_csv(path: Path, shown: str) -> Sheet:
     try:
         text, encoding = decode_table(path.read_bytes())
     except TableFileError as exc:
-        sheet.problems.append(ImportProblem(shown, exc.line, exc.message))
+        sheet.problems.append(Problem.in_input(shown, exc.line, exc.message))
         return sheet
     except OSError as exc:
-        sheet.problems.append(ImportProblem(shown, 0, f"Datei kann nicht gelesen werden: {exc.strerror}."))
+        sheet.problems.append(Problem.in_input(shown, 0, f"Datei kann nicht gelesen werden: {exc.strerror}."))
         return sheet
     delimiter = detect_delimiter(text)
     sheet.notes.append(f"Kodierung: {encoding}; Trennzeichen: {DELIMITER_NAMES[delimiter]}")
@@ -200,7 +200,7 @@ def read_csv(path: Path, shown: str) -> Sheet:
             sheet.rows.append((number, [Cell(value=v.replace("\r\n", "\n")) for v in record]))
     except csv.Error as exc:
         sheet.problems.append(
-            ImportProblem(
+            Problem.in_input(
                 shown,
                 number + 1,
                 f"CSV-Fehler ({exc}). Stehen die Anführungszeichen paarweise?",
@@ -417,7 +417,7 @@ def read_xlsx(path: Path, shown: str, names: FieldNames | None) -> Sheet:
     sheet = Sheet(shown)
     refused = xlsx_problem(path)
     if refused:
-        sheet.problems.append(ImportProblem(shown, 0, refused))
+        sheet.problems.append(Problem.in_input(shown, 0, refused))
         return sheet
     try:
         with warnings.catch_warnings():
@@ -426,7 +426,7 @@ def read_xlsx(path: Path, shown: str, names: FieldNames | None) -> Sheet:
             cached_book = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         sheet.problems.append(
-            ImportProblem(shown, 0, f"Keine lesbare XLSX-Datei ({exc.__class__.__name__}: {exc}).")
+            Problem.in_input(shown, 0, f"Keine lesbare XLSX-Datei ({exc.__class__.__name__}: {exc}).")
         )
         return sheet
     long_texts = read_long_texts(book)
@@ -523,7 +523,7 @@ def _read_link_sheets(
         for line, cells in rows[1:]:
             for cell in cells:
                 if cell.problem:
-                    sheet.problems.append(ImportProblem(f"{sheet.path}[{title}]", line, cell.problem))
+                    sheet.problems.append(Problem.in_input(f"{sheet.path}[{title}]", line, cell.problem))
         _link_rows(f"{sheet.path}[{title}]", rows, field_name, sheet)
         read.append(title)
     if read:
@@ -564,7 +564,7 @@ def _link_rows(shown: str, rows: list[tuple[int, list[Cell]]], field_name: str, 
         return
     if len(header) < 3 or header[2] != "position":
         sheet.problems.append(
-            ImportProblem(shown, 1, "Eine Verknüpfungstabelle hat die Spalten Eintrag, Ziel, position.")
+            Problem.in_input(shown, 1, "Eine Verknüpfungstabelle hat die Spalten Eintrag, Ziel, position.")
         )
         return
     owner, target = header[0], header[1]
@@ -576,7 +576,7 @@ def _link_rows(shown: str, rows: list[tuple[int, list[Cell]]], field_name: str, 
             continue
         if len(values) < 3 or not values[0] or not values[1] or not values[2].isdigit():
             sheet.problems.append(
-                ImportProblem(
+                Problem.in_input(
                     shown, number, f"Jede Zeile braucht {owner}, {target} und position (eine ganze Zahl)."
                 )
             )
@@ -595,13 +595,13 @@ def _read_record_table(shown: str, header: list[str], rows, field_name: str, she
             continue
         if len(values) < 2 or not values[0] or not values[1].isdigit():
             sheet.problems.append(
-                ImportProblem(shown, number, f"Jede Zeile braucht {owner} und position (eine ganze Zahl).")
+                Problem.in_input(shown, number, f"Jede Zeile braucht {owner} und position (eine ganze Zahl).")
             )
             continue
         record = {name: value for name, value in zip(header[2:], values[2:], strict=False) if value}
         for name, value in record.items():
             if problem := text_problem(value):
-                sheet.problems.append(ImportProblem(shown, number, problem, label=name))
+                sheet.problems.append(Problem.in_input(shown, number, problem, label=name))
         by_owner.setdefault(values[0], []).append(LinkRow(number, record, int(values[1])))
 
 
@@ -615,7 +615,7 @@ def read_package_table(
         descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
         resources = {r["name"]: r for r in descriptor["resources"]}
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        sheet.problems.append(ImportProblem(str(descriptor_path), 0, f"Kein lesbares Datenpaket ({exc})."))
+        sheet.problems.append(Problem.in_input(str(descriptor_path), 0, f"Kein lesbares Datenpaket ({exc})."))
         return sheet, collection
     resource = next(
         (r for r in resources.values() if r.get("path") == path.name and r.get("name") in COLLECTIONS),
@@ -623,7 +623,7 @@ def read_package_table(
     )
     if resource is None:
         sheet.problems.append(
-            ImportProblem(
+            Problem.in_input(
                 shown,
                 0,
                 f"Die Datei ist keine Sammlung des Datenpakets {descriptor_path} "
@@ -633,7 +633,7 @@ def read_package_table(
         return sheet, collection
     if collection is not None and resource["name"] != collection:
         sheet.problems.append(
-            ImportProblem(
+            Problem.in_input(
                 shown, 0, f"Die Datei ist die Sammlung „{resource['name']}“, angegeben ist „{collection}“."
             )
         )
@@ -741,16 +741,14 @@ def _letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def build_candidates(
-    sheet: Sheet, names: FieldNames
-) -> tuple[list[Candidate], list[ImportProblem], list[str]]:
+def build_candidates(sheet: Sheet, names: FieldNames) -> tuple[list[Candidate], list[Problem], list[str]]:
     """Candidates from the rows; header problems are fatal and stop before the rows."""
     shown = sheet.path
     rows = [(n, cells) for n, cells in sheet.rows if not all(c.empty() for c in cells)]
     if not rows:
-        return [], [ImportProblem(shown, 0, "Die Tabelle enthält keine Zeilen.")], []
+        return [], [Problem.in_input(shown, 0, "Die Tabelle enthält keine Zeilen.")], []
     header_line, header_cells = rows[0]
-    fatal: list[ImportProblem] = []
+    fatal: list[Problem] = []
     columns: dict[int, str] = {}
     labels: dict[str, str] = {}
     headed: set[int] = set()
@@ -759,7 +757,7 @@ def build_candidates(
         where = text or _letter(index)
         if cell.merged:
             fatal.append(
-                ImportProblem(
+                Problem.in_input(
                     shown,
                     header_line,
                     f"Die Überschrift steht in verbundenen Zellen ({cell.merged}). Bitte die Verbindung "
@@ -771,7 +769,7 @@ def build_candidates(
             continue
         if cell.formula is not None:
             fatal.append(
-                ImportProblem(shown, header_line, "Überschriften dürfen keine Formeln sein.", label=where)
+                Problem.in_input(shown, header_line, "Überschriften dürfen keine Formeln sein.", label=where)
             )
             headed.add(index)
             continue
@@ -780,7 +778,7 @@ def build_candidates(
         headed.add(index)
         if "\ufeff" in text:
             fatal.append(
-                ImportProblem(
+                Problem.in_input(
                     shown,
                     header_line,
                     "Die Überschrift enthält ein unsichtbares Byte-Order-Mark (U+FEFF), etwa weil zwei "
@@ -800,11 +798,11 @@ def build_candidates(
                 if hint
                 else f" Bekannt sind: {', '.join(names.titles[n] for n in names.titles)}."
             )
-            fatal.append(ImportProblem(shown, header_line, message, label=text))
+            fatal.append(Problem.in_input(shown, header_line, message, label=text))
             continue
         if name in labels:
             fatal.append(
-                ImportProblem(
+                Problem.in_input(
                     shown,
                     header_line,
                     f"Die Spalte steht doppelt (wie „{labels[name]}“).",
@@ -815,7 +813,7 @@ def build_candidates(
             continue
         if name in sheet.links:
             fatal.append(
-                ImportProblem(
+                Problem.in_input(
                     shown,
                     header_line,
                     f"Die Werte stehen schon in der Verknüpfungstabelle {sheet.link_files[name][0]}.",
@@ -830,7 +828,9 @@ def build_candidates(
     for name in names.required_fields():
         if name not in present:
             fatal.append(
-                ImportProblem(shown, header_line, "Pflichtspalte fehlt.", field=name, label=names.title(name))
+                Problem.in_input(
+                    shown, header_line, "Pflichtspalte fehlt.", field=name, label=names.title(name)
+                )
             )
     if fatal:
         return [], fatal, []
@@ -843,7 +843,7 @@ def build_candidates(
         for index, cell in enumerate(cells):
             if index not in headed and not cell.empty():
                 candidate.problems.append(
-                    ImportProblem(
+                    Problem.in_input(
                         shown, number, "Wert in einer Spalte ohne Überschrift.", label=_letter(index)
                     )
                 )
@@ -872,7 +872,7 @@ def build_candidates(
         for owner_id, link_rows in by_owner.items():
             for row in link_rows:
                 problems.append(
-                    ImportProblem(
+                    Problem.in_input(
                         link_file,
                         row.line,
                         f"Kein Eintrag „{owner_id}“ in {Path(shown).name}.",
@@ -889,14 +889,14 @@ def build_candidates(
 def read_sheet(path: Path, collection: str | None, package: Path | None) -> tuple[Sheet, str | None]:
     shown = str(path)
     if not path.is_file():
-        return Sheet(shown, problems=[ImportProblem(shown, 0, "Die Datei existiert nicht.")]), collection
+        return Sheet(shown, problems=[Problem.in_input(shown, 0, "Die Datei existiert nicht.")]), collection
     suffix = path.suffix.lower()
     if suffix in (".xls", ".ods", ".numbers"):
         return (
             Sheet(
                 shown,
                 problems=[
-                    ImportProblem(
+                    Problem.in_input(
                         shown, 0, "Dieses Format wird nicht gelesen. Bitte als .xlsx oder .csv speichern."
                     )
                 ],
@@ -909,7 +909,7 @@ def read_sheet(path: Path, collection: str | None, package: Path | None) -> tupl
     descriptor = find_descriptor(path, package)
     if descriptor is not None:
         if not descriptor.is_file():
-            problem = ImportProblem(str(descriptor), 0, "Das Datenpaket (datapackage.json) fehlt.")
+            problem = Problem.in_input(str(descriptor), 0, "Das Datenpaket (datapackage.json) fehlt.")
             return Sheet(shown, problems=[problem]), collection
         return read_package_table(path, shown, descriptor, collection)
     return read_csv(path, shown), collection
@@ -931,7 +931,7 @@ def import_table(
         return outcome
     if collection is None:
         outcome.problems = [
-            ImportProblem(
+            Problem.in_input(
                 str(path), 0, f"Bitte die Sammlung angeben: --collection {{{','.join(COLLECTIONS)}}}."
             )
         ]
@@ -948,7 +948,7 @@ def import_table(
     valid, problems = check_batch(candidates, catalogue, data_dir, update=update, skip_invalid=skip_invalid)
     outcome.problems = early + problems
     if not candidates and not outcome.problems:
-        outcome.problems = [ImportProblem(str(path), 0, "Die Tabelle enthält keine Einträge.")]
+        outcome.problems = [Problem.in_input(str(path), 0, "Die Tabelle enthält keine Einträge.")]
     if not valid or (outcome.problems and not skip_invalid):
         outcome.code = 1
         return outcome

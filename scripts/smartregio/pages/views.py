@@ -464,7 +464,9 @@ class Views:
             "within": [
                 self.place_link(key)
                 for key in (place.verband, place.kreis)
-                if key and key in self.reference.places and key != place.key
+                if key
+                and key in self.reference.places
+                and key != place.key
                 and not (place.kind == "kreisfreie-stadt" and key == place.kreis)
             ],
             "area": f"{format_number(place.area_km2, 2)} km²" if place.area_km2 is not None else "",

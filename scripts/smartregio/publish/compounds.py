@@ -208,4 +208,3 @@ def _best_split(lower: str, known: frozenset[str], longest: int) -> tuple[int, .
                 choice = (score, cuts)
         best[start] = choice
     return best[0][1] if best[0] else None
-

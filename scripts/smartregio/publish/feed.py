@@ -63,9 +63,7 @@ def write_feed(
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "de"})
     ET.SubElement(feed, "id").text = base + "/feed.xml"
     ET.SubElement(feed, "title").text = "smartregio – neue und geänderte Einträge"
-    ET.SubElement(feed, "updated").text = (
-        _stamp(items[0][0]) if items else _stamp(FIXED_DATE)
-    )
+    ET.SubElement(feed, "updated").text = _stamp(items[0][0]) if items else _stamp(FIXED_DATE)
     ET.SubElement(feed, "link", {"href": base + "/feed.xml", "rel": "self"})
     ET.SubElement(feed, "link", {"href": base + "/"})
     if is_placeholder(site_url):  # the addresses below are not the site's own yet

@@ -117,7 +117,6 @@ def _labels() -> dict[str, str]:
     return {**{c: SECTION_TITLES[c] for c in COLLECTIONS}, "places": "Orte"}
 
 
-
 def changelog_section(version: str, day: date, changes: list[Change], previous: str | None) -> str:
     lines = [f"## {version} – {day.strftime('%d.%m.%Y')}", ""]
     lines.append(f"Gegenüber {previous}:" if previous else "Erste Veröffentlichung.")

@@ -21,7 +21,9 @@ words. Every limit of a cell or of an imported workbook is a named constant here
 from __future__ import annotations
 
 import csv
+import io
 import re
+from collections.abc import Iterable, Iterator
 
 from .text import format_number
 
@@ -125,3 +127,28 @@ def excel_parts(text: str, size: int = XLSX_CELL_LIMIT - 1) -> list[str]:
 def long_marker(index: int, text: str, parts: int) -> str:
     """What the cell of a long text shows instead of it."""
     return _LONG_MARKER.format(number=index, length=de_number(len(text)), parts=parts, sheet=LONG_TEXT_SHEET)
+
+
+class CsvSyntaxError(Exception):
+    """A CSV text that cannot be read on: ``line`` is the last line read, the message German."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def csv_records(
+    source: str | Iterable[str], delimiter: str = ",", strict: bool = False
+) -> Iterator[tuple[int, list[str]]]:
+    """Every CSV reader of smartregio: each record with the line it ends on (a quoted cell may
+    span lines), cells of any length (a long one is for the caller to report or carry), and a
+    broken text raised as :class:`CsvSyntaxError` with its line instead of ``_csv.Error``."""
+    allow_long_csv_fields()
+    text = io.StringIO(source, newline="") if isinstance(source, str) else source
+    reader = csv.reader(text, delimiter=delimiter, strict=strict)
+    try:
+        for record in reader:
+            yield reader.line_num, record
+    except csv.Error as exc:
+        raise CsvSyntaxError(reader.line_num, f"Die Tabelle ist kein gültiges CSV ({exc}).") from exc

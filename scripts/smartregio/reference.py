@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .boundaries import BOUNDARIES_FILE, KREISE_FILE, load_shapes
-from .cells import CSV_FIELD_LIMIT, allow_long_csv_fields, de_number
+from .cells import CSV_FIELD_LIMIT, CsvSyntaxError, csv_records, de_number
 from .frontmatter import FrontMatterError, decode
 from .inputs import KIND_PROBLEMS, MAX_TABLE_BYTES, MAX_TEXT_BYTES, InputError, InputTree
 from .problems import Problems
@@ -92,27 +90,32 @@ def read_rows(
             "In Excel „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen oder die Trennzeichen ersetzen.",
         )
         return []
-    allow_long_csv_fields()  # a long cell is reported below with its line and column, not as csv.Error
-    reader = csv.DictReader(io.StringIO(text, newline=""))
     rows = []
+    header: list[str] | None = None
     try:
-        for row in reader:
-            if None in row:
-                problems.add(display, reader.line_num, "", "Zeile hat mehr Spalten als die Kopfzeile.")
+        for line, record in csv_records(text):
+            if not record:
+                continue  # an empty line holds no row
+            if header is None:
+                header = record
                 continue
-            long = [k for k, v in row.items() if v and len(v) > CSV_FIELD_LIMIT]
+            if len(record) > len(header):
+                problems.add(display, line, "", "Zeile hat mehr Spalten als die Kopfzeile.")
+                continue
+            row = dict(zip(header, record + [""] * (len(header) - len(record)), strict=True))
+            long = [k for k, v in row.items() if len(v) > CSV_FIELD_LIMIT]
             if long:
                 problems.add(
                     display,
-                    reader.line_num,
+                    line,
                     long[0],
                     f"Die Zelle ist länger als {de_number(CSV_FIELD_LIMIT)} Zeichen; so lang ist kein Wert "
                     "dieser Tabelle.",
                 )
                 continue
-            rows.append((reader.line_num, {k: (v or "") for k, v in row.items()}))
-    except csv.Error as exc:
-        problems.add(display, reader.line_num, "", f"Die Tabelle ist kein gültiges CSV ({exc}).")
+            rows.append((line, row))
+    except CsvSyntaxError as exc:
+        problems.add(display, exc.line, "", exc.message)
     return rows
 
 

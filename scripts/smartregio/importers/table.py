@@ -16,8 +16,6 @@ valid, or ``--skip-invalid`` writes the valid rows and reports the rest.
 from __future__ import annotations
 
 import codecs
-import csv
-import io
 import json
 import re
 import warnings
@@ -38,7 +36,8 @@ from ..cells import (
     XLSX_MAX_ROWS,
     XLSX_MAX_UNPACKED,
     XLSX_RATIO_FROM,
-    allow_long_csv_fields,
+    CsvSyntaxError,
+    csv_records,
     de_number,
     excel_length,
     formula_problem,
@@ -191,19 +190,17 @@ def read_csv(path: Path, shown: str) -> Sheet:
         return sheet
     delimiter = detect_delimiter(text)
     sheet.notes.append(f"Kodierung: {encoding}; Trennzeichen: {DELIMITER_NAMES[delimiter]}")
-    allow_long_csv_fields()  # a long cell is reported with its row and column by ``cell_value``
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    number = 0
-    try:
-        for record in reader:
+    number = 0  # a row of the table, as a spreadsheet counts it (a cell may span lines)
+    try:  # a long cell is reported with its row and column by ``cell_value``
+        for _, record in csv_records(text, delimiter=delimiter, strict=True):
             number += 1
             sheet.rows.append((number, [Cell(value=v.replace("\r\n", "\n")) for v in record]))
-    except csv.Error as exc:
+    except CsvSyntaxError as exc:
         sheet.problems.append(
             Problem.in_input(
                 shown,
                 number + 1,
-                f"CSV-Fehler ({exc}). Stehen die Anführungszeichen paarweise?",
+                f"CSV-Fehler ({exc.__cause__}). Stehen die Anführungszeichen paarweise?",
             )
         )
     return sheet

@@ -4,13 +4,12 @@ Used to read a package back (the round trip) and to derive every other download 
 
 from __future__ import annotations
 
-import csv
 import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..cells import allow_long_csv_fields
+from ..cells import csv_records
 from .store import PLAIN_NAME
 
 _PARSE = {
@@ -39,13 +38,14 @@ def typed_rows(folder: Path, resource: dict[str, Any]) -> list[dict[str, Any]]:
     Cells of any length are read: the build reads the package in processes that have not
     imported frictionless (which raises the csv module's limit as a side effect), and a
     stored release is read as it was published."""
-    allow_long_csv_fields()
     fields = {f["name"]: f for f in resource["schema"]["fields"]}
     out = []
     with resource_file(folder, resource).open(encoding="utf-8", newline="") as handle:
-        for raw in csv.DictReader(handle):
+        records = (record for _, record in csv_records(handle) if record)
+        header = next(records, [])
+        for record in records:
             row: dict[str, Any] = {}
-            for name, text in raw.items():
+            for name, text in zip(header, record, strict=True):
                 spec = fields[name]
                 if text == "":
                     row[name] = [] if spec["type"] == "list" else None

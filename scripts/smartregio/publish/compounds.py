@@ -19,7 +19,6 @@ dictionary's longest form could make it.
 
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import itertools
@@ -29,6 +28,7 @@ from collections.abc import Iterable
 from importlib import metadata, resources
 from pathlib import Path
 
+from ..cells import csv_records
 from ..limits import MAX_WORD
 
 #: Joins the parts of a split compound in the index copy of a page; never shown to a reader.
@@ -92,7 +92,7 @@ class Dictionary:
         named: set[str] = set()
         source = resources.files("german_nouns").joinpath("nouns.csv")
         with source.open(encoding="utf-8", newline="") as handle:
-            rows = csv.reader(handle)
+            rows = (record for _, record in csv_records(handle))
             header = next(rows)
             columns = [i for i, name in enumerate(header) if name not in _GRAMMAR_COLUMNS]
             pos = header.index("pos")

@@ -26,7 +26,6 @@ from .outputs import OutputError, claim, mark, remove_stale
 from .package.read import read_package
 from .package.store import RELEASES, Download, StoredRelease, StoreError, stored_releases
 from .package.write import move_into, replace_dir, staging_dir
-from .pages.contribute import read_issue_forms
 from .pages.datapage import Publication
 from .pages.generate import Generator
 from .pages.legal import missing_warning
@@ -93,15 +92,7 @@ def generate_docs(
         mark(project.docs.parent)  # a work folder named on the command line is ours from now on
     staging = staging_dir(project.docs.parent, ".docs-") / "docs"
     try:
-        generator = Generator(
-            catalogue,
-            project.settings.smartregio.edit_url,
-            publication,
-            project.site_url(),
-            changelog,
-            project.settings.smartregio,
-            read_issue_forms(project.issue_forms),
-        )
+        generator = Generator.for_project(project, catalogue, publication=publication, changelog=changelog)
         generator.write(project.content, staging)
         replace_dir(staging, project.docs)
     finally:
@@ -212,7 +203,7 @@ def build_site(
         # the descriptor now lists the others: publish its own size and checksum as it is now
         downloads = [describe(latest / d.name, d.title) if d.name == DESCRIPTOR else d for d in downloads]
         publication = Publication(catalogue.meta.version, latest, downloads, releases, changelog_text)
-        Generator(catalogue, None, None, site_url).write_data_page(docs, publication)
+        Generator.for_project(project, catalogue, site_url=site_url).write_data_page(docs, publication)
         chosen = engine_named(engine)
         render = chosen.render
         with progress.stage(f"Engine ({chosen.title}) rendert", unit="HTML-Seiten") as stage:
@@ -301,14 +292,10 @@ def build_version_snapshots(
         with tempfile.TemporaryDirectory() as tmp:
             docs = Path(tmp) / "docs"
             version_url = project.site_url() + release.version + "/"
-            Generator(
+            Generator.for_project(
+                project,
                 catalogue,
-                None,
-                None,
-                version_url,
-                settings=project.settings.smartregio,
-                forms=read_issue_forms(project.issue_forms),
-                every_place=False,  # a version's copy keeps its own entries, not every place's page
+                site_url=version_url,
                 release=(release.version, format_date(release.date)),  # every page says it is older
             ).write(project.content, docs)
             render(

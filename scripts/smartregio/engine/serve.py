@@ -17,7 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..load import load_catalogue
-from ..pages.contribute import read_issue_forms
 from ..pages.generate import Generator
 from ..problems import printable
 from ..project import Project
@@ -49,12 +48,7 @@ def sync_docs(data_dir: Path, project: Project) -> bool:
         return False
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "docs"
-        Generator(
-            catalogue,
-            project.settings.smartregio.edit_url,
-            settings=project.settings.smartregio,
-            forms=read_issue_forms(project.issue_forms),
-        ).write(project.content, fresh)
+        Generator.for_project(project, catalogue).write(project.content, fresh)
         project.docs.mkdir(parents=True, exist_ok=True)
         wanted = {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()}
         for rel in wanted:

@@ -26,6 +26,7 @@ from ..collections import MODELS, REGISTRY
 from ..fields import field_infos
 from ..inputs import InputTree
 from ..limits import FIXED_DATE
+from ..project import Project
 from ..registry import LEAD, ORIGIN, PARTNER, USE
 from ..settings import DEFAULT_SITE_URL, SmartregioSettings
 from ..text import format_date, format_eur, format_eur_compact, format_number, plural
@@ -135,6 +136,34 @@ def relative(here: str, target: str) -> str:
 
 
 class Generator:
+    @classmethod
+    def for_project(
+        cls,
+        project: Project,
+        catalogue: Catalogue,
+        *,
+        publication: Publication | None = None,
+        changelog: str | None = None,
+        release: tuple[str, str] | None = None,
+        site_url: str | None = None,
+    ) -> Generator:
+        """The one way the build, the preview and the stored versions make their pages: edit
+        links, operator settings and issue forms always come from the project. A stored
+        version (``release`` = version and date) keeps its own entries, not every place's page,
+        and lives under its own address (``site_url``); its pages offer no edit link, as its
+        entries may no longer be in the project."""
+        return cls(
+            catalogue,
+            project.settings.smartregio.edit_url if release is None else None,
+            publication,
+            site_url or project.site_url(),
+            changelog,
+            project.settings.smartregio,
+            contribute.read_issue_forms(project.issue_forms),
+            every_place=release is None,
+            release=release,
+        )
+
     def __init__(
         self,
         catalogue: Catalogue,

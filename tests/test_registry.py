@@ -47,14 +47,11 @@ COLLECTION = Collection(
     model=Event,
     section="termine",
     title="Termine",
-    intro="Veranstaltungen, auf denen Kommunen ihre Lösungen zeigen.",
-    dcat_description="Veranstaltungen rund um digitale Lösungen für Kommunen.",
     row="event",
     facets=(Facet("ort", "Ort", lambda e, ctx: [ctx.places[e.place].name]),),
     card=(CardFact("Ort", lambda e, ctx: ctx.places[e.place].name),),
     schema_type="Event",
     order=5,
-    body_hint="Beschreibung der Veranstaltung in Markdown (optional).",
 )
 '''
 
@@ -63,6 +60,14 @@ EVENT = (
     "summary: Kommunen zeigen ihre offenen Datenportale und Anwendungen.\n"
     'place: "08115021"\nsources:\n  - https://example.org/termin\nlast_reviewed: 2025-01-15\n---\n'
     "Ein Tag mit Vorträgen.\n"
+)
+
+
+EVENT_TEXTS = (
+    "  events:\n"
+    "    intro: Veranstaltungen, auf denen Kommunen ihre Lösungen zeigen.\n"
+    "    description: Veranstaltungen rund um digitale Lösungen für Kommunen.\n"
+    "    new_entry_hint: Beschreibung der Veranstaltung in Markdown (optional).\n"
 )
 
 
@@ -82,6 +87,9 @@ def data(project, tmp_path_factory) -> Path:
     from .conftest import make_data
 
     folder = make_data(project / "data")
+    # its editorial texts stand beside the other collections' in datapackage.yaml
+    with (folder / "datapackage.yaml").open("a", encoding="utf-8") as meta:
+        meta.write(EVENT_TEXTS)
     (folder / "events").mkdir()
     (folder / "events/tag-der-offenen-daten.md").write_text(EVENT, encoding="utf-8")
     return folder
@@ -128,7 +136,9 @@ def test_import_table_writes_entries_of_the_fifth_collection(project, data, tmp_
 def test_build_renders_packages_and_publishes_the_fifth_collection(project, data, tmp_path):
     site = tmp_path / "site"
     work = tmp_path / "w"
-    result = run(project, "build", "-q", "--data", str(data), "--site-dir", str(site), "--work-dir", str(work))
+    result = run(
+        project, "build", "-q", "--data", str(data), "--site-dir", str(site), "--work-dir", str(work)
+    )
     assert result.returncode == 0, result.stderr
     page = (site / "termine/tag-der-offenen-daten/index.html").read_text(encoding="utf-8")
     assert "Tag der offenen Daten" in page and "Herrenberg" in page and '"@type": "Event"' in page
@@ -154,3 +164,16 @@ def test_the_shipped_package_has_its_four_collections():
     assert list(REGISTRY) == ["solutions", "funding-projects", "guidelines", "programmes"]
     with pytest.raises(TypeError):
         REGISTRY["events"] = REGISTRY["solutions"]  # read-only: nothing registers itself later
+
+
+def test_a_collection_without_its_texts_is_told_where_they_go(project, tmp_path):
+    from .conftest import make_data
+
+    folder = make_data(tmp_path / "data")  # the fifth collection's texts are not in datapackage.yaml
+    result = run(project, "validate", "--data", str(folder))
+    assert result.returncode == 1
+    assert "datapackage.yaml:" in result.stderr
+    assert (
+        "Die Texte der Sammlung „events“ fehlen: unter collections: events: intro und description angeben."
+        in (result.stderr)
+    )

@@ -50,7 +50,7 @@ def load_catalogue(data_dir: Path) -> tuple[Catalogue, Problems]:
     data_dir = Path(os.path.abspath(data_dir))  # the tree takes absolute paths or its own
     tree = InputTree(data_dir)
     reference = load_reference(data_dir, problems)
-    catalogue = Catalogue(reference=reference, meta=_load_meta(data_dir, problems))
+    catalogue = Catalogue(reference=reference, meta=load_meta(data_dir, problems))
     try:
         top = tree.list()
     except InputError as exc:
@@ -92,7 +92,8 @@ def load_catalogue(data_dir: Path) -> tuple[Catalogue, Problems]:
     return catalogue, problems
 
 
-def _load_meta(data_dir: Path, problems: Problems) -> PackageMeta | None:
+def load_meta(data_dir: Path, problems: Problems) -> PackageMeta | None:
+    """``datapackage.yaml``, validated; its problems are added to ``problems``."""
     path = data_dir / "datapackage.yaml"
     shown = display_path(path, data_dir)
     if not path.is_file():
@@ -103,9 +104,35 @@ def _load_meta(data_dir: Path, problems: Problems) -> PackageMeta | None:
     except FrontMatterError as exc:
         problems.add(shown, exc.line, "", exc.message)
         return None
-    return validate_model(
+    meta = validate_model(
         PackageMeta, meta_file.fields, None, meta_file.line_of, shown, problems, meta_file.numbers
     )
+    if meta is not None:
+        _check_texts(meta, shown, meta_file.line_of, problems)
+    return meta
+
+
+def _check_texts(meta: PackageMeta, shown: str, line_of, problems: Problems) -> None:
+    """Each collection has its texts in ``collections`` and no other name stands there: a
+    collection added in code is told where its editorial texts go."""
+    for name in MODELS:
+        if name not in meta.collections:
+            problems.add(
+                shown,
+                line_of(("collections",)),
+                "collections",
+                f"Die Texte der Sammlung „{name}“ fehlen: unter collections: {name}: "
+                "intro und description angeben.",
+            )
+    for name in meta.collections:
+        if name not in MODELS:
+            hint = nearest(name, list(MODELS))
+            problems.add(
+                shown,
+                line_of(("collections", name)),
+                f"collections.{name}",
+                f"Eine Sammlung „{name}“ gibt es nicht" + (f"; gemeint ist wohl „{hint}“." if hint else "."),
+            )
 
 
 @dataclass

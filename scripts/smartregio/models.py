@@ -336,6 +336,32 @@ class PackageSource(Record):
     path: WebUrl = Field(title="Adresse")
 
 
+class CollectionTexts(Record):
+    """The editorial texts of one collection: an editor changes them in ``datapackage.yaml``,
+    not in the code that defines the collection."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    intro: str = Field(
+        min_length=1,
+        max_length=MAX_BODY,
+        title="Einleitung",
+        description="Steht über dem Katalog der Sammlung.",
+    )
+    description: str = Field(
+        min_length=1,
+        max_length=MAX_BODY,
+        title="Beschreibung",
+        description="Beschreibt die Tabelle im Datenpaket und den Datensatz in DCAT.",
+    )
+    new_entry_hint: str = Field(
+        "",
+        max_length=MAX_BODY,
+        title="Hinweis für neue Einträge",
+        description="Steht als Kommentar über dem Text einer neuen Eintragsdatei (smartregio new).",
+    )
+
+
 class PackageMeta(Record):
     """``data/datapackage.yaml``: what the published package says about itself."""
 
@@ -355,3 +381,9 @@ class PackageMeta(Record):
     attribution: ShortText = Field(title="Namensnennung", description="Text für die Namensnennung.")
     contributors: list[PackageContributor] = Field(min_length=1, title="Beteiligte")
     sources: list[PackageSource] = Field(default_factory=list, title="Quellen")
+    collections: dict[str, CollectionTexts] = Field(
+        default_factory=dict,
+        title="Texte der Sammlungen",
+        description="Je Sammlung (Ordnername unter data/) ihre Einleitung, Beschreibung und der "
+        "Hinweis für neue Einträge.",
+    )

@@ -182,8 +182,6 @@ class Collection:
     model: type[Entry]
     section: str  # the address: /<section>/<id>/
     title: str  # plural, as headings and menus say it
-    intro: str
-    dcat_description: str
     row: str  # a link table's column naming this collection's entries
     facets: tuple[Facet, ...] = ()
     sorts: tuple[Sort, ...] = DEFAULT_SORTS
@@ -196,7 +194,6 @@ class Collection:
     # title, summary, web address and the entry its reference field names
     records: str | None = None
     order: int = 100  # place in menus, listings and the package: lower first
-    body_hint: str = ""  # for ``smartregio new``: the hint above the body
     # a vocabulary whose terms become the body's headings in a new entry (a guideline's phases)
     body_sections: str | None = None
     url_fields: tuple[str, ...] = ()  # web addresses that identify an entry (duplicate check)

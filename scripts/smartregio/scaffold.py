@@ -17,7 +17,7 @@ from pathlib import Path
 from .collections import MODELS, REGISTRY
 from .duplicates import looks_alike, normalise_name
 from .fields import FieldInfo, field_infos
-from .load import file_name_problem
+from .load import file_name_problem, load_meta
 from .models import Entry, name_field
 from .problems import Problems
 from .reference import ReferenceData, display_path, load_reference
@@ -116,8 +116,8 @@ def _field_block(
     return lines
 
 
-def _body(collection: str, reference: ReferenceData) -> str:
-    parts = [_html_comment(f"{REGISTRY[collection].body_hint} {HINT_END}".strip())]
+def _body(collection: str, reference: ReferenceData, hint: str) -> str:
+    parts = [_html_comment(f"{hint} {HINT_END}".strip())]
     if sections := REGISTRY[collection].body_sections:
         for term in (reference.vocabularies.get(sections) or {}).values():
             parts.append(f"## {term.label}")
@@ -133,9 +133,16 @@ def _html_comment(text: str) -> str:
 
 
 def render(
-    collection: str, entry_id: str, title: str, reference: ReferenceData, data_dir: Path, today: date
+    collection: str,
+    entry_id: str,
+    title: str,
+    reference: ReferenceData,
+    data_dir: Path,
+    today: date,
+    hint: str = "",
 ) -> str:
-    """The text of a new entry file."""
+    """The text of a new entry file; ``hint`` is the collection's hint above the body, from
+    ``datapackage.yaml``."""
     model = MODELS[collection]
     values = {
         "id": entry_id,
@@ -155,7 +162,7 @@ def render(
         lines.append("")
         lines += _field_block(model, info, values, reference, data_dir)
     lines.append("---")
-    return "\n".join(lines) + "\n" + _body(collection, reference)
+    return "\n".join(lines) + "\n" + _body(collection, reference, hint)
 
 
 def entry_id_for(title: str) -> str:
@@ -195,7 +202,10 @@ def create(data_dir: Path, collection: str, title: str, today: date | None = Non
             "anderen Titel wählen."
         )
     reference = load_reference(data_dir, Problems())
-    text = render(collection, entry_id, title, reference, data_dir, today or date.today())
+    meta = load_meta(data_dir, Problems())
+    texts = meta.collections.get(collection) if meta else None
+    hint = texts.new_entry_hint if texts else ""
+    text = render(collection, entry_id, title, reference, data_dir, today or date.today(), hint)
     path.parent.mkdir(exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:

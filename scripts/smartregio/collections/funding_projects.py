@@ -271,10 +271,6 @@ COLLECTION = Collection(
     model=FundingProject,
     section="foerderprojekte",
     title="Förderprojekte",
-    intro="Geförderte Vorhaben, darunter alle 73 Modellprojekte Smart Cities, "
-    "mit Programm, Staffel, Land und Kategorie.",
-    dcat_description="Geförderte Smart-City-Projekte, darunter alle 73 Modellprojekte Smart Cities, "
-    "mit Programm, Staffel, Kategorie, Land und beteiligten Kommunen.",
     row="funding_project",
     facets=(
         Facet("programm", "Förderprogramm", _programme_name),
@@ -309,8 +305,6 @@ COLLECTION = Collection(
     records="measures",
     figures=(Figure(30, "Förder\u00adprojekt", "Förder\u00adprojekte", lambda entries, ctx: len(entries)),),
     order=2,
-    body_hint="Beschreibung des Projekts in Markdown (optional): Ziele, Maßnahmen, "
-    "Ergebnisse und was andere Kommunen davon übernehmen können.",
     url_fields=("website",),
     issue_form=IssueForm(
         slug="foerderprojekt-melden",

@@ -84,10 +84,6 @@ COLLECTION = Collection(
     model=Guideline,
     section="leitfaeden",
     title="Leitfäden",
-    intro="Leitfäden für die Übertragung einer Lösung in Ihre Kommune, gegliedert nach den "
-    "Phasen P1 bis P5 der Skalierungs-Roadmap und den vier Arbeitssträngen.",
-    dcat_description="Leitfäden für die Übertragung digitaler Lösungen zwischen Kommunen, gegliedert "
-    "nach den Phasen der Skalierungs-Roadmap.",
     row="guideline",
     facets=(
         Facet("phase", "Phase", labels("transfer_phase", "phases")),
@@ -103,9 +99,6 @@ COLLECTION = Collection(
     schema_type="Article",
     jsonld=lambda e, ctx: {"headline": e.title},
     order=3,
-    body_hint="Text des Leitfadens in Markdown (Pflicht), gegliedert nach den Phasen der "
-    "Skalierungs-Roadmap. Phasen, die der Leitfaden nicht behandelt, löschen und auch in phases "
-    "weglassen.",
     body_sections="transfer_phase",
     figures=(Figure(60, "Leitfaden", "Leitfäden", lambda entries, ctx: len(entries)),),
 )

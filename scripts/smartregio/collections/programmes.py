@@ -132,8 +132,6 @@ COLLECTION = Collection(
     model=Programme,
     section="programme",
     title="Förderprogramme",
-    intro="Förderprogramme von Bund und Ländern, aus denen Smart-City-Vorhaben finanziert werden.",
-    dcat_description="Förderprogramme von Bund und Ländern für smarte Städte und Regionen.",
     row="programme",
     facets=(
         Facet("ebene", "Ebene", labels("programme_level", "level")),
@@ -153,8 +151,6 @@ COLLECTION = Collection(
         "Fördergeber", lambda e, ctx: e.funder, (Channel("url", "Programmseite"),), fields=("funder",)
     ),
     order=4,
-    body_hint="Beschreibung des Programms in Markdown (optional): wer gefördert wird, was "
-    "gefördert wird, Fristen und wie man einen Antrag stellt.",
     url_fields=("url",),
     derived=(Derived("Geförderte Lösungen", through="funding-projects", to="solutions"),),
     related=("Geförderte Projekte", "Geförderte Lösungen"),

@@ -253,11 +253,6 @@ COLLECTION = Collection(
     model=Solution,
     section="loesungen",
     title="Lösungen",
-    intro="Digitale Lösungen, die Kommunen übernehmen können – mit Lizenz, Reifegrad, "
-    "Betriebsmodell und den Orten, in denen sie schon laufen. Filtern Sie nach Handlungsfeld, "
-    "Land oder der Art der Kommunen, die eine Lösung bereits nutzen.",
-    dcat_description="Digitale Lösungen für Kommunen mit Lizenz, Reifegrad, Betriebsmodell, Ursprung "
-    "und nutzenden Kommunen.",
     row="solution",
     facets=(
         Facet("handlungsfeld", "Handlungsfeld", labels("action_field", "action_fields")),
@@ -296,8 +291,6 @@ COLLECTION = Collection(
         fields=("provider",),
     ),
     order=1,
-    body_hint="Beschreibung der Lösung in Markdown (optional, aber hilfreich): Was leistet sie, für "
-    "wen, wo ist sie im Einsatz, was braucht eine Kommune, um sie zu übernehmen?",
     url_fields=("repository", "website"),
     issue_form=IssueForm(
         slug="loesung-vorschlagen",

@@ -305,7 +305,7 @@ def build_tables(catalogue: Catalogue) -> list[Table]:
         main, links = _model_table(
             collection,
             model.label_plural,
-            REGISTRY[collection].dcat_description,  # German: the model's docstring is for developers
+            catalogue.texts(collection).description,  # German, from datapackage.yaml
             model,
             catalogue.entries[collection].values(),
             reference,

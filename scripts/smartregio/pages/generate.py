@@ -326,7 +326,7 @@ class Generator:
                     mode="catalogue",
                     section=section,
                     collection_title=SECTION_TITLES[collection],
-                    intro=REGISTRY[collection].intro,
+                    intro=self.catalogue.texts(collection).intro,
                     facets=shown_facets,
                     facet_values=facet_values,
                     sorts=sorts(collection),
@@ -346,7 +346,7 @@ class Generator:
                         {
                             "template": "catalogue.html",
                             "title": title,
-                            "description": REGISTRY[collection].intro,
+                            "description": self.catalogue.texts(collection).intro,
                             "hide": ["toc"],
                             "smartregio": {"collection": collection, "catalogue": True},
                         },

@@ -23,7 +23,6 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SKOS, XSD
 from ..addresses import SECTION_TITLES, SECTIONS
 from ..boundaries import outline_files
 from ..catalogue import Catalogue
-from ..collections import REGISTRY
 from ..extensions import FORMATS_GROUP, load_all
 from ..package.store import Download
 from ..settings import PROVISIONAL_NOTE, SmartregioSettings, is_placeholder
@@ -276,7 +275,7 @@ def build_graph(catalogue: Catalogue, release: Release, site_url: str, publisher
         dataset(
             URIRef(base + f"daten/dcat#{section}"),
             f"smartregio: {SECTION_TITLES[collection]}",
-            REGISTRY[collection].dcat_description,
+            catalogue.texts(collection).description,
             files,
             [SECTION_TITLES[collection], *meta.keywords[:3]],
         )

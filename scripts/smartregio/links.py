@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from .catalogue import Catalogue
-from .collections import MODELS
+from .collections import MODELS, REGISTRY
 from .fields import field_infos
 from .problems import Problems
+from .registry import Collection
 from .suggest import nearest
 from .types import ID_PATTERN, PLACE_KEY_PATTERN
 
@@ -16,6 +17,7 @@ def check_links(catalogue: Catalogue, problems: Problems) -> None:
     """Check references of valid entries, and those of invalid entries that are well formed,
     so a contributor sees a broken reference in the same run as a broken field."""
     for collection, model in MODELS.items():
+        spec = REGISTRY[collection]
         ref_fields = [f for f in field_infos(model) if f.reference]
         nested_fields = [f for f in field_infos(model) if f.nested]
         for entry_id, entry in catalogue.entries[collection].items():
@@ -24,8 +26,8 @@ def check_links(catalogue: Catalogue, problems: Problems) -> None:
             _check_entry(catalogue, ref_fields, fields, entry_file, problems)
             for info in nested_fields:
                 _check_records(catalogue, info, getattr(entry, info.name), entry_file, problems)
-            if getattr(entry, "laender", None):
-                _check_laender(catalogue, entry, entry_file, problems)
+            if spec.laender_field and getattr(entry, spec.laender_field):
+                _check_laender(catalogue, spec, entry, entry_file, problems)
         for (owner, _), (raw, entry_file) in sorted(catalogue.unvalidated.items()):
             if owner == collection:
                 fields = {info.name: raw.get(info.name) for info in ref_fields}
@@ -108,9 +110,12 @@ def similar_keys(key: str, places: dict, most: int = 3) -> list[str]:
     return sorted(dict.fromkeys(found), key=lambda k: (abs(int(k) - int(key)), k))[:most]
 
 
-def _check_laender(catalogue: Catalogue, entry, entry_file, problems: Problems) -> None:
-    laender = entry.laender
-    for name in ("lead", "partners"):
+def _check_laender(catalogue: Catalogue, spec: Collection, entry, entry_file, problems: Problems) -> None:
+    """The places an entry names lie in the Länder it lists (a project's lead and partners)."""
+    field = spec.laender_field
+    laender = getattr(entry, field)
+    for role in spec.place_roles:
+        name = role.field
         value = getattr(entry, name)
         keys = value if isinstance(value, list) else ([value] if value else [])
         for index, key in enumerate(keys):
@@ -122,7 +127,7 @@ def _check_laender(catalogue: Catalogue, entry, entry_file, problems: Problems) 
                     entry_file.line_of(loc),
                     name,
                     f"Der Schlüssel {key} ({place.name}) liegt in {place.land}, "
-                    f"das Feld laender nennt aber nur {', '.join(laender)}.",
+                    f"das Feld {field} nennt aber nur {', '.join(laender)}.",
                 )
 
 

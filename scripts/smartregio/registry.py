@@ -209,6 +209,8 @@ class Collection:
     # the map and a feature in the GeoJSON download
     place_roles: tuple[PlaceRole, ...] = ()
     for_places: ForPlaces | None = None
+    # a field listing Länder: every place the place roles name must lie in one of them
+    laender_field: str | None = None
     figures: tuple[Figure, ...] = ()  # the start page's tiles
     compare: bool = False  # its entries can be compared side by side at /vergleich/ (one collection)
 

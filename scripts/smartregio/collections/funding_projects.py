@@ -318,4 +318,5 @@ COLLECTION = Collection(
         PlaceRole("lead", LEAD, geojson="projects_lead"),
         PlaceRole("partners", PARTNER, geojson="projects_partner"),
     ),
+    laender_field="laender",
 )

@@ -30,6 +30,7 @@ class FieldInfo:
     section: str | None = None
     backlink: str | None = None
     unit: str | None = None  # of a number, e.g. EUR
+    weaker: bool = False  # a reference whose claim a stronger one of the same entries replaces
 
 
 def _walk(annotation: Any) -> tuple[bool, type, list[Any]]:
@@ -77,6 +78,7 @@ def field_infos(model: type[BaseModel]) -> list[FieldInfo]:
                 marker.section if marker else None,
                 marker.backlink if marker else None,
                 unit,
+                bool(marker and marker.weaker),
             )
         )
     return infos

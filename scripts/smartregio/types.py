@@ -68,11 +68,16 @@ class Reference:
 
     A reference links both pages: the referenced entry's page lists the entries that name it
     under ``backlink`` (by default the naming collection's title); ``section``, when given, lists
-    the referenced entries on the naming entry's own page as well, beside its facts."""
+    the referenced entries on the naming entry's own page as well, beside its facts.
+
+    ``weaker`` marks a claim that a stronger one of the same two entries makes redundant (a
+    project *uses* a solution – unless another field says it *developed* it): the pages list the
+    pair once, under the stronger relation."""
 
     collection: str
     section: str | None = None
     backlink: str | None = None
+    weaker: bool = False
 
 
 @dataclass(frozen=True)
@@ -259,7 +264,8 @@ Amount = Annotated[
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), BeforeValidator(_plain_number)]
 
 
-def ref(collection: str, *, section: str | None = None, backlink: str | None = None):
+def ref(collection: str, *, section: str | None = None, backlink: str | None = None, weaker: bool = False):
     """An id of an entry in ``collection``; ``section`` and ``backlink`` name the lists of related
-    entries on the two pages it links (see :class:`Reference`)."""
-    return Annotated[str, Field(pattern=ID_PATTERN, max_length=64), Reference(collection, section, backlink)]
+    entries on the two pages it links, ``weaker`` yields to a stronger claim (see :class:`Reference`)."""
+    marker = Reference(collection, section, backlink, weaker)
+    return Annotated[str, Field(pattern=ID_PATTERN, max_length=64), marker]

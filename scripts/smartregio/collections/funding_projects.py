@@ -33,6 +33,10 @@ from ..registry import (
 from ..text import plural
 from ..types import Amount, PlaceKey, ShortText, WebUrl, Year, ref, vocab
 
+# a project uses a solution: the weaker claim, shown only where no field says it developed it
+USED = "Eingesetzte Lösungen"
+USED_IN = "Eingesetzt in den Förderprojekten"
+
 
 class Measure(Record):
     """One main measure (Maßnahme) a funded project carried out."""
@@ -48,12 +52,12 @@ class Measure(Record):
         description="Eine Zeile: was umgesetzt wurde (höchstens 300 Zeichen).",
     )
     url: WebUrl | None = Field(None, title="Webadresse", description="Seite, die die Maßnahme beschreibt.")
-    solution: (
-        ref("solutions", section="Entstandene Lösungen", backlink="Entstanden in den Förderprojekten") | None
-    ) = Field(
+    solution: ref("solutions", section=USED, backlink=USED_IN, weaker=True) | None = Field(
         None,
         title="Lösung",
-        description="Kennung der Lösung, wenn die Maßnahme eine nachnutzbare Lösung ist oder nutzt.",
+        description="Kennung der Lösung, wenn die Maßnahme eine nachnutzbare Lösung ist oder nutzt. "
+        "Auf den Seiten gilt sie als eingesetzt, wenn nicht solutions sagt, dass sie im Projekt "
+        "entstanden ist.",
     )
 
 
@@ -161,7 +165,16 @@ class FundingProject(Entry):
         default_factory=list,
         title="Entstandene Lösungen",
         json_schema_extra={"x-title-one": "Entstandene Lösung"},
-        description="Kennungen der Lösungen, die im Projekt entstanden sind oder die es übernommen hat.",
+        description="Kennungen der Lösungen, die im Projekt entstanden sind: entwickelt oder in Auftrag "
+        "gegeben. Eine vorhandene Lösung, die das Projekt nur einsetzt, gehört in uses_solutions.",
+    )
+    uses_solutions: list[ref("solutions", section=USED, backlink=USED_IN, weaker=True)] = Field(
+        default_factory=list,
+        title="Eingesetzte Lösungen",
+        json_schema_extra={"x-title-one": "Eingesetzte Lösung"},
+        description="Kennungen vorhandener Lösungen, die das Projekt einsetzt, anpasst oder betreibt, ohne "
+        "sie entwickelt zu haben. Sagen die Quellen nicht, dass das Projekt eine Lösung entwickelt hat, "
+        "gehört sie hierher.",
     )
     website: WebUrl | None = Field(None, title="Website", description="Website des Projekts.")
     sources: Sources
@@ -189,7 +202,7 @@ def _lead(entry: FundingProject, ctx: FacetContext) -> str | None:
 
 
 def _outcome(entry: FundingProject, ctx: FacetContext) -> str | None:
-    solutions = {*entry.solutions, *(m.solution for m in entry.measures if m.solution)}
+    solutions = {*entry.solutions, *entry.uses_solutions, *(m.solution for m in entry.measures if m.solution)}
     parts = []
     if entry.measures:
         parts.append(plural(len(entry.measures), "Maßnahme", "Maßnahmen"))
@@ -207,7 +220,7 @@ def _project_without_outcome(
     catalogue: CatalogueView, entry_id: str, project: FundingProject
 ) -> list[Problem]:
     """A warning: a project that names neither measures nor solutions."""
-    if project.measures or project.solutions:
+    if project.measures or project.solutions or project.uses_solutions:
         return []
     entry_file = catalogue.files[("funding-projects", entry_id)]
     return [
@@ -215,7 +228,8 @@ def _project_without_outcome(
             entry_file.path,
             1,
             "measures",
-            "Das Projekt nennt weder Maßnahmen (measures) noch entstandene Lösungen (solutions). "
+            "Das Projekt nennt weder Maßnahmen (measures) noch entstandene (solutions) oder eingesetzte "
+            "Lösungen (uses_solutions). "
             "Was hat es umgesetzt?",
         )
     ]

@@ -171,6 +171,7 @@ class _Link:
     target: str
     section: str | None
     backlink: str
+    weaker: bool = False
 
 
 @cache
@@ -183,7 +184,14 @@ def _links(collection: str) -> tuple[_Link, ...]:
         for inner, nested in inners:
             if inner.reference and inner.reference != "places":
                 found.append(
-                    _Link(inner.name, nested, inner.reference, inner.section, inner.backlink or spec.title)
+                    _Link(
+                        inner.name,
+                        nested,
+                        inner.reference,
+                        inner.section,
+                        inner.backlink or spec.title,
+                        inner.weaker,
+                    )
                 )
     return tuple(found)
 
@@ -216,6 +224,18 @@ def with_role(*roles: str) -> list[str]:
     return [name for name, spec in REGISTRY.items() if any(r.role in roles for r in spec.place_roles)]
 
 
+def _weak_labels() -> set[tuple[str, str]]:
+    """The lists (label, collection) that hold weaker claims, on both pages of a reference."""
+    weak = set()
+    for name in REGISTRY:
+        for link in _links(name):
+            if link.weaker:
+                if link.section:
+                    weak.add((link.section, link.target))
+                weak.add((link.backlink, name))
+    return weak
+
+
 class Relations:
     """Links in both directions, including those only one side states: every reference field
     links its entry's page and the referenced one (``types.ref``), and each collection's derived
@@ -241,6 +261,7 @@ class Relations:
                         if link.section:
                             self._sections[here][(link.section, link.target)].add(value)
                         self._sections[(link.target, value)][(link.backlink, name)].add(entry.id)
+        self._drop_weaker_claims()
         for name, spec in REGISTRY.items():
             for derived in spec.derived:
                 for entry in e[name].values():
@@ -261,6 +282,19 @@ class Relations:
                         self.at_place[key][(name, role.role)].add(entry.id)
         # the places an entry names: they get a page, a card on the map and an API document
         self.named_places: frozenset[str] = frozenset(self.at_place)
+
+    def _drop_weaker_claims(self) -> None:
+        """An entry listed under a stronger relation is not listed again under a weaker one to
+        the same collection (a solution the project developed is not also one it „uses“)."""
+        weak = _weak_labels()
+        for lists in self._sections.values():
+            for label, target in [key for key in lists if key in weak]:
+                stronger = set().union(
+                    *(ids for (other, to), ids in lists.items() if to == target and (other, to) not in weak)
+                )
+                lists[(label, target)] -= stronger
+                if not lists[(label, target)]:
+                    del lists[(label, target)]
 
     def at(self, key: str, roles: tuple[str, ...] = ROLES) -> list[tuple[str, set[str]]]:
         """The entries naming a place in one of ``roles``: (collection, ids), in menu order."""

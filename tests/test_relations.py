@@ -109,3 +109,41 @@ def test_the_package_and_the_api_carry_both_relations(data, cli, tmp_path):
     developed = tables["funding-projects-solutions"]
     with (out / developed["path"]).open(encoding="utf-8", newline="") as handle:
         assert [row["solution"] for row in csv.DictReader(handle)] == ["stadtnavi"]
+
+
+def test_project_cards_show_the_federal_grant_and_the_budget_apart_and_sort_by_amount(data, tmp_path):
+    """A journalist compares amounts on the cards and sorts by them (largest first); a project
+    without an amount follows, in title order."""
+    from smartregio.pages.views import Views
+    from smartregio.publish.api import write_catalogue_indexes
+
+    second = (data / "funding-projects/projekt-muenchen.md").read_text(encoding="utf-8")
+    second = second.replace("id: projekt-muenchen", "id: projekt-gross").replace(
+        "Modellprojekt München", "Großes Projekt"
+    )
+    second = second.replace("funding_amount: 8000000", "funding_amount: 1146000000")
+    second = second.replace("total_budget: 12000000", "total_budget: 1500000000")
+    (data / "funding-projects/projekt-gross.md").write_text(second, encoding="utf-8")
+    third = second.replace("id: projekt-gross", "id: projekt-ohne").replace("Großes Projekt", "Ohne Betrag")
+    third = third.replace("funding_amount: 1146000000\n", "").replace("total_budget: 1500000000\n", "")
+    (data / "funding-projects/projekt-ohne.md").write_text(third, encoding="utf-8")
+    catalogue, problems = load_catalogue(data)
+    assert not problems, problems.as_text()
+    views = Views(catalogue, None, True)
+
+    card = dict(
+        views.card("funding-projects", catalogue.entries["funding-projects"]["projekt-gross"]).compact()["f"]
+    )
+    assert card["Bundesförderung"] == "1,15\u00a0Mrd.\u00a0€"  # never split across lines
+    assert card["Gesamtbudget"] == "1,5\u00a0Mrd.\u00a0€"
+    plain = dict(
+        views.card("funding-projects", catalogue.entries["funding-projects"]["projekt-ohne"]).compact()["f"]
+    )
+    assert "Bundesförderung" not in plain and "Gesamtbudget" not in plain
+
+    write_catalogue_indexes(catalogue, views, tmp_path)
+    index = json.loads((tmp_path / "api/v1/foerderprojekte/facetten.json").read_text(encoding="utf-8"))
+    titles = sorted(["Großes Projekt", "Modellprojekt München", "Ohne Betrag"], key=str.casefold)
+    by_grant = [titles[n] for n in index["order"]["foerderung"]]
+    assert by_grant == ["Großes Projekt", "Modellprojekt München", "Ohne Betrag"]
+    assert [titles[n] for n in index["order"]["budget"]] == by_grant

@@ -30,7 +30,7 @@ from ..registry import (
     labels,
     period,
 )
-from ..text import plural
+from ..text import format_eur_compact, plural
 from ..types import Amount, PlaceKey, ShortText, WebUrl, Year, ref, vocab
 
 # a project uses a solution: the weaker claim, shown only where no field says it developed it
@@ -201,6 +201,14 @@ def _lead(entry: FundingProject, ctx: FacetContext) -> str | None:
     return entry.lead_organisation
 
 
+def _amount_key(amount: float | None) -> str | None:
+    return f"{round(amount):015d}" if amount is not None else None
+
+
+def _compact_amount(amount: float | None) -> str | None:
+    return format_eur_compact(amount) if amount is not None else None
+
+
 def _outcome(entry: FundingProject, ctx: FacetContext) -> str | None:
     solutions = {*entry.solutions, *entry.uses_solutions, *(m.solution for m in entry.measures if m.solution)}
     parts = []
@@ -296,6 +304,9 @@ COLLECTION = Collection(
     sorts=(
         Sort(TITLE_SORT, "Titel (A–Z)"),
         Sort("beginn", "Beginn", lambda e: str(e.start) if e.start else None),
+        # zero-padded: sort keys are compared as text, the largest amount first
+        Sort("foerderung", "Höchste Bundesförderung", lambda e: _amount_key(e.funding_amount)),
+        Sort("budget", "Größtes Gesamtbudget", lambda e: _amount_key(e.total_budget)),
         Sort(REVIEW_SORT, "Zuletzt geprüft"),
     ),
     card=(
@@ -304,6 +315,9 @@ COLLECTION = Collection(
         CardFact("Aufruf", lambda e, ctx: e.call),
         CardFact("Kategorie", labels("project_category", "category")),
         CardFact("Laufzeit", period),
+        # the federal grant and the total budget kept apart, compact on the card (exact on the page)
+        CardFact("Bundesförderung", lambda e, ctx: _compact_amount(e.funding_amount)),
+        CardFact("Gesamtbudget", lambda e, ctx: _compact_amount(e.total_budget)),
         CardFact("Status", labels("project_status", "status")),
         CardFact("Ergebnis", _outcome),
     ),

@@ -112,7 +112,9 @@ def test_measures_are_a_table_of_the_package_with_keys(data, cli, tmp_path):
 
 def test_an_unknown_key_names_the_official_places_one_slip_away(data, cli):
     path = data / "funding-projects/projekt-muenchen.md"
-    path.write_text(path.read_text(encoding="utf-8").replace('lead: "09162000"', 'lead: "09126000"'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('lead: "09162000"', 'lead: "09126000"'), encoding="utf-8"
+    )
     result = cli("validate", "--data", str(data))
     assert result.code == 1
     assert "projekt-muenchen.md:6: lead: Den Schlüssel 09126000 gibt es in den amtlichen" in result.err
@@ -137,7 +139,7 @@ def test_a_gemeinde_lies_in_its_kreis_and_verband(data, cli):
         ("Modellprojekt Smart City Muenchen", True),  # the lead's name, spelt otherwise
         ("Smarte.Land.Region Stadt Münchn", True),
         ("Modellprojekt Smart City München", False),  # the official name
-        ("\"Modellprojekt Smart Cities: 5 für Südwestfalen\"", False),  # names no place
+        ('"Modellprojekt Smart Cities: 5 für Südwestfalen"', False),  # names no place
     ],
 )
 def test_a_title_that_repeats_its_lead_place_spells_it_officially(data, cli, title, warned):
@@ -168,7 +170,9 @@ def test_place_contacts_are_checked_like_references_and_packaged(data, cli, tmp_
     assert {"fields": ["key"], "reference": {"resource": "places", "fields": ["key"]}} in resource["schema"][
         "foreignKeys"
     ]
-    assert "mailto:digital@muenchen.example" in (tmp_path / "pkg/place-contacts.csv").read_text(encoding="utf-8")
+    assert "mailto:digital@muenchen.example" in (tmp_path / "pkg/place-contacts.csv").read_text(
+        encoding="utf-8"
+    )
 
     contacts.write_text(
         contacts.read_text(encoding="utf-8")
@@ -196,3 +200,32 @@ def test_a_reference_table_cell_longer_than_any_value_is_named_in_german(data, c
     assert result.code == 1
     assert "place-contacts.csv:2: source: Die Zelle ist länger als 131.072 Zeichen" in result.err
     assert "field limit" not in result.err
+
+
+def test_synonym_groups_are_checked_with_line_and_field(data, cli):
+    (data / "reference/synonyme.csv").write_text(
+        "begriffe\nFörderung|Förderprogramm\nKI\nParken|Förderung\n" + "x" * 61 + "|y\n", encoding="utf-8"
+    )
+    result = cli("validate", "--data", str(data))
+    assert result.code == 1
+    assert (
+        "data/reference/synonyme.csv:3: begriffe: Eine Gruppe braucht mindestens zwei Begriffe" in result.err
+    )
+    assert (
+        "synonyme.csv:4: begriffe: „Förderung“ steht schon in Zeile 2; ein Begriff gehört zu einer Gruppe."
+        in (result.err)
+    )
+    assert "synonyme.csv:5: begriffe: „xxxxxxxxxxxxxxxxxxxx…“ ist länger als 60 Zeichen." in result.err
+
+
+def test_synonym_groups_are_published_for_the_search(data, tmp_path):
+    from smartregio.load import load_catalogue
+    from smartregio.pages.views import Views
+    from smartregio.publish.api import write_api
+
+    (data / "reference/synonyme.csv").write_text("begriffe\nFörderung|Förderprogramm\n", encoding="utf-8")
+    catalogue, problems = load_catalogue(data)
+    assert not problems, problems.as_text()
+    write_api(catalogue, Views(catalogue, None, True), tmp_path)
+    published = json.loads((tmp_path / "api/v1/synonyme.json").read_text(encoding="utf-8"))
+    assert published == [["Förderung", "Förderprogramm"]]

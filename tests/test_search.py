@@ -109,7 +109,15 @@ MAENGELMELDER = {"/loesungen/klarschiff/", "/loesungen/mark-a-spot/", "/loesunge
     "query, expected, within",
     [
         # budget data first, and through „Bürgerhaushalt“ a participatory budget among the first ten
-        ("Haushalt", {"/loesungen/berliner-haushaltsdaten/", "/loesungen/offener-haushalt-kreis-offenbach/", "/loesungen/decidim/"}, 10),
+        (
+            "Haushalt",
+            {
+                "/loesungen/berliner-haushaltsdaten/",
+                "/loesungen/offener-haushalt-kreis-offenbach/",
+                "/loesungen/decidim/",
+            },
+            10,
+        ),
         ("Bürgerhaushalt", BUERGERHAUSHALT_TOOLS, 5),
         ("Bürgerhaushalte", BUERGERHAUSHALT_TOOLS, 5),  # plural, as Pagefind stems
         ("Mängelmelder", MAENGELMELDER, 6),
@@ -249,3 +257,48 @@ def test_a_published_version_searches_its_own_pages(page, origin):
     assert hits and all(h.startswith("/1.0.0/loesungen/") for h in hits)
     hits = search(page, origin, "Bürgerhaushalt", "/1.0.0/suche/")
     assert hits and all(h.startswith("/1.0.0/") for h in hits)
+
+
+# --- a search that forgives: short words whole, synonyms from data/reference/synonyme.csv -------
+def test_a_short_word_matches_whole_words_only(page, origin):
+    hits = search(page, origin, "KI")
+    assert "/loesungen/ki-onpremise-otterbach-otterberg/" in hits[:10], hits  # an AI platform of a town
+    for address in hits[:5]:  # every hit says „KI“ as a word of its own
+        body = page.request.get(origin + address).text()
+        assert re.search(r"(?<![\w])KI(?![a-zäöüß])", body), address
+    # Kiel and the Kinderzeit-Ferienplaner only start with „Ki“
+    assert not {
+        "/kommunen/01002000/",
+        "/foerderprojekte/mpsc-kiel/",
+        "/loesungen/kinderzeit-ferienplaner/",
+    } & set(hits)
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("Förderung Bayern", "Förderprogramm Bayern"),  # the grant programmes of Bavaria
+        ("participation", "Beteiligung"),  # English finds the German pages
+    ],
+)
+def test_synonyms_widen_a_query_and_say_so(page, origin, query, expected):
+    hits = search(page, origin, query)
+    assert len(hits) >= 3, hits
+    expect(status(page)).to_contain_text(f"„{expected}“")
+
+
+def test_the_search_says_at_once_that_it_is_running(page, origin):
+    """On a slow connection the index takes seconds: the status says so at once."""
+    release = []
+
+    def slow(route):
+        release.append(route)
+
+    page.goto(origin + "/suche/")
+    page.route("**/pagefind/**", slow)
+    page.locator("#sr-q").fill("Bürgerhaushalt")
+    expect(status(page)).to_have_text(re.compile("^Suche läuft"))
+    expect(page.locator("[data-sr-results]")).to_have_attribute("aria-busy", "true")
+    page.unroute("**/pagefind/**")  # the held requests go on
+    expect(status(page)).to_have_text(re.compile("gefunden"))
+    expect(page.locator("[data-sr-results]")).not_to_have_attribute("aria-busy", "true")

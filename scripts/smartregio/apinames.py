@@ -6,6 +6,7 @@ from __future__ import annotations
 API = "api/v1"
 # what the JSON API writes into a collection's folder beside the entries' ``<id>.json``
 API_LIST = "index"  # index.json: the collection's entries
+API_SYNONYMS = "synonyme"  # synonyme.json: groups of search terms that mean the same
 API_FACETS = "facetten"  # facetten.json: the catalogue's facet index and sort orders
 API_ADDRESSES = "adressen"  # adressen.json: the entries' pages in card order
 API_CARDS = "karten"  # karten/<n>.json: a folder, so no entry's „karten.json“ collides

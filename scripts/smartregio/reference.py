@@ -15,6 +15,8 @@ from .problems import Problems
 
 VOCABULARY_DIR = "vocabularies"
 PLACES_FILE = "places.csv"
+SYNONYMS_FILE = "synonyme.csv"  # words the site search treats alike, kept by the editors
+MAX_SYNONYM = 60  # characters of one search term
 CONTACTS_FILE = "place-contacts.csv"  # whom to ask in a place, with the source that says so
 GEBIETSSTAND_FILE = "gebietsstand.json"  # where the places come from, and the attribution they need
 LAENDER_FILE = "laender.csv"
@@ -54,6 +56,8 @@ class ReferenceData:
     places_source: PlacesSource | None = None
     # the official outlines as read (GeoJSON text), published unchanged for the map: "laender", "kreise"
     outlines: dict[str, str] = field(default_factory=dict)
+    # groups of search terms that mean the same (Förderung, Förderprogramm), from synonyme.csv
+    synonyms: list[tuple[str, ...]] = field(default_factory=list)
     contacts: dict = field(default_factory=dict)  # place key -> models.PlaceContact
     contact_lines: dict[str, int] = field(default_factory=dict)
     contacts_display: str = "data/reference/place-contacts.csv"
@@ -212,7 +216,44 @@ def load_reference(data_dir: Path, problems: Problems) -> ReferenceData:
         reference.places[place.key] = place
         reference.place_lines[place.key] = line
     _load_contacts(tree, base / CONTACTS_FILE, data_dir, reference, problems)
+    _load_synonyms(tree, base / SYNONYMS_FILE, data_dir, reference, problems)
     return reference
+
+
+def _load_synonyms(
+    tree: InputTree, path: Path, data_dir: Path, reference: ReferenceData, problems: Problems
+) -> None:
+    """Search terms that mean the same, one group per row (``begriffe``: terms separated by
+    „|“); the site search looks for each term of a group when a query names one. A term
+    belongs to one group only, so a search never drifts from one meaning to the next."""
+    if tree.kind(path) == "missing":
+        return
+    display = display_path(path, data_dir)
+    seen: dict[str, int] = {}
+    for line, row in read_rows(path, display, problems, data_dir, MAX_TABLE_BYTES):
+        terms = tuple(dict.fromkeys(t.strip() for t in row.get("begriffe", "").split("|") if t.strip()))
+        if len(terms) < 2:
+            problems.add(
+                display, line, "begriffe", "Eine Gruppe braucht mindestens zwei Begriffe, getrennt durch „|“."
+            )
+            continue
+        if long := [t for t in terms if len(t) > MAX_SYNONYM]:
+            problems.add(
+                display, line, "begriffe", f"„{long[0][:20]}…“ ist länger als {MAX_SYNONYM} Zeichen."
+            )
+            continue
+        twice = [t for t in terms if t.casefold() in seen]
+        if twice:
+            problems.add(
+                display,
+                line,
+                "begriffe",
+                f"„{twice[0]}“ steht schon in Zeile {seen[twice[0].casefold()]}; "
+                "ein Begriff gehört zu einer Gruppe.",
+            )
+            continue
+        seen.update({t.casefold(): line for t in terms})
+        reference.synonyms.append(terms)
 
 
 def _load_contacts(

@@ -70,12 +70,16 @@ async function init(root) {
     } else if (index && !query) {
       found = index.find(selected, sortKey);
     } else {
+      // announced at once: on a slow connection the first hits take seconds
+      status.textContent = query ? `Suche läuft … („${query}“)` : "Suche läuft …";
+      list.setAttribute("aria-busy", "true");
       found = await search.find(query, selected);
       // a text match in a catalogue shows the same card, facts included, as the plain list,
       // in the order chosen; the site search keeps Pagefind's order, by relevance
       found.items = index ? await index.textHits(found.results, sortKey) : searchItems(found.results);
     }
     if (mine !== run) return; // a newer input has started another search
+    list.removeAttribute("aria-busy");
     writeState(form);
     if (found.counts) updateCounts(form, found.counts);
     else for (const [span, text] of pageCounts) span.textContent = text;
@@ -98,7 +102,9 @@ async function init(root) {
       return;
     }
     const noun = isSearch ? "Treffer" : n === 1 ? root.dataset.one : collection;
-    const read = found.term ? ` für „${found.term}“ (die Teile von „${query}“)` : "";
+    const parts = found.term ? ` für „${found.term}“ (die Teile von „${query}“)` : "";
+    const alike = found.alike?.length ? `, auch für gleichbedeutende Begriffe: ${found.alike.map((t) => `„${t}“`).join(", ")}` : "";
+    const read = parts + alike;
     status.textContent = `${n.toLocaleString("de-DE")} ${noun}${read} gefunden.`;
     await showMore();
   };
@@ -253,16 +259,35 @@ class PagefindSearch {
     return filters;
   }
 
+  // The groups of search terms that mean the same (data/reference/synonyme.csv), loaded with
+  // the first query; a site without the file searches without them.
+  async synonymGroups() {
+    this.groups ??= fetch(new URL("api/v1/synonyme.json", this.base))
+      .then((r) => (r.ok ? r.json() : []))
+      .catch(() => []);
+    return this.groups;
+  }
+
   async find(query, selected) {
     const pf = await this.pagefind();
     const filters = this.baseFilters();
     for (const [facet, values] of Object.entries(selected)) filters[facet] = { any: values };
     const checked = await this.checkedSearch(pf, query, filters);
-    if (!checked) {
+    // the same query with a term read as its synonyms („Förderung“ – „Förderprogramm“)
+    const alike = [];
+    for (const other of synonymQueries(query, await this.synonymGroups())) {
+      const found = await this.checkedSearch(pf, other, filters);
+      if (found) alike.push({ ...found, term: other });
+    }
+    const main = checked || alike.shift();
+    if (!main) {
       // no hits: every counted value has none
       return { results: [], counts: this.counting ? Object.fromEntries(this.facetKeys.map((k) => [k, {}])) : {} };
     }
-    const { found, term } = checked;
+    const { found, term } = main;
+    const seen = new Set(found.results.map((r) => r.id));
+    const results = [...found.results];
+    for (const other of alike) for (const r of other.found.results) if (!seen.has(r.id)) { seen.add(r.id); results.push(r); }
     const counts = { ...(found.filters || {}) };
     for (const facet of Object.keys(selected)) {
       const others = { ...filters };
@@ -270,14 +295,27 @@ class PagefindSearch {
       const without = await pf.search(term, { filters: others });
       counts[facet] = (without.filters || {})[facet] || {};
     }
-    return { results: found.results, counts, term: term === query ? null : term };
+    const also = alike.map((a) => a.term);
+    if (!checked) return { results, counts, term: null, alike: [term, ...also] };
+    return { results, counts, term: term === query ? null : term, alike: also };
   }
 
   // Pagefind's results for the query, or for the query with one word read as a compound;
   // null when neither has a real match.
   async checkedSearch(pf, query, filters) {
     const verified = async (term) => {
-      const found = await pf.search(term, { filters });
+      // a short word is a word of its own („KI“), not the start of a longer one („Kiel“):
+      // Pagefind matches a quoted word exactly, and the plain search ranks those pages
+      let found = await pf.search(term, { filters });
+      const short = queryTerms(term).filter((t) => t.length <= SHORT);
+      if (short.length) {
+        const quoted = term.split(/\s+/).map((w) => (short.includes(fold(w)) ? `"${w}"` : w)).join(" ");
+        const exact = await pf.search(quoted, { filters });
+        const ids = new Set(exact.results.map((r) => r.id));
+        const ranked = found.results.filter((r) => ids.has(r.id));
+        const seen = new Set(ranked.map((r) => r.id));
+        found = { ...found, results: [...ranked, ...exact.results.filter((r) => !seen.has(r.id))] };
+      }
       if (!found.results.length) return { found: null };
       const words = pageWords(await found.results[0].data());
       const missing = queryTerms(term).find((t) => !words.some((w) => matches(t, w)));
@@ -309,6 +347,32 @@ function searchItems(results) {
                excerpt: clean(d.excerpt), section: d.filters?.sammlung?.[0] };
     },
   }));
+}
+
+// A query word this short matches whole words only.
+const SHORT = 3;
+
+// The query with one of its terms replaced by each other term of the term's group: „Förderung
+// Bayern“ → „Förderprogramm Bayern“, „Fördermittel Bayern“. Terms of several words match as a
+// run of the query's words; at most four queries more.
+function synonymQueries(query, groups) {
+  const typed = query.trim().split(/[\s!-/:-@[-`{-~]+/).filter(Boolean); // as the reader spelt them
+  const words = typed.map((w) => fold(w));
+  const out = [];
+  for (const group of groups) {
+    for (const term of group) {
+      const parts = queryTerms(term);
+      const at = words.findIndex((_, i) => parts.every((p, j) => words[i + j] === p));
+      if (at < 0) continue;
+      for (const other of group) {
+        if (other === term) continue;
+        const next = [...typed.slice(0, at), other, ...typed.slice(at + parts.length)].join(" ");
+        if (fold(next) !== words.join(" ") && !out.includes(next)) out.push(next);
+      }
+      break;
+    }
+  }
+  return out.slice(0, 4);
 }
 
 // The marker the index copy of a page puts between the parts of a compound (compounds.py).

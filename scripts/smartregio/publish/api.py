@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..addresses import API, API_ADDRESSES, API_CARDS, API_FACETS, API_LIST, SECTION_TITLES, SECTIONS, url
+from ..apinames import API_SYNONYMS
 from ..catalogue import COLLECTIONS, Catalogue
 from ..pages.views import EntryView, Views, title_of
 
@@ -54,6 +55,8 @@ def write_api(catalogue: Catalogue, views: Views, site: Path) -> int:
     """Write every API document into the built site; returns how many were written."""
     root = site / API
     count = 0
+    # the search terms that mean the same, for the site search (loaded with the first query)
+    _write(root / f"{API_SYNONYMS}.json", [list(group) for group in catalogue.reference.synonyms])
     index: dict[str, Any] = {"version": "v1", "collections": {}}
     for collection in COLLECTIONS:
         section = SECTIONS[collection]

@@ -235,10 +235,37 @@ def test_first_results_show_without_scrolling_and_filters_fold(browser, origin, 
     expect(facets).not_to_have_attribute("open", "")
     page.locator("[data-sr-facets] > summary").click()
     expect(page.locator("[data-facet=handlungsfeld]")).to_be_visible()
-    page.locator("[data-facet=handlungsfeld] input").first.check()
+    option = page.locator("[data-facet=handlungsfeld] input").first
+    option.check()
+    value = option.get_attribute("value")
     expect(page.locator("[data-sr-active]")).to_have_text("(1 ausgewählt)")
-    page.reload()  # a link with a selection opens the filters, so the reader sees it
-    expect(facets).to_have_attribute("open", "")
+    page.reload()  # a shared link with a selection: filters folded, the choice as a chip
+    expect(facets).not_to_have_attribute("open", "")
+    chip = page.locator("[data-sr-chips]").get_by_role(
+        "button", name=f"Filter Handlungsfeld: {value} entfernen"
+    )
+    expect(chip).to_be_visible()
+    expect(first).to_be_visible()
+    assert first.bounding_box()["y"] < 900  # the first result in view on arrival
+    chip.click()  # removes the value and searches again
+    expect(page.locator("[data-sr-chips]")).to_be_hidden()
+    expect(page.locator("[data-sr-active]")).to_have_text("")
+    expect(page.locator("#sr-ergebnisse")).to_be_focused()
+    assert "handlungsfeld" not in page.url
+    page.close()
+
+
+def test_a_link_leads_past_the_filters_to_the_results(browser, origin):
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(origin + "/foerderprojekte/")
+    expect(page.locator("[data-sr-results] > li").first).to_be_visible()
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Zu den Ergebnissen")
+    skip.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#sr-ergebnisse")).to_be_focused()
+    page.keyboard.press("Tab")  # the next stop is the first result, not a filter
+    expect(page.locator("[data-sr-results] > li").first.locator("a").first).to_be_focused()
     page.close()
 
 

@@ -39,9 +39,11 @@ async function init(root) {
   const pageCounts = [...form.querySelectorAll("[data-count]")].map((span) => [span, span.textContent]);
   readState(form, new URLSearchParams(location.search));
   const facets = form.querySelector("[data-sr-facets]");
-  // the facets stay folded, so the first results show without scrolling, unless a link
-  // brought a selection: then the reader sees what is chosen
-  if (facets && form.querySelector("[data-facet] input:checked")) facets.open = true;
+  // the facets stay folded, so the first results show without scrolling, also when a link
+  // brought a selection: the chosen values stand above the results as removable chips
+  const chips = root.querySelector("[data-sr-chips]");
+  const skip = root.querySelector("[data-sr-skip]");
+  if (skip) skip.hidden = false;
   // a text search counts hits per facet value only once the facets are open: the counts
   // need Pagefind's filter files, which a reader of folded filters would load for nothing
   search.counting = Boolean(facets?.open);
@@ -84,6 +86,7 @@ async function init(root) {
     if (found.counts) updateCounts(form, found.counts);
     else for (const [span, text] of pageCounts) span.textContent = text;
     const active = form.querySelectorAll("[data-facet] input:checked").length;
+    if (chips) showChips(chips, form, status);
     const marker = form.querySelector("[data-sr-active]");
     if (marker) marker.textContent = active ? `(${active} ausgewählt)` : "";
     results = found.items;
@@ -458,6 +461,36 @@ function editDistance(a, b) {
     row = next;
   }
   return row[b.length];
+}
+
+// The chosen facet values as buttons above the results: one press removes the value and
+// searches again; the focus moves on to the next chip, or to the results once none is left.
+function showChips(box, form, status) {
+  const list = box.querySelector("ul");
+  const checked = [...form.querySelectorAll("[data-facet] input:checked")];
+  list.replaceChildren(...checked.map((input) => {
+    const li = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "sr-chip";
+    const legend = input.closest("[data-facet]").querySelector("legend")?.textContent || "";
+    button.setAttribute("aria-label", `Filter ${legend}: ${input.value} entfernen`);
+    button.textContent = `${input.value} ×`;
+    button.addEventListener("click", () => {
+      const next = li.nextElementSibling || li.previousElementSibling;
+      const index = next ? [...list.children].indexOf(next) : -1;
+      input.checked = false;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      // focus after the list is redrawn by the next update
+      setTimeout(() => {
+        const target = index >= 0 ? list.children[Math.min(index, list.children.length - 1)]?.querySelector("button") : null;
+        (target || status).focus();
+      }, 50);
+    });
+    li.append(button);
+    return li;
+  }));
+  box.hidden = !checked.length;
 }
 
 function card(item, sections) {

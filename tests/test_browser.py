@@ -222,6 +222,9 @@ def test_cross_links_lead_where_they_should(page, origin):
 def test_compare_shows_solutions_side_by_side(page, origin):
     page.goto(origin + "/vergleich/?l=stadtnavi,smart-village-app")
     table = page.locator("[data-sr-table] table")
+    choose = page.locator("[data-sr-choose]")
+    expect(choose).not_to_have_attribute("open", "")  # a linked comparison shows the table first
+    choose.locator("summary").click()
     expect(table.locator("thead th")).to_have_count(3)
     expect(table).to_contain_text("Lizenz")
     expect(table).to_contain_text("GPL-3.0-or-later")

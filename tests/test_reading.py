@@ -287,6 +287,7 @@ def test_sort_by_adoption_and_text_hits_keep_their_facts(browser, origin, catalo
 def test_comparison_keeps_the_chosen_order_and_links_values(browser, origin):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(origin + "/vergleich/?l=stadtnavi,abimo")
+    page.locator("[data-sr-choose] summary").click()
     page.get_by_label("CKAN", exact=True).check()
     heads = page.locator("[data-sr-table] thead th a")
     expect(heads).to_have_count(3)
@@ -342,3 +343,23 @@ def test_tiles_and_card_facts_break_no_number_and_no_word_without_a_hyphen(brows
         "e => e.getBoundingClientRect().right <= e.parentElement.getBoundingClientRect().right"
     )
     page.close()
+
+
+def test_a_linked_comparison_shows_its_table_first_with_a_sticky_label_column(browser, origin):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    page = context.new_page()
+    page.goto(origin + "/vergleich/?l=stadtnavi,abimo,ckan,decidim")
+    table = page.locator("[data-sr-table] table")
+    expect(table.locator("thead th")).to_have_count(5)
+    assert table.bounding_box()["y"] < 800  # in view, not under the list of every solution
+    region = page.locator("[data-sr-table]")
+    label = table.locator("th[scope=row]").first
+    before = label.bounding_box()["x"]
+    region.evaluate("box => { box.scrollLeft = 400; }")
+    page.wait_for_function("document.querySelector('[data-sr-table]').scrollLeft > 0")
+    assert abs(label.bounding_box()["x"] - before) <= 2  # the labels stay while the values scroll
+    page.get_by_role("button", name="Link kopieren").click()
+    expect(page.locator("[data-sr-copied]")).to_have_text("Link kopiert.")
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+    context.close()

@@ -10,7 +10,20 @@ function init(root) {
   const table = root.querySelector("[data-sr-table]");
   const api = new URL(root.dataset.api, location.href);
   const boxes = [...pick.querySelectorAll('input[name="l"]')];
+  const choose = root.querySelector("[data-sr-choose]");
+  const share = root.querySelector("[data-sr-share]");
+  const copied = root.querySelector("[data-sr-copied]");
   pick.hidden = false;
+  // the table comes first; the list of every solution stays folded under it once a link
+  // brought a selection, and opens by itself when there is none
+  share.querySelector("[data-sr-copy]").addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      copied.textContent = "Link kopiert.";
+    } catch {
+      copied.textContent = `Link zum Kopieren: ${location.href}`;
+    }
+  });
 
   // the columns follow the order in which the solutions were chosen (or the link's order)
   let order = [];
@@ -28,6 +41,8 @@ function init(root) {
     if (ids.length) params.set("l", ids.join(",")); else params.delete("l");
     const query = params.toString().replaceAll("%2C", ",");
     history.replaceState(null, "", location.pathname + (query ? `?${query}` : ""));
+    share.hidden = !ids.length;
+    copied.textContent = "";
     if (!ids.length) {
       table.replaceChildren();
       status.textContent = "Noch keine Lösung ausgewählt.";
@@ -49,6 +64,7 @@ function init(root) {
     render();
   });
   fromUrl();
+  choose.open = order.length === 0;
   render();
 }
 

@@ -3,6 +3,8 @@ German numbers and plurals — in the built pages and, where a script draws them
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from html import unescape
@@ -12,6 +14,8 @@ import pytest
 
 from smartregio.pages.addressnames import describe_address
 from smartregio.text import format_eur, format_eur_compact
+
+from .site_helpers import status
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -363,3 +367,32 @@ def test_a_linked_comparison_shows_its_table_first_with_a_sticky_label_column(br
     expect(page.locator("[data-sr-copied]")).to_have_text("Link kopiert.")
     assert page.evaluate("navigator.clipboard.readText()") == page.url
     context.close()
+
+
+def test_a_filtered_selection_downloads_as_csv_cut_from_the_published_table(browser, origin):
+    """A journalist filters the NRW projects and takes them along: the same columns and values
+    as the full download, only the rows on screen, in the order shown."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(origin + "/foerderprojekte/?land=Nordrhein-Westfalen&sortierung=foerderung")
+    expect(status(page)).to_have_text(re.compile(r"^\d+ Förderprojekte? gefunden"))
+    shown = int(re.match(r"\d+", status(page).inner_text()).group())
+    first = page.locator("[data-sr-results] > li h2 a").first.get_attribute("href")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Auswahl herunterladen (CSV)").click()
+    download = info.value
+    assert download.suggested_filename == "foerderprojekte-auswahl.csv"
+    rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"), newline="")))
+    published = list(
+        csv.reader(
+            io.StringIO(page.request.get(origin + "/daten/latest/funding-projects.csv").text(), newline="")
+        )
+    )
+    assert rows[0] == published[0]  # the same headers as the full download
+    assert len(rows) - 1 == shown
+    whole = {row[0]: row for row in published[1:]}
+    assert all(row == whole[row[0]] for row in rows[1:])  # values unchanged
+    land = published[0].index("laender")
+    assert all("NW" in row[land].split(",") for row in rows[1:])
+    assert first.rstrip("/").endswith(rows[1][0])  # in the order shown: the largest grant first
+    expect(page.locator("[data-sr-downloaded]")).to_contain_text(f"{shown} Einträge als CSV heruntergeladen")
+    page.close()

@@ -44,6 +44,12 @@ async function init(root) {
   const chips = root.querySelector("[data-sr-chips]");
   const skip = root.querySelector("[data-sr-skip]");
   if (skip) skip.hidden = false;
+  const selection = root.querySelector("[data-sr-selection]");
+  selection?.querySelector("[data-sr-download]").addEventListener("click", async () => {
+    const said = selection.querySelector("[data-sr-downloaded]");
+    said.textContent = "Die Auswahl wird zusammengestellt …";
+    said.textContent = await downloadSelection(results, root.dataset.table, root.dataset.section, base);
+  });
   // a text search counts hits per facet value only once the facets are open: the counts
   // need Pagefind's filter files, which a reader of folded filters would load for nothing
   search.counting = Boolean(facets?.open);
@@ -98,6 +104,10 @@ async function init(root) {
       return;
     }
     const n = results.length;
+    if (selection) {
+      selection.hidden = !n;
+      selection.querySelector("[data-sr-downloaded]").textContent = "";
+    }
     if (suggest) showSuggestions(suggest, n ? null : query);
     if (!n && query) {
       status.textContent = `Keine Treffer für „${query}“.`;
@@ -492,6 +502,54 @@ function showChips(box, form, status) {
   }));
   box.hidden = !checked.length;
 }
+
+// The entries on screen as CSV, cut from the published table of the collection: the same
+// columns, headers and values as the full download, the rows in the order shown.
+async function downloadSelection(results, table, section, base) {
+  const cards = await Promise.all(results.map((item) => item.card()));
+  const response = await fetch(new URL(`daten/latest/${table}.csv`, base));
+  if (!response.ok) return "Die Daten zum Herunterladen gibt es hier nicht (etwa in der Vorschau).";
+  const text = await response.text();
+  const rows = parseCsv(text);
+  const id = rows[0].indexOf("id");
+  const byId = new Map(rows.slice(1).map((row) => [row[id], row]));
+  const chosen = cards.map((c) => byId.get(new URL(c.url).pathname.split("/").filter(Boolean).pop())).filter(Boolean);
+  const end = text.includes("\r\n") ? "\r\n" : "\n";
+  const csv = [rows[0], ...chosen].map((row) => row.map(csvCell).join(",")).join(end) + end;
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+  link.download = `${section}-auswahl.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  return `${chosen.length.toLocaleString("de-DE")} ${chosen.length === 1 ? "Eintrag" : "Einträge"} als CSV heruntergeladen (${section}-auswahl.csv).`;
+}
+
+// RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks.
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(cell); cell = ""; }
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell); rows.push(row); row = []; cell = "";
+    } else cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+const csvCell = (value) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 function card(item, sections) {
   const showSection = Boolean(sections);

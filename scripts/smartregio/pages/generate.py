@@ -325,6 +325,7 @@ class Generator:
                     here,
                     mode="catalogue",
                     section=section,
+                    table=collection,  # the package's table of its entries: the selection's download
                     collection_title=SECTION_TITLES[collection],
                     intro=self.catalogue.texts(collection).intro,
                     facets=shown_facets,

@@ -396,3 +396,32 @@ def test_a_filtered_selection_downloads_as_csv_cut_from_the_published_table(brow
     assert first.rstrip("/").endswith(rows[1][0])  # in the order shown: the largest grant first
     expect(page.locator("[data-sr-downloaded]")).to_contain_text(f"{shown} Einträge als CSV heruntergeladen")
     page.close()
+
+
+def test_the_selection_downloads_as_an_excel_workbook_too(browser, origin, tmp_path):
+    from openpyxl import load_workbook
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(origin + "/foerderprojekte/?land=Bayern")
+    expect(status(page)).to_have_text(re.compile(r"^\d+ Förderprojekte? gefunden"))
+    shown = int(re.match(r"\d+", status(page).inner_text()).group())
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Auswahl herunterladen (Excel)").click()
+    assert info.value.suggested_filename == "foerderprojekte-auswahl.xlsx"
+    info.value.save_as(tmp_path / "auswahl.xlsx")
+    sheet = load_workbook(tmp_path / "auswahl.xlsx", read_only=True).active
+    rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    published = list(
+        csv.reader(
+            io.StringIO(page.request.get(origin + "/daten/latest/funding-projects.csv").text(), newline="")
+        )
+    )
+    assert rows[0] == published[0]  # the same headers as the full download
+    assert len(rows) - 1 == shown
+    whole = {row[0]: row for row in published[1:]}
+    assert all(row == whole[row[0]] for row in rows[1:])  # every value as published
+    lead = published[0].index("lead")
+    assert {row[lead] for row in rows[1:] if row[lead]} and all(
+        row[lead].startswith("0") for row in rows[1:] if row[lead]
+    )  # official keys stay text, with their leading zero
+    page.close()

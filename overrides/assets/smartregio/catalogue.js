@@ -45,11 +45,13 @@ async function init(root) {
   const skip = root.querySelector("[data-sr-skip]");
   if (skip) skip.hidden = false;
   const selection = root.querySelector("[data-sr-selection]");
-  selection?.querySelector("[data-sr-download]").addEventListener("click", async () => {
-    const said = selection.querySelector("[data-sr-downloaded]");
-    said.textContent = "Die Auswahl wird zusammengestellt …";
-    said.textContent = await downloadSelection(results, root.dataset.table, root.dataset.section, base);
-  });
+  for (const button of selection?.querySelectorAll("[data-sr-download]") || []) {
+    button.addEventListener("click", async () => {
+      const said = selection.querySelector("[data-sr-downloaded]");
+      said.textContent = "Die Auswahl wird zusammengestellt …";
+      said.textContent = await downloadSelection(results, root.dataset.table, root.dataset.section, base, button.dataset.srDownload);
+    });
+  }
   // a text search counts hits per facet value only once the facets are open: the counts
   // need Pagefind's filter files, which a reader of folded filters would load for nothing
   search.counting = Boolean(facets?.open);
@@ -503,9 +505,9 @@ function showChips(box, form, status) {
   box.hidden = !checked.length;
 }
 
-// The entries on screen as CSV, cut from the published table of the collection: the same
-// columns, headers and values as the full download, the rows in the order shown.
-async function downloadSelection(results, table, section, base) {
+// The entries on screen, cut from the published table of the collection: the same columns,
+// headers and values as the full download, the rows in the order shown; as CSV or XLSX.
+async function downloadSelection(results, table, section, base, format) {
   const cards = await Promise.all(results.map((item) => item.card()));
   const response = await fetch(new URL(`daten/latest/${table}.csv`, base));
   if (!response.ok) return "Die Daten zum Herunterladen gibt es hier nicht (etwa in der Vorschau).";
@@ -514,16 +516,85 @@ async function downloadSelection(results, table, section, base) {
   const id = rows[0].indexOf("id");
   const byId = new Map(rows.slice(1).map((row) => [row[id], row]));
   const chosen = cards.map((c) => byId.get(new URL(c.url).pathname.split("/").filter(Boolean).pop())).filter(Boolean);
-  const end = text.includes("\r\n") ? "\r\n" : "\n";
-  const csv = [rows[0], ...chosen].map((row) => row.map(csvCell).join(",")).join(end) + end;
+  const name = `${section}-auswahl.${format === "xlsx" ? "xlsx" : "csv"}`;
+  let blob;
+  if (format === "xlsx") {
+    blob = new Blob([xlsx([rows[0], ...chosen], section)], {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
+  } else {
+    const end = text.includes("\r\n") ? "\r\n" : "\n";
+    blob = new Blob([[rows[0], ...chosen].map((row) => row.map(csvCell).join(",")).join(end) + end], {
+      type: "text/csv;charset=utf-8",
+    });
+  }
   const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-  link.download = `${section}-auswahl.csv`;
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
-  return `${chosen.length.toLocaleString("de-DE")} ${chosen.length === 1 ? "Eintrag" : "Einträge"} als CSV heruntergeladen (${section}-auswahl.csv).`;
+  const what = chosen.length === 1 ? "Eintrag" : "Einträge";
+  return `${chosen.length.toLocaleString("de-DE")} ${what} als ${format === "xlsx" ? "Excel-Datei" : "CSV"} heruntergeladen (${name}).`;
+}
+
+// A workbook of one sheet, every value as the CSV holds it (text stays text: „08421000“ keeps its
+// zero; a plain number becomes a number), stored in a ZIP without compression.
+function xlsx(rows, sheet) {
+  const esc = (v) => v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
+    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const col = (i) => { let s = ""; for (i += 1; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s; return s; };
+  const cell = (v, r, c) => {
+    const ref = `${col(c)}${r + 1}`;
+    if (r > 0 && /^-?(0|[1-9]\d{0,14})(\.\d+)?$/.test(v)) return `<c r="${ref}"><v>${v}</v></c>`;
+    return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+  };
+  const data = rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, r, c)).join("")}</row>`).join("");
+  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const files = {
+    "[Content_Types].xml": `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    "_rels/.rels": `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    "xl/workbook.xml": `${head}<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="${esc(sheet).slice(0, 31)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels": `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    "xl/worksheets/sheet1.xml": `${head}<worksheet ${ns}><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>${data}</sheetData></worksheet>`,
+  };
+  return zip(Object.entries(files).map(([name, text]) => [name, new TextEncoder().encode(text)]));
+}
+
+const CRC = Array.from({ length: 256 }, (_, n) => {
+  for (let k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
+  return n >>> 0;
+});
+const crc32 = (bytes) => { let c = 0xffffffff; for (const b of bytes) c = CRC[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+
+// A ZIP archive of stored (uncompressed) files: local headers, the data, the central directory.
+function zip(files) {
+  const parts = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, data] of files) {
+    const path = new TextEncoder().encode(name);
+    const crc = crc32(data);
+    const local = new DataView(new ArrayBuffer(30));
+    local.setUint32(0, 0x04034b50, true); local.setUint16(4, 20, true); local.setUint16(8, 0, true);
+    local.setUint32(14, crc, true); local.setUint32(18, data.length, true); local.setUint32(22, data.length, true);
+    local.setUint16(26, path.length, true);
+    const entry = new DataView(new ArrayBuffer(46));
+    entry.setUint32(0, 0x02014b50, true); entry.setUint16(4, 20, true); entry.setUint16(6, 20, true);
+    entry.setUint32(16, crc, true); entry.setUint32(20, data.length, true); entry.setUint32(24, data.length, true);
+    entry.setUint16(28, path.length, true); entry.setUint32(42, offset, true);
+    parts.push(new Uint8Array(local.buffer), path, data);
+    central.push(new Uint8Array(entry.buffer), path);
+    offset += 30 + path.length + data.length;
+  }
+  const size = central.reduce((n, p) => n + p.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true); end.setUint16(8, files.length, true); end.setUint16(10, files.length, true);
+  end.setUint32(12, size, true); end.setUint32(16, offset, true);
+  return new Blob([...parts, ...central, new Uint8Array(end.buffer)]);
 }
 
 // RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks.

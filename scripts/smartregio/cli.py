@@ -68,7 +68,7 @@ def _verbosity_args() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
-    from .engine import engine_names
+    from .engine import DEFAULT, engine_names
 
     common = _verbosity_args()
     parser = GermanParser(
@@ -136,8 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--engine",
         choices=engine_names(),
-        default="mkdocs",
-        help="die Engine, die die Seiten rendert (Standard: mkdocs; zensical ist der Nachfolger)",
+        default=DEFAULT,
+        help=(
+            f"die Engine, die die Seiten rendert (Standard: {DEFAULT}, die Fortführung von MkDocs 1.x; "
+            "mkdocs ist MkDocs 1.6, zensical der Nachfolger von Material)"
+        ),
     )
     build.add_argument(
         "--work-dir",

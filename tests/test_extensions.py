@@ -42,7 +42,7 @@ def test_every_registered_extension_loads_fulfils_its_contract_and_is_documented
 
 
 def test_an_unknown_extension_is_named_with_the_known_ones():
-    with pytest.raises(ExtensionError, match=re.escape("Unbekannt: „nichts“. Möglich: mkdocs, zensical.")):
+    with pytest.raises(ExtensionError, match=re.escape("Unbekannt: „nichts“. Möglich: mkdocs, properdocs, zensical.")):
         load("smartregio.engines", "nichts")
 
 

@@ -91,7 +91,7 @@ def test_build_reports_each_stage_and_is_quiet_with_q(tmp_path):
     for stage in (
         "Laden, prüfen, verknüpfen: 4 Einträge",
         "Seiten erzeugen",
-        "Engine (MkDocs) rendert",
+        "Engine (ProperDocs) rendert",  # the default engine
         "Suchindex (Pagefind)",
         "Website austauschen",
         "Fertig",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from smartregio.addresses import SECTIONS
-from smartregio.engine import EngineError
+from smartregio.engine import DEFAULT, EngineError
 from smartregio.engine.serve import sync_docs
 from smartregio.load import load_catalogue
 from smartregio.pipeline import BuildError, build_site
@@ -365,7 +365,7 @@ def test_engine_failure_keeps_the_old_site(tmp_path, monkeypatch):
         (Path(site_dir) / "half.html").write_text("halb", encoding="utf-8")
         raise EngineError("kaputt")
 
-    monkeypatch.setattr("smartregio.engine.mkdocs.render", broken)
+    monkeypatch.setattr(f"smartregio.engine.{DEFAULT}.render", broken)
     with pytest.raises(EngineError):
         build(data, tmp_path / "site", tmp_path / "work")
     assert tree_digest(tmp_path / "site") == before
@@ -532,16 +532,20 @@ def test_spawned_workers_build_the_same_site(tmp_path, monkeypatch):
     assert tree_digest(tmp_path / "fork") == tree_digest(tmp_path / "spawn")
 
 
+ENGINES = ("properdocs", "mkdocs", "zensical")  # the default first, then the tested alternatives
+
+
 @pytest.fixture(scope="module")
-def both_engines(tmp_path_factory) -> tuple[Path, Path]:
-    """The shipped entries rendered by MkDocs and by Zensical. The place table is cut to the
+def engines(tmp_path_factory) -> dict[str, Path]:
+    """The shipped entries rendered by each engine, by name. The place table is cut to the
     places the entries name and those they lie in: the same page types, a fraction of the
-    12,000 place pages, so the second engine's full build stays within CI's time."""
+    12,000 place pages, so the alternatives' full builds stay within CI's time."""
+    assert ENGINES[0] == DEFAULT
     root = tmp_path_factory.mktemp("engines")
     data = named_places_only(root / "data")
-    build_site(data, root / "mkdocs", Project(REPO, build_root=root / "w1"))
-    build_site(data, root / "zensical", Project(REPO, build_root=root / "w2"), engine="zensical")
-    return root / "mkdocs", root / "zensical"
+    for name in ENGINES:
+        build_site(data, root / name, Project(REPO, build_root=root / f"w-{name}"), engine=name)
+    return {name: root / name for name in ENGINES}
 
 
 def named_places_only(target: Path) -> Path:
@@ -569,8 +573,26 @@ def named_places_only(target: Path) -> Path:
     return target
 
 
-def test_zensical_builds_the_same_pages_with_their_key_facts(both_engines):
-    mkdocs_site, zensical_site = both_engines
+GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
+
+
+def test_properdocs_and_mkdocs_build_the_same_bytes_but_for_the_generator_tag(engines):
+    """ProperDocs continues MkDocs 1.6 with the same theme: every file of the site is the same,
+    only the generator tag of the HTML pages names the engine."""
+    properdocs_site, mkdocs_site = engines["properdocs"], engines["mkdocs"]
+    files = {p.relative_to(mkdocs_site) for p in mkdocs_site.rglob("*") if p.is_file()}
+    assert files == {p.relative_to(properdocs_site) for p in properdocs_site.rglob("*") if p.is_file()}
+    named = set()
+    for rel in sorted(files):
+        ours, theirs = (properdocs_site / rel).read_bytes(), (mkdocs_site / rel).read_bytes()
+        if ours != theirs:
+            assert GENERATOR.sub(b"", ours) == GENERATOR.sub(b"", theirs), rel
+            named |= {GENERATOR.search(ours)[1], GENERATOR.search(theirs)[1]}
+    assert {n.split(b",")[0] for n in named} == {b"mkdocs-ProperDocs 1.6.7", b"mkdocs-1.6.1"}
+
+
+def test_zensical_builds_the_same_pages_with_their_key_facts(engines):
+    mkdocs_site, zensical_site = engines["mkdocs"], engines["zensical"]
     pages = {p.relative_to(mkdocs_site) for p in mkdocs_site.rglob("index.html")}
     assert pages == {p.relative_to(zensical_site) for p in zensical_site.rglob("index.html")}
     catalogue, _ = load_catalogue(REPO / "data")  # the same entries as the engines' data
@@ -598,13 +620,13 @@ def _contrast(a: str, b: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
-def test_the_header_search_field_is_seen_and_works_in_both_engines(both_engines, browser, engine):
+@pytest.mark.parametrize("engine", ["properdocs", "zensical"])  # mkdocs: the same bytes as properdocs
+def test_the_header_search_field_is_seen_and_works_in_both_themes(engines, browser, engine):
     """Zensical draws a light header, Material a coloured one: the field must stand out
     (WCAG 1.4.11, 3:1 for its edge) on either, and search in place on /suche/."""
     from playwright.sync_api import expect
 
-    site = both_engines[["mkdocs", "zensical"].index(engine)]
+    site = engines[engine]
     with serve(site) as origin:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
         page = context.new_page()

@@ -7,7 +7,8 @@ import re
 
 import pytest
 import yaml
-from mkdocs.utils.meta import get_data
+from mkdocs.utils.meta import get_data as mkdocs_get_data
+from properdocs.utils.meta import get_data as properdocs_get_data
 
 from smartregio.package.write import move_into
 from smartregio.pages.generate import front_matter, relative
@@ -52,8 +53,9 @@ def test_entry_markdown_keeps_only_safe_markup():
 def test_front_matter_reaches_the_engine_unchanged(value):
     front = {"title": value, "nested": {"list": [value, 1, True, None]}, "body_html": value}
     meta_text = f"---\n{front_matter(front)}\n---\n"
-    body, meta = get_data(meta_text)  # exactly as MkDocs reads a page's front matter
-    assert meta == front and body == ""
+    for get_data in (properdocs_get_data, mkdocs_get_data):  # exactly as each engine reads it
+        body, meta = get_data(meta_text)
+        assert meta == front and body == "", get_data.__module__
     assert yaml.safe_load(front_matter(front)) == front
 
 

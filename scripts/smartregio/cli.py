@@ -68,7 +68,7 @@ def _verbosity_args() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
-    from .engine import engine_names
+    from .engine import DEFAULT, engine_names
 
     common = _verbosity_args()
     parser = GermanParser(
@@ -136,8 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--engine",
         choices=engine_names(),
-        default="mkdocs",
-        help="die Engine, die die Seiten rendert (Standard: mkdocs; zensical ist der Nachfolger)",
+        default=DEFAULT,
+        help=(
+            f"die Engine, die die Seiten rendert (Standard: {DEFAULT}, die Fortführung von MkDocs 1.x; "
+            "mkdocs ist MkDocs 1.6, zensical der Nachfolger von Material)"
+        ),
     )
     build.add_argument(
         "--work-dir",
@@ -173,6 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="die ausgelieferten Daten mit allen amtlichen Orten bauen: Dauer und Speicher gegen MkDocs, "
         "Größe einer Gemeindeseite, Bytes von „Kommune finden“ und Karte",
+    )
+    bench.add_argument(
+        "--engine",
+        choices=engine_names(),
+        default=DEFAULT,
+        help=f"die Engine der Website-Läufe von --site und --shipped (Standard: {DEFAULT})",
     )
     places = commands.add_parser(
         "places", help="amtliche Orte, Punkte, Flächen und Grenzen aus VG5000/VG250 des BKG ableiten"
@@ -349,7 +358,7 @@ def _places(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bench(sizes: list[int] | None, site: bool, shipped: bool = False) -> int:
+def _bench(sizes: list[int] | None, site: bool, shipped: bool = False, engine: str | None = None) -> int:
     """The benchmark is a developer tool: it lives in ``scripts/smartregio_dev``, which the
     development environment puts on the path and the installed package does not ship."""
     try:
@@ -366,7 +375,7 @@ def _bench(sizes: list[int] | None, site: bool, shipped: bool = False) -> int:
         return 1
     if sizes is None:
         sizes = [] if shipped else [1000, 10000]
-    return run(sizes, site=site, shipped=shipped)
+    return run(sizes, site=site, shipped=shipped, engine=engine)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -484,7 +493,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Version {args.version} veröffentlicht: {folder} (Änderungen in CHANGELOG.md).")
         return 0
     if args.command == "bench":
-        return _bench(args.sizes, site=args.site, shipped=args.shipped)
+        return _bench(args.sizes, site=args.site, shipped=args.shipped, engine=args.engine)
     if args.command == "places":
         return _places(args)
     if args.command == "import":

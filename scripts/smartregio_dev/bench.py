@@ -49,9 +49,9 @@ def measure(n: int) -> dict[str, float]:
         }
 
 
-def _in_child(module: str, function: str, *args: int) -> dict | None:
+def _in_child(module: str, function: str, *args: int | str) -> dict | None:
     """Run one measurement in a fresh process, so its peak memory is its own."""
-    call = f"{function}({', '.join(map(str, args))})"
+    call = f"{function}({', '.join(map(repr, args))})"
     code = f"import json; from smartregio_dev.{module} import {function}; print(json.dumps({call}))"
     source_root = str(Path(__file__).resolve().parents[1])
     env = {
@@ -65,10 +65,13 @@ def _in_child(module: str, function: str, *args: int) -> dict | None:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run_site_sizes(sizes: list[int]) -> int:
-    print("\nGanze Website (Build, Spitze RSS inkl. Pagefind, Größe; Browser-Downloads in KB gzip):")
+def run_site_sizes(sizes: list[int], engine: str | None = None) -> int:
+    print(
+        f"\nGanze Website mit {engine or 'der Standard-Engine'} (Build, CPU-Zeit, Spitze RSS inkl. Pagefind, "
+        "Größe; Browser-Downloads in KB gzip):"
+    )
     for n in sizes:
-        r = _in_child("bench_site", "run_site", n)
+        r = _in_child("bench_site", "run_site", n, *([engine] if engine else []))
         if r is None:
             return 1
         print("  " + ", ".join(f"{k}={v}" for k, v in r.items()))
@@ -99,18 +102,22 @@ def measure_hostile() -> dict[str, float]:
     return {"alias_bomb_s": round(t1 - t0, 3), "lookalikes_10k_s": round(t3 - t2, 2)}
 
 
-def run_shipped() -> int:
-    print("\nAusgelieferte Daten mit allen amtlichen Orten (Build, Spitze RSS, Seiten; KB gzip):")
-    r = _in_child("bench_site", "run_shipped")
+def run_shipped(engine: str | None = None) -> int:
+    print(
+        f"\nAusgelieferte Daten mit allen amtlichen Orten, {engine or 'Standard-Engine'} "
+        "(Build, CPU-Zeit, Spitze RSS, Seiten; KB gzip):"
+    )
+    r = _in_child("bench_site", "run_shipped", *([engine] if engine else []))
     if r is None:
         return 1
     print("  " + ", ".join(f"{k}={v}" for k, v in r.items()))
     return 0
 
 
-def run(sizes: list[int], site: bool = False, shipped: bool = False) -> int:
-    """With ``shipped``: the shipped data first, then the synthetic sizes (none: only shipped)."""
-    if shipped and (code := run_shipped()):
+def run(sizes: list[int], site: bool = False, shipped: bool = False, engine: str | None = None) -> int:
+    """With ``shipped``: the shipped data first, then the synthetic sizes (none: only shipped).
+    ``engine`` renders the site runs (``--site``, ``--shipped``; None: the default engine)."""
+    if shipped and (code := run_shipped(engine)):
         return code
     if shipped and not sizes:
         return 0
@@ -131,4 +138,4 @@ def run(sizes: list[int], site: bool = False, shipped: bool = False) -> int:
         f"\nFeindliche Eingaben: YAML-Aliasbombe abgewiesen in {hostile['alias_bomb_s']} s, "
         f"Ähnlichkeitsprüfung von 10.000 Namen in {hostile['lookalikes_10k_s']} s (Ziel je < 5 s)."
     )
-    return run_site_sizes(sizes) if site else 0
+    return run_site_sizes(sizes, engine) if site else 0

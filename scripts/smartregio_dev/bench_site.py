@@ -23,6 +23,14 @@ def _peak_mb() -> float:
     return round(max(own, children) / 1024, 1)
 
 
+def _cpu_s() -> float:
+    """CPU seconds of this process and its finished children (the engine's shards, Pagefind):
+    steadier than the wall clock on a machine shared with other work."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return round(own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime, 1)
+
+
 def _size_mb(folder: Path) -> float:
     return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6, 1)
 
@@ -92,7 +100,8 @@ def browser_bytes(site: Path) -> dict[str, int]:
     return out
 
 
-def run_site(n: int) -> dict[str, float]:
+def run_site(n: int, engine: str | None = None) -> dict[str, float]:
+    from smartregio.engine import DEFAULT
     from smartregio.pipeline import build_site
     from smartregio.project import Project
 
@@ -102,12 +111,13 @@ def run_site(n: int) -> dict[str, float]:
     try:
         data = work / "data"
         generate(data, n)
-        start = time.perf_counter()
-        build_site(data, work / "site", Project(REPO, build_root=work / "build"))
+        start, cpu = time.perf_counter(), _cpu_s()
+        build_site(data, work / "site", Project(REPO, build_root=work / "build"), engine=engine or DEFAULT)
         seconds = time.perf_counter() - start
         result = {
             "entries": n,
             "site_build_s": round(seconds, 1),
+            "cpu_s": round(_cpu_s() - cpu, 1),
             "peak_rss_mb": _peak_mb(),
             "site_mb": _size_mb(work / "site"),
             "pages": sum(1 for _ in (work / "site").rglob("index.html")),
@@ -169,20 +179,24 @@ def finder_and_map_bytes(site: Path) -> dict[str, float]:
     return out
 
 
-def run_shipped() -> dict[str, float]:
-    """The shipped data (every official place included) against a bare MkDocs build of as many
-    pages; a Gemeinde page's size, the finder's and the map's bytes."""
+def run_shipped(engine: str | None = None) -> dict[str, float]:
+    """The shipped data (every official place included), rendered by ``engine`` (None: the
+    default), against a bare MkDocs build of as many pages; a Gemeinde page's size, the finder's
+    and the map's bytes."""
+    from smartregio.engine import DEFAULT
     from smartregio.pipeline import build_site
     from smartregio.project import Project
 
     work = Path(tempfile.mkdtemp(prefix="sr-bench-shipped-"))
     try:
-        start = time.perf_counter()
-        build_site(REPO / "data", work / "site", Project(REPO, build_root=work / "build"))
+        start, cpu = time.perf_counter(), _cpu_s()
+        project = Project(REPO, build_root=work / "build")
+        build_site(REPO / "data", work / "site", project, engine=engine or DEFAULT)
         seconds = time.perf_counter() - start
         pages = sum(1 for _ in (work / "site").rglob("index.html"))
         result: dict[str, float] = {
             "site_build_s": round(seconds, 1),
+            "cpu_s": round(_cpu_s() - cpu, 1),
             "peak_rss_mb": _peak_mb(),
             "site_mb": _size_mb(work / "site"),
             "pages": pages,

@@ -3,8 +3,10 @@
 Only this package knows an engine. Every other stage writes Markdown pages with front matter
 and template overrides under ``overrides/``; ``renderer(name)`` picks the engine that builds
 them. Engines are extensions (``extensions.Engine``) registered as entry points of the group
-``smartregio.engines``: the built-in ``mkdocs`` (MkDocs with Material, the default) and
-``zensical`` are registered in ``pyproject.toml`` like any other.
+``smartregio.engines``: the built-in ``properdocs`` (ProperDocs, the continuation of MkDocs 1.x,
+with Material: the default), ``mkdocs`` (MkDocs 1.6 with Material) and ``zensical`` are
+registered in ``pyproject.toml`` like any other. Why ProperDocs: ARCHITECTURE.md, „The engine
+after May 2027“.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from ..extensions import ENGINES_GROUP, Engine, ExtensionError, load, registered
 from .errors import EngineError
 
-DEFAULT = "mkdocs"
+DEFAULT = "properdocs"
 
 
 @dataclass(frozen=True)

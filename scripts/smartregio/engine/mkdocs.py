@@ -1,7 +1,9 @@
-"""MkDocs with Material for MkDocs, the default engine: generated Markdown to HTML.
+"""MkDocs 1.6 with Material for MkDocs: generated Markdown to HTML.
 
 The pages, front matter and template overrides it reads are engine-neutral; ``zensical.py``
-beside this module renders the same folder with Zensical.
+beside this module renders the same folder with Zensical. ProperDocs, the continuation of
+MkDocs 1.x under its own import name, runs exactly this code with ``package="properdocs"``
+(``properdocs.py``): the same configuration, theme, shards and checks.
 """
 
 from __future__ import annotations
@@ -41,9 +43,12 @@ def render(
     shard_sections: tuple[str, ...] = (),
     site_url: str | None = None,
     build_date: int | None = None,
+    package: str = "mkdocs",
 ) -> None:
-    """Build ``docs_dir`` into ``site_dir``, strictly; ``site_url`` replaces the configured one
-    (a version's copy lives under its own address, which its 404 page and sitemap need);
+    """Build ``docs_dir`` into ``site_dir``, strictly, with the engine of the import package
+    ``package`` (``mkdocs``, or ``properdocs``, which keeps MkDocs 1.6's interface);
+    ``site_url`` replaces the configured one (a version's copy lives under its own address,
+    which its 404 page and sitemap need);
     ``build_date`` (seconds since 1970, UTC) is the date MkDocs gives every page and the
     sitemap, instead of the clock's.
 
@@ -54,9 +59,9 @@ def render(
     """
     shards = _shards(docs_dir, shard_sections)
     if shards is None:
-        _render_once(config_file, docs_dir, site_dir, site_url=site_url, build_date=build_date)
+        _render_once(config_file, docs_dir, site_dir, None, site_url, build_date, package)
     else:
-        _render_sharded(config_file, docs_dir, site_dir, shards, site_url, build_date)
+        _render_sharded(config_file, docs_dir, site_dir, shards, site_url, build_date, package)
     normalise_sitemap(site_dir)
 
 
@@ -114,6 +119,7 @@ def _render_sharded(
     shards: list[Shard],
     site_url: str | None = None,
     build_date: int | None = None,
+    package: str = "mkdocs",
 ) -> None:
     with tempfile.TemporaryDirectory(prefix=working_prefix("shards"), dir=site_dir.parent) as tmp:
         work = Path(tmp)
@@ -123,7 +129,7 @@ def _render_sharded(
             context.Process(
                 target=_render_child,
                 args=(config_file, docs_dir, work / f"site-{n}", shard.exclude_docs, errors),
-                kwargs={"site_url": site_url, "build_date": build_date},
+                kwargs={"site_url": site_url, "build_date": build_date, "package": package},
             )
             for n, shard in enumerate(shards)
         ]
@@ -152,9 +158,10 @@ def _render_child(
     errors,
     site_url: str | None = None,
     build_date: int | None = None,
+    package: str = "mkdocs",
 ) -> None:
     try:
-        _render_once(config_file, docs_dir, site_dir, exclude_docs, site_url, build_date)
+        _render_once(config_file, docs_dir, site_dir, exclude_docs, site_url, build_date, package)
     except EngineError as exc:
         errors.put(str(exc))
         raise SystemExit(1) from None
@@ -190,19 +197,17 @@ def _render_once(
     exclude_docs: str | None = None,
     site_url: str | None = None,
     build_date: int | None = None,
+    package: str = "mkdocs",
 ) -> None:
     """One strict engine run (leaving out the pages ``exclude_docs`` names)."""
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(package)
     handler = _Collect()
     logger.addHandler(handler)
     previous = logger.level
     logger.setLevel(logging.WARNING)
     try:
         with _build_environment(build_date):
-            from mkdocs.commands.build import build
-            from mkdocs.config import load_config
-            from mkdocs.exceptions import MkDocsException
-
+            build, load_config, refused = _interface(package)
             options = {"exclude_docs": exclude_docs} if exclude_docs else {}
             if site_url:
                 options["site_url"] = site_url
@@ -211,11 +216,25 @@ def _render_once(
                     str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, **options
                 )
                 build(config)
-            except MkDocsException as exc:
+            except refused as exc:
                 raise EngineError("\n".join([*handler.messages, str(exc)])) from None
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
+
+
+def _interface(package: str) -> tuple:
+    """``build``, ``load_config`` and the exception of a refused build, from MkDocs or from
+    ProperDocs, which keeps MkDocs 1.6's interface under its own name."""
+    if package == "properdocs":
+        from properdocs.commands.build import build
+        from properdocs.config import load_config
+        from properdocs.exceptions import ProperDocsException as refused
+    else:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import MkDocsException as refused
+    return build, load_config, refused
 
 
 @contextlib.contextmanager

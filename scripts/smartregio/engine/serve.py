@@ -1,9 +1,10 @@
 """``smartregio serve``: a live preview that regenerates pages when an entry changes.
 
-MkDocs' own server watches the generated folder and reloads the browser; a small poller
-here watches ``data/`` and ``content/`` and rewrites only the generated files that changed,
-so the server's watcher sees ordinary edits. A regeneration that fails is reported in German
-with where it failed, and the poller goes on watching: the preview keeps the last good pages.
+The default engine's own server (ProperDocs', MkDocs' server continued) watches the generated
+folder and reloads the browser; a small poller here watches ``data/`` and ``content/`` and
+rewrites only the generated files that changed, so the server's watcher sees ordinary edits.
+A regeneration that fails is reported in German with where it failed, and the poller goes on
+watching: the preview keeps the last good pages.
 """
 
 from __future__ import annotations
@@ -154,12 +155,12 @@ def check_address(address: str) -> None:
 
 
 def serve(data_dir: Path, project: Project, address: str, verbose: bool = False) -> int:
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from properdocs.commands.serve import serve as engine_serve
 
     check_address(address)  # before the first build: a busy port is said at once
     if not sync_docs(data_dir, project) and not project.docs.is_dir():
         return 1
 
     threading.Thread(target=Watcher(data_dir, project, verbose=verbose).run, daemon=True).start()
-    mkdocs_serve(config_file=str(project.config_file), dev_addr=address, livereload=True)
+    engine_serve(config_file=str(project.config_file), dev_addr=address, livereload=True)
     return 0

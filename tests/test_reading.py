@@ -425,3 +425,28 @@ def test_the_selection_downloads_as_an_excel_workbook_too(browser, origin, tmp_p
         row[lead].startswith("0") for row in rows[1:] if row[lead]
     )  # official keys stay text, with their leading zero
     page.close()
+
+
+def test_solutions_are_added_to_the_comparison_from_the_catalogue(browser, origin):
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(origin + "/loesungen/")
+    cards = page.locator("[data-sr-results] > li")
+    expect(cards.first.locator("dl.sr-card__facts")).to_be_visible()
+    tray = page.get_by_role("region", name="Vergleich")
+    expect(tray).to_be_hidden()
+    names = cards.locator("h2 a").all_inner_texts()[:2]
+    for i in range(2):
+        button = cards.nth(i).get_by_role("button", name=re.compile("^Zum Vergleich hinzufügen"))
+        button.click()
+        expect(button).to_have_attribute("aria-pressed", "true")
+    expect(tray).to_contain_text("2 von 4 im Vergleich")
+    cards.nth(15).scroll_into_view_if_needed()
+    box = tray.bounding_box()
+    assert box["y"] + box["height"] <= 800 + 1  # the tray stays in view while the reader scrolls
+    page.reload()  # kept for the tab
+    expect(tray).to_contain_text("2 von 4 im Vergleich")
+    tray.get_by_role("link", name="Vergleichen").click()
+    heads = page.locator("[data-sr-table] thead th a")
+    expect(heads).to_have_count(2)
+    assert [h.split(" ")[0] for h in heads.all_inner_texts()] == [n.split(" ")[0] for n in names]
+    page.close()

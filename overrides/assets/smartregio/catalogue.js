@@ -44,6 +44,8 @@ async function init(root) {
   const chips = root.querySelector("[data-sr-chips]");
   const skip = root.querySelector("[data-sr-skip]");
   if (skip) skip.hidden = false;
+  // solutions can be compared: each card offers „Zum Vergleich hinzufügen“, the tray stays in view
+  const tray = root.dataset.compare ? new CompareTray(root.querySelector("[data-sr-tray]"), root.dataset.compare) : null;
   const selection = root.querySelector("[data-sr-selection]");
   for (const button of selection?.querySelectorAll("[data-sr-download]") || []) {
     button.addEventListener("click", async () => {
@@ -129,7 +131,11 @@ async function init(root) {
     const batch = results.slice(shown, shown + (isSearch ? SEARCH_PAGE : PAGE));
     const cards = await Promise.all(batch.map((item) => item.card()));
     if (mine !== run) return; // the cards of an older search, arriving after a newer one began
-    for (const item of cards) list.append(card(item, isSearch ? sections : null));
+    for (const item of cards) {
+      const li = card(item, isSearch ? sections : null);
+      if (tray) li.append(tray.button(item));
+      list.append(li);
+    }
     shown += batch.length;
     more.hidden = shown >= results.length;
   };
@@ -503,6 +509,69 @@ function showChips(box, form, status) {
     return li;
   }));
   box.hidden = !checked.length;
+}
+
+// Up to four entries chosen for the comparison, kept for the browser tab (sessionStorage); the
+// tray at the bottom of the screen names how many and leads to the comparison.
+class CompareTray {
+  static MAX = 4;
+  static KEY = "sr-vergleich";
+
+  constructor(box, page) {
+    this.box = box;
+    this.page = page;
+    this.buttons = new Map();
+    try { this.keys = JSON.parse(sessionStorage.getItem(CompareTray.KEY) || "[]"); } catch { this.keys = []; }
+    box.querySelector("[data-sr-tray-clear]").addEventListener("click", () => { this.keys = []; this.update(); });
+    this.update();
+  }
+
+  button(item) {
+    const key = new URL(item.url).pathname.split("/").filter(Boolean).pop();
+    const p = document.createElement("p");
+    p.className = "sr-card__compare";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "sr-chip";
+    button.dataset.key = key;
+    button.addEventListener("click", () => {
+      if (this.keys.includes(key)) this.keys = this.keys.filter((k) => k !== key);
+      else if (this.keys.length < CompareTray.MAX) this.keys = [...this.keys, key];
+      else { this.say(`Höchstens ${CompareTray.MAX} Lösungen im Vergleich; bitte zuerst eine herausnehmen.`); return; }
+      this.update();
+    });
+    this.buttons.set(button, item.title);
+    this.label(button);
+    p.append(button);
+    return p;
+  }
+
+  // one name whatever the state („… hinzufügen“, pressed or not), the entry's title for a
+  // screen reader; the pressed state shows as a filled chip with a tick
+  label(button) {
+    if (!button.firstChild) {
+      const title = document.createElement("span");
+      title.className = "sr-visually-hidden";
+      title.textContent = ` (${this.buttons.get(button)})`;
+      button.append("Zum Vergleich hinzufügen", title);
+    }
+    button.setAttribute("aria-pressed", String(this.keys.includes(button.dataset.key)));
+  }
+
+  say(text) { this.box.querySelector("[data-sr-tray-said]").textContent = text; }
+
+  update() {
+    try { sessionStorage.setItem(CompareTray.KEY, JSON.stringify(this.keys)); } catch { /* private mode: this page only */ }
+    for (const button of this.buttons.keys()) {
+      if (!button.isConnected) this.buttons.delete(button);
+      else this.label(button);
+    }
+    const n = this.keys.length;
+    this.box.hidden = !n;
+    this.box.querySelector("[data-sr-tray-count]").textContent = `${n} von ${CompareTray.MAX} im Vergleich`;
+    this.box.querySelector("[data-sr-tray-link]").href = `${this.page}?l=${this.keys.join(",")}`;
+    this.say("");
+  }
 }
 
 // The entries on screen, cut from the published table of the collection: the same columns,

@@ -326,6 +326,7 @@ class Generator:
                     mode="catalogue",
                     section=section,
                     table=collection,  # the package's table of its entries: the selection's download
+                    compare=REGISTRY[collection].compare,  # cards offer „Zum Vergleich hinzufügen“
                     collection_title=SECTION_TITLES[collection],
                     intro=self.catalogue.texts(collection).intro,
                     facets=shown_facets,

@@ -29,6 +29,8 @@ PAGES = {
     "map": "/karte/",
     "compare": "/vergleich/?l=stadtnavi,smart-village-app",
     "search": "/suche/?q=Parken",
+    "search, short word and synonyms": "/suche/?q=KI",
+    "catalogue with chosen filters": "/loesungen/?handlungsfeld=Mobilit%C3%A4t+und+Verkehr&land=Bayern",
     "guidance": "/mitmachen/",
     "data": "/daten/",
     "api": "/api/",

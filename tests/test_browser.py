@@ -64,7 +64,7 @@ def test_facet_narrows_the_list_and_counts_and_the_url_restores_it(page, origin,
     expect(stable_box.locator("[data-count]")).to_have_text(f"({stable_all})")
 
     open_filters(page)
-    page.get_by_label("Mobilität und Verkehr").check()
+    page.locator('[data-facet="handlungsfeld"]').get_by_label("Mobilität und Verkehr").check()
     expect(status(page)).to_have_text(f"{len(mobility)} Lösungen gefunden.")
     # the first cards of the list (catalogue.js shows 20 at a time, „Weitere anzeigen“ the rest)
     expect(page.locator("[data-sr-results] > li")).to_have_count(min(len(mobility), 20))
@@ -74,7 +74,9 @@ def test_facet_narrows_the_list_and_counts_and_the_url_restores_it(page, origin,
 
     fresh = page.context.new_page()
     fresh.goto(page.url)
-    expect(fresh.get_by_label("Mobilität und Verkehr")).to_be_checked()
+    expect(
+        fresh.locator('[data-facet="handlungsfeld"]').get_by_label("Mobilität und Verkehr")
+    ).to_be_checked()
     expect(status(fresh)).to_have_text(f"{len(mobility)} Lösungen gefunden.")
     while fresh.locator("[data-sr-more]").is_visible():  # the rest, 20 cards at a time
         shown = fresh.locator("[data-sr-results] > li").count()

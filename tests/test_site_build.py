@@ -557,7 +557,7 @@ def named_places_only(target: Path) -> Path:
 
     shutil.copytree(REPO / "data", target)
     catalogue, _ = load_catalogue(REPO / "data")
-    named = named_keys(catalogue)
+    named = named_keys(catalogue) | set(catalogue.reference.contacts)  # a contact names its place too
     places = catalogue.reference.places
     keep = set(named)
     for key in named:

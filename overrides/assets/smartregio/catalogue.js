@@ -121,8 +121,7 @@ async function init(root) {
     const noun = isSearch ? "Treffer" : n === 1 ? root.dataset.one : collection;
     const parts = found.term ? ` für „${found.term}“ (die Teile von „${query}“)` : "";
     const alike = found.alike?.length ? `, auch für gleichbedeutende Begriffe: ${found.alike.map((t) => `„${t}“`).join(", ")}` : "";
-    const read = parts + alike;
-    status.textContent = `${n.toLocaleString("de-DE")} ${noun}${read} gefunden.`;
+    status.textContent = `${n.toLocaleString("de-DE")} ${noun}${parts} gefunden${alike}.`;
     await showMore();
   };
 

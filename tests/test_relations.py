@@ -69,7 +69,10 @@ def test_a_project_lists_what_it_developed_and_what_it_uses_each_once(data, tmp_
     assert _related(docs / "loesungen/ckan/index.md")["Eingesetzt in den Förderprojekten"] == [
         "Modellprojekt München"
     ]
+    # a programme funded what its project developed, not what the project only uses
+    assert "Gefördert aus den Programmen" not in _related(docs / "loesungen/ckan/index.md")
     stadtnavi = _related(docs / "loesungen/stadtnavi/index.md")
+    assert stadtnavi["Gefördert aus den Programmen"] == ["Bundesprogramm Smarte Orte"]
     assert stadtnavi["Entstanden in den Förderprojekten"] == ["Modellprojekt München"]
     assert "Eingesetzt in den Förderprojekten" not in stadtnavi
 

@@ -92,7 +92,8 @@ class IssueForm:
 class Derived:
     """A list of related entries reached through others: a solution's programmes are also those
     of the projects it came from. ``through`` and ``to`` are collection names; two entries are
-    linked when a reference field of either names the other."""
+    linked when a reference field of either names the other, a weaker claim aside (a project
+    that only uses a solution did not fund it from its programme)."""
 
     label: str
     through: str

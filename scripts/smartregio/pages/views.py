@@ -256,8 +256,9 @@ class Relations:
                 here = (name, entry.id)
                 for link in links:
                     for value in _values(entry, link):
-                        linked[here][link.target].add(value)
-                        linked[(link.target, value)][name].add(entry.id)
+                        if not link.weaker:  # a derived relation goes through firm links only
+                            linked[here][link.target].add(value)
+                            linked[(link.target, value)][name].add(entry.id)
                         if link.section:
                             self._sections[here][(link.section, link.target)].add(value)
                         self._sections[(link.target, value)][(link.backlink, name)].add(entry.id)

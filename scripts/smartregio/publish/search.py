@@ -2,7 +2,8 @@
 
 Pagefind reads a copy of the pages in which German compounds are written in their parts
 (see :mod:`compounds`) and code blocks are left out: a reader searches prose, not the YAML
-of an example entry. The pages the reader gets stay as they are.
+of an example entry. The copy goes to Pagefind's service from memory, page by page as it is
+marked (see :mod:`pagefind_service`); the pages the reader gets stay as they are.
 
 Pagefind writes each filter's values in hash-map order, which differs from run to run, and
 names files by their content. We re-encode the filter files with values in sorted order,
@@ -16,15 +17,14 @@ import gzip
 import hashlib
 import json
 import re
-import subprocess
-import sys
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import cbor2
 
 from ..addresses import API, API_ADDRESSES
 from .compounds import Dictionary
+from .pagefind_service import PagefindService, PagefindServiceError
 
 MAGIC = b"pagefind_dcd"
 
@@ -77,15 +77,27 @@ _HTML_PART = re.compile(
 )
 
 
-def index_copy(html: str, dictionary: Dictionary, names: frozenset[str] = frozenset()) -> str | None:
+def index_copy(
+    html: str,
+    dictionary: Dictionary,
+    names: frozenset[str] = frozenset(),
+    marked: dict[str, str] | None = None,
+) -> str | None:
     """The page as Pagefind should read it: compounds marked (but not the proper ``names``),
     code blocks left out. Filter values stay as they are: the catalogue filters by them. None
-    for a page without ``data-pagefind-body``, which Pagefind skips (a catalogue listing);
-    everything before the body (head, header, navigation) stays as it is, unread."""
+    for a page without ``data-pagefind-body``, which Pagefind skips (a catalogue listing).
+
+    Only what Pagefind reads is kept: the ``<html>`` tag (the language), the title and the
+    article that holds the body; header, navigation, footer and scripts around it are most of
+    a page's bytes. ``marked`` keeps the texts marked so far: a text that repeats across pages
+    (a label, a place) is marked once."""
     body = html.find("data-pagefind-body")
     if body < 0:
         return None
     start = html.rfind("<", 0, body)
+    end = html.rfind("</article>")  # the page's main article, which holds the body
+    end = end + len("</article>") if end > start else len(html)
+    memo = marked if marked is not None else {}
     tag = ""
 
     def part(match: re.Match[str]) -> str:
@@ -94,44 +106,66 @@ def index_copy(html: str, dictionary: Dictionary, names: frozenset[str] = frozen
             return ""
         if match.group(3) is not None:
             tag = match.group(3)
-        if match.group(4) is not None and "data-pagefind-filter" not in tag:
-            return dictionary.mark(match.group(4), names)
+        text = match.group(4)
+        if text is not None and "data-pagefind-filter" not in tag:
+            done = memo.get(text)
+            if done is None:
+                done = memo[text] = dictionary.mark(text, names)
+            return done
         return match.group(0)
 
-    return html[:start] + _HTML_PART.sub(part, html[start:])
+    return _frame(html, start) + _HTML_PART.sub(part, html[start:end]) + "</body></html>"
+
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_TITLE = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _frame(html: str, before: int) -> str:
+    """``<html lang>`` and ``<head><title>`` of the page, as Pagefind needs them."""
+    opening = _HTML_TAG.search(html, 0, before)
+    title = _TITLE.search(html, 0, before)
+    return (
+        (opening.group(0) if opening else "<html>")
+        + "<head>"
+        + (title.group(0) if title else "")
+        + "</head><body>"
+    )
+
+
+def page_url(relative: Path) -> str:
+    """The address Pagefind gives a page file: ``a/b/index.html`` → ``/a/b/``."""
+    if relative.name == "index.html":
+        folder = relative.parent.as_posix()
+        return "/" if folder == "." else f"/{folder}/"
+    return f"/{relative.as_posix()}"
+
+
+def pages_to_index(site: Path, dictionary: Dictionary, names: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """``(address, marked page)`` for every page Pagefind should read, in address order."""
+    marked: dict[str, str] = {}
+    for page in sorted(site.rglob("*.html"), key=lambda p: p.as_posix()):
+        text = index_copy(page.read_text(encoding="utf-8"), dictionary, names, marked)
+        if text is not None:
+            yield page_url(page.relative_to(site)), text
 
 
 def index_site(site: Path, dictionary: Dictionary, names: frozenset[str] = frozenset()) -> None:
     """Index the built site (German from <html lang>) into ``site/pagefind``, compounds split
     by ``dictionary``; ``names`` are proper names whose parts are no search terms (see
-    :meth:`compounds.Dictionary.proper_names`)."""
-    with tempfile.TemporaryDirectory(prefix="smartregio-index-") as temporary:
-        copy = Path(temporary)
-        for page in site.rglob("*.html"):
-            text = index_copy(page.read_text(encoding="utf-8"), dictionary, names)
-            if text is None:
-                continue
-            target = copy / page.relative_to(site)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pagefind",
-                "--site",
-                str(copy),
-                "--output-path",
-                str(site / "pagefind"),
-                "--quiet",
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    if result.returncode:
-        raise PagefindError(f"Pagefind ist fehlgeschlagen:\n{result.stdout}\n{result.stderr}")
-    canonicalise(site / "pagefind")
+    :meth:`compounds.Dictionary.proper_names`). The pages go to Pagefind's service from
+    memory, as they are read and marked: no marked copy of the site is written."""
+    try:
+        with PagefindService() as service:
+            service.add_html(pages_to_index(site, dictionary, names))
+            files = service.files()
+    except PagefindServiceError as exc:
+        raise PagefindError(f"Pagefind ist fehlgeschlagen: {exc}") from None
+    bundle = site / "pagefind"
+    for name, content in sorted(files.items()):
+        (bundle / name).parent.mkdir(parents=True, exist_ok=True)
+        (bundle / name).write_bytes(content)
+    canonicalise(bundle)
     write_hit_numbers(site)
 
 

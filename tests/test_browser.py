@@ -31,6 +31,7 @@ PAGES = {
     "search": "/suche/?q=Parken",
     "search, short word and synonyms": "/suche/?q=KI",
     "catalogue with chosen filters": "/loesungen/?handlungsfeld=Mobilit%C3%A4t+und+Verkehr&land=Bayern",
+    "catalogue as a table": "/foerderprojekte/?ansicht=tabelle&sortierung=foerderung",
     "guidance": "/mitmachen/",
     "data": "/daten/",
     "api": "/api/",

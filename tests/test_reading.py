@@ -450,3 +450,78 @@ def test_solutions_are_added_to_the_comparison_from_the_catalogue(browser, origi
     expect(heads).to_have_count(2)
     assert [h.split(" ")[0] for h in heads.all_inner_texts()] == [n.split(" ")[0] for n in names]
     page.close()
+
+
+def _by_grant(catalogue) -> list:
+    """The projects with a federal grant, as the catalogue orders them: largest first, equal
+    amounts in title order."""
+    projects = [p for p in catalogue.entries["funding-projects"].values() if p.funding_amount is not None]
+    return sorted(projects, key=lambda p: (-round(p.funding_amount), p.title.casefold()))
+
+
+def test_a_catalogue_turns_into_a_table_sorted_by_its_columns(browser, origin, catalogue):
+    """A journalist reads the projects as a table: federal grant and total budget in columns of
+    their own, sorted by the grant, turned round with a second click, then by the budget; the
+    view and the order stay in the link."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(origin + "/foerderprojekte/")
+    expect(status(page)).to_have_text(re.compile(r"^\d+ Förderprojekte gefunden"))
+    page.get_by_role("radio", name="Tabelle").check()
+    table = page.locator("[data-sr-table] table")
+    expect(table).to_be_visible()
+    expect(page.locator("[data-sr-results]")).to_be_hidden()
+    expect(table.locator("thead th")).to_have_text(
+        ["Titel", "Federführend", "Land", "Laufzeit", "Bundesförderung", "Gesamtbudget", "Status"]
+    )
+    expect(table.locator("tbody tr")).to_have_count(20)
+    grant = table.locator("thead th", has_text="Bundesförderung")
+    grant.get_by_role("button").click()
+    expect(grant).to_have_attribute("aria-sort", "descending")
+    ordered = _by_grant(catalogue)
+    first = table.locator("tbody tr").first
+    expect(first.locator("th")).to_have_text(ordered[0].title)
+    expect(first.locator("td").nth(3)).to_have_text(format_eur_compact(ordered[0].funding_amount))
+    assert "sortierung=foerderung" in page.url and "ansicht=tabelle" in page.url
+    grant.get_by_role("button").click()  # the same column again: the smallest grant first
+    expect(grant).to_have_attribute("aria-sort", "ascending")
+    expect(first.locator("th")).to_have_text(ordered[-1].title)
+    assert "richtung=umgekehrt" in page.url
+    budget = table.locator("thead th", has_text="Gesamtbudget")
+    budget.get_by_role("button").click()
+    expect(budget).to_have_attribute("aria-sort", "descending")
+    expect(grant).not_to_have_attribute("aria-sort", re.compile(".*"))
+    largest = min(
+        (p for p in catalogue.entries["funding-projects"].values() if p.total_budget is not None),
+        key=lambda p: (-round(p.total_budget), p.title.casefold()),
+    )
+    expect(first.locator("td").nth(4)).to_have_text(format_eur_compact(largest.total_budget))
+    assert "richtung" not in page.url
+    page.get_by_role("button", name="Weitere anzeigen").click()
+    expect(table.locator("tbody tr")).to_have_count(40)
+    page.reload()  # the link keeps the table and its order
+    expect(page.locator("[data-sr-table] thead th[aria-sort=descending]")).to_have_text("Gesamtbudget")
+    page.close()
+
+
+def test_the_table_keeps_the_names_in_view_on_a_phone_and_sorts_text_hits(browser, origin, catalogue):
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(origin + "/foerderprojekte/?ansicht=tabelle&sortierung=foerderung&richtung=umgekehrt")
+    region = page.locator("[data-sr-table]")
+    expect(region).to_be_visible()
+    assert region.get_attribute("tabindex") == "0"  # the keyboard can scroll it
+    name = region.locator("tbody th[scope=row]").first
+    expect(name).to_have_text(_by_grant(catalogue)[-1].title)
+    before = name.bounding_box()["x"]
+    region.evaluate("box => { box.scrollLeft = 300; }")
+    page.wait_for_function("document.querySelector('[data-sr-table]').scrollLeft > 0")
+    assert abs(name.bounding_box()["x"] - before) <= 2  # the names stay while the facts scroll
+    # a text search in the table view keeps the chosen order: the grants rise row by row
+    page.goto(origin + "/foerderprojekte/?q=Smart&ansicht=tabelle&sortierung=foerderung&richtung=umgekehrt")
+    expect(status(page)).to_have_text(re.compile(r"gefunden"))
+    cells = region.locator("tbody tr td:nth-of-type(4)")
+    expect(cells.first).not_to_have_text("")
+    titles = region.locator("tbody th").all_inner_texts()
+    amounts = {p.title: p.funding_amount for p in catalogue.entries["funding-projects"].values()}
+    known = [amounts[t] for t in titles if amounts.get(t) is not None]
+    assert len(known) >= 2 and known == sorted(known)
+    page.close()

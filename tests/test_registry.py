@@ -177,3 +177,17 @@ def test_a_collection_without_its_texts_is_told_where_they_go(project, tmp_path)
         "Die Texte der Sammlung „events“ fehlen: unter collections: events: intro und description angeben."
         in (result.stderr)
     )
+
+
+def test_every_sortable_card_fact_names_a_sort_of_its_collection():
+    """A column of the table view sorts by a sort its collection declares; a typo would leave
+    the column silently unsortable."""
+    from smartregio.collections import REGISTRY
+    from smartregio.pages.views import table_columns
+
+    for name, collection in REGISTRY.items():
+        keys = {sort.key for sort in collection.sorts}
+        columns = table_columns(name)
+        assert columns[0]["sort"] in keys  # the entry's name
+        assert all(c["sort"] in keys for c in columns if c["sort"]), name
+        assert [c["label"] for c in columns[1:]] == [f.label for f in collection.card if f.in_table]

@@ -50,6 +50,11 @@ class CardFact:
     # shown in smaller print below the line, e.g. the towns behind „läuft in 3 Kommunen“
     detail: Callable[[Any, FacetContext], str | None] | None = None
     label_plural: str | None = None
+    # the key of the collection's sort that orders by this fact: its column in the catalogue's
+    # table view sorts by it (a fact without one is no sortable column)
+    sort: str | None = None
+    # a column of the table view too (a long or secondary fact stays on the card only)
+    in_table: bool = True
 
     def line(self, entry: Any, ctx: FacetContext) -> tuple[str, str, str] | None:
         """(label, text, detail) for one entry, or None when the entry has no value."""

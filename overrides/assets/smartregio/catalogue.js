@@ -29,6 +29,12 @@ async function init(root) {
   const search = new PagefindSearch(base, isSearch ? null : collection, facetKeys);
   const suggest = root.querySelector("[data-sr-suggest]");
   const sections = JSON.parse(root.dataset.sections || "{}"); // Lösungen → Lösung, for badges
+  // the table view: the same results as rows of their card facts, sorted by column
+  const table = root.querySelector("[data-sr-table]");
+  const columns = JSON.parse(root.dataset.columns || "[]");
+  const direction = form.querySelector("[data-sr-direction]");
+  const sortSelect = form.querySelector("[name=sortierung]");
+  const tableView = () => Boolean(table) && new FormData(form).get("ansicht") === "tabelle";
   if (index) await index.load();
 
   let results = [];
@@ -76,11 +82,12 @@ async function init(root) {
     }
     const query = (state.get("q") || "").trim();
     const sortKey = state.get("sortierung") || "titel";
+    const reverse = state.get("richtung") === "umgekehrt";
     let found;
     if (isSearch && !query && !Object.keys(selected).length) {
       found = { items: [], counts: null, hint: true }; // the page's own counts stay
     } else if (index && !query) {
-      found = index.find(selected, sortKey);
+      found = index.find(selected, sortKey, reverse);
     } else {
       // announced at once: on a slow connection the first hits take seconds
       status.textContent = query ? `Suche läuft … („${query}“)` : "Suche läuft …";
@@ -88,7 +95,7 @@ async function init(root) {
       found = await search.find(query, selected);
       // a text match in a catalogue shows the same card, facts included, as the plain list,
       // in the order chosen; the site search keeps Pagefind's order, by relevance
-      found.items = index ? await index.textHits(found.results, sortKey) : searchItems(found.results);
+      found.items = index ? await index.textHits(found.results, sortKey, reverse) : searchItems(found.results);
     }
     if (mine !== run) return; // a newer input has started another search
     list.removeAttribute("aria-busy");
@@ -102,6 +109,18 @@ async function init(root) {
     results = found.items;
     shown = 0;
     list.replaceChildren();
+    if (table) {
+      const rows = tableView();
+      list.hidden = rows;
+      table.hidden = !rows;
+      table.querySelector("tbody").replaceChildren();
+      for (const th of table.querySelectorAll("th[data-sort]")) {
+        // names run A–Z, every other order largest or newest first; the second click turns it
+        const ascending = (th.dataset.sort === "titel") !== reverse;
+        if (th.dataset.sort === sortKey) th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        else th.removeAttribute("aria-sort");
+      }
+    }
     if (found.hint) {
       status.textContent = "Bitte geben Sie einen Suchbegriff ein oder wählen Sie einen Bereich.";
       more.hidden = true;
@@ -130,6 +149,13 @@ async function init(root) {
     const batch = results.slice(shown, shown + (isSearch ? SEARCH_PAGE : PAGE));
     const cards = await Promise.all(batch.map((item) => item.card()));
     if (mine !== run) return; // the cards of an older search, arriving after a newer one began
+    if (tableView()) {
+      const body = table.querySelector("tbody");
+      for (const item of cards) body.append(tableRow(item, columns));
+      shown += batch.length;
+      more.hidden = shown >= results.length;
+      return;
+    }
     for (const item of cards) {
       const li = card(item, isSearch ? sections : null);
       if (tray) li.append(tray.button(item));
@@ -145,11 +171,47 @@ async function init(root) {
     timer = setTimeout(update, event.target.type === "search" ? 250 : 0);
   });
   form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
-  form.addEventListener("reset", () => setTimeout(update, 0));
+  form.addEventListener("reset", () => {
+    const view = new FormData(form).get("ansicht"); // resetting the filters keeps the view
+    setTimeout(() => {
+      if (direction) direction.value = "";
+      const keep = view && form.querySelector(`[name=ansicht][value="${CSS.escape(view)}"]`);
+      if (keep) keep.checked = true;
+      update();
+    }, 0);
+  });
+  // a sort chosen in the list starts in its own direction
+  sortSelect?.addEventListener("change", () => { if (direction) direction.value = ""; });
+  if (table) {
+    const head = table.querySelector("thead tr");
+    const sortable = new Set([...(sortSelect?.options || [])].map((o) => o.value));
+    for (const column of columns) {
+      const th = document.createElement("th");
+      th.scope = "col";
+      if (column.sort && sortable.has(column.sort)) {
+        th.dataset.sort = column.sort;
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = column.label;
+        button.addEventListener("click", () => {
+          // the same column again: the other direction; another column: its own direction
+          const same = (sortSelect.value || "titel") === column.sort;
+          direction.value = same && direction.value !== "umgekehrt" ? "umgekehrt" : "";
+          sortSelect.value = column.sort;
+          update();
+        });
+        th.append(button);
+      } else {
+        th.textContent = column.label;
+      }
+      head.append(th);
+    }
+  }
   more.querySelector("button").addEventListener("click", async () => {
     const first = shown;
     await showMore();
-    list.children[first]?.querySelector("a")?.focus();
+    const rows = tableView() ? table.querySelector("tbody").children : list.children;
+    rows[first]?.querySelector("a")?.focus();
   });
   // On the search page the header's field and the page's are one search: the header shows
   // the term searched for, and a term typed or sent there searches here, without a reload.
@@ -199,7 +261,16 @@ class FacetIndex {
     return mask;
   }
 
-  find(selected, sortKey) {
+  // an order of entry numbers; reversed, the entries with the key turn round and those
+  // without it (a project without an amount) stay last
+  orderOf(sortKey, reverse) {
+    const order = this.data.order[sortKey] || [...Array(this.data.count).keys()];
+    if (!reverse) return order;
+    const keyed = this.data.keyed?.[sortKey] ?? order.length;
+    return [...order.slice(0, keyed).reverse(), ...order.slice(keyed)];
+  }
+
+  find(selected, sortKey, reverse = false) {
     const all = this.mask(selected, null);
     const counts = {};
     for (const [facet, values] of Object.entries(this.data.facets)) {
@@ -211,8 +282,7 @@ class FacetIndex {
         counts[facet][value] = c;
       }
     }
-    const order = this.data.order[sortKey] || [...Array(this.data.count).keys()];
-    const items = order.filter((i) => all[i]).map((i) => ({ card: () => this.card(i) }));
+    const items = this.orderOf(sortKey, reverse).filter((i) => all[i]).map((i) => ({ card: () => this.card(i) }));
     return { items, counts };
   }
 
@@ -230,19 +300,17 @@ class FacetIndex {
   // Full-text hits as cards of this catalogue: Pagefind's page id gives the entry's number
   // (nummern/<section>.json, written with the index), the number its card and its place in
   // the chosen order; no hit's fragment is needed (the first one is, to check the match).
-  async textHits(results, sortKey) {
+  async textHits(results, sortKey, reverse = false) {
     if (!this.numbers) {
       this.numbers = fetch(new URL(`pagefind/nummern/${this.section}.json`, siteBase())).then((r) => r.json());
     }
     const numbers = await this.numbers;
     const hits = results.filter((r) => r.id in numbers);
-    const order = this.data.order[sortKey];
-    if (order) {
+    if (this.data.order[sortKey] || sortKey === "titel") { // the numbers run in title order
       this.ranks ??= {};
-      const rank = (this.ranks[sortKey] ??= new Map(order.map((n, place) => [n, place])));
+      const order = this.orderOf(sortKey, reverse);
+      const rank = (this.ranks[`${sortKey} ${reverse}`] ??= new Map(order.map((n, place) => [n, place])));
       hits.sort((a, b) => rank.get(numbers[a.id]) - rank.get(numbers[b.id]));
-    } else if (sortKey === "titel") {
-      hits.sort((a, b) => numbers[a.id] - numbers[b.id]); // the numbers run in title order
     }
     return hits.map((r) => ({ card: () => this.card(numbers[r.id]) }));
   }
@@ -718,6 +786,34 @@ function card(item, sections) {
   return li;
 }
 
+// One result as a row of the table view: the name as the row's header, then each column's
+// card fact (the card names it in the singular or the plural), empty where the entry has none.
+function tableRow(item, columns) {
+  const tr = document.createElement("tr");
+  const th = document.createElement("th");
+  th.scope = "row";
+  const a = document.createElement("a");
+  a.href = item.url;
+  a.textContent = item.title;
+  th.append(a);
+  tr.append(th);
+  for (const column of columns.slice(1)) {
+    const td = document.createElement("td");
+    const fact = (item.facts || []).find((f) => column.labels.includes(f.label));
+    if (fact) {
+      td.textContent = fact.text;
+      if (fact.detail) {
+        const detail = document.createElement("span");
+        detail.className = "sr-card__detail";
+        detail.textContent = fact.detail;
+        td.append(detail);
+      }
+    }
+    tr.append(td);
+  }
+  return tr;
+}
+
 // The card's facts, as the server-rendered list shows them (catalogue.html).
 function factList(facts) {
   const dl = document.createElement("dl");
@@ -756,10 +852,11 @@ function appendExcerpt(target, html) {
 
 function readState(form, params) {
   form.reset();
+  for (const hidden of form.querySelectorAll("input[type=hidden]")) hidden.value = ""; // reset keeps them
   for (const [key, value] of params) {
     const input = form.querySelector(`[name="${CSS.escape(key)}"]`);
     if (!input) continue;
-    if (input.type === "checkbox") {
+    if (input.type === "checkbox" || input.type === "radio") {
       const box = form.querySelector(`input[name="${CSS.escape(key)}"][value="${CSS.escape(value)}"]`);
       if (box) box.checked = true;
     } else {
@@ -771,7 +868,7 @@ function readState(form, params) {
 function writeState(form) {
   const params = new URLSearchParams();
   for (const [key, value] of new FormData(form)) {
-    if (!value || (key === "sortierung" && value === "titel")) continue;
+    if (!value || (key === "sortierung" && value === "titel") || (key === "ansicht" && value === "karten")) continue;
     params.append(key, value);
   }
   const query = params.toString();

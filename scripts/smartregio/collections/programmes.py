@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from ..models import Entry, LastReviewed, RequiredWhen, Rule, Sources, check_period
 from ..registry import (
+    DEFAULT_SORTS,
     CardFact,
     Channel,
     Collection,
@@ -17,6 +18,7 @@ from ..registry import (
     FacetContext,
     Figure,
     ForPlaces,
+    Sort,
     labels,
     period,
 )
@@ -127,6 +129,8 @@ def _featured_projects(entries: dict[str, Programme], ctx: FacetContext) -> int 
     return sum(1 for p in ctx.entries["funding-projects"].values() if p.programme == featured)
 
 
+VOLUME = "volumen"  # the sort by volume, and the card fact it orders by
+
 COLLECTION = Collection(
     name="programmes",
     model=Programme,
@@ -137,13 +141,19 @@ COLLECTION = Collection(
         Facet("ebene", "Ebene", labels("programme_level", "level")),
         Facet("land", "Land", labels("land", "land")),
     ),
+    sorts=(
+        *DEFAULT_SORTS[:1],
+        # zero-padded: sort keys are compared as text, the largest volume first
+        Sort(VOLUME, "Größtes Volumen", lambda e: f"{round(e.volume):015d}" if e.volume else None),
+        *DEFAULT_SORTS[1:],
+    ),
     card=(
         CardFact("Fördergeber", lambda e, ctx: e.funder),
         CardFact("Ebene", labels("programme_level", "level")),
         CardFact("Land", labels("land", "land")),
         CardFact("Laufzeit", period),
         # short on the card („820 Mio. €“); the entry page gives the exact amount
-        CardFact("Volumen", lambda e, ctx: format_eur_compact(e.volume) if e.volume else None),
+        CardFact("Volumen", lambda e, ctx: format_eur_compact(e.volume) if e.volume else None, sort=VOLUME),
     ),
     schema_type="MonetaryGrant",
     jsonld=_jsonld,

@@ -277,7 +277,7 @@ COLLECTION = Collection(
     card=(
         CardFact("Lizenz", _licence),
         CardFact("Entwicklungsstand", labels("development_status", "development_status")),
-        CardFact("Einsatz", _adoption, _adopters),
+        CardFact("Einsatz", _adoption, _adopters, sort="verbreitung"),
         CardFact("Land", _solution_laender, label_plural="Länder"),
         CardFact("Transferreife", labels("transfer_phase", "transfer_readiness")),
     ),

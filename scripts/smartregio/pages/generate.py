@@ -36,7 +36,7 @@ from .datapage import Publication
 from .mapping import HEIGHT, WIDTH, attribution, height, land_outline, outline_paths, project
 from .markdown import render
 from .placepage import PlacePages
-from .views import EntryView, Views, facets, place_title, sorts, title_of, with_role
+from .views import EntryView, Views, facets, place_title, sorts, table_columns, title_of, with_role
 
 PAGE_SIZE = 100
 PLACES_FIGURE = 70  # the rank of the start page's tile counting the places (``registry.Figure``)
@@ -332,6 +332,7 @@ class Generator:
                     facets=shown_facets,
                     facet_values=facet_values,
                     sorts=sorts(collection),
+                    columns=json.dumps(table_columns(collection), ensure_ascii=False),
                     items=[self.views.card(collection, e) for e in chunk],
                     total=len(views),
                     singular=MODELS[collection].label,

@@ -582,3 +582,15 @@ def facets(collection: str) -> list[tuple[str, str]]:
 
 def sorts(collection: str) -> list[tuple[str, str]]:
     return [(s.key, s.label) for s in REGISTRY[collection].sorts]
+
+
+def table_columns(collection: str) -> list[dict[str, Any]]:
+    """The columns of the catalogue's table view: the entry's name, then its card facts, each
+    with the labels its cards use (singular and plural) and the sort that orders by it."""
+    spec = REGISTRY[collection]
+    title = next(s.label for s in spec.sorts if s.key == TITLE_SORT).removesuffix(" (A–Z)")
+    columns: list[dict[str, Any]] = [{"label": title, "labels": [], "sort": TITLE_SORT}]
+    for fact in (f for f in spec.card if f.in_table):
+        labels = [fact.label, *([fact.label_plural] if fact.label_plural else [])]
+        columns.append({"label": fact.label, "labels": labels, "sort": fact.sort})
+    return columns

@@ -143,13 +143,22 @@ def write_catalogue_indexes(catalogue: Catalogue, views: Views, site: Path) -> N
             cards.append(views.card(collection, entry).compact())
         # newest first, equal keys in title order; entries without the key (a project
         # without a start year) follow in title order instead of dropping out of the list
-        order = {}
+        # ``keyed``: how many of an order have the key, so that the reverse order (the table
+        # view's second click on a column) turns these round and keeps the others last
+        order, keyed_counts = {}, {}
         for name, keys in sorts.items():
             keyed = [n for _, n in sorted(keys, key=lambda k: (k[0], -k[1]), reverse=True)]
             placed = set(keyed)
             order[name] = keyed + [n for n in range(len(entries)) if n not in placed]
+            keyed_counts[name] = len(keyed)
         folder = site / API / section
-        index = {"count": len(entries), "chunk": CARDS_PER_FILE, "facets": facets, "order": order}
+        index = {
+            "count": len(entries),
+            "chunk": CARDS_PER_FILE,
+            "facets": facets,
+            "order": order,
+            "keyed": keyed_counts,
+        }
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{API_FACETS}.json").write_text(
             json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"

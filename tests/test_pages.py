@@ -91,7 +91,9 @@ def test_operator_settings_appear_escaped_on_the_legal_pages(tmp_path):
     real = config_with(operator=OPERATOR).replace("smartregio.example.org", "daten.musterhausen.de")
     site, stderr = built(tmp_path, real)
     assert "Warnung" not in stderr  # every setting given, no placeholder address
-    escaped = "Stadt Musterhausen &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;Amt&lt;/b&gt;"
+    escaped = (
+        "Stadt Musterhausen &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;Amt&lt;/b&gt;"
+    )
     impressum = article(page(site, "impressum"))
     for value in ("Rathausplatz 1", "12345 Musterhausen", OPERATOR["representative"], OPERATOR["phone"]):
         assert value in impressum
@@ -100,7 +102,10 @@ def test_operator_settings_appear_escaped_on_the_legal_pages(tmp_path):
     for value in (OPERATOR["data_protection_officer"], OPERATOR["supervisory_authority"]):
         assert value in privacy
     accessibility = article(page(site, "barrierefreiheit"))
-    assert '<a href="mailto:barrierefrei@musterhausen.example">barrierefrei@musterhausen.example</a>' in accessibility
+    assert (
+        '<a href="mailto:barrierefrei@musterhausen.example">barrierefrei@musterhausen.example</a>'
+        in accessibility
+    )
     assert OPERATOR["enforcement_body"] in accessibility
     for name in LEGAL:
         html = page(site, name)
@@ -141,7 +146,9 @@ def metadata(site: Path) -> dict[str, str]:
     return {
         "dcat": (site / "daten/dcat.ttl").read_text(encoding="utf-8"),
         "feed": (site / "feed.xml").read_text(encoding="utf-8"),
-        "package": json.loads((site / "daten/latest/datapackage.json").read_text(encoding="utf-8"))["description"],
+        "package": json.loads((site / "daten/latest/datapackage.json").read_text(encoding="utf-8"))[
+            "description"
+        ],
         "citation": article(page(site, "daten")).split("So zitieren Sie", 1)[1],
     }
 
@@ -166,7 +173,9 @@ def test_real_addresses_are_shown_and_the_metadata_is_not_provisional(tmp_path):
     )
     site, stderr = built(tmp_path, config)
     assert "Platzhalter" not in stderr
-    assert '<a href="mailto:daten@musterhausen.de">daten@musterhausen.de</a>' in article(page(site, "mitmachen"))
+    assert '<a href="mailto:daten@musterhausen.de">daten@musterhausen.de</a>' in article(
+        page(site, "mitmachen")
+    )
     assert 'href="https://daten.musterhausen.de/"' in article(page(site, "barrierefreiheit"))
     said = metadata(site)
     assert "vorläufig" not in said["dcat"] and "vorläufig" not in said["feed"]
@@ -196,10 +205,18 @@ def test_the_404_page_is_german_with_a_search_form_and_absolute_links(site):
 
 def test_the_version_menu_names_the_current_state_and_each_release(site):
     versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))
-    releases = json.loads((REPO / "data/.releases/1.0.0/manifest.json").read_text(encoding="utf-8"))
-    day = "{2}.{1}.{0}".format(*releases["date"].split("-"))
-    assert [v["title"] for v in versions] == ["Aktueller Stand (laufend aktualisiert)", f"1.0.0 – Datenstand {day}"]
-    assert (site / versions[1]["version"] / "index.html").is_file()
+    stored = sorted(
+        (
+            json.loads(m.read_text(encoding="utf-8"))
+            for m in (REPO / "data/.releases").glob("*/manifest.json")
+        ),
+        key=lambda m: tuple(int(n) for n in m["version"].split(".")),
+        reverse=True,  # the newest release first, after the current state
+    )
+    titles = [f"{m['version']} – Datenstand {'{2}.{1}.{0}'.format(*m['date'].split('-'))}" for m in stored]
+    assert [v["title"] for v in versions] == ["Aktueller Stand (laufend aktualisiert)", *titles]
+    assert len(titles) >= 2
+    assert all((site / v["version"] / "index.html").is_file() for v in versions[1:])
     # the copy of a version has its own address: its sitemap lists its own pages
     sitemap = (site / "1.0.0/sitemap.xml").read_text(encoding="utf-8")
     assert "https://smartregio.example.org/1.0.0/loesungen/" in sitemap

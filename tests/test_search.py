@@ -302,3 +302,22 @@ def test_the_search_says_at_once_that_it_is_running(page, origin):
     page.unroute("**/pagefind/**")  # the held requests go on
     expect(status(page)).to_have_text(re.compile("gefunden"))
     expect(page.locator("[data-sr-results]")).not_to_have_attribute("aria-busy", "true")
+
+
+@pytest.mark.parametrize("path", ["/suche/", "/loesungen/"])
+def test_a_mistyped_word_is_answered_with_meinten_sie_from_the_index_words(page, origin, path):
+    """„Bürgerbeteilung“ (one letter missing) finds nothing; the search offers the word the
+    index holds, says so in the status, and one press searches for it."""
+    assert search(page, origin, "Bürgerbeteilung", path) == []
+    expect(status(page)).to_contain_text("Meinten Sie „Bürgerbeteiligung“?")
+    offer = page.locator("[data-sr-didyoumean] a")
+    expect(offer).to_have_text("Bürgerbeteiligung")
+    offer.click()
+    expect(status(page)).to_have_text(re.compile(r"^\d+ .*gefunden"))
+    expect(page.locator("#sr-q")).to_have_value("Bürgerbeteiligung")
+    expect(page.locator("[data-sr-didyoumean]")).to_be_hidden()
+
+
+def test_nonsense_gets_no_meinten_sie(page, origin):
+    assert search(page, origin, "Xylofonbrötchen") == []
+    expect(page.locator("[data-sr-didyoumean]")).to_be_hidden()

@@ -111,3 +111,40 @@ def test_the_copy_keeps_the_head_and_the_body_and_leaves_out_header_and_navigati
     assert "<title>Start</title>" in copy
     assert "Navigation" not in copy
     assert copy.index("</head>") < copy.index("data-pagefind-body")
+
+
+def test_block_ends_keep_words_apart_in_the_excerpt(tmp_path, dictionary):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        '<html lang="de"><head><title>Bamberg</title></head><body><main><article data-pagefind-body>'
+        "<h1>Bamberg</h1><dl><dt>Amtlicher Schlüssel</dt><dd>09461000</dd><dt>Art</dt>"
+        "<dd>Kreisfreie Stadt</dd></dl></article></main></body></html>",
+        encoding="utf-8",
+    )
+    index_site(site, dictionary)
+    content = fragments(site)["/"]["content"]
+    assert "Schlüssel 09461000 Art Kreisfreie" in content  # not „Schlüssel09461000 ArtKreisfreie“
+
+
+def test_the_vocabulary_holds_the_indexed_words_by_first_letter(tmp_path, dictionary):
+    site = tmp_path / "site"
+    write_site(site)
+    (site / "ignored" / "index.html").parent.mkdir()
+    (site / "ignored" / "index.html").write_text(
+        '<html lang="de"><body><article data-pagefind-body><h1>Seite</h1>'
+        "<nav data-pagefind-ignore><div>Versteckwort</div><div>Nochverstecktes</div></nav>"
+        "<p>Sichtbarwort</p></article></body></html>",
+        encoding="utf-8",
+    )
+    index_site(site, dictionary)
+    words = {
+        path.stem: dict(json.loads(path.read_text(encoding="utf-8")))
+        for path in (site / "pagefind" / "woerter").glob("*.json")
+    }
+    assert words["b"]["Bürgerbeteiligung"] == 3  # on three pages
+    assert words["g"]["Gemeinsamer"] == 3
+    assert "Sichtbarwort" in words["s"]
+    every = {w for letter in words.values() for w in letter}
+    assert not {"Versteckwort", "Nochverstecktes", "Navigation"} & every  # not indexed: no suggestion
+    assert all(len(w) >= 4 for w in every)

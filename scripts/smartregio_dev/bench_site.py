@@ -100,6 +100,45 @@ def browser_bytes(site: Path) -> dict[str, int]:
     return out
 
 
+# Chrome DevTools' „Fast 3G“ preset (the throughput in bytes per second, 90 % of the nominal
+# 1.6 Mbit/s down and 750 kbit/s up, and 150 ms round trip × 3.75) and a CPU four times slower
+FAST_3G = {
+    "latency": 562.5,
+    "downloadThroughput": 1.6 * 1024 * 1024 / 8 * 0.9,
+    "uploadThroughput": 750 * 1024 / 8 * 0.9,
+}
+SLOW_CPU = 4
+
+
+def slow_phone_search(site: Path, query: str = "Klima") -> dict[str, float]:
+    """On a slow phone (Fast 3G, CPU 4× slower, 390 px), the search page opened and loaded,
+    then a query typed: seconds until „Suche läuft“ shows and until the first hit shows."""
+    from playwright.sync_api import sync_playwright
+
+    from .localserve import CHROMIUM_ARGS, serve
+
+    with serve(site) as origin, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, **FAST_3G})
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOW_CPU})
+        page.goto(origin + "/suche/", wait_until="networkidle", timeout=120_000)
+        page.locator("#sr-q").fill(query)
+        start = time.perf_counter()
+        page.wait_for_function(
+            "document.querySelector('[data-sr-status]').textContent.startsWith('Suche läuft')",
+            timeout=60_000,
+            polling=20,
+        )
+        running = time.perf_counter() - start
+        page.wait_for_selector("[data-sr-results] > li", timeout=120_000)
+        first = time.perf_counter() - start
+        browser.close()
+    return {"slow_phone_running_s": round(running, 2), "slow_phone_first_hit_s": round(first, 2)}
+
+
 def run_site(n: int, engine: str | None = None) -> dict[str, float]:
     from smartregio.engine import DEFAULT
     from smartregio.pipeline import build_site
@@ -127,6 +166,7 @@ def run_site(n: int, engine: str | None = None) -> dict[str, float]:
         result["ratio"] = round(seconds / plain, 2)
         if Path(CHROMIUM).exists():
             result.update({k: round(v / 1024, 1) for k, v in browser_bytes(work / "site").items()})
+            result.update(slow_phone_search(work / "site"))
         return result
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -207,6 +247,7 @@ def run_shipped(engine: str | None = None) -> dict[str, float]:
         result.update(place_page_bytes(work / "site"))
         if Path(CHROMIUM).exists():
             result.update(finder_and_map_bytes(work / "site"))
+            result.update(slow_phone_search(work / "site"))
         return result
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -28,6 +28,9 @@ async function init(root) {
   const facetKeys = [...root.querySelectorAll("[data-facet]")].map((f) => f.dataset.facet);
   const search = new PagefindSearch(base, isSearch ? null : collection, facetKeys);
   const suggest = root.querySelector("[data-sr-suggest]");
+  // „Meinten Sie …?“ for a query that found nothing, from the index's own words
+  const didYouMean = root.querySelector("[data-sr-didyoumean]");
+  const vocabulary = new Vocabulary(base);
   const sections = JSON.parse(root.dataset.sections || "{}"); // Lösungen → Lösung, for badges
   // the table view: the same results as rows of their card facts, sorted by column
   const table = root.querySelector("[data-sr-table]");
@@ -71,6 +74,12 @@ async function init(root) {
   });
   form.hidden = false;
   if (pages) pages.hidden = true;
+  // Pagefind's loader, its index metadata and the synonyms take several round trips: on the
+  // search page they load while the reader types (on a slow phone that is seconds saved), in a
+  // catalogue once the text field is used
+  const warm = () => { search.pagefind().catch(() => {}); search.synonymGroups(); };
+  if (isSearch) warm();
+  else form.elements.q.addEventListener("focus", warm, { once: true });
 
   const update = async () => {
     const mine = ++run;
@@ -92,13 +101,19 @@ async function init(root) {
       // announced at once: on a slow connection the first hits take seconds
       status.textContent = query ? `Suche läuft … („${query}“)` : "Suche läuft …";
       list.setAttribute("aria-busy", "true");
-      found = await search.find(query, selected);
+      try {
+        found = await search.find(query, selected);
+      } catch (error) {
+        if (error === SUPERSEDED) return; // a newer search has begun and will answer
+        throw error;
+      }
       // a text match in a catalogue shows the same card, facts included, as the plain list,
       // in the order chosen; the site search keeps Pagefind's order, by relevance
       found.items = index ? await index.textHits(found.results, sortKey, reverse) : searchItems(found.results);
     }
     if (mine !== run) return; // a newer input has started another search
     list.removeAttribute("aria-busy");
+    if (didYouMean) didYouMean.hidden = true;
     writeState(form);
     if (found.counts) updateCounts(form, found.counts);
     else for (const [span, text] of pageCounts) span.textContent = text;
@@ -135,6 +150,16 @@ async function init(root) {
     if (!n && query) {
       status.textContent = `Keine Treffer für „${query}“.`;
       more.hidden = true;
+      const better = didYouMean ? await vocabulary.correct(query) : null;
+      if (better && mine === run) {
+        status.textContent += ` Meinten Sie „${better}“?`; // said with the status
+        const link = didYouMean.querySelector("a");
+        link.textContent = better;
+        const params = new URLSearchParams(location.search);
+        params.set("q", better);
+        link.href = `?${params}`;
+        didYouMean.hidden = false;
+      }
       return;
     }
     const noun = isSearch ? "Treffer" : n === 1 ? root.dataset.one : collection;
@@ -171,6 +196,12 @@ async function init(root) {
     timer = setTimeout(update, event.target.type === "search" ? 250 : 0);
   });
   form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
+  didYouMean?.querySelector("a").addEventListener("click", (event) => {
+    event.preventDefault(); // the suggested words are searched here, as if typed
+    form.elements.q.value = event.currentTarget.textContent;
+    if (header) header.value = form.elements.q.value;
+    update();
+  });
   form.addEventListener("reset", () => {
     const view = new FormData(form).get("ansicht"); // resetting the filters keeps the view
     setTimeout(() => {
@@ -183,6 +214,15 @@ async function init(root) {
   // a sort chosen in the list starts in its own direction
   sortSelect?.addEventListener("change", () => { if (direction) direction.value = ""; });
   if (table) {
+    // the table is made here, not in the page: Material would wrap a table of the page in a
+    // scroll box of its own, and the names could not stay in view while the facts scroll
+    const grid = document.createElement("table");
+    const caption = document.createElement("caption");
+    caption.id = table.getAttribute("aria-labelledby");
+    caption.textContent = table.dataset.caption;
+    grid.append(caption, document.createElement("thead"), document.createElement("tbody"));
+    grid.tHead.append(document.createElement("tr"));
+    table.append(grid);
     const head = table.querySelector("thead tr");
     const sortable = new Set([...(sortSelect?.options || [])].map((o) => o.value));
     for (const column of columns) {
@@ -360,6 +400,7 @@ class PagefindSearch {
     const pf = await this.pagefind();
     const filters = this.baseFilters();
     for (const [facet, values] of Object.entries(selected)) filters[facet] = { any: values };
+    // one search after the other: Pagefind answers only the newest of searches that overlap
     const checked = await this.checkedSearch(pf, query, filters);
     // the same query with a term read as its synonyms („Förderung“ – „Förderprogramm“)
     const alike = [];
@@ -378,9 +419,7 @@ class PagefindSearch {
     for (const other of alike) for (const r of other.found.results) if (!seen.has(r.id)) { seen.add(r.id); results.push(r); }
     const counts = { ...(found.filters || {}) };
     for (const facet of Object.keys(selected)) {
-      const others = { ...filters };
-      others[facet] = { none: [] };
-      const without = await pf.search(term, { filters: others });
+      const without = await answered(pf.search(term, { filters: { ...filters, [facet]: { none: [] } } }));
       counts[facet] = (without.filters || {})[facet] || {};
     }
     const also = alike.map((a) => a.term);
@@ -394,17 +433,29 @@ class PagefindSearch {
     const verified = async (term) => {
       // a short word is a word of its own („KI“), not the start of a longer one („Kiel“):
       // Pagefind matches a quoted word exactly, and the plain search ranks those pages
-      let found = await pf.search(term, { filters });
+      let found = withSharedData(await answered(pf.search(term, { filters })));
       const short = queryTerms(term).filter((t) => t.length <= SHORT);
       if (short.length) {
         const quoted = term.split(/\s+/).map((w) => (short.includes(fold(w)) ? `"${w}"` : w)).join(" ");
-        const exact = await pf.search(quoted, { filters });
+        const exact = withSharedData(await answered(pf.search(quoted, { filters })));
         const ids = new Set(exact.results.map((r) => r.id));
         const ranked = found.results.filter((r) => ids.has(r.id));
         const seen = new Set(ranked.map((r) => r.id));
         found = { ...found, results: [...ranked, ...exact.results.filter((r) => !seen.has(r.id))] };
       }
+      // words that stand together in the query stand together on the best pages: „Open
+      // Data“ puts the pages that say „Open Data“ before those that say „open“ and „Data“ apart
+      const typed = term.split(/\s+/).filter(Boolean);
+      if (typed.length >= 2 && typed.length <= 4 && found.results.length > 1 && !term.includes('"')) {
+        const phrase = await answered(pf.search(`"${typed.join(" ")}"`, { filters }));
+        const ids = new Set(phrase.results.map((r) => r.id));
+        if (ids.size) {
+          found = { ...found, results: [...found.results.filter((r) => ids.has(r.id)), ...found.results.filter((r) => !ids.has(r.id))] };
+        }
+      }
       if (!found.results.length) return { found: null };
+      // the first page of hits loads with the one that is checked: one round trip, not two
+      for (const r of found.results.slice(0, SEARCH_PAGE)) r.data();
       const words = pageWords(await found.results[0].data());
       const missing = queryTerms(term).find((t) => !words.some((w) => matches(t, w)));
       return { found: missing === undefined ? found : null, missing, words };
@@ -424,6 +475,26 @@ class PagefindSearch {
     }
     return null;
   }
+}
+
+// Pagefind answers only the newest of searches that overlap; an older one gets null and
+// gives way to the newer (whose update shows the results).
+const SUPERSEDED = new Error("superseded");
+async function answered(search) {
+  const found = await search;
+  if (!found) throw SUPERSEDED;
+  return found;
+}
+
+// Pagefind's results with each fragment loaded once, whoever asks first (the check of a
+// result set, a card, a download).
+function withSharedData(found) {
+  for (const r of found.results) {
+    const load = r.data;
+    let loaded = null;
+    r.data = () => (loaded ??= load.call(r));
+  }
+  return found;
 }
 
 // Site search hits as cards: title, section and excerpt from each hit's fragment.
@@ -546,6 +617,43 @@ function editDistance(a, b) {
     row = next;
   }
   return row[b.length];
+}
+
+// The words the search index holds, with the number of pages each is on, one file per first
+// letter (pagefind/woerter/<letter>.json, written with the index): a query word the index does
+// not know is replaced by the most frequent word one letter apart (two for long words).
+class Vocabulary {
+  constructor(base) { this.base = base; this.files = new Map(); }
+
+  letter(letter) {
+    if (!this.files.has(letter)) {
+      const url = new URL(`pagefind/woerter/${letter}.json`, this.base);
+      this.files.set(letter, fetch(url).then((r) => (r.ok ? r.json() : [])).catch(() => []));
+    }
+    return this.files.get(letter);
+  }
+
+  async correct(query) {
+    const typed = query.trim().split(/\s+/).filter(Boolean);
+    let changed = false;
+    const out = [];
+    for (const word of typed) {
+      const folded = fold(word);
+      if (folded.length < 4 || /[^\p{L}]/u.test(folded)) { out.push(word); continue; }
+      const words = await this.letter(/[a-z]/.test(folded[0]) ? folded[0] : "_");
+      if (words.some(([w]) => fold(w) === folded)) { out.push(word); continue; }
+      const allowed = folded.length >= 8 ? 2 : 1;
+      let best = null; // the list runs from the most frequent word down
+      for (const [w] of words) {
+        const other = fold(w);
+        if (Math.abs(other.length - folded.length) > allowed) continue;
+        const distance = editDistance(folded, other);
+        if (distance <= allowed && (!best || distance < best.distance)) best = { w, distance };
+      }
+      if (best) { out.push(best.w); changed = true; } else out.push(word);
+    }
+    return changed ? out.join(" ") : null;
+  }
 }
 
 // The chosen facet values as buttons above the results: one press removes the value and
@@ -769,12 +877,13 @@ function card(item, sections) {
   a.textContent = item.title;
   h.append(a);
   li.append(h);
-  if (showSection && item.section) {
+  if (showSection) {
+    // every hit says what it is: an entry's kind, a municipality, or a page of the site
     const badge = document.createElement("p");
     badge.className = "sr-badges";
     const span = document.createElement("span");
     span.className = "sr-badge";
-    span.textContent = sections[item.section] || item.section;
+    span.textContent = item.section ? sections[item.section] || item.section : "Seite";
     badge.append(span);
     li.append(badge);
   }

@@ -26,7 +26,12 @@ def render(
 ) -> None:
     """Build ``docs_dir`` into ``site_dir`` with ProperDocs (see ``mkdocs.render``)."""
     _mkdocs.render(
-        config_file, docs_dir, site_dir, shard_sections, site_url=site_url, build_date=build_date,
+        config_file,
+        docs_dir,
+        site_dir,
+        shard_sections,
+        site_url=site_url,
+        build_date=build_date,
         package="properdocs",
     )
 

@@ -602,6 +602,9 @@ class Generator:
     def search_page(self) -> Page:
         """Full-text search over every page: the catalogue layout with one facet, the section."""
         counts = Counter({SECTION_TITLES[c]: len(self.catalogue.entries[c]) for c in COLLECTIONS})
+        # the places the search finds: those with a page that an entry names
+        searched = self.views.relations.named_places & set(self.views.paged_places)
+        counts[SECTION_TITLES["places"]] = len(searched)
         body = self._html(
             "catalogue.html",
             "/suche/",
@@ -613,7 +616,11 @@ class Generator:
             sorts=[],
             catalogues=[(f"/{SECTIONS[c]}/", SECTION_TITLES[c]) for c in COLLECTIONS],
             sections=json.dumps(
-                {SECTION_TITLES[c]: MODELS[c].label for c in COLLECTIONS}, ensure_ascii=False
+                {
+                    **{SECTION_TITLES[c]: MODELS[c].label for c in COLLECTIONS},
+                    SECTION_TITLES["places"]: "Kommune",
+                },
+                ensure_ascii=False,
             ),
             topics=self.search_topics(),
             intro="Durchsuchen Sie alle Lösungen, Förderprojekte, Leitfäden, Programme und Hinweise. "
@@ -813,7 +820,12 @@ class Generator:
         pages.append(
             Page(
                 "aenderungen.md",
-                {"title": "Änderungen", "description": "Änderungen je veröffentlichter Version der Daten."},
+                {
+                    "title": "Änderungen",
+                    "description": "Änderungen je veröffentlichter Version der Daten.",
+                    # a list of every changed entry and place: the search finds those themselves
+                    "smartregio": {"unsearched": True},
+                },
                 render(body or "Es wurde noch keine Version der Daten veröffentlicht."),
             )
         )

@@ -510,6 +510,7 @@ class Views:
             "position": f"{format_number(place.lat, 4)}° N, {format_number(place.lon, 4)}° O",
             "attribution": {"text": source.attribution, "url": source.url} if source else None,
             "url": url("places", place.key),
+            "section_title": SECTION_TITLES["places"],  # the search's type badge and filter
             "related": [
                 Related(label, self.links(name, keys)) for (label, name), keys in self._place_lists(place.key)
             ],

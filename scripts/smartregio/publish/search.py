@@ -25,6 +25,7 @@ import cbor2
 from ..addresses import API, API_ADDRESSES
 from .compounds import Dictionary
 from .pagefind_service import PagefindService, PagefindServiceError
+from .vocabulary import Vocabulary, words_of
 
 MAGIC = b"pagefind_dcd"
 
@@ -82,6 +83,7 @@ def index_copy(
     dictionary: Dictionary,
     names: frozenset[str] = frozenset(),
     marked: dict[str, str] | None = None,
+    words: set[str] | None = None,
 ) -> str | None:
     """The page as Pagefind should read it: compounds marked (but not the proper ``names``),
     code blocks left out. Filter values stay as they are: the catalogue filters by them. None
@@ -90,7 +92,8 @@ def index_copy(
     Only what Pagefind reads is kept: the ``<html>`` tag (the language), the title and the
     article that holds the body; header, navigation, footer and scripts around it are most of
     a page's bytes. ``marked`` keeps the texts marked so far: a text that repeats across pages
-    (a label, a place) is marked once."""
+    (a label, a place) is marked once. ``words`` gets the words of the text indexed (see
+    :mod:`vocabulary`)."""
     body = html.find("data-pagefind-body")
     if body < 0:
         return None
@@ -99,6 +102,7 @@ def index_copy(
     end = end + len("</article>") if end > start else len(html)
     memo = marked if marked is not None else {}
     tag = ""
+    ignored: list = [None, 0]  # the element Pagefind ignores that we are in, and its depth
 
     def part(match: re.Match[str]) -> str:
         nonlocal tag
@@ -106,15 +110,45 @@ def index_copy(
             return ""
         if match.group(3) is not None:
             tag = match.group(3)
+            if words is not None:
+                _track_ignored(tag, ignored)
+            if _BLOCK_END.match(tag):  # „Schlüssel</dt><dd>0946…“ stays two words in an excerpt
+                return tag + " "
         text = match.group(4)
         if text is not None and "data-pagefind-filter" not in tag:
             done = memo.get(text)
             if done is None:
                 done = memo[text] = dictionary.mark(text, names)
+            if words is not None and ignored[0] is None:
+                words.update(words_of(text))
             return done
         return match.group(0)
 
     return _frame(html, start) + _HTML_PART.sub(part, html[start:end]) + "</body></html>"
+
+
+# the end of an element that a browser shows on a line of its own (or a line break)
+_BLOCK_END = re.compile(
+    r"</(?:p|li|dt|dd|td|th|tr|h[1-6]|div|section|caption|figcaption|blockquote)\s*>|<br\b",
+    re.IGNORECASE,
+)
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
+
+
+def _track_ignored(tag: str, ignored: list) -> None:
+    """Follow the element with ``data-pagefind-ignore`` we are in (its words are not indexed,
+    so they are no suggestions): ``ignored`` is [its tag name or None, how deep]."""
+    found = _TAG_NAME.match(tag)
+    if not found or tag.endswith("/>"):
+        return
+    closing, name = found.group(1) == "/", found.group(2).lower()
+    if ignored[0] is None:
+        if not closing and "data-pagefind-ignore" in tag:
+            ignored[0], ignored[1] = name, 1
+    elif name == ignored[0]:
+        ignored[1] += -1 if closing else 1
+        if ignored[1] == 0:
+            ignored[0] = None
 
 
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
@@ -141,12 +175,18 @@ def page_url(relative: Path) -> str:
     return f"/{relative.as_posix()}"
 
 
-def pages_to_index(site: Path, dictionary: Dictionary, names: frozenset[str]) -> Iterator[tuple[str, str]]:
-    """``(address, marked page)`` for every page Pagefind should read, in address order."""
+def pages_to_index(
+    site: Path, dictionary: Dictionary, names: frozenset[str], vocabulary: Vocabulary | None = None
+) -> Iterator[tuple[str, str]]:
+    """``(address, marked page)`` for every page Pagefind should read, in address order; the
+    words of each go to ``vocabulary``."""
     marked: dict[str, str] = {}
     for page in sorted(site.rglob("*.html"), key=lambda p: p.as_posix()):
-        text = index_copy(page.read_text(encoding="utf-8"), dictionary, names, marked)
+        words: set[str] = set()
+        text = index_copy(page.read_text(encoding="utf-8"), dictionary, names, marked, words)
         if text is not None:
+            if vocabulary is not None:
+                vocabulary.add_page(words)
             yield page_url(page.relative_to(site)), text
 
 
@@ -157,7 +197,8 @@ def index_site(site: Path, dictionary: Dictionary, names: frozenset[str] = froze
     memory, as they are read and marked: no marked copy of the site is written."""
     try:
         with PagefindService() as service:
-            service.add_html(pages_to_index(site, dictionary, names))
+            vocabulary = Vocabulary()
+            service.add_html(pages_to_index(site, dictionary, names, vocabulary))
             files = service.files()
     except PagefindServiceError as exc:
         raise PagefindError(f"Pagefind ist fehlgeschlagen: {exc}") from None
@@ -167,6 +208,7 @@ def index_site(site: Path, dictionary: Dictionary, names: frozenset[str] = froze
         (bundle / name).write_bytes(content)
     canonicalise(bundle)
     write_hit_numbers(site)
+    vocabulary.write(bundle)  # for „Meinten Sie …?“
 
 
 def write_hit_numbers(site: Path) -> None:

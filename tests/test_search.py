@@ -321,3 +321,27 @@ def test_a_mistyped_word_is_answered_with_meinten_sie_from_the_index_words(page,
 def test_nonsense_gets_no_meinten_sie(page, origin):
     assert search(page, origin, "Xylofonbrötchen") == []
     expect(page.locator("[data-sr-didyoumean]")).to_be_hidden()
+
+
+def test_every_hit_says_what_it_is_and_its_excerpt_keeps_words_apart(page, origin):
+    """A municipality is marked „Kommune“, a page of the site „Seite“; the facts of a
+    municipality page do not run together in its excerpt („Schlüssel08115021“)."""
+    hits = search(page, origin, "Herrenberg")
+    assert hits[0] == "/kommunen/08115021/", hits
+    cards = page.locator("[data-sr-results] > li")
+    expect(cards.first.locator(".sr-badge")).to_have_text("Kommune")
+    badges = cards.locator(".sr-badge").all_inner_texts()
+    assert len(badges) == cards.count() and all(badges)  # every hit has one
+    search(page, origin, "Stufenplan")
+    expect(page.locator("[data-sr-results] > li").first.locator(".sr-badge")).to_have_text("Seite")
+    search(page, origin, "Amtlicher Schlüssel Herrenberg")
+    excerpts = " ".join(page.locator("[data-sr-results] > li p").all_inner_texts())
+    assert not re.search(r"[A-Za-zäöü]\d{5}", excerpts), excerpts
+
+
+def test_words_that_stand_together_rank_the_pages_that_say_them_together(page, origin):
+    hits = search(page, origin, "Smart Village App")
+    assert "/loesungen/smart-village-app/" in hits[:3], hits
+    for address in hits[:5]:  # the first pages say the three words together
+        body = page.request.get(origin + address).text()
+        assert "Smart Village App" in body or "Smart-Village-App" in body, address

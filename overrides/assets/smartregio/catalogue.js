@@ -371,7 +371,9 @@ class PagefindSearch {
   async pagefind() {
     if (!this.module) {
       this.module = import(new URL("pagefind/pagefind.js", this.base).href).then(async (pf) => {
-        await pf.options({ baseUrl: this.base.pathname });
+        // an entry's keywords say what it is about: a query word among them counts more
+        // („Open Data“ finds CKAN, whose text says „offene Daten“)
+        await pf.options({ baseUrl: this.base.pathname, ranking: { metaWeights: { schlagworte: 4 } } });
         await pf.init();
         return pf;
       });
@@ -872,10 +874,7 @@ function card(item, sections) {
   li.className = "sr-card";
   const h = document.createElement("h2");
   h.className = "sr-card__title";
-  const a = document.createElement("a");
-  a.href = item.url;
-  a.textContent = item.title;
-  h.append(a);
+  h.append(titleLink(item));
   li.append(h);
   if (showSection) {
     // every hit says what it is: an entry's kind, a municipality, or a page of the site
@@ -895,29 +894,37 @@ function card(item, sections) {
   return li;
 }
 
+// The entry's name, linked to its page.
+function titleLink(item) {
+  const a = document.createElement("a");
+  a.href = item.url;
+  a.textContent = item.title;
+  return a;
+}
+
+// A card fact's text, with its detail in smaller print below (the towns behind „in 3 Kommunen“).
+function showFact(target, fact) {
+  target.textContent = fact.text;
+  if (fact.detail) {
+    const detail = document.createElement("span");
+    detail.className = "sr-card__detail";
+    detail.textContent = fact.detail;
+    target.append(detail);
+  }
+}
+
 // One result as a row of the table view: the name as the row's header, then each column's
 // card fact (the card names it in the singular or the plural), empty where the entry has none.
 function tableRow(item, columns) {
   const tr = document.createElement("tr");
   const th = document.createElement("th");
   th.scope = "row";
-  const a = document.createElement("a");
-  a.href = item.url;
-  a.textContent = item.title;
-  th.append(a);
+  th.append(titleLink(item));
   tr.append(th);
   for (const column of columns.slice(1)) {
     const td = document.createElement("td");
     const fact = (item.facts || []).find((f) => column.labels.includes(f.label));
-    if (fact) {
-      td.textContent = fact.text;
-      if (fact.detail) {
-        const detail = document.createElement("span");
-        detail.className = "sr-card__detail";
-        detail.textContent = fact.detail;
-        td.append(detail);
-      }
-    }
+    if (fact) showFact(td, fact);
     tr.append(td);
   }
   return tr;
@@ -932,13 +939,7 @@ function factList(facts) {
     const dt = document.createElement("dt");
     dt.textContent = fact.label;
     const dd = document.createElement("dd");
-    dd.textContent = fact.text;
-    if (fact.detail) {
-      const detail = document.createElement("span");
-      detail.className = "sr-card__detail";
-      detail.textContent = fact.detail;
-      dd.append(detail);
-    }
+    showFact(dd, fact);
     row.append(dt, dd);
     dl.append(row);
   }

@@ -32,6 +32,34 @@ class Near:
     km: float
 
 
+class _Reach:
+    """The pairs (place, entry) within reach in one role, sorted by place, then distance, then
+    the entry's id (then its collection): ``entries`` numbers the entries, the arrays hold one
+    pair each."""
+
+    def __init__(
+        self,
+        entries: list[tuple[str, str]],
+        place: np.ndarray,
+        km: np.ndarray,
+        where: np.ndarray,
+        entry: np.ndarray,
+    ) -> None:
+        self.entries = entries
+        self.number = {e: n for n, e in enumerate(entries)}
+        self.collections = sorted({c for c, _ in entries})
+        code = {c: n for n, c in enumerate(self.collections)}
+        self.collection = np.array([code[c] for c, _ in entries], dtype=int)
+        rank = {e: n for n, e in enumerate(sorted({e for _, e in entries}))}
+        id_rank = np.array([rank[e] for _, e in entries], dtype=int)
+        order = np.lexsort((entry, id_rank[entry], km, place))
+        self.place, self.km, self.where, self.entry = place[order], km[order], where[order], entry[order]
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Where the pairs of place number ``i`` lie in the arrays."""
+        return int(np.searchsorted(self.place, i, "left")), int(np.searchsorted(self.place, i, "right"))
+
+
 class Surroundings:
     """For every place: the entries within ``NEARBY_KM`` by the role of their places (the
     solutions in use, the projects led), nearest first, and the places above and below it
@@ -44,7 +72,7 @@ class Surroundings:
         lat = np.radians([places[k].lat for k in self.keys])
         lon = np.radians([places[k].lon for k in self.keys])
         self._lat, self._lon = lat, lon
-        self._near: dict[str, dict[str, list[Near]]] = {}
+        self._near: dict[str, _Reach] = {}
         for role in roles:
             where: dict[tuple[str, str], list[str]] = defaultdict(list)
             for name, spec in REGISTRY.items():
@@ -62,25 +90,42 @@ class Surroundings:
             if len(key) == 5:
                 self.children[key[:2]].append(key)
 
-    def _nearest(self, where: dict[tuple[str, str], list[str]]) -> dict[str, list[Near]]:
-        """place key → entries within reach, each with its nearest place and distance."""
-        found: dict[str, list[Near]] = defaultdict(list)
-        for (collection, entry), keys in sorted(where.items()):
-            if not keys:
-                continue
-            rows = [self._index[k] for k in keys]
-            best = np.full(len(self.keys), np.inf)
-            nearest = np.zeros(len(self.keys), dtype=int)
-            for row in rows:
+    def _nearest(self, where: dict[tuple[str, str], list[str]]) -> _Reach:
+        """Every (place, entry) pair within reach, with the entry's nearest place and the
+        distance, as arrays sorted by place, then distance, then the entry's id.
+
+        At 10,000 entries these are millions of pairs, of which a page shows twelve: they stay
+        numbers until a page asks (see :meth:`near`). The places within reach of a place are
+        computed once per place that names an entry, not once per entry; an entry named in
+        several places takes, for each place within reach, the nearest of them (the first on a
+        tie)."""
+        reach: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+        def within(row: int) -> tuple[np.ndarray, np.ndarray]:
+            if row not in reach:
                 km = self._km_from(row)
-                closer = km < best
-                best[closer] = km[closer]
-                nearest[closer] = row
-            for i in np.nonzero(best <= NEARBY_KM)[0]:
-                found[self.keys[i]].append(Near(collection, entry, self.keys[nearest[i]], float(best[i])))
-        for items in found.values():
-            items.sort(key=lambda n: (n.km, n.entry))
-        return found
+                close = np.nonzero(km <= NEARBY_KM)[0]
+                reach[row] = (close, km[close])
+            return reach[row]
+
+        entries = [item for item in sorted(where.items()) if item[1]]
+        chunks: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        for number, (_, keys) in enumerate(entries):
+            rows = np.array([self._index[k] for k in keys])
+            parts = [within(row) for row in rows.tolist()]
+            places = np.concatenate([p[0] for p in parts])
+            kms = np.concatenate([p[1] for p in parts])
+            which = np.concatenate([np.full(len(p[0]), n) for n, p in enumerate(parts)])
+            # by place, then distance, then the order of the entry's places: the first per place
+            order = np.lexsort((which, kms, places))
+            first = np.ones(len(order), dtype=bool)
+            first[1:] = places[order][1:] != places[order][:-1]
+            chosen = order[first]
+            chunks.append((places[chosen], kms[chosen], rows[which[chosen]], np.full(len(chosen), number)))
+        if not chunks:
+            return _Reach([], *(np.array([], dtype=dtype) for dtype in (int, float, int, int)))
+        arrays = (np.concatenate([c[i] for c in chunks]) for i in range(4))
+        return _Reach([entry for entry, _ in entries], *arrays)
 
     def _km_from(self, row: int) -> np.ndarray:
         """Haversine distance from one place to all."""
@@ -89,14 +134,36 @@ class Surroundings:
         a = np.sin(dlat / 2) ** 2 + np.cos(self._lat) * np.cos(self._lat[row]) * np.sin(dlon / 2) ** 2
         return 2 * EARTH_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
 
-    def near(self, role: str, place: Place, leave_out: set[tuple[str, str]]) -> list[Near]:
-        """The entries naming a place within reach in ``role``, except those in ``leave_out``
-        (collection, id) and those naming the place itself so."""
-        return [
-            n
-            for n in self._near[role].get(place.key, [])
-            if (n.collection, n.entry) not in leave_out and n.where != place.key
-        ]
+    def near(
+        self, role: str, place: Place, leave_out: set[tuple[str, str]], shown: int
+    ) -> dict[str, tuple[list[Near], int]]:
+        """Per collection: the ``shown`` nearest entries naming a place within reach in
+        ``role`` and how many there are in all, except those in ``leave_out`` (collection, id)
+        and those naming the place itself so."""
+        reach = self._near[role]
+        i = self._index[place.key]
+        start, end = reach.span(i)
+        entries = reach.entry[start:end]
+        keep = reach.where[start:end] != i
+        if leave_out:
+            keep &= ~np.isin(entries, [reach.number[e] for e in leave_out if e in reach.number])
+        kept = np.nonzero(keep)[0]
+        codes = reach.collection[entries[kept]]
+        found: dict[str, tuple[list[Near], int]] = {}
+        for code, collection in enumerate(reach.collections):
+            at = kept[codes == code]
+            if len(at):
+                nearest = [
+                    Near(
+                        collection,
+                        reach.entries[int(entries[a])][1],
+                        self.keys[int(reach.where[start + a])],
+                        float(reach.km[start + a]),
+                    )
+                    for a in at[:shown].tolist()
+                ]
+                found[collection] = (nearest, len(at))
+        return found
 
     def within(self, place: Place) -> list[str]:
         """Every place inside a Land, Kreis or Verband (all levels below it), else none."""

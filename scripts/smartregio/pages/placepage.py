@@ -173,16 +173,14 @@ class PlacePages:
         radius = format_number(NEARBY_KM, 0)
         sections = []
         for role, heading, how, leave_listed_out in NEAR:
-            found = self.surroundings.near(role, place, listed if leave_listed_out else here)
+            found = self.surroundings.near(role, place, listed if leave_listed_out else here, NEARBY_LISTED)
             for name in REGISTRY:
-                items = [
-                    self._near(n, title_of(self._entry(name, n.entry)), how)
-                    for n in found
-                    if n.collection == name
-                ]
-                if items:
+                if name in found:
+                    # only the nearest are drawn; the others are counted („… und 412 weitere.“)
+                    nearest, count = found[name]
+                    items = [self._near(n, title_of(self._entry(name, n.entry)), how) for n in nearest]
                     title = heading.format(title=SECTION_TITLES[name], km=radius)
-                    sections.append(Section(title, limit=NEARBY_LISTED, items=items))
+                    sections.append(Section(title, items=items, more=count - len(items)))
         return sections
 
     def _near(self, near: Near, text: str, how: str) -> Item:

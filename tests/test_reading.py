@@ -369,6 +369,12 @@ def test_a_linked_comparison_shows_its_table_first_with_a_sticky_label_column(br
     context.close()
 
 
+def published_projects(page, origin) -> list[list[str]]:
+    """The rows of the published table of funding projects, header first."""
+    text = page.request.get(origin + "/daten/latest/funding-projects.csv").text()
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
 def test_a_filtered_selection_downloads_as_csv_cut_from_the_published_table(browser, origin):
     """A journalist filters the NRW projects and takes them along: the same columns and values
     as the full download, only the rows on screen, in the order shown."""
@@ -382,11 +388,7 @@ def test_a_filtered_selection_downloads_as_csv_cut_from_the_published_table(brow
     download = info.value
     assert download.suggested_filename == "foerderprojekte-auswahl.csv"
     rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"), newline="")))
-    published = list(
-        csv.reader(
-            io.StringIO(page.request.get(origin + "/daten/latest/funding-projects.csv").text(), newline="")
-        )
-    )
+    published = published_projects(page, origin)
     assert rows[0] == published[0]  # the same headers as the full download
     assert len(rows) - 1 == shown
     whole = {row[0]: row for row in published[1:]}
@@ -411,11 +413,7 @@ def test_the_selection_downloads_as_an_excel_workbook_too(browser, origin, tmp_p
     info.value.save_as(tmp_path / "auswahl.xlsx")
     sheet = load_workbook(tmp_path / "auswahl.xlsx", read_only=True).active
     rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    published = list(
-        csv.reader(
-            io.StringIO(page.request.get(origin + "/daten/latest/funding-projects.csv").text(), newline="")
-        )
-    )
+    published = published_projects(page, origin)
     assert rows[0] == published[0]  # the same headers as the full download
     assert len(rows) - 1 == shown
     whole = {row[0]: row for row in published[1:]}

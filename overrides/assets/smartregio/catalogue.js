@@ -29,7 +29,6 @@ async function init(root) {
   const search = new PagefindSearch(base, isSearch ? null : collection, facetKeys);
   const suggest = root.querySelector("[data-sr-suggest]");
   // „Meinten Sie …?“ for a query that found nothing, from the index's own words
-  const didYouMean = root.querySelector("[data-sr-didyoumean]");
   const vocabulary = new Vocabulary(base);
   const sections = JSON.parse(root.dataset.sections || "{}"); // Lösungen → Lösung, for badges
   // the table view: the same results as rows of their card facts, sorted by column
@@ -113,7 +112,6 @@ async function init(root) {
     }
     if (mine !== run) return; // a newer input has started another search
     list.removeAttribute("aria-busy");
-    if (didYouMean) didYouMean.hidden = true;
     writeState(form);
     if (found.counts) updateCounts(form, found.counts);
     else for (const [span, text] of pageCounts) span.textContent = text;
@@ -150,16 +148,8 @@ async function init(root) {
     if (!n && query) {
       status.textContent = `Keine Treffer für „${query}“.`;
       more.hidden = true;
-      const better = didYouMean ? await vocabulary.correct(query) : null;
-      if (better && mine === run) {
-        status.textContent += ` Meinten Sie „${better}“?`; // said with the status
-        const link = didYouMean.querySelector("a");
-        link.textContent = better;
-        const params = new URLSearchParams(location.search);
-        params.set("q", better);
-        link.href = `?${params}`;
-        didYouMean.hidden = false;
-      }
+      const better = await vocabulary.correct(query);
+      if (better && mine === run) status.append(offer(better)); // said with the status
       return;
     }
     const noun = isSearch ? "Treffer" : n === 1 ? root.dataset.one : collection;
@@ -167,6 +157,25 @@ async function init(root) {
     const alike = found.alike?.length ? `, auch für gleichbedeutende Begriffe: ${found.alike.map((t) => `„${t}“`).join(", ")}` : "";
     status.textContent = `${n.toLocaleString("de-DE")} ${noun}${parts} gefunden${alike}.`;
     await showMore();
+  };
+
+  // „Meinten Sie „…“?“ with the words as a link that searches for them here, as if typed
+  const offer = (words) => {
+    const span = document.createElement("span");
+    span.dataset.srDidyoumean = "";
+    const link = document.createElement("a");
+    link.textContent = words;
+    const params = new URLSearchParams(location.search);
+    params.set("q", words);
+    link.href = `?${params}`;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      form.elements.q.value = words;
+      if (header) header.value = words;
+      update();
+    });
+    span.append(" Meinten Sie „", link, "“?");
+    return span;
   };
 
   const showMore = async () => {
@@ -196,12 +205,6 @@ async function init(root) {
     timer = setTimeout(update, event.target.type === "search" ? 250 : 0);
   });
   form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
-  didYouMean?.querySelector("a").addEventListener("click", (event) => {
-    event.preventDefault(); // the suggested words are searched here, as if typed
-    form.elements.q.value = event.currentTarget.textContent;
-    if (header) header.value = form.elements.q.value;
-    update();
-  });
   form.addEventListener("reset", () => {
     const view = new FormData(form).get("ansicht"); // resetting the filters keeps the view
     setTimeout(() => {

@@ -125,6 +125,8 @@ MAENGELMELDER = {"/loesungen/klarschiff/", "/loesungen/mark-a-spot/", "/loesunge
         ("Herrenberg", {"/kommunen/08115021/", "/loesungen/stadtnavi/"}, 5),  # the town, its tool
         ("Mitmachen", {"/mitmachen/"}, 3),
         ("Stufenplan", {"/stufenplan/"}, 3),
+        # the data platform whose keywords say „Open Data“ while its text says „offene Daten“
+        ("Open Data", {"/loesungen/ckan/", "/loesungen/dkan/"}, 10),
     ],
 )
 def test_german_queries_find_what_is_meant(page, origin, query, expected, within):
@@ -302,6 +304,28 @@ def test_the_search_says_at_once_that_it_is_running(page, origin):
     page.unroute("**/pagefind/**")  # the held requests go on
     expect(status(page)).to_have_text(re.compile("gefunden"))
     expect(page.locator("[data-sr-results]")).not_to_have_attribute("aria-busy", "true")
+
+
+def test_the_first_hit_shows_before_the_last_of_its_page_has_loaded(page, origin):
+    """Each hit's excerpt is a request of its own: on a slow connection the first hit shows
+    as soon as it is in, not when the tenth is."""
+    requested = []
+
+    def hold_all_but_the_first(route):
+        requested.append(route)
+        if len(requested) == 1:
+            route.continue_()
+
+    page.goto(origin + "/suche/")
+    page.route("**/pagefind/fragment/**", hold_all_but_the_first)
+    page.locator("#sr-q").fill("Bürgerhaushalt")
+    expect(page.locator("[data-sr-results] > li")).to_have_count(1)
+    assert len(requested) >= 2  # the others were asked for at the same time and are held
+    for route in requested[1:]:
+        route.continue_()
+    page.unroute("**/pagefind/fragment/**")
+    expect(page.locator("[data-sr-results] > li")).not_to_have_count(1)
+    expect(status(page)).to_have_text(re.compile("gefunden"))
 
 
 @pytest.mark.parametrize("path", ["/suche/", "/loesungen/"])

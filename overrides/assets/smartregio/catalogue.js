@@ -178,31 +178,37 @@ async function init(root) {
     return span;
   };
 
+  // Every card of a batch loads at once and each shows as soon as it and those before it are
+  // in: on a slow connection the first hit does not wait for the tenth.
+  let loading = null;
   const showMore = async () => {
     const mine = run;
     const batch = results.slice(shown, shown + (isSearch ? SEARCH_PAGE : PAGE));
-    const cards = await Promise.all(batch.map((item) => item.card()));
-    if (mine !== run) return; // the cards of an older search, arriving after a newer one began
-    if (tableView()) {
-      const body = table.querySelector("tbody");
-      for (const item of cards) body.append(tableRow(item, columns));
-      shown += batch.length;
-      more.hidden = shown >= results.length;
-      return;
-    }
-    for (const item of cards) {
-      const li = card(item, isSearch ? sections : null);
-      if (tray) li.append(tray.button(item));
-      list.append(li);
-    }
     shown += batch.length;
+    const pending = batch.map((item) => item.card());
+    for (const next of pending) next.catch(() => {}); // the first failure is reported below
+    const body = tableView() ? table.querySelector("tbody") : null;
+    for (const next of pending) {
+      const item = await next;
+      if (mine !== run) return; // the cards of an older search, arriving after a newer one began
+      if (body) {
+        body.append(tableRow(item, columns));
+      } else {
+        const li = card(item, isSearch ? sections : null);
+        if (tray) li.append(tray.button(item));
+        list.append(li);
+      }
+    }
     more.hidden = shown >= results.length;
   };
 
   let timer;
   form.addEventListener("input", (event) => {
     clearTimeout(timer);
-    timer = setTimeout(update, event.target.type === "search" ? 250 : 0);
+    const typed = event.target.type === "search";
+    // the index part of the words typed so far loads while the reader pauses
+    if (typed && event.target.value.trim().length > 1) search.preload(event.target.value.trim());
+    timer = setTimeout(update, typed ? 250 : 0);
   });
   form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
   form.addEventListener("reset", () => {
@@ -251,8 +257,10 @@ async function init(root) {
     }
   }
   more.querySelector("button").addEventListener("click", async () => {
+    if (loading) return; // the batch asked for is still coming
     const first = shown;
-    await showMore();
+    loading = showMore();
+    try { await loading; } finally { loading = null; }
     const rows = tableView() ? table.querySelector("tbody").children : list.children;
     rows[first]?.querySelector("a")?.focus();
   });
@@ -382,6 +390,16 @@ class PagefindSearch {
       });
     }
     return this.module;
+  }
+
+  // Loads the index chunks a query will need, without searching (Pagefind's preload).
+  async preload(query) {
+    try {
+      const pf = await this.pagefind();
+      await pf.preload(query, { filters: this.baseFilters() });
+    } catch {
+      // a failed preload costs nothing: the search itself loads what it needs and says so
+    }
   }
 
   // Every search names the filters whose counts the form shows, with a condition that

@@ -18,9 +18,9 @@ from smartregio_dev.localserve import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F4
 REPO = Path(__file__).resolve().parents[1]
 
 
-def build(data: Path, site: Path, work: Path, progress: Progress | None = None):
+def build(data: Path, site: Path, work: Path, progress: Progress | None = None, use_cache: bool = True):
     """Build ``data`` into ``site`` with the repository's configuration and templates."""
-    return build_site(data, site, Project(REPO, build_root=work), progress)
+    return build_site(data, site, Project(REPO, build_root=work), progress, use_cache=use_cache)
 
 
 def project_with_config(root: Path, config: str) -> Project:
@@ -76,7 +76,11 @@ def named_keys(catalogue) -> set[str]:
         key
         for items in catalogue.entries.values()
         for entry in items.values()
-        for key in [*getattr(entry, "origin", []), *getattr(entry, "used_by", []), *getattr(entry, "partners", [])]
+        for key in [
+            *getattr(entry, "origin", []),
+            *getattr(entry, "used_by", []),
+            *getattr(entry, "partners", []),
+        ]
         + ([entry.lead] if getattr(entry, "lead", None) else [])
     }
 

@@ -149,7 +149,10 @@ def every_hit(page, origin, query: str) -> list[str]:
     while more.count():
         shown = len(hits)
         more.click()
-        page.wait_for_function(f"document.querySelectorAll('[data-sr-results] > li').length > {shown}")
+        page.wait_for_function(  # the whole batch: the list is busy until its last hit is in
+            "document.querySelectorAll('[data-sr-results] > li').length > "
+            f"{shown} && !document.querySelector('[data-sr-results]').hasAttribute('aria-busy')"
+        )
         hits = page.locator("[data-sr-results] h2 a").evaluate_all("links => links.map(a => a.pathname)")
     return hits
 

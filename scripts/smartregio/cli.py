@@ -149,6 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="Ordner für die erzeugten Seiten vor dem Rendern (Standard: build/ im Projekt)",
     )
+    build.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=(
+            "alles neu bauen, auch wenn sich nichts geändert hat und die Seiten der Versionen "
+            "in build/cache/ liegen (der Cache wird danach erneuert)"
+        ),
+    )
 
     serve = commands.add_parser("serve", help="Vorschau mit automatischem Neuladen")
     _data_arg(serve)
@@ -292,7 +300,9 @@ def _build(args: argparse.Namespace) -> int:
     try:
         project = find_project(args.data)
         project.build_root = args.work_dir.resolve() if args.work_dir else None
-        catalogue = build_site(args.data, args.site_dir, project, progress, engine=args.engine)
+        built = build_site(
+            args.data, args.site_dir, project, progress, engine=args.engine, use_cache=not args.no_cache
+        )
     except ProjectError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -311,7 +321,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"Die Seiten konnten nicht gerendert werden:\n{exc}", file=sys.stderr)
         return 1
     if args.verbosity:
-        print(f"Website gebaut: {args.site_dir}/ ({catalogue.summary()}).")
+        done = "Website unverändert" if built.unchanged else "Website gebaut"
+        print(f"{done}: {args.site_dir}/ ({built.summary}).")
     return 0
 
 

@@ -11,11 +11,13 @@ import json
 import shutil
 import tempfile
 import traceback
+from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
 
 from . import processes
 from .addresses import SECTIONS
+from .buildcache import Inputs, SiteRecord, SnapshotCache, docs_digest, site_state
 from .catalogue import Catalogue
 from .engine import DEFAULT, renderer
 from .engine import engine as engine_named
@@ -48,6 +50,15 @@ from .text import format_date
 
 DESCRIPTOR = "datapackage.json"
 CHANGELOG = "CHANGELOG.md"
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build did: the summary of the catalogue it published, and whether the site was
+    already what the inputs make (nothing was done)."""
+
+    summary: str
+    unchanged: bool = False
 
 
 class BuildError(Exception):
@@ -151,13 +162,19 @@ def build_site(
     project: Project,
     progress: Progress | None = None,
     engine: str = DEFAULT,
-) -> Catalogue:
+    use_cache: bool = True,
+) -> Built:
     """The whole build, stage by stage; each stage reports as it ends (see ``progress``).
 
     load → validate → link → package → pages → engine → publish (downloads, API, DCAT,
     feed, search index, versions) → swap. Downloads and the API run in a second process
     while pages are generated and rendered; everything goes to staging folders that are
-    swapped in at the very end. Without ``progress`` the build reports nothing."""
+    swapped in at the very end. Without ``progress`` the build reports nothing.
+
+    When every input (data, project files, code, installed packages) has the key of the last
+    build into ``site_dir`` and the site is as that build left it, there is nothing to do
+    (see ``buildcache``); the stored releases' pages come from the cache when their key is
+    kept there. ``use_cache=False`` does all the work and renews the cache."""
     progress = progress or Progress(QUIET)  # a new one: a progress keeps the timings of its build
     settings = project.settings.smartregio  # a wrong setting stops the build before any work
     site_url = project.site_url()
@@ -165,6 +182,16 @@ def build_site(
     for warning in (missing_warning(settings), project.settings.placeholder_warning()):
         if warning:
             progress.warning(warning)
+    inputs = Inputs.of(project, engine)
+    build_key = inputs.with_data(data_dir, data_dir.parent / CHANGELOG, site_dir)
+    # the last build into this site folder, if the folder is still as it left it
+    record = SiteRecord.read(project.cache, site_dir) if use_cache else None
+    if record is not None and record.state != site_state(site_dir):
+        record = None
+    if record is not None and record.key == build_key:
+        progress.done("Nichts zu tun: Daten, Seiten, Vorlagen, Einstellungen und Code wie beim letzten Bau")
+        return Built(record.summary, unchanged=True)
+    SiteRecord.forget(project.cache, site_dir)  # the site is about to change
     with progress.stage("Laden, prüfen, verknüpfen", unit="Einträge") as stage:
         catalogue, problems = load_catalogue(data_dir)
         problems.extend(project.refused_files())
@@ -206,13 +233,11 @@ def build_site(
         Generator.for_project(project, catalogue, site_url=site_url).write_data_page(docs, publication)
         chosen = engine_named(engine)
         render = chosen.render
+        files = docs_digest(docs)
+        engine_key = inputs.for_engine(site_url, build_date)
         with progress.stage(f"Engine ({chosen.title}) rendert", unit="HTML-Seiten") as stage:
-            render(
-                project.config_file,
-                docs,
-                staging,
-                shard_sections=tuple(SECTIONS.values()),
-                build_date=build_date,
+            render_site(
+                chosen, project, docs, staging, site_dir, build_date, record, engine_key, files, progress
             )
             stage.count = sum(1 for _ in staging.rglob("*.html"))
         move_into(scratch / "daten", staging / "daten")
@@ -240,11 +265,20 @@ def build_site(
             index_site(staging, dictionary, place_names(catalogue, dictionary))
         with progress.stage("Seiten der Versionen", unit=("Version", "Versionen")) as stage:
             build_version_snapshots(
-                releases, project, staging, dictionary, render, each=stage.items, build_date=build_date
+                releases,
+                project,
+                staging,
+                dictionary,
+                render,
+                each=stage.items,
+                build_date=build_date,
+                kept=(SnapshotCache(project.cache / "versionen", reuse=use_cache), inputs),
             )
         with progress.stage("Website austauschen"):
             mark(staging)
             replace_dir(staging, site_dir)
+            done = SiteRecord(build_key, site_state(site_dir) or "", catalogue.summary(), engine_key, files)
+            done.write(project.cache, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -255,7 +289,40 @@ def build_site(
         receiver.close()
         shutil.rmtree(scratch, ignore_errors=True)
     progress.done("Fertig")
-    return catalogue
+    return Built(catalogue.summary())
+
+
+def render_site(
+    chosen,
+    project: Project,
+    docs: Path,
+    staging: Path,
+    site_dir: Path,
+    build_date: int,
+    record: SiteRecord | None,
+    engine_key: str,
+    files: dict[str, str],
+    progress: Progress,
+) -> None:
+    """The engine's run: of the entry pages only those whose docs file changed since
+    ``record``, the build that wrote ``site_dir``, when the engine can (the others are that
+    build's, byte for byte); otherwise every page."""
+    sections = tuple(SECTIONS.values())
+    pages = record.pages_to_render(engine_key, files, sections) if record is not None else None
+    if pages is not None and getattr(chosen, "incremental", False):
+        try:
+            kept = chosen.render_pages(
+                project.config_file, docs, staging, sections, pages, site_dir, build_date=build_date
+            )
+        except OSError:  # the previous site changed meanwhile: render everything
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir()
+        else:
+            progress.detail(
+                f"{len(pages)} Seiten von Einträgen neu gerendert, {kept} unverändert aus dem letzten Bau."
+            )
+            return
+    chosen.render(project.config_file, docs, staging, shard_sections=sections, build_date=build_date)
 
 
 def read_changelog(data_dir: Path) -> str | None:
@@ -277,10 +344,12 @@ def build_version_snapshots(
     render=None,
     each=None,
     build_date: int | None = None,
+    kept: tuple[SnapshotCache, Inputs] | None = None,
 ) -> None:
     """Each released version's pages under ``/<version>/`` and ``versions.json`` beside them,
     which Material's version selector reads. Built from the stored release package, so a
-    version shows exactly the data it published."""
+    version shows exactly the data it published; with ``kept`` (a cache and the build's
+    inputs) a version whose key is kept is copied from there, and one rendered is kept."""
     (site / "versions.json").write_text(json.dumps(version_menu(releases), indent=1) + "\n", encoding="utf-8")
     (site / "latest").mkdir()
     (site / "latest" / "index.html").write_text(
@@ -288,10 +357,16 @@ def build_version_snapshots(
     )
     render = render or renderer(DEFAULT)
     for release in each(releases, len(releases)) if each else releases:  # ``each`` draws a bar
+        version_url = project.site_url() + release.version + "/"
+        if kept is not None:
+            cache, inputs = kept
+            published = {"version": release.version, "date": release.date, "files": release.files}
+            key = inputs.for_release(published, version_url, build_date)
+            if cache.restore(release.version, key, site / release.version):
+                continue
         catalogue = read_package(release.folder / "datapackage.json")
         with tempfile.TemporaryDirectory() as tmp:
             docs = Path(tmp) / "docs"
-            version_url = project.site_url() + release.version + "/"
             Generator.for_project(
                 project,
                 catalogue,
@@ -309,6 +384,8 @@ def build_version_snapshots(
         # its own search, over the pages of that version (after the catalogue indexes, which
         # the search's hit numbers refer to)
         index_site(site / release.version, dictionary, place_names(catalogue, dictionary))
+        if kept is not None:
+            cache.keep(release.version, key, site / release.version)
 
 
 def place_names(catalogue: Catalogue, dictionary: Dictionary) -> frozenset[str]:

@@ -188,6 +188,7 @@ async function init(root) {
     const pending = batch.map((item) => item.card());
     for (const next of pending) next.catch(() => {}); // the first failure is reported below
     const body = tableView() ? table.querySelector("tbody") : null;
+    list.setAttribute("aria-busy", "true"); // until the whole batch is in
     for (const next of pending) {
       const item = await next;
       if (mine !== run) return; // the cards of an older search, arriving after a newer one began
@@ -199,6 +200,7 @@ async function init(root) {
         list.append(li);
       }
     }
+    list.removeAttribute("aria-busy");
     more.hidden = shown >= results.length;
   };
 

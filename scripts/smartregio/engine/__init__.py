@@ -30,6 +30,7 @@ class BuiltinEngine:
     name: str
     title: str
     module: str
+    incremental: bool = False  # the module has ``render_pages``
 
     def render(
         self,
@@ -42,6 +43,28 @@ class BuiltinEngine:
     ) -> None:
         sys.modules[self.module].render(
             config_file, docs_dir, site_dir, shard_sections, site_url=site_url, build_date=build_date
+        )
+
+    def render_pages(
+        self,
+        config_file: Path,
+        docs_dir: Path,
+        site_dir: Path,
+        shard_sections: tuple[str, ...],
+        pages: frozenset[str],
+        previous: Path,
+        site_url: str | None = None,
+        build_date: int | None = None,
+    ) -> int:
+        return sys.modules[self.module].render_pages(
+            config_file,
+            docs_dir,
+            site_dir,
+            shard_sections,
+            pages,
+            previous,
+            site_url=site_url,
+            build_date=build_date,
         )
 
 

@@ -12,6 +12,7 @@ import contextlib
 import gzip
 import logging
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -167,12 +168,65 @@ def _render_child(
         raise SystemExit(1) from None
 
 
+def render_pages(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    shard_sections: tuple[str, ...],
+    pages: frozenset[str],
+    previous: Path,
+    site_url: str | None = None,
+    build_date: int | None = None,
+    package: str = "mkdocs",
+) -> int:
+    """Render like :func:`render`, but of the pages in ``shard_sections`` only ``pages``
+    (paths in ``docs_dir``, ``<section>/<key>/index.md``); every other page of those sections
+    is taken from ``previous``, the site rendered from the same files of ``docs_dir`` with the
+    same configuration, theme and build date. Such a page is outside the navigation, so its
+    HTML depends on nothing but its own file and those (the same reason shards may split them).
+    Returns how many pages were taken over."""
+    wanted = sorted(pages)
+    exclude = [f"/{s}/*/index.md" for s in shard_sections] + [f"!/{p}" for p in wanted]
+    _render_once(config_file, docs_dir, site_dir, "\n".join(exclude), site_url, build_date, package)
+    kept = 0
+    folders: set[str] = set()
+    for section in shard_sections:
+        for source in sorted((docs_dir / section).glob("*/index.md")):
+            rel = source.relative_to(docs_dir).as_posix()
+            if rel in pages:
+                continue
+            folder = rel[: -len("index.md")]
+            target = site_dir / folder / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(previous / folder / "index.html", target)
+            folders.add(folder)
+            kept += 1
+    # the kept pages' entries from the previous sitemap: the last two parts of their address
+    normalise_sitemap(site_dir, (previous / "sitemap.xml",), keep=lambda loc: _folder_of(loc) in folders)
+    return kept
+
+
+def _folder_of(location: str) -> str:
+    """``section/key/`` of a page address ``…/section/key/``."""
+    return "/".join(location.rstrip("/").split("/")[-2:]) + "/"
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """The same bytes under a second name: a hard link where the file system allows it (the
+    previous site is removed after the swap, so no file is ever written through both)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def normalise_sitemap(site_dir: Path, others: tuple[Path, ...] = ()) -> None:
-    """Every page of the site (and of ``others``' sitemaps) in ``sitemap.xml``, sorted, and a
-    gzip copy with fixed bytes, so one run and a sharded run give the same files."""
+def normalise_sitemap(site_dir: Path, others: tuple[Path, ...] = (), keep=None) -> None:
+    """Every page of the site (and of ``others``' sitemaps, those whose address ``keep`` accepts)
+    in ``sitemap.xml``, sorted, and a gzip copy with fixed bytes, so one run and a sharded run
+    give the same files."""
     sitemap = site_dir / "sitemap.xml"
     if not sitemap.is_file():
         return
@@ -180,7 +234,9 @@ def normalise_sitemap(site_dir: Path, others: tuple[Path, ...] = ()) -> None:
     entries = {}
     for path in (sitemap, *others):
         for url in ET.parse(path).getroot().findall(f"{{{ns}}}url"):
-            entries[url.findtext(f"{{{ns}}}loc")] = url
+            loc = url.findtext(f"{{{ns}}}loc")
+            if path is sitemap or keep is None or keep(loc):
+                entries[loc] = url
     urls = ET.Element(f"{{{ns}}}urlset")
     for loc in sorted(entries):
         urls.append(entries[loc])
@@ -264,4 +320,4 @@ def build_plain(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
 
 
 #: registered as the entry point ``mkdocs`` of ``smartregio.engines`` (pyproject.toml)
-ENGINE = BuiltinEngine("mkdocs", "MkDocs", __name__)
+ENGINE = BuiltinEngine("mkdocs", "MkDocs", __name__, incremental=True)

@@ -36,5 +36,29 @@ def render(
     )
 
 
+def render_pages(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    shard_sections: tuple[str, ...],
+    pages: frozenset[str],
+    previous: Path,
+    site_url: str | None = None,
+    build_date: int | None = None,
+) -> int:
+    """Of the entry pages only ``pages``, with ProperDocs (see ``mkdocs.render_pages``)."""
+    return _mkdocs.render_pages(
+        config_file,
+        docs_dir,
+        site_dir,
+        shard_sections,
+        pages,
+        previous,
+        site_url=site_url,
+        build_date=build_date,
+        package="properdocs",
+    )
+
+
 #: registered as the entry point ``properdocs`` of ``smartregio.engines`` (pyproject.toml)
-ENGINE = BuiltinEngine("properdocs", "ProperDocs", __name__)
+ENGINE = BuiltinEngine("properdocs", "ProperDocs", __name__, incremental=True)

@@ -1,0 +1,172 @@
+"""What a build keeps for the next one (``buildcache``): a build with nothing changed does
+nothing, any change of data, pages or the written site builds again, the stored releases'
+pages come from the cache, and a build without the cache writes the same bytes."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+
+from smartregio.cli import main
+from smartregio.pipeline import build_site
+from smartregio.progress import VERBOSE, Progress
+
+from .conftest import make_data
+from .site_helpers import REPO, project_with_config, tree_digest
+
+
+def _project(root):
+    return project_with_config(root, (REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def test_a_build_with_nothing_changed_does_nothing_and_every_change_builds_again(tmp_path):
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    site = tmp_path / "site"
+    first = build_site(data, site, project)
+    assert not first.unchanged
+    built = tree_digest(site)
+
+    again = build_site(data, site, project)
+    assert again.unchanged and again.summary == first.summary
+    assert tree_digest(site) == built
+
+    # the written site was changed by hand: the build writes it again, whole
+    (site / "loesungen/stadtnavi/index.html").unlink()
+    assert not build_site(data, site, project).unchanged
+    assert tree_digest(site) == built
+
+    # an entry changed: its page shows the change
+    entry = data / "solutions/stadtnavi.md"
+    entry.write_text(
+        entry.read_text(encoding="utf-8").replace("name: stadtnavi", "name: stadtnavi Herrenberg"),
+        encoding="utf-8",
+    )
+    assert not build_site(data, site, project).unchanged
+    assert "stadtnavi Herrenberg" in (site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
+    edited = tree_digest(site)
+
+    # a hand-written page changed
+    page = next(project.content.glob("*.md"))
+    page.write_text(page.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", encoding="utf-8")
+    assert not build_site(data, site, project).unchanged
+    assert build_site(data, site, project).unchanged
+
+    # without the cache the same inputs give the same bytes
+    page.write_text(page.read_text(encoding="utf-8").replace("\nEin neuer Absatz.\n", ""), encoding="utf-8")
+    shutil.rmtree(project.cache)
+    assert not build_site(data, site, project).unchanged
+    assert tree_digest(site) == edited
+
+
+def test_the_command_says_when_the_site_is_unchanged(tmp_path, capsys, monkeypatch):
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    monkeypatch.chdir(project.root)
+    args = [
+        "build",
+        "--data",
+        str(data),
+        "--site-dir",
+        str(tmp_path / "site"),
+        "--work-dir",
+        str(tmp_path / "w"),
+    ]
+    assert main(args) == 0
+    assert "Website gebaut" in capsys.readouterr().out
+    assert main(args) == 0
+    said = capsys.readouterr()
+    assert "Nichts zu tun" in said.err and "Website unverändert" in said.out
+    assert main([*args, "--no-cache"]) == 0  # everything again, when asked
+    assert "Website gebaut" in capsys.readouterr().out
+
+
+def _git(root, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+def test_a_stored_release_is_rendered_once_and_copied_from_the_cache(tmp_path):
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    _git(project.root, "init", "-q")
+    _git(project.root, "config", "user.email", "t@example.org")
+    _git(project.root, "config", "user.name", "T")
+    _git(project.root, "add", ".")
+    _git(project.root, "commit", "-qm", "Daten")
+    assert main(["release", "1.0.0", "--data", str(data), "--no-tag", "--date", "2026-01-10"]) == 0
+
+    build_site(data, tmp_path / "a", project)
+    kept = list((project.cache / "versionen").glob("1.0.0-*"))
+    assert len(kept) == 1
+    page = kept[0] / "loesungen/stadtnavi/index.html"
+    assert page.is_file()
+
+    # a second site folder: the version's pages are the kept ones, byte for byte
+    build_site(data, tmp_path / "b", project)
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+    # … and are really taken from the cache: a mark put into the kept copy shows up
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- aus dem Cache -->", encoding="utf-8")
+    build_site(data, tmp_path / "c", project)
+    assert (
+        (tmp_path / "c/1.0.0/loesungen/stadtnavi/index.html")
+        .read_text(encoding="utf-8")
+        .endswith("<!-- aus dem Cache -->")
+    )
+
+    # without the cache: rendered again, the same bytes as the first build
+    shutil.rmtree(project.cache)
+    build_site(data, tmp_path / "d", project)
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "d")
+
+    # a change of the project's templates is a new key: the version is rendered again
+    (project.overrides / "main.html").write_text(
+        (project.overrides / "main.html").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    build_site(data, tmp_path / "e", project)
+    assert len(list((project.cache / "versionen").glob("1.0.0-*"))) == 2
+
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_an_incremental_build_gives_the_bytes_of_a_full_build_after_every_edit(tmp_path):
+    """Edits, an addition and a deletion one after the other: each build renders only the
+    entry pages whose generated file changed and takes the others from the site before; after
+    each the site is byte for byte what a build without the cache writes."""
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    site = tmp_path / "site"
+    build_site(data, site, project)
+    solution = data / "solutions/stadtnavi.md"
+    added = data / "solutions/stadtnavi-zwei.md"
+    steps = [
+        lambda: _edit(solution, "die alle Verkehrsmittel verbindet", "die Bus, Bahn und Rad verbindet"),
+        lambda: added.write_text(
+            solution.read_text(encoding="utf-8")
+            .replace("id: stadtnavi", "id: stadtnavi-zwei")
+            .replace("name: stadtnavi", "name: stadtnavi Zwei")
+            .replace("funding_projects: [projekt-muenchen]\n", ""),
+            encoding="utf-8",
+        ),
+        lambda: _edit(
+            data / "funding-projects/projekt-muenchen.md", 'partners: ["08115021"]', "partners: []"
+        ),
+        lambda: added.unlink(),
+        lambda: _append(next(project.content.glob("*.md")), "\nEin neuer Absatz.\n"),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        said = io.StringIO()
+        assert not build_site(data, site, project, Progress(VERBOSE, said)).unchanged
+        assert "unverändert aus dem letzten Bau" in said.getvalue(), said.getvalue()
+        full = tmp_path / f"full-{number}"
+        build_site(data, full, project, use_cache=False)
+        assert tree_digest(site) == tree_digest(full), number
+
+
+def _append(path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")

@@ -13,7 +13,6 @@ import pytest
 
 from smartregio.addresses import SECTIONS
 from smartregio.engine import DEFAULT, EngineError
-from smartregio.engine.serve import sync_docs
 from smartregio.load import load_catalogue
 from smartregio.pipeline import BuildError, build_site
 from smartregio.project import Project
@@ -372,95 +371,6 @@ def test_engine_failure_keeps_the_old_site(tmp_path, monkeypatch):
         build(data, tmp_path / "site", tmp_path / "work", use_cache=False)
     assert tree_digest(tmp_path / "site") == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")]
-
-
-def test_preview_regenerates_when_an_entry_changes(tmp_path):
-    from .conftest import make_data
-
-    data = make_data(tmp_path / "data")
-    project = Project(REPO, build_root=tmp_path / "work")
-    assert sync_docs(data, project)
-    page = project.docs / "loesungen/stadtnavi/index.md"
-    assert "Zweiter Absatz." in page.read_text(encoding="utf-8")
-    path = data / "solutions/stadtnavi.md"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("Zweiter Absatz.", "Geänderter Absatz."), encoding="utf-8"
-    )
-    assert sync_docs(data, project)
-    assert "Geänderter Absatz." in page.read_text(encoding="utf-8")
-    path.write_text("kaputt", encoding="utf-8")
-    assert not sync_docs(data, project)  # invalid data: the preview keeps the last good pages
-    assert "Geänderter Absatz." in page.read_text(encoding="utf-8")
-
-
-def test_the_preview_reports_a_failed_regeneration_and_goes_on_watching(tmp_path, capsys):
-    import os
-    import threading
-
-    from smartregio.engine.serve import Watcher
-
-    from .conftest import make_data
-
-    data = make_data(tmp_path / "data")
-    project = Project(REPO, build_root=tmp_path / "work")
-    assert sync_docs(data, project)
-    path = data / "solutions/stadtnavi.md"
-    calls = []
-
-    def flaky(data_dir, project):
-        """Fails inside smartregio the first time (a bug, as the preview meets one)."""
-        calls.append(len(calls))
-        return sync_docs(None if len(calls) == 1 else data_dir, project)
-
-    def change(old: str, new: str, step: int) -> None:
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new), encoding="utf-8")
-        later = path.stat().st_mtime_ns + step * 1_000_000_000  # whatever the clock's resolution
-        os.utime(path, ns=(later, later))
-
-    watcher = Watcher(data, project, regenerate=flaky, interval=0.05)
-    stop = threading.Event()
-    thread = threading.Thread(target=watcher.run, args=(stop,), daemon=True)
-    thread.start()
-    try:
-        change("Zweiter Absatz.", "Erster Versuch.", 1)
-        for _ in range(400):
-            if calls:
-                break
-            threading.Event().wait(0.05)
-        assert calls == [0]
-        change("Erster Versuch.", "Zweiter Versuch.", 2)  # the watcher is still there and regenerates the next change
-        out = err = ""
-        for _ in range(400):
-            captured = capsys.readouterr()
-            out, err = out + captured.out, err + captured.err
-            if len(calls) == 2 and "Seiten neu erzeugt." in out:
-                break
-            threading.Event().wait(0.05)
-        assert len(calls) == 2 and thread.is_alive()
-    finally:
-        stop.set()
-        thread.join(5)
-    page = (project.docs / "loesungen/stadtnavi/index.md").read_text(encoding="utf-8")
-    assert "Zweiter Versuch" in page
-    assert "Die Seiten konnten nicht neu erzeugt werden: TypeError: " in err
-    assert re.search(r" \(in smartregio/[a-z_/]+\.py:\d+, \w+\)\. Die Vorschau zeigt den letzten Stand", err), err
-
-
-def test_a_failed_regeneration_names_the_file_or_the_code_where_it_failed(tmp_path):
-    from smartregio.engine.serve import regeneration_failed
-
-    try:
-        Path(tmp_path / "fehlt" / "x.md").read_text(encoding="utf-8")
-    except OSError as exc:
-        message = regeneration_failed(exc)
-    assert message.startswith(f"Die Seiten konnten nicht neu erzeugt werden: {tmp_path}/fehlt/x.md: ")
-    try:
-        load_catalogue(None)  # type: ignore[arg-type]
-    except TypeError as exc:
-        message = regeneration_failed(exc)
-    assert re.search(r"TypeError: .* \(in smartregio/[a-z/]+\.py:\d+, \w+\)\. ", message), message
 
 
 def test_failure_in_the_download_process_keeps_the_old_site(tmp_path, monkeypatch):

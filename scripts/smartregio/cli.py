@@ -458,7 +458,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
         return _build(args)
     if args.command == "serve":
-        from .engine.serve import AddressError, serve
+        from .preview import AddressError, serve
         from .project import ProjectError, find_project
         from .settings import SettingsError
 

@@ -8,10 +8,12 @@ templates beside this module, with autoescaping on; entry text arrives sanitised
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -212,8 +214,9 @@ class Generator:
         )
 
     # --- entry pages ---------------------------------------------------------------------------
-    def entry_pages(self) -> list[Page]:
-        pages = []
+    def entry_pages(self) -> Iterator[Page]:
+        """The page of every entry and every place, one at a time: at national size their
+        bodies are hundreds of megabytes, which are written as they come, never held."""
         for collection in COLLECTIONS:
             for entry in self.catalogue.entries[collection].values():
                 view = self.views.entry(collection, entry)
@@ -228,7 +231,7 @@ class Generator:
                         [k for r in REGISTRY[collection].place_roles if r.role == USE for k in r.keys(entry)]
                     ),
                 )
-                pages.append(Page(path, self._front(view, collection), body))
+                yield Page(path, self._front(view, collection), body)
         places = self.catalogue.reference.places
         place_pages = PlacePages(self.views)
         named = self.views.relations.named_places
@@ -249,10 +252,8 @@ class Generator:
                     **({} if key in named else {"unsearched": True}),
                 },
             }
-            pages.append(
-                Page(page_path("places", place.key), front, self._html("place.html", data["url"], place=data))
-            )
-        return pages
+            body = self._html("place.html", data["url"], place=data)
+            yield Page(page_path("places", place.key), front, body)
 
     def use_map(self, keys: list[str]) -> dict[str, Any] | None:
         """The small map of where a solution runs: the official Länder outlines (one path,
@@ -735,16 +736,17 @@ class Generator:
         }
 
     # --- writing -------------------------------------------------------------------------------
-    def pages(self) -> list[Page]:
-        return [
-            *self.entry_pages(),
-            *self.catalogue_pages(),
-            self.places_index(),
-            *self.places_az_pages(),
-            self.map_page(),
-            *([compare] if (compare := self.compare_page()) else []),
-            self.search_page(),
-        ]
+    def pages(self) -> Iterator[Page]:
+        """Every generated page, in this order, each made when it is asked for."""
+        yield from self.entry_pages()
+        yield from self.catalogue_pages()
+        yield self.places_index()
+        yield from self.places_az_pages()
+        yield self.map_page()
+        compare = self.compare_page()
+        if compare:
+            yield compare
+        yield self.search_page()
 
     def write_data_page(self, docs: Path, publication: Publication) -> None:
         """Fill the downloads, field dictionary, versions and citation into the hand-written
@@ -813,24 +815,25 @@ class Generator:
                 text = text.replace(marker, fragment)
             contributing.write_text(text, encoding="utf-8")
         self.write_map_files(docs)
-        pages = [*self.pages(), *self.legal_pages()]
+        count = 0
+        for page in itertools.chain(self.pages(), self.legal_pages(), [self.changelog_page()]):
+            if self.release:
+                page.front[RELEASE_KEY] = self.release
+            write_page(docs, page)  # written as it comes: nothing of it stays in memory
+            count += 1
+        return count
+
+    def changelog_page(self) -> Page:
         changelog = self.changelog
         body = changelog.split("\n", 1)[1] if changelog and changelog.startswith("# ") else changelog
         # the changelog names entries: contributors' text, rendered and cleaned like an entry's
-        pages.append(
-            Page(
-                "aenderungen.md",
-                {
-                    "title": "Änderungen",
-                    "description": "Änderungen je veröffentlichter Version der Daten.",
-                    # a list of every changed entry and place: the search finds those themselves
-                    "smartregio": {"unsearched": True},
-                },
-                render(body or "Es wurde noch keine Version der Daten veröffentlicht."),
-            )
+        return Page(
+            "aenderungen.md",
+            {
+                "title": "Änderungen",
+                "description": "Änderungen je veröffentlichter Version der Daten.",
+                # a list of every changed entry and place: the search finds those themselves
+                "smartregio": {"unsearched": True},
+            },
+            render(body or "Es wurde noch keine Version der Daten veröffentlicht."),
         )
-        for page in pages:
-            if self.release:
-                page.front[RELEASE_KEY] = self.release
-            write_page(docs, page)
-        return len(pages)

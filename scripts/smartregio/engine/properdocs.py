@@ -10,6 +10,7 @@ command line loads): MkDocs stays importable as itself in the same process.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from . import BuiltinEngine
@@ -36,28 +37,8 @@ def render(
     )
 
 
-def render_pages(
-    config_file: Path,
-    docs_dir: Path,
-    site_dir: Path,
-    shard_sections: tuple[str, ...],
-    pages: frozenset[str],
-    previous: Path,
-    site_url: str | None = None,
-    build_date: int | None = None,
-) -> int:
-    """Of the entry pages only ``pages``, with ProperDocs (see ``mkdocs.render_pages``)."""
-    return _mkdocs.render_pages(
-        config_file,
-        docs_dir,
-        site_dir,
-        shard_sections,
-        pages,
-        previous,
-        site_url=site_url,
-        build_date=build_date,
-        package="properdocs",
-    )
+# of the entry pages only ``pages``, the others from the previous site (``mkdocs.render_pages``)
+render_pages = functools.partial(_mkdocs.render_pages, package="properdocs")
 
 
 #: registered as the entry point ``properdocs`` of ``smartregio.engines`` (pyproject.toml)

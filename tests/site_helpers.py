@@ -46,6 +46,15 @@ def status(page):
     return page.locator("[data-sr-status]")
 
 
+def wait_for_hits(page) -> None:
+    """Until the first batch of hits is on screen, each of them: hits show one by one as their
+    excerpts arrive, and the list says it is busy until the last of the batch is in."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("[data-sr-results] > li").first).to_be_attached()
+    expect(page.locator("[data-sr-results]")).not_to_have_attribute("aria-busy", "true")
+
+
 # waiting on conditions, not for a fixed time
 NO_ANIMATION = "() => document.getAnimations().every(a => a.playState !== 'running')"
 IDLE = "() => new Promise(done => requestIdleCallback(() => done(true), {timeout: 1000}))"

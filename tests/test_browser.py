@@ -11,7 +11,7 @@ import pytest
 
 from smartregio.pages.views import title_of
 
-from .site_helpers import REPO, poll, settle, status
+from .site_helpers import REPO, poll, settle, status, wait_for_hits
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -109,7 +109,7 @@ def test_site_search_finds_entries_places_and_guidance_but_no_listing_pages(page
     def hits(query: str) -> list[str]:
         page.goto(origin + "/suche/?q=" + query)
         expect(status(page)).to_have_text(re.compile(r"^[1-9]\d* Treffer gefunden"))
-        expect(page.locator("[data-sr-results] a").first).to_be_attached()  # rendered after the count
+        wait_for_hits(page)  # rendered after the count, one by one
         return page.locator("[data-sr-results] a").evaluate_all("links => links.map(a => a.pathname)")
 
     found = hits("Herrenberg")

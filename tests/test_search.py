@@ -12,7 +12,7 @@ import pytest
 from smartregio.publish.compounds import Dictionary, cache_file
 from smartregio.publish.search import index_copy
 
-from .site_helpers import status
+from .site_helpers import status, wait_for_hits
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -97,7 +97,7 @@ def search(page, origin, query: str, path: str = "/suche/") -> list[str]:
     expect(status(page)).to_have_text(re.compile(r"(gefunden|Keine Treffer)"))
     if "Keine Treffer" in status(page).inner_text():
         return []
-    expect(page.locator("[data-sr-results] a").first).to_be_attached()
+    wait_for_hits(page)
     return page.locator("[data-sr-results] h2 a").evaluate_all("links => links.map(a => a.pathname)")
 
 

@@ -79,10 +79,12 @@ def test_facet_narrows_the_list_and_counts_and_the_url_restores_it(page, origin,
         fresh.locator('[data-facet="handlungsfeld"]').get_by_label("Mobilität und Verkehr")
     ).to_be_checked()
     expect(status(fresh)).to_have_text(f"{len(mobility)} Lösungen gefunden.")
+    wait_for_hits(fresh)
     while fresh.locator("[data-sr-more]").is_visible():  # the rest, 20 cards at a time
         shown = fresh.locator("[data-sr-results] > li").count()
         fresh.locator("[data-sr-more] button").click()
         expect(fresh.locator("[data-sr-results] > li")).not_to_have_count(shown)
+        wait_for_hits(fresh)  # the whole batch, after which the button shows again if there is more
     titles = fresh.locator("[data-sr-results] .sr-card__title").all_inner_texts()
     assert sorted(titles, key=str.casefold) == sorted((s.name for s in mobility), key=str.casefold)
     assert page.errors == []

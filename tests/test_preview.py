@@ -56,6 +56,18 @@ def test_the_preview_builds_the_whole_site_and_keeps_the_last_good_one(preview):
     assert "Geänderter Absatz." in page.read_text(encoding="utf-8")  # the last good site
 
 
+def test_the_preview_reads_changed_settings(preview):
+    """mkdocs.yml is watched: a changed setting shows in the next build's pages."""
+    config = preview.project.config_file
+    _change(
+        config,
+        "    # operator:\n    #   name: Stadt Musterhausen",
+        "    operator:\n      name: Stadt Vorschauhausen",
+    )
+    assert preview.rebuild()
+    assert "Stadt Vorschauhausen" in (preview.site / "impressum/index.html").read_text(encoding="utf-8")
+
+
 def test_the_preview_reports_a_failed_build_and_goes_on_watching(preview, capsys):
     entry = preview.data_dir / "solutions/stadtnavi.md"
     calls = []
@@ -93,7 +105,9 @@ def test_the_preview_reports_a_failed_build_and_goes_on_watching(preview, capsys
     page = (preview.site / "loesungen/stadtnavi/index.html").read_text(encoding="utf-8")
     assert "Zweiter Versuch" in page
     assert "Die Vorschau konnte nicht neu gebaut werden: TypeError: " in err
-    assert re.search(r" \(in smartregio/[a-z_/]+\.py:\d+, \w+\)\. Die Vorschau zeigt den letzten Stand", err), err
+    assert re.search(
+        r" \(in smartregio/[a-z_/]+\.py:\d+, \w+\)\. Die Vorschau zeigt den letzten Stand", err
+    ), err
 
 
 def test_a_failed_build_names_the_file_or_the_code_where_it_failed(tmp_path):

@@ -54,8 +54,10 @@ class Preview:
         """Build the site again; False (the problems printed and kept for the pages) when the
         input is invalid or the engine refuses it. Whatever else a build raises goes up to the
         watcher, which reports it, after the pages have been told."""
+        # the settings are read anew: mkdocs.yml is among what the preview watches
+        project = Project(self.project.root, self.project.build_root)
         try:
-            build_site(self.data_dir, self.site, self.project, Progress(QUIET))
+            build_site(self.data_dir, self.site, project, Progress(QUIET))
         except BuildError as exc:
             lines = [exc.problems.as_text()] if exc.problems else []
             return self._failed("\n".join([*lines, str(exc)]))

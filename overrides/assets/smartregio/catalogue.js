@@ -189,6 +189,7 @@ async function init(root) {
     for (const next of pending) next.catch(() => {}); // the first failure is reported below
     const body = tableView() ? table.querySelector("tbody") : null;
     list.setAttribute("aria-busy", "true"); // until the whole batch is in
+    more.hidden = true; // and „Weitere anzeigen“ comes back after it, if there is more
     for (const next of pending) {
       const item = await next;
       if (mine !== run) return; // the cards of an older search, arriving after a newer one began

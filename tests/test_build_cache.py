@@ -170,3 +170,31 @@ def test_an_incremental_build_gives_the_bytes_of_a_full_build_after_every_edit(t
 
 def _append(path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_a_page_taken_from_the_previous_site_must_be_a_regular_file(tmp_path):
+    """The engine takes unchanged pages from the site before only as regular files: a symlink
+    there (to a file outside the project) stops it, and the build renders everything."""
+    import pytest
+
+    from smartregio.addresses import SECTIONS
+    from smartregio.engine.mkdocs import render_pages
+
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    site = tmp_path / "site"
+    build_site(data, site, project)
+    previous = tmp_path / "previous"
+    shutil.copytree(site, previous)
+    page = previous / "loesungen/stadtnavi/index.html"
+    page.unlink()
+    page.symlink_to("/etc/passwd")
+    with pytest.raises(OSError, match="keine gewöhnliche Datei"):
+        render_pages(
+            project.config_file,
+            project.docs,
+            tmp_path / "out",
+            tuple(SECTIONS.values()),
+            frozenset(),
+            previous,
+        )

@@ -182,12 +182,13 @@ def build_site(
     for warning in (missing_warning(settings), project.settings.placeholder_warning()):
         if warning:
             progress.warning(warning)
-    inputs = Inputs.of(project, engine)
-    build_key = inputs.with_data(data_dir, data_dir.parent / CHANGELOG, site_dir)
-    # the last build into this site folder, if the folder is still as it left it
-    record = SiteRecord.read(project.cache, site_dir) if use_cache else None
-    if record is not None and record.state != site_state(site_dir):
-        record = None
+    with progress.stage("Mit dem letzten Bau vergleichen"):
+        inputs = Inputs.of(project, engine)
+        build_key = inputs.with_data(data_dir, data_dir.parent / CHANGELOG, site_dir)
+        # the last build into this site folder, if the folder is still as it left it
+        record = SiteRecord.read(project.cache, site_dir) if use_cache else None
+        if record is not None and record.state != site_state(site_dir):
+            record = None
     if record is not None and record.key == build_key:
         progress.done("Nichts zu tun: Daten, Seiten, Vorlagen, Einstellungen und Code wie beim letzten Bau")
         return Built(record.summary, unchanged=True)

@@ -180,7 +180,6 @@ async function init(root) {
 
   // Every card of a batch loads at once and each shows as soon as it and those before it are
   // in: on a slow connection the first hit does not wait for the tenth.
-  let loading = null;
   const showMore = async () => {
     const mine = run;
     const batch = results.slice(shown, shown + (isSearch ? SEARCH_PAGE : PAGE));
@@ -260,10 +259,8 @@ async function init(root) {
     }
   }
   more.querySelector("button").addEventListener("click", async () => {
-    if (loading) return; // the batch asked for is still coming
     const first = shown;
-    loading = showMore();
-    try { await loading; } finally { loading = null; }
+    await showMore(); // the button is hidden until the batch is in
     const rows = tableView() ? table.querySelector("tbody").children : list.children;
     rows[first]?.querySelector("a")?.focus();
   });

@@ -13,6 +13,7 @@ import gzip
 import logging
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -213,11 +214,14 @@ def _folder_of(location: str) -> str:
 
 def _link_or_copy(source: Path, target: Path) -> None:
     """The same bytes under a second name: a hard link where the file system allows it (the
-    previous site is removed after the swap, so no file is ever written through both)."""
+    previous site is removed after the swap, so no file is ever written through both). Only a
+    regular file is taken: anything else there raises ``OSError`` and the caller renders all."""
+    if not stat.S_ISREG(os.lstat(source).st_mode):
+        raise OSError(f"{source}: keine gewöhnliche Datei")
     try:
-        os.link(source, target)
+        os.link(source, target, follow_symlinks=False)
     except OSError:
-        shutil.copy2(source, target)
+        shutil.copy2(source, target, follow_symlinks=False)
 
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

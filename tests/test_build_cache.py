@@ -198,3 +198,40 @@ def test_a_page_taken_from_the_previous_site_must_be_a_regular_file(tmp_path):
             frozenset(),
             previous,
         )
+
+
+def test_the_engine_renders_only_pages_newer_than_their_html_and_refuses_warnings(tmp_path):
+    """``render_changed`` (the preview's quick pass): a page whose file is newer than its HTML
+    is rendered again, the others are left as they are; a warning is an error, as in a strict
+    build, but for MkDocs' own note on such runs."""
+    import os
+
+    import pytest
+
+    from smartregio.engine import EngineError
+    from smartregio.engine import engine as engine_named
+
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    build_site(data, tmp_path / "site", project)
+    docs, site = tmp_path / "docs", tmp_path / "quick"
+    shutil.copytree(project.docs, docs)
+    render_changed = engine_named().render_changed
+    render_changed(project.config_file, docs, site)
+    entry, other = site / "loesungen/stadtnavi/index.html", site / "stufenplan/index.html"
+    assert entry.is_file() and other.is_file()
+    before = other.stat().st_mtime_ns
+    source = docs / "loesungen/stadtnavi/index.md"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("Zweiter Absatz.", "Nachgetragen."), encoding="utf-8"
+    )
+    later = entry.stat().st_mtime_ns + 2_000_000_000
+    os.utime(source, ns=(later, later))
+    render_changed(project.config_file, docs, site)
+    assert "Nachgetragen." in entry.read_text(encoding="utf-8")
+    assert other.stat().st_mtime_ns == before  # not rendered again
+    broken = docs / "stufenplan.md"
+    _append(broken, "\n[Verweis](fehlt.md)\n")
+    os.utime(broken, ns=(later, later))
+    with pytest.raises(EngineError, match=r"fehlt\.md"):
+        render_changed(project.config_file, docs, site)

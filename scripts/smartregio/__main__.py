@@ -1,3 +1,4 @@
 from .cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # a spawned worker imports this module again (as __mp_main__)
+    raise SystemExit(main())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import COLLECTIONS, Catalogue
@@ -40,8 +40,60 @@ def file_name_problem(name: str) -> str | None:
     return None
 
 
-def load_catalogue(data_dir: Path) -> tuple[Catalogue, Problems]:
-    """Load and validate everything under ``data_dir``; never raises for bad input."""
+@dataclass
+class LoadCache:
+    """What the last load of a data folder read, for a process that loads the same folder again
+    after each change (the preview): the reference tables while none of their files changed,
+    and each entry file's result while its size, change time and inode are the same. Entries
+    are validated against the reference tables, so a changed table reads every entry again;
+    the checks across entries (links, contacts) always run on the whole catalogue."""
+
+    reference_state: tuple = ()
+    reference: ReferenceData | None = None
+    reference_problems: list[Problem] = field(default_factory=list)
+    results: dict[Path, tuple[tuple[int, int, int], _Result]] = field(default_factory=dict)
+
+    def load_reference(self, data_dir: Path, problems: Problems) -> ReferenceData:
+        state = _tree_state(data_dir / "reference")
+        if self.reference is None or state != self.reference_state:
+            found = Problems()
+            self.reference = load_reference(data_dir, found)
+            self.reference_state, self.reference_problems = state, list(found)
+            self.results.clear()
+        problems.extend(self.reference_problems)
+        return self.reference
+
+    def load_file(self, job: _Job, reference: ReferenceData) -> _Result:
+        try:
+            info = os.lstat(job.path)
+        except OSError:
+            return _load_file(job, reference)  # gone meanwhile: reported as the load reports it
+        stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+        kept = self.results.get(job.path)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        result = _load_file(job, reference)
+        self.results[job.path] = (stamp, result)
+        return result
+
+
+def _tree_state(folder: Path) -> tuple:
+    """Names, sizes, change times and inodes of every file under ``folder``, sorted."""
+    found = []
+    for top, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            try:
+                info = os.lstat(os.path.join(top, name))
+            except OSError:
+                continue
+            found.append((top, name, info.st_mtime_ns, info.st_size, info.st_ino, info.st_mode))
+    return tuple(found)
+
+
+def load_catalogue(data_dir: Path, cache: LoadCache | None = None) -> tuple[Catalogue, Problems]:
+    """Load and validate everything under ``data_dir``; never raises for bad input. With
+    ``cache`` (kept by the caller between loads) unchanged files are not read again."""
     problems = Problems()
     shown = display_path(data_dir, data_dir)
     if not data_dir.is_dir():
@@ -49,7 +101,7 @@ def load_catalogue(data_dir: Path) -> tuple[Catalogue, Problems]:
         return Catalogue(reference=ReferenceData()), problems
     data_dir = Path(os.path.abspath(data_dir))  # the tree takes absolute paths or its own
     tree = InputTree(data_dir)
-    reference = load_reference(data_dir, problems)
+    reference = cache.load_reference(data_dir, problems) if cache else load_reference(data_dir, problems)
     catalogue = Catalogue(reference=reference, meta=load_meta(data_dir, problems))
     try:
         top = tree.list()
@@ -83,7 +135,8 @@ def load_catalogue(data_dir: Path) -> tuple[Catalogue, Problems]:
             + (f" Meinten Sie „{hint}“?" if hint else f" Sammlungen: {', '.join(COLLECTIONS)}."),
         )
     jobs = [job for c in COLLECTIONS for job in _list_collection(tree, c, catalogue, problems)]
-    for result in (_load_file(job, reference) for job in jobs):
+    load_file = cache.load_file if cache else _load_file
+    for result in (load_file(job, reference) for job in jobs):
         _accept(result, data_dir, catalogue, problems)
     if catalogue.count() == 0 and not problems:
         problems.add(shown, 0, "", "Der Datenordner enthält keine Einträge.")

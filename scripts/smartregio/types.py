@@ -30,26 +30,31 @@ WINDOWS_RESERVED = frozenset(
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
+# what a text may not contain: C0 and C1 controls, bidi overrides and isolates, lone
+# surrogates; tab and line feed are allowed in multi-line texts only
+_UNSHOWABLE = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069\\ud800-\\udfff"
+_BAD_CHAR = re.compile(f"[{_UNSHOWABLE}\\t\\n]")
+_BAD_CHAR_MULTILINE = re.compile(f"[{_UNSHOWABLE}]")
+
+
 def text_problem(value: str, multiline: bool = False) -> str | None:
     """Why a text cannot be shown or published as it stands: control or bidi characters, lone
     surrogates, or a start a spreadsheet reads as a formula (``cells.formula_problem``: the
     same rule the package writer and the table importer apply, so validate refuses it first)."""
     if problem := formula_problem(value):
         return problem
-    for char in value:
-        code = ord(char)
-        if char in "\n\t" and multiline:
-            continue
-        if code < 32 or 0x7F <= code <= 0x9F:
-            return f"Der Text enthält ein Steuerzeichen (U+{code:04X}); bitte entfernen."
-        if char in BIDI_CONTROLS:
-            return (
-                f"Der Text enthält ein Zeichen, das die Schreibrichtung umkehrt (U+{code:04X}); "
-                "bitte entfernen."
-            )
-        if 0xD800 <= code <= 0xDFFF:
-            return f"Der Text enthält ein ungültiges Zeichen (U+{code:04X}); bitte entfernen."
-    return None
+    found = (_BAD_CHAR_MULTILINE if multiline else _BAD_CHAR).search(value)
+    if found is None:  # one scan in C: every text of every entry and place passes here
+        return None
+    char = found.group()
+    code = ord(char)
+    if char in BIDI_CONTROLS:
+        return (
+            f"Der Text enthält ein Zeichen, das die Schreibrichtung umkehrt (U+{code:04X}); bitte entfernen."
+        )
+    if 0xD800 <= code <= 0xDFFF:
+        return f"Der Text enthält ein ungültiges Zeichen (U+{code:04X}); bitte entfernen."
+    return f"Der Text enthält ein Steuerzeichen (U+{code:04X}); bitte entfernen."
 
 
 PLACE_KEY_PATTERN = r"^(\d{5}|\d{8}|\d{9})$"

@@ -155,6 +155,42 @@ def rebuilds(data: Path, site: Path, project, engine: str) -> dict[str, float]:
     return {"rebuild_unchanged_s": round(unchanged, 1), "rebuild_one_entry_s": round(one_entry, 1)}
 
 
+def preview_edit(data: Path, site: Path, project, engine: str) -> dict[str, float]:
+    """Seconds from saving an entry to the preview serving its changed page, as ``serve`` runs:
+    the watcher and the server in threads, the page asked for over HTTP until it shows the
+    change. The site just built is the preview's; the full build that would follow is not run."""
+    import threading
+    import urllib.request
+
+    from smartregio.preview import Preview, Watcher, preview_server, watched
+
+    preview = Preview(data, project, site, engine)
+    preview.quick.follow(project.docs, project)  # as after the build that wrote the site
+    server = preview_server(preview, "127.0.0.1", 0)
+    stop = threading.Event()
+    watcher = Watcher(watched(data, project), preview.update)
+    threads = [threading.Thread(target=server.serve_forever, daemon=True)]
+    threads.append(threading.Thread(target=watcher.run, args=(stop,), daemon=True))
+    for thread in threads:
+        thread.start()
+    entry = sorted((data / "solutions").glob("*.md"))[-1]
+    address = f"http://127.0.0.1:{server.server_address[1]}/loesungen/{entry.stem}/"
+    try:
+        start = time.perf_counter()
+        entry.write_text(entry.read_text(encoding="utf-8") + "\nVorschaumessung.\n", encoding="utf-8")
+        while time.perf_counter() - start < 120:
+            with urllib.request.urlopen(address) as response:
+                if b"Vorschaumessung." in response.read():
+                    break
+            time.sleep(0.02)
+        seconds = time.perf_counter() - start
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+    return {"preview_edit_s": round(seconds, 2)}
+
+
 def run_site(n: int, engine: str | None = None) -> dict[str, float]:
     from smartregio.engine import DEFAULT
     from smartregio.pipeline import build_site
@@ -182,6 +218,7 @@ def run_site(n: int, engine: str | None = None) -> dict[str, float]:
         result["plain_mkdocs_s"] = round(plain, 1)
         result["ratio"] = round(seconds / plain, 2)
         result.update(rebuilds(data, work / "site", project, engine or DEFAULT))
+        result.update(preview_edit(data, work / "site", project, engine or DEFAULT))
         if Path(CHROMIUM).exists():
             result.update({k: round(v / 1024, 1) for k, v in browser_bytes(work / "site").items()})
             result.update(slow_phone_search(work / "site"))
@@ -267,6 +304,7 @@ def run_shipped(engine: str | None = None) -> dict[str, float]:
         result["plain_mkdocs_s"] = round(plain, 1)
         result["ratio"] = round(seconds / plain, 2)
         result.update(rebuilds(work / "data", work / "site", project, engine or DEFAULT))
+        result.update(preview_edit(work / "data", work / "site", project, engine or DEFAULT))
         result.update(place_page_bytes(work / "site"))
         if Path(CHROMIUM).exists():
             result.update(finder_and_map_bytes(work / "site"))

@@ -30,7 +30,7 @@ class BuiltinEngine:
     name: str
     title: str
     module: str
-    incremental: bool = False  # the module has ``render_pages``
+    incremental: bool = False  # the module has ``render_pages`` and ``render_changed``
 
     def render(
         self,
@@ -65,6 +65,18 @@ class BuiltinEngine:
             previous,
             site_url=site_url,
             build_date=build_date,
+        )
+
+    def render_changed(
+        self,
+        config_file: Path,
+        docs_dir: Path,
+        site_dir: Path,
+        site_url: str | None = None,
+        build_date: int | None = None,
+    ) -> None:
+        sys.modules[self.module].render_changed(
+            config_file, docs_dir, site_dir, site_url=site_url, build_date=build_date
         )
 
 

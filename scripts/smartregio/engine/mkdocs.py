@@ -250,6 +250,26 @@ def normalise_sitemap(site_dir: Path, others: tuple[Path, ...] = (), keep=None) 
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
 
 
+def render_changed(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    site_url: str | None = None,
+    build_date: int | None = None,
+    package: str = "mkdocs",
+) -> None:
+    """Render into ``site_dir`` only the pages of ``docs_dir`` whose file is newer than their
+    HTML there (MkDocs' „dirty“ build), for the preview's first answer to an edit. A page
+    outside the navigation renders as in a full run (its HTML depends on its own file and the
+    settings only); the site's other files are left as they are. A warning other than MkDocs'
+    note on dirty builds raises :class:`EngineError`, as in a strict run."""
+    _render_once(config_file, docs_dir, site_dir, None, site_url, build_date, package, dirty=True)
+
+
+# what MkDocs (and ProperDocs) log at the start of every dirty build
+DIRTY_NOTICE = "A 'dirty' build is being performed"
+
+
 def _render_once(
     config_file: Path,
     docs_dir: Path,
@@ -258,8 +278,10 @@ def _render_once(
     site_url: str | None = None,
     build_date: int | None = None,
     package: str = "mkdocs",
+    dirty: bool = False,
 ) -> None:
-    """One strict engine run (leaving out the pages ``exclude_docs`` names)."""
+    """One strict engine run (leaving out the pages ``exclude_docs`` names); ``dirty``: of
+    the pages only those newer than their HTML, with every warning but the dirty note an error."""
     logger = logging.getLogger(package)
     handler = _Collect()
     logger.addHandler(handler)
@@ -273,11 +295,18 @@ def _render_once(
                 options["site_url"] = site_url
             try:
                 config = load_config(
-                    str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, **options
+                    str(config_file),
+                    docs_dir=str(docs_dir),
+                    site_dir=str(site_dir),
+                    strict=not dirty,
+                    **options,
                 )
-                build(config)
+                build(config, dirty=dirty)
             except refused as exc:
                 raise EngineError("\n".join([*handler.messages, str(exc)])) from None
+            warned = [m for m in handler.messages if not m.startswith(DIRTY_NOTICE)]
+            if dirty and warned:  # strict mode counts the dirty note too: checked here instead
+                raise EngineError("\n".join(warned))
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)

@@ -39,6 +39,8 @@ def render(
 
 # of the entry pages only ``pages``, the others from the previous site (``mkdocs.render_pages``)
 render_pages = functools.partial(_mkdocs.render_pages, package="properdocs")
+# only the pages newer than their HTML, for the preview (``mkdocs.render_changed``)
+render_changed = functools.partial(_mkdocs.render_changed, package="properdocs")
 
 
 #: registered as the entry point ``properdocs`` of ``smartregio.engines`` (pyproject.toml)

@@ -28,6 +28,7 @@ from ..collections import MODELS, REGISTRY
 from ..fields import field_infos
 from ..inputs import InputTree
 from ..limits import FIXED_DATE
+from ..models import Entry
 from ..project import Project
 from ..registry import LEAD, ORIGIN, PARTNER, USE
 from ..settings import DEFAULT_SITE_URL, SmartregioSettings
@@ -219,19 +220,7 @@ class Generator:
         bodies are hundreds of megabytes, which are written as they come, never held."""
         for collection in COLLECTIONS:
             for entry in self.catalogue.entries[collection].values():
-                view = self.views.entry(collection, entry)
-                path = page_path(collection, entry.id)
-                body = self._html(
-                    "entry.html",
-                    view.url,
-                    view=view,
-                    body=render(entry.body) if entry.body.strip() else "",
-                    reviewed_iso=entry.last_reviewed.isoformat(),
-                    use_map=self.use_map(
-                        [k for r in REGISTRY[collection].place_roles if r.role == USE for k in r.keys(entry)]
-                    ),
-                )
-                yield Page(path, self._front(view, collection), body)
+                yield self.entry_page(collection, entry)
         places = self.catalogue.reference.places
         place_pages = PlacePages(self.views)
         named = self.views.relations.named_places
@@ -254,6 +243,21 @@ class Generator:
             }
             body = self._html("place.html", data["url"], place=data)
             yield Page(page_path("places", place.key), front, body)
+
+    def entry_page(self, collection: str, entry: Entry) -> Page:
+        """One entry's page (the preview renders an edited entry's page on its own first)."""
+        view = self.views.entry(collection, entry)
+        body = self._html(
+            "entry.html",
+            view.url,
+            view=view,
+            body=render(entry.body) if entry.body.strip() else "",
+            reviewed_iso=entry.last_reviewed.isoformat(),
+            use_map=self.use_map(
+                [k for r in REGISTRY[collection].place_roles if r.role == USE for k in r.keys(entry)]
+            ),
+        )
+        return Page(page_path(collection, entry.id), self._front(view, collection), body)
 
     def use_map(self, keys: list[str]) -> dict[str, Any] | None:
         """The small map of where a solution runs: the official Länder outlines (one path,

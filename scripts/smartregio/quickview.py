@@ -1,0 +1,135 @@
+"""The preview's first answer to an edit: the edited entries' own pages, within a second.
+
+A full build takes half a minute on the shipped data (every page, the search index, the
+downloads). After an edit of entry files only, the preview first checks the whole data as the
+build does (unchanged files are not read again, see ``load.LoadCache``), then makes the pages
+of just those entries and lets the engine render just them, beside a copy of the navigation's
+pages from the last full build (the engine's „dirty“ run, ``render_changed``). An entry page is
+outside the navigation, so its HTML is the one the full build will write. The preview serves
+these pages until the full build that follows has them (``preview.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .addresses import SECTIONS
+from .catalogue import COLLECTIONS
+from .engine import engine as engine_named
+from .load import LoadCache, load_catalogue
+from .pages.generate import Generator, write_page
+from .pipeline import source_date
+from .problems import Problems
+from .project import Project
+
+
+@dataclass
+class Answer:
+    """What the quick pass found: the problems of the data (then no page), or the HTML of each
+    edited entry's page by its path in the site (``loesungen/ckan/index.html``)."""
+
+    problems: Problems | None = None
+    pages: dict[str, bytes] = field(default_factory=dict)
+
+
+class QuickPages:
+    """The quick pass's own folders (``docs/`` and ``site/`` under ``folder``) and what it keeps
+    between edits: the last load and the engine."""
+
+    def __init__(self, data_dir: Path, project: Project, folder: Path, engine: str) -> None:
+        self.data_dir = data_dir
+        self.project = project
+        self.docs = folder / "docs"
+        self.site = folder / "site"
+        self.cache = LoadCache()
+        self.engine = engine_named(engine)
+        self.ready = False  # the navigation's pages are there (after the first ``follow``)
+
+    def follow(self, docs: Path, project: Project) -> None:
+        """Take the navigation's pages and files from a full build's ``docs`` (each file only
+        when its bytes changed, so the engine renders again only those), drop the entry pages of
+        earlier edits (the full build has them now) and render what changed."""
+        self.project = project  # the build read the settings anew
+        if not hasattr(self.engine, "render_changed"):
+            return
+        wanted = set(_navigation_files(docs))
+        for rel in wanted:
+            source, target = docs / rel, self.docs / rel
+            data = source.read_bytes()
+            if not target.is_file() or target.read_bytes() != data:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+        if self.docs.is_dir():
+            for rel in set(_all_files(self.docs)) - wanted:
+                (self.docs / rel).unlink()
+                for folder in (self.docs / rel).parents:  # an emptied entry folder goes too
+                    if folder == self.docs or any(folder.iterdir()):
+                        break
+                    folder.rmdir()
+        for section in SECTIONS.values():  # the earlier edits' HTML: the full build has them
+            for page in (self.site / section).glob("*/index.html"):
+                shutil.rmtree(page.parent)
+        self.engine.render_changed(self.project.config_file, self.docs, self.site)
+        load_catalogue(self.data_dir, self.cache)  # the next edit reads only its own file
+        self.ready = True
+
+    def answer(self, changed: Iterable[Path]) -> Answer | None:
+        """The pages of the entries in ``changed``, or the data's problems; None when the change
+        is not only to existing entry files (the full build does the rest) or nothing is ready."""
+        if not self.ready or not hasattr(self.engine, "render_changed"):
+            return None
+        edited = [_entry_of(path, self.data_dir) for path in changed]
+        if not edited or None in edited:
+            return None
+        catalogue, problems = load_catalogue(self.data_dir, self.cache)
+        problems.extend(self.project.refused_files())
+        if problems:
+            return Answer(problems=problems)
+        generator = Generator.for_project(self.project, catalogue)
+        paths = []
+        for collection, key in sorted(set(edited)):  # type: ignore[type-var]
+            entry = catalogue.entries[collection].get(key)
+            if entry is None:
+                return None
+            page = generator.entry_page(collection, entry)
+            write_page(self.docs, page)
+            paths.append(f"{SECTIONS[collection]}/{key}/index.html")
+        self.engine.render_changed(
+            self.project.config_file, self.docs, self.site, build_date=source_date(catalogue)
+        )
+        return Answer(pages={path: (self.site / path).read_bytes() for path in paths})
+
+
+def _entry_of(path: Path, data_dir: Path) -> tuple[str, str] | None:
+    """(collection, id) of an existing entry file, else None."""
+    try:
+        rel = path.relative_to(data_dir)
+    except ValueError:
+        return None
+    if len(rel.parts) != 2 or rel.parts[0] not in COLLECTIONS or rel.suffix != ".md":
+        return None
+    if not path.is_file() or path.is_symlink():
+        return None
+    return rel.parts[0], rel.stem
+
+
+def _navigation_files(docs: Path) -> Iterable[str]:
+    """Every file of ``docs`` but the entry and place pages (``<section>/<key>/index.md``)."""
+    sections = set(SECTIONS.values())
+    for top, dirs, files in os.walk(docs):
+        rel = Path(top).relative_to(docs)
+        if len(rel.parts) == 1 and rel.parts[0] in sections:
+            dirs[:] = []  # the section's own page only: below it are the entries' pages
+        for name in files:
+            yield (rel / name).as_posix()
+
+
+def _all_files(folder: Path) -> Iterable[str]:
+    for top, _, files in os.walk(folder):
+        rel = Path(top).relative_to(folder)
+        for name in files:
+            yield (rel / name).as_posix()

@@ -6,6 +6,7 @@ so each rule is written once, on the model.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, get_args
 
@@ -57,6 +58,11 @@ def _walk(annotation: Any) -> tuple[bool, type, list[Any]]:
 
 def field_infos(model: type[BaseModel]) -> list[FieldInfo]:
     """Fields of ``model`` in declaration order, with their markers resolved."""
+    return list(_field_infos(model))
+
+
+@functools.cache  # a model's fields never change; the link check asks for each record
+def _field_infos(model: type[BaseModel]) -> tuple[FieldInfo, ...]:
     infos = []
     for name, info in model.model_fields.items():
         is_list, base, markers = _walk(info.annotation)
@@ -81,4 +87,4 @@ def field_infos(model: type[BaseModel]) -> list[FieldInfo]:
                 bool(marker and marker.weaker),
             )
         )
-    return infos
+    return tuple(infos)

@@ -7,6 +7,7 @@ templates beside this module, with autoescaping on; entry text arrives sanitised
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import json
@@ -138,6 +139,19 @@ def relative(here: str, target: str) -> str:
     return rel + suffix
 
 
+@functools.cache  # one per process: its compiled templates serve every generator (the preview's too)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+    env.filters["number"] = format_number  # German digits: 1.234, 51,4556
+    return env
+
+
 class Generator:
     @classmethod
     def for_project(
@@ -193,14 +207,7 @@ class Generator:
         )
         self.site_url = site_url.rstrip("/")
         self.views = Views(catalogue, edit_base, every_place)
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=False,
-            keep_trailing_newline=True,
-        )
-        self.env.filters["number"] = format_number  # German digits: 1.234, 51,4556
+        self.env = _environment()
         self._land_outline: str | None = None  # the solution pages' small map, drawn once
 
     @staticmethod

@@ -3,6 +3,7 @@ site of the shipped data, built once per test run, served, and a browser to read
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,11 +176,23 @@ def cli(capsys):
 # --- the shipped data as a site, in a browser (test_browser, test_reading, test_search) ------------
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory) -> Path:
-    """The site of the repository's own data, built once: the browser tests only read it."""
+    """The site of the repository's own data, built once per run: the browser tests only read
+    it. With several test processes (pytest-xdist) the first to need it builds it into the
+    run's own folder and the others wait for it and read the same."""
+    import fcntl
+
     from .site_helpers import build
 
-    root = tmp_path_factory.mktemp("shipped")
-    build(REPO / "data", root / "site", root / "work")
+    run = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run = run.parent  # the run's folder, above each process's own
+    root = run / "shipped"
+    with open(run / "shipped.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (root / "gebaut").is_file():
+            shutil.rmtree(root, ignore_errors=True)
+            build(REPO / "data", root / "site", root / "work")
+            (root / "gebaut").touch()
     return root / "site"
 
 

@@ -555,3 +555,21 @@ def test_the_404_page_searches_and_links_from_any_depth(browser, origin):
         form.get_by_role("button", name="Suchen").click()
         expect(page).to_have_url(origin + "/1.0.0/suche/?q=Parken")
         context.close()
+
+
+def test_the_changes_page_counts_a_long_list_and_links_the_whole_changelog(browser, origin, shipped_site):
+    """Release 2.0.0 names every official place: the page counts them; the text file beside it
+    has every line of CHANGELOG.md."""
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    full = (shipped_site / "aenderungen/vollstaendig.txt").read_text(encoding="utf-8-sig")
+    assert full == changelog
+    page = browser.new_page()
+    page.goto(origin + "/aenderungen/")
+    article = page.locator("article")
+    expect(article).to_contain_text("Einträge (")
+    expect(article).to_contain_text("zu viele, um sie hier aufzuzählen")
+    assert article.locator("li").count() < 1000  # not twelve thousand lines
+    with page.expect_response(lambda r: r.url.endswith("/aenderungen/vollstaendig.txt")) as answer:
+        page.get_by_role("link", name="Textdatei aller Änderungen").first.click()
+    assert answer.value.status == 200
+    page.close()

@@ -220,3 +220,22 @@ def test_the_version_menu_names_the_current_state_and_each_release(site):
     # the copy of a version has its own address: its sitemap lists its own pages
     sitemap = (site / "1.0.0/sitemap.xml").read_text(encoding="utf-8")
     assert "https://smartregio.example.org/1.0.0/loesungen/" in sitemap
+
+
+def test_a_long_list_of_changes_is_counted_by_kind_and_a_short_one_kept():
+    from smartregio.pages.changelog import LONG_LIST, shorten
+
+    places = "\n".join(f"- neu: Ort {n} (`{n:08d}`)" for n in range(LONG_LIST))
+    text = (
+        "## 2.0.0 – 06.12.2026\n\n### Geänderte Bedeutung\n\n- Ein Punkt,\n  über zwei Zeilen.\n\n"
+        f"### Orte\n\n{places}\n- geändert: Ort X (`00000001`) (Name)\n\n## 1.0.0 – 01.12.2026\n\n### Lösungen\n\n"
+        + "\n".join(f"- neu: L{n} (`l{n}`)" for n in range(LONG_LIST))
+        + "\n"
+    )
+    shown, shortened = shorten(text)
+    assert shortened
+    assert "- Ein Punkt,\n  über zwei Zeilen." in shown  # a short section as it stands
+    assert f"{LONG_LIST + 1} Einträge ({LONG_LIST} neu, 1 geändert): zu viele" in shown
+    assert "- neu: Ort 0 " not in shown and "(vollstaendig.txt)" in shown
+    assert "- neu: L0 (`l0`)" in shown and f"- neu: L{LONG_LIST - 1} " in shown  # exactly the limit: listed
+    assert shorten("## 1.0.0\n\n- neu: A (`a`)\n") == ("## 1.0.0\n\n- neu: A (`a`)\n", False)

@@ -34,6 +34,7 @@ from ..project import Project
 from ..registry import LEAD, ORIGIN, PARTNER, USE
 from ..settings import DEFAULT_SITE_URL, SmartregioSettings
 from ..text import format_date, format_eur, format_eur_compact, format_number, plural
+from . import changelog as changelog_text
 from . import contribute, datapage, finder, legal
 from .contribute import IssueForm
 from .datapage import Publication
@@ -827,6 +828,12 @@ class Generator:
             contributing.write_text(text, encoding="utf-8")
         self.write_map_files(docs)
         count = 0
+        if self.changelog and changelog_text.shorten(self.changelog)[1]:
+            # the whole changelog beside the page that counts its long lists (BOM: read as UTF-8
+            # by a browser even where the server names no character set)
+            full = docs / "aenderungen" / changelog_text.FULL_TEXT
+            full.parent.mkdir(parents=True, exist_ok=True)
+            full.write_text("\ufeff" + self.changelog, encoding="utf-8")
         for page in itertools.chain(self.pages(), self.legal_pages(), [self.changelog_page()]):
             if self.release:
                 page.front[RELEASE_KEY] = self.release
@@ -837,6 +844,7 @@ class Generator:
     def changelog_page(self) -> Page:
         changelog = self.changelog
         body = changelog.split("\n", 1)[1] if changelog and changelog.startswith("# ") else changelog
+        body = changelog_text.shorten(body)[0] if body else body  # long lists counted, see changelog.py
         # the changelog names entries: contributors' text, rendered and cleaned like an entry's
         return Page(
             "aenderungen.md",

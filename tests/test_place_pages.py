@@ -214,3 +214,31 @@ def test_a_towns_contact_shows_on_its_page_and_on_the_solutions_it_uses(shipped_
         assert catalogue.reference.places[key].name in unescape(listed)
     without = next(k for k in catalogue.reference.places if len(k) == 8 and k not in contacts)
     assert "Ansprechstelle für Digitales" not in page_of(shipped_site, without)
+
+
+def test_a_place_lists_the_running_programmes_first_and_counts_the_rest(tmp_path):
+    """Every place's page lists its Land's and the Bund's programmes: at national size there are
+    hundreds, so the first twenty are shown (running ones first) and the others are counted
+    with a link to the catalogue."""
+    from smartregio.load import load_catalogue
+    from smartregio.pages.placepage import FOR_PLACES_LISTED, PlacePages
+    from smartregio.pages.views import Views
+
+    from .conftest import make_data
+
+    data = make_data(tmp_path / "data")
+    template = (data / "programmes/bundesprogramm.md").read_text(encoding="utf-8")
+    for n in range(FOR_PLACES_LISTED + 5):
+        text = template.replace("id: bundesprogramm", f"id: programm-{n:02d}")
+        text = text.replace("Bundesprogramm Smarte Orte", f"Programm {n:02d}")
+        if n < 3:  # ended long ago: listed after every running one
+            text = text.replace("end: 2027", "end: 2020")
+        (data / f"programmes/programm-{n:02d}.md").write_text(text, encoding="utf-8")
+    catalogue, problems = load_catalogue(data)
+    assert not problems, problems.as_text()
+    view = PlacePages(Views(catalogue, None)).view(catalogue.reference.places["09162000"])
+    listed = next(s for s in view["sections"] if s.title.startswith("Förderprogramme für"))
+    assert len(listed.items) == FOR_PLACES_LISTED and listed.more == 6  # 26 programmes in all
+    assert listed.more_href == "/programme/" and listed.more_text == "… und 6 weitere im Katalog"
+    assert all("beendet" not in item.note for item in listed.items)  # the three ended ones are counted
+    assert listed.items[0].text == "Bundesprogramm Smarte Orte"  # running ones by name

@@ -97,8 +97,10 @@ def _status(programme: Programme, year: int | None) -> str:
 
 
 def _for_land(land: str, ctx: FacetContext) -> list[tuple[str, str]]:
-    """The programmes of a Land, then those of the Bund, each by name, with whether it still runs."""
-    programmes = sorted(ctx.entries["programmes"].values(), key=lambda p: p.name.casefold())
+    """The programmes of a Land, then those of the Bund, each with whether it still runs: the
+    running ones first (a place's page may list only the first), each by name."""
+    ended = lambda p: p.end is not None and ctx.year is not None and p.end < ctx.year  # noqa: E731
+    programmes = sorted(ctx.entries["programmes"].values(), key=lambda p: (ended(p), p.name.casefold()))
     name = ctx.label("land", land)
     own = [p for p in programmes if p.level == "land" and p.land == land]
     federal = [p for p in programmes if p.level == "bund"]

@@ -21,6 +21,9 @@ from .views import Views, contact_text, place_title, title_of
 
 NEARBY_LISTED = 12  # the nearest ones; a page at national size must not list hundreds
 INSIDE_LISTED = 30
+# the programmes every place's page lists (its Land's and the Bund's), running ones first; the
+# others are counted and the catalogue linked (200 federal programmes would be on 12,417 pages)
+FOR_PLACES_LISTED = 20
 # the lists of a Land's, Kreis' or Verband's page of what the places within it have: the roles
 # that count and the title ({title}: of the collection, {place}: the place's)
 INSIDE = (((LEAD, PARTNER), "{title} in {place}"), ((USE,), "Eingesetzte {title} in {place}"))
@@ -49,16 +52,20 @@ class Section:
     columns: bool = False  # a long list of names: in columns
     limit: int | None = None  # show at most this many (the nearest first), then say how many more
     more: int = 0
+    more_href: str | None = None  # where all of them are listed, if anywhere
 
     def shortened(self) -> Section:
         if self.limit is None or len(self.items) <= self.limit:
             return self
-        return Section(self.title, self.items[: self.limit], self.columns, None, len(self.items) - self.limit)
+        more = len(self.items) - self.limit
+        return Section(self.title, self.items[: self.limit], self.columns, None, more, self.more_href)
 
     @property
     def more_text(self) -> str:
-        """„… und 1.234 weitere.“ in German digits."""
-        return f"… und {format_number(self.more)} weitere." if self.more else ""
+        """„… und 1.234 weitere.“ in German digits (where they are listed: „… im Katalog“)."""
+        if not self.more:
+            return ""
+        return f"… und {format_number(self.more)} weitere" + (" im Katalog" if self.more_href else ".")
 
 
 class PlacePages:
@@ -71,7 +78,7 @@ class PlacePages:
         self.surroundings = Surroundings(catalogue, tuple(role for role, *_ in NEAR))
         self.locator = Locator(catalogue.reference.land_shapes, catalogue.reference.kreis_shapes)
         self.context = views.context()
-        self._for_land: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._for_land: dict[tuple[str, str], list[Item]] = {}
 
     def view(self, place: Place) -> dict[str, Any]:
         data = self.views.place(place)
@@ -194,13 +201,14 @@ class PlacePages:
         for name, spec in REGISTRY.items():
             if spec.for_places is None:
                 continue
-            if (name, place.land) not in self._for_land:
-                self._for_land[(name, place.land)] = spec.for_places.entries(place.land, self.context)
-            items = [
-                Item(title_of(self._entry(name, key)), url(name, key), note)
-                for key, note in self._for_land[(name, place.land)]
-            ]
-            sections.append(Section(spec.for_places.title.format(land=land), items))
+            if (name, place.land) not in self._for_land:  # the same for every place of a Land
+                self._for_land[(name, place.land)] = [
+                    Item(title_of(self._entry(name, key)), url(name, key), note)
+                    for key, note in spec.for_places.entries(place.land, self.context)
+                ]
+            items = list(self._for_land[(name, place.land)])
+            title = spec.for_places.title.format(land=land)
+            sections.append(Section(title, items, limit=FOR_PLACES_LISTED, more_href=f"/{spec.section}/"))
         return sections
 
     def _children(self, place: Place) -> list[Section]:

@@ -113,6 +113,29 @@ def test_the_copy_keeps_the_head_and_the_body_and_leaves_out_header_and_navigati
     assert copy.index("</head>") < copy.index("data-pagefind-body")
 
 
+def test_what_pagefind_ignores_all_of_is_not_sent_and_the_index_stays_the_same(tmp_path, dictionary):
+    """An element with ``data-pagefind-ignore="all"`` (a place page's long lists) is left out of
+    the copy, nested elements of its kind included; one that Pagefind only leaves out of the
+    index keeps its filters. The bundle is the one Pagefind makes from the whole page."""
+    ignored = (
+        '<section data-pagefind-ignore="all"><h2>Liste</h2><section><p>Innen Haushalt</p></section>'
+        '<span data-pagefind-filter="land">Bayern</span></section>'
+        '<div data-pagefind-ignore><span data-pagefind-filter="sammlung">Kommunen</span>Ohne Index</div>'
+        "<p>Danach Absatz.</p>"
+    )
+    copy = index_copy(PAGE.format(title="Ort", text=ignored), dictionary)
+    assert "Liste" not in copy and "Innen" not in copy and "Bayern" not in copy
+    assert 'data-pagefind-filter="sammlung">Kommunen</span>' in copy and "Danach" in copy
+    assert copy.count("<section") == copy.count("</section") == 0
+    site = tmp_path / "site"
+    (site / "ort").mkdir(parents=True)
+    (site / "ort/index.html").write_text(PAGE.format(title="Ort", text=ignored), encoding="utf-8")
+    index_site(site, dictionary)
+    (fragment,) = fragments(site).values()
+    assert "Haushalt" not in fragment["content"] and "Danach" in fragment["content"]
+    assert fragment["filters"] == {"sammlung": ["Kommunen"]}
+
+
 def test_block_ends_keep_words_apart_in_the_excerpt(tmp_path, dictionary):
     site = tmp_path / "site"
     site.mkdir()

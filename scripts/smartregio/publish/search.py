@@ -102,16 +102,22 @@ def index_copy(
     end = end + len("</article>") if end > start else len(html)
     memo = marked if marked is not None else {}
     tag = ""
-    ignored: list = [None, 0]  # the element Pagefind ignores that we are in, and its depth
+    # the element Pagefind ignores that we are in, how deep, and whether it ignores „all“
+    ignored: list = [None, 0, False]
 
     def part(match: re.Match[str]) -> str:
         nonlocal tag
+        if ignored[2]:  # inside data-pagefind-ignore="all": Pagefind reads nothing of it
+            if match.group(3) is not None:
+                _track_ignored(match.group(3), ignored)
+            return ""
         if match.group(2) is not None:
             return ""
         if match.group(3) is not None:
             tag = match.group(3)
-            if words is not None:
-                _track_ignored(tag, ignored)
+            _track_ignored(tag, ignored)
+            if ignored[2]:
+                return ""  # not sent at all (place pages' long lists were most of their bytes)
             if _BLOCK_END.match(tag):  # „Schlüssel</dt><dd>0946…“ stays two words in an excerpt
                 return tag + " "
         text = match.group(4)
@@ -137,7 +143,8 @@ _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
 
 def _track_ignored(tag: str, ignored: list) -> None:
     """Follow the element with ``data-pagefind-ignore`` we are in (its words are not indexed,
-    so they are no suggestions): ``ignored`` is [its tag name or None, how deep]."""
+    so they are no suggestions; with ``="all"`` not even its filters and meta count, so it is
+    not sent): ``ignored`` is [its tag name or None, how deep, whether it is „all“]."""
     found = _TAG_NAME.match(tag)
     if not found or tag.endswith("/>"):
         return
@@ -145,10 +152,14 @@ def _track_ignored(tag: str, ignored: list) -> None:
     if ignored[0] is None:
         if not closing and "data-pagefind-ignore" in tag:
             ignored[0], ignored[1] = name, 1
+            ignored[2] = _IGNORE_ALL.search(tag) is not None
     elif name == ignored[0]:
         ignored[1] += -1 if closing else 1
         if ignored[1] == 0:
-            ignored[0] = None
+            ignored[0], ignored[2] = None, False
+
+
+_IGNORE_ALL = re.compile(r"""data-pagefind-ignore\s*=\s*["']?all\b""")
 
 
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)

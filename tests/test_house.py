@@ -156,7 +156,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("pages", {"pages"}),
     ("engine", {"engine"}),
     ("publish", {"publish", "schema"}),  # schema: the JSON Schema published for editors
-    ("build", {"buildcache", "pipeline", "preview", "quickview"}),
+    ("build", {"buildgraph", "buildcache", "pipeline", "preview", "quickview"}),
     # the commands beside the flow, and the command line that calls everything
     ("cli", {"__main__", "cli", "changed", "importers", "officialplaces", "scaffold"}),
 ]

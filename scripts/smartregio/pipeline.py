@@ -14,10 +14,12 @@ import traceback
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
+from typing import Any
 
-from . import processes
+from . import buildgraph, processes
 from .addresses import SECTIONS
 from .buildcache import Inputs, SiteRecord, SnapshotCache, docs_digest, site_state
+from .buildgraph import Stage
 from .catalogue import Catalogue
 from .engine import DEFAULT, renderer
 from .engine import engine as engine_named
@@ -164,7 +166,8 @@ def build_site(
     engine: str = DEFAULT,
     use_cache: bool = True,
 ) -> Built:
-    """The whole build, stage by stage; each stage reports as it ends (see ``progress``).
+    """The whole build, stage by stage (``BUILD``, run by ``buildgraph``); each stage reports as
+    it ends (see ``progress``).
 
     load → validate → link → package → pages → engine → publish (downloads, API, DCAT,
     feed, search index, versions) → swap. Downloads and the API run in a second process
@@ -177,7 +180,6 @@ def build_site(
     kept there. ``use_cache=False`` does all the work and renews the cache."""
     progress = progress or Progress(QUIET)  # a new one: a progress keeps the timings of its build
     settings = project.settings.smartregio  # a wrong setting stops the build before any work
-    site_url = project.site_url()
     site_dir = claim_output(site_dir, project, data_dir)
     for warning in (missing_warning(settings), project.settings.placeholder_warning()):
         if warning:
@@ -202,95 +204,331 @@ def build_site(
         raise BuildError("Die Eingaben sind ungültig; die Website wurde nicht gebaut.", problems)
     assert catalogue.meta is not None
     progress.detail(catalogue.summary())
-    build_date = source_date(catalogue)  # the engine's date of every page, from the data
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(site_dir.parent)
     staging = staging_dir(site_dir.parent, f".{site_dir.name}-")
     scratch = staging_dir(site_dir.parent, ".daten-")
-    context = processes.context()
-    receiver, sender = context.Pipe(duplex=False)
-    latest, api_site = scratch / "daten" / "latest", scratch / "api-site"
-    side = context.Process(
-        target=_side_outputs, args=(catalogue, data_dir, latest, api_site, settings.edit_url, sender)
-    )
-    side.start()
-    sender.close()
+    side = SideOutputs.start(catalogue, data_dir, scratch, settings.edit_url)
     progress.detail(f"Datenpaket, Downloads und API entstehen parallel (Prozess {side.pid}).")
+    given = {
+        "data_dir": data_dir,
+        "site_dir": site_dir,
+        "project": project,
+        "engine": engine,
+        "engine_title": engine_named(engine).title,
+        "use_cache": use_cache,
+        "inputs": inputs,
+        "build_key": build_key,
+        "record": record,
+        "catalogue": catalogue,
+        "build_date": source_date(catalogue),  # the engine's date of every page, from the data
+        "site_url": project.site_url(),
+        "staging": staging,
+        "scratch": scratch,
+        "side": side,
+        "progress": progress,
+    }
+    assert set(given) == set(GIVEN)
     try:
-        with progress.stage("Veröffentlichte Versionen", unit=("Version", "Versionen")) as stage:
-            releases = publish_releases(data_dir, scratch / "daten")
-            stage.count = len(releases)
-        changelog_text = read_changelog(data_dir)
-        with progress.stage("Seiten erzeugen", unit="Seiten") as stage:
-            docs = generate_docs(catalogue, project, None, changelog_text)
-            stage.count = sum(1 for _ in docs.rglob("*.md"))
-        with progress.stage("Datenpaket und Downloads", unit="Dateien") as stage:
-            downloads = _receive(receiver, "downloads")
-            stage.count = len(downloads)
-        list_downloads_in_descriptor(latest, downloads)
-        # the descriptor now lists the others: publish its own size and checksum as it is now
-        downloads = [describe(latest / d.name, d.title) if d.name == DESCRIPTOR else d for d in downloads]
-        publication = Publication(catalogue.meta.version, latest, downloads, releases, changelog_text)
-        Generator.for_project(project, catalogue, site_url=site_url).write_data_page(docs, publication)
-        chosen = engine_named(engine)
-        render = chosen.render
-        files = docs_digest(docs)
-        engine_key = inputs.for_engine(site_url, build_date)
-        with progress.stage(f"Engine ({chosen.title}) rendert", unit="HTML-Seiten") as stage:
-            render_site(
-                chosen, project, docs, staging, site_dir, build_date, record, engine_key, files, progress
-            )
-            stage.count = sum(1 for _ in staging.rglob("*.html"))
-        move_into(scratch / "daten", staging / "daten")
-        with progress.stage("DCAT-AP.de, Feed, Schemas"):
-            released = next((r for r in releases if r.version == catalogue.meta.version), None)
-            dcat_release = DcatRelease(
-                catalogue.meta.version,
-                released.date if released else catalogue_date(catalogue),
-                publication.titled(released.downloads()) if released else downloads,
-                f"{site_url}daten/{released.version if released else 'latest'}/",
-                first_issued=releases[0].date if releases else None,  # the data's first publication
-            )
-            publisher = Publisher.from_settings(settings)
-            write_dcat(build_graph(catalogue, dcat_release, site_url, publisher), staging / "daten")
-            write_feed(catalogue, releases, site_url, staging / "feed.xml", publisher.name)
-            write_site_schemas(catalogue, staging)  # /schema/<collection>.json for editors
-        with progress.stage("Index für „Kommune finden“", unit="Dateien") as stage:
-            stage.count = write_finder_index(catalogue, staging)  # /kommunen/finden/, every place
-        with progress.stage("JSON-API"):
-            _receive(receiver, "done")
-            side.join()
-            move_into(api_site, staging)
-        with progress.stage("Suchindex (Pagefind)"):
-            dictionary = Dictionary.load(project.cache)
-            index_site(staging, dictionary, place_names(catalogue, dictionary))
-        with progress.stage("Seiten der Versionen", unit=("Version", "Versionen")) as stage:
-            build_version_snapshots(
-                releases,
-                project,
-                staging,
-                dictionary,
-                render,
-                each=stage.items,
-                build_date=build_date,
-                kept=(SnapshotCache(project.cache / "versionen", reuse=use_cache), inputs),
-            )
-        with progress.stage("Website austauschen"):
-            mark(staging)
-            replace_dir(staging, site_dir)
-            done = SiteRecord(build_key, site_state(site_dir) or "", catalogue.summary(), engine_key, files)
-            done.write(project.cache, site_dir)
+        buildgraph.run(BUILD, given, KINDS, progress)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
-        if side.is_alive():
-            side.terminate()
-        side.join()
-        receiver.close()
+        side.stop()
         shutil.rmtree(scratch, ignore_errors=True)
     progress.done("Fertig")
     return Built(catalogue.summary())
+
+
+class SideOutputs:
+    """The second process that writes the downloads and the JSON API while the pages are made
+    and rendered: started before the graph runs, stopped (if still running) after it."""
+
+    def __init__(self, process, receiver, scratch: Path) -> None:
+        self.process = process
+        self.receiver = receiver
+        self.latest = scratch / "daten" / "latest"
+        self.api_site = scratch / "api-site"
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid
+
+    @classmethod
+    def start(cls, catalogue: Catalogue, data_dir: Path, scratch: Path, edit_url: str | None) -> SideOutputs:
+        context = processes.context()
+        receiver, sender = context.Pipe(duplex=False)
+        latest, api_site = scratch / "daten" / "latest", scratch / "api-site"
+        process = context.Process(
+            target=_side_outputs, args=(catalogue, data_dir, latest, api_site, edit_url, sender)
+        )
+        process.start()
+        sender.close()
+        return cls(process, receiver, scratch)
+
+    def receive(self, expected: str):
+        return _receive(self.receiver, expected)
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.receiver.close()
+
+
+# --- the stages of ``build_site``, in order ---------------------------------------------------
+
+
+def _stored_versions(data_dir: Path, scratch: Path) -> dict:
+    return {"releases": publish_releases(data_dir, scratch / "daten")}
+
+
+def _pages(catalogue: Catalogue, project: Project, data_dir: Path) -> dict:
+    changelog = read_changelog(data_dir)
+    return {"docs": generate_docs(catalogue, project, None, changelog), "changelog": changelog}
+
+
+def _downloads(
+    side: SideOutputs,
+    catalogue: Catalogue,
+    project: Project,
+    releases: list,
+    changelog: str | None,
+    docs: Path,
+    site_url: str,
+) -> dict:
+    downloads = side.receive("downloads")
+    list_downloads_in_descriptor(side.latest, downloads)
+    # the descriptor now lists the others: publish its own size and checksum as it is now
+    downloads = [describe(side.latest / d.name, d.title) if d.name == DESCRIPTOR else d for d in downloads]
+    assert catalogue.meta is not None
+    publication = Publication(catalogue.meta.version, side.latest, downloads, releases, changelog)
+    Generator.for_project(project, catalogue, site_url=site_url).write_data_page(docs, publication)
+    return {"downloads": downloads, "publication": publication}
+
+
+def _engine(
+    engine: str,
+    project: Project,
+    docs: Path,
+    staging: Path,
+    site_dir: Path,
+    build_date: int,
+    record: SiteRecord | None,
+    inputs: Inputs,
+    site_url: str,
+    progress: Progress,
+    scratch: Path,
+) -> dict:
+    chosen = engine_named(engine)
+    files = docs_digest(docs)
+    engine_key = inputs.for_engine(site_url, build_date)
+    render_site(chosen, project, docs, staging, site_dir, build_date, record, engine_key, files, progress)
+    pages = sum(1 for _ in staging.rglob("*.html"))
+    move_into(scratch / "daten", staging / "daten")
+    return {"engine_key": engine_key, "files": files, "html_pages": pages}
+
+
+def _metadata(
+    catalogue: Catalogue,
+    releases: list,
+    downloads: list,
+    publication: Publication,
+    site_url: str,
+    project: Project,
+    staging: Path,
+) -> None:
+    released = next((r for r in releases if r.version == catalogue.meta.version), None)
+    dcat_release = DcatRelease(
+        catalogue.meta.version,
+        released.date if released else catalogue_date(catalogue),
+        publication.titled(released.downloads()) if released else downloads,
+        f"{site_url}daten/{released.version if released else 'latest'}/",
+        first_issued=releases[0].date if releases else None,  # the data's first publication
+    )
+    publisher = Publisher.from_settings(project.settings.smartregio)
+    write_dcat(build_graph(catalogue, dcat_release, site_url, publisher), staging / "daten")
+    write_feed(catalogue, releases, site_url, staging / "feed.xml", publisher.name)
+    write_site_schemas(catalogue, staging)  # /schema/<collection>.json for editors
+
+
+def _finder(catalogue: Catalogue, staging: Path) -> dict:
+    return {"finder_files": write_finder_index(catalogue, staging)}  # /kommunen/finden/, every place
+
+
+def _api(side: SideOutputs, staging: Path) -> None:
+    side.receive("done")
+    side.process.join()
+    move_into(side.api_site, staging)
+
+
+def _search(project: Project, staging: Path, catalogue: Catalogue) -> dict:
+    dictionary = Dictionary.load(project.cache)
+    index_site(staging, dictionary, place_names(catalogue, dictionary))
+    return {"dictionary": dictionary}
+
+
+def _versions(
+    releases: list,
+    project: Project,
+    staging: Path,
+    dictionary: Dictionary,
+    engine: str,
+    build_date: int,
+    use_cache: bool,
+    inputs: Inputs,
+    report,
+) -> None:
+    build_version_snapshots(
+        releases,
+        project,
+        staging,
+        dictionary,
+        engine_named(engine).render,
+        each=report.items,
+        build_date=build_date,
+        kept=(SnapshotCache(project.cache / "versionen", reuse=use_cache), inputs),
+    )
+
+
+def _swap(
+    staging: Path,
+    site_dir: Path,
+    build_key: str,
+    catalogue: Catalogue,
+    engine_key: str,
+    files: dict,
+    project: Project,
+) -> None:
+    mark(staging)
+    replace_dir(staging, site_dir)
+    done = SiteRecord(build_key, site_state(site_dir) or "", catalogue.summary(), engine_key, files)
+    done.write(project.cache, site_dir)
+
+
+def _count(name: str):
+    def count(made: dict) -> int:
+        value = made[name]
+        return value if isinstance(value, int) else len(value)
+
+    return count
+
+
+# the build: every stage after loading, in order (``buildgraph`` checks that each need is made
+# before it, and the test of the house that this list is the build)
+BUILD = [
+    Stage(
+        "Veröffentlichte Versionen",
+        ("data_dir", "scratch"),
+        ("releases",),
+        _stored_versions,
+        ("Version", "Versionen"),
+        _count("releases"),
+    ),
+    Stage(
+        "Seiten erzeugen",
+        ("catalogue", "project", "data_dir"),
+        ("docs", "changelog"),
+        _pages,
+        "Seiten",
+        lambda made: sum(1 for _ in made["docs"].rglob("*.md")),
+    ),
+    Stage(
+        "Datenpaket und Downloads",
+        ("side", "catalogue", "project", "releases", "changelog", "docs", "site_url"),
+        ("downloads", "publication"),
+        _downloads,
+        "Dateien",
+        _count("downloads"),
+    ),
+    Stage(
+        "Engine ({engine_title}) rendert",
+        (
+            "engine",
+            "project",
+            "docs",
+            "staging",
+            "site_dir",
+            "build_date",
+            "record",
+            "inputs",
+            "site_url",
+            "progress",
+            "scratch",
+        ),
+        ("engine_key", "files", "html_pages"),
+        _engine,
+        "HTML-Seiten",
+        _count("html_pages"),
+    ),
+    Stage(
+        "DCAT-AP.de, Feed, Schemas",
+        ("catalogue", "releases", "downloads", "publication", "site_url", "project", "staging"),
+        (),
+        _metadata,
+    ),
+    Stage(
+        "Index für „Kommune finden“",
+        ("catalogue", "staging"),
+        ("finder_files",),
+        _finder,
+        "Dateien",
+        _count("finder_files"),
+    ),
+    Stage("JSON-API", ("side", "staging"), (), _api),
+    Stage("Suchindex (Pagefind)", ("project", "staging", "catalogue"), ("dictionary",), _search),
+    Stage(
+        "Seiten der Versionen",
+        ("releases", "project", "staging", "dictionary", "engine", "build_date", "use_cache", "inputs"),
+        (),
+        _versions,
+        ("Version", "Versionen"),
+        reports=True,
+    ),
+    Stage(
+        "Website austauschen",
+        ("staging", "site_dir", "build_key", "catalogue", "engine_key", "files", "project"),
+        (),
+        _swap,
+    ),
+]
+
+# what ``build_site`` gives the graph: the inputs, the loaded catalogue and the working folders
+GIVEN = (
+    "data_dir", "site_dir", "project", "engine", "engine_title", "use_cache", "inputs", "build_key",
+    "record", "catalogue", "build_date", "site_url", "staging", "scratch", "side", "progress",
+)  # fmt: skip
+
+# the kind of every value the build's stages pass on
+KINDS: dict[str, Any] = {
+    "data_dir": Path,
+    "site_dir": Path,
+    "project": Project,
+    "engine": str,
+    "engine_title": str,
+    "use_cache": bool,
+    "inputs": Inputs,
+    "build_key": str,
+    "record": (SiteRecord, type(None)),
+    "catalogue": Catalogue,
+    "build_date": int,
+    "site_url": str,
+    "staging": Path,
+    "scratch": Path,
+    "side": SideOutputs,
+    "progress": Progress,
+    "releases": list,
+    "docs": Path,
+    "changelog": (str, type(None)),
+    "downloads": list,
+    "publication": Publication,
+    "engine_key": str,
+    "files": dict,
+    "html_pages": int,
+    "finder_files": int,
+    "dictionary": Dictionary,
+}
 
 
 def render_site(

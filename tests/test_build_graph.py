@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from smartregio.buildgraph import GraphError, Stage, check, run
-from smartregio.pipeline import BUILD, GIVEN, KINDS
+from smartregio.pipeline import BUILD, GIVEN, KINDS, RELEASE, RELEASE_KINDS
 from smartregio.progress import QUIET, Progress
 
 
@@ -18,6 +18,9 @@ def test_the_build_graph_fits_together():
     needed = {name for stage in BUILD for name in stage.needs}
     assert made - needed == {"html_pages", "finder_files"}  # read by no stage: counted in the report
     assert set(KINDS) == set(GIVEN) | made
+    # a stored release's pages: from its package, with the build's dictionary and engine
+    given = ("release", "project", "version_url", "target", "build_date", "render", "dictionary")
+    check(RELEASE, given, RELEASE_KINDS)
 
 
 def test_a_stage_moved_before_what_it_needs_is_refused_before_any_work():

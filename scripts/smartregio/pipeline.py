@@ -603,28 +603,88 @@ def build_version_snapshots(
             key = inputs.for_release(published, version_url, build_date)
             if cache.restore(release.version, key, site / release.version):
                 continue
-        catalogue = read_package(release.folder / "datapackage.json")
-        with tempfile.TemporaryDirectory() as tmp:
-            docs = Path(tmp) / "docs"
-            Generator.for_project(
-                project,
-                catalogue,
-                site_url=version_url,
-                release=(release.version, format_date(release.date)),  # every page says it is older
-            ).write(project.content, docs)
-            render(
-                project.config_file, docs, site / release.version, site_url=version_url, build_date=build_date
-            )
-        views = Views(catalogue, None, every_place=False)
-        write_api(catalogue, views, site / release.version)
-        write_catalogue_indexes(catalogue, views, site / release.version)
-        # the field on its start page finds the places that version has pages for
-        write_finder_index(catalogue, site / release.version, views.paged_places)
-        # its own search, over the pages of that version (after the catalogue indexes, which
-        # the search's hit numbers refer to)
-        index_site(site / release.version, dictionary, place_names(catalogue, dictionary))
+        given = {
+            "release": release,
+            "project": project,
+            "version_url": version_url,
+            "target": site / release.version,
+            "build_date": build_date,
+            "render": render,
+            "dictionary": dictionary,
+        }
+        buildgraph.run(RELEASE, given, RELEASE_KINDS, Progress(QUIET))  # the outer stage reports
         if kept is not None:
             cache.keep(release.version, key, site / release.version)
+
+
+# --- the stages of a stored release's pages (``build_version_snapshots``), in order ------------
+
+
+def _read_release(release: StoredRelease) -> dict:
+    return {"catalogue": read_package(release.folder / "datapackage.json")}
+
+
+def _release_pages(
+    catalogue: Catalogue,
+    project: Project,
+    release: StoredRelease,
+    version_url: str,
+    target: Path,
+    build_date: int | None,
+    render,
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs"
+        Generator.for_project(
+            project,
+            catalogue,
+            site_url=version_url,
+            release=(release.version, format_date(release.date)),  # every page says it is older
+        ).write(project.content, docs)
+        render(project.config_file, docs, target, site_url=version_url, build_date=build_date)
+
+
+def _release_api(catalogue: Catalogue, target: Path) -> dict:
+    views = Views(catalogue, None, every_place=False)
+    write_api(catalogue, views, target)
+    write_catalogue_indexes(catalogue, views, target)
+    return {"views": views}
+
+
+def _release_finder(catalogue: Catalogue, target: Path, views: Views) -> None:
+    # the field on its start page finds the places that version has pages for
+    write_finder_index(catalogue, target, views.paged_places)
+
+
+def _release_search(catalogue: Catalogue, target: Path, dictionary: Dictionary) -> None:
+    # its own search, over the pages of that version (after the catalogue indexes, which the
+    # search's hit numbers refer to)
+    index_site(target, dictionary, place_names(catalogue, dictionary))
+
+
+RELEASE = [
+    Stage("Paket der Version lesen", ("release",), ("catalogue",), _read_release),
+    Stage(
+        "Seiten der Version",
+        ("catalogue", "project", "release", "version_url", "target", "build_date", "render"),
+        (),
+        _release_pages,
+    ),
+    Stage("JSON-API der Version", ("catalogue", "target"), ("views",), _release_api),
+    Stage("Index für „Kommune finden“ der Version", ("catalogue", "target", "views"), (), _release_finder),
+    Stage("Suchindex der Version", ("catalogue", "target", "dictionary"), (), _release_search),
+]
+RELEASE_KINDS: dict[str, Any] = {
+    "release": StoredRelease,
+    "project": Project,
+    "version_url": str,
+    "target": Path,
+    "build_date": (int, type(None)),
+    "render": object,  # the engine's render
+    "dictionary": Dictionary,
+    "catalogue": Catalogue,
+    "views": Views,
+}
 
 
 def place_names(catalogue: Catalogue, dictionary: Dictionary) -> frozenset[str]:

@@ -15,7 +15,7 @@ import pytest
 from smartregio.pages.addressnames import describe_address
 from smartregio.text import format_eur, format_eur_compact
 
-from .site_helpers import status
+from .site_helpers import status, wait_for_hits
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -232,6 +232,7 @@ def test_addresses_get_a_readable_name(catalogue, address, shown):
 def test_first_results_show_without_scrolling_and_filters_fold(browser, origin, width):
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(origin + "/loesungen/")
+    wait_for_hits(page)  # the first batch drawn (cards come one by one; the list is busy till then)
     first = page.locator("[data-sr-results] > li").first
     expect(first.locator("dl.sr-card__facts")).to_be_visible()  # drawn by the script, facts included
     assert first.bounding_box()["y"] < 900

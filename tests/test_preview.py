@@ -97,6 +97,22 @@ def test_an_invalid_edit_is_shown_at_once_and_other_changes_wait_for_the_full_bu
     assert preview.update(frozenset({entry})) is None  # a removed entry: the full build answers
 
 
+def test_an_edit_the_engine_cannot_render_quickly_is_left_to_the_full_build(preview, monkeypatch):
+    from smartregio.engine import EngineError
+
+    class Refusing:
+        """An engine whose quick run warns (a strict full run reports the same)."""
+
+        def render_changed(self, *args, **kwargs) -> None:
+            raise EngineError("Doc file contains a link to 'fehlt.md', which is not found")
+
+    monkeypatch.setattr(preview.quick, "engine", Refusing())
+    entry = preview.data_dir / "solutions/stadtnavi.md"
+    _change(entry, "Zweiter Absatz.", "Nicht schnell.")
+    assert preview.update(frozenset({entry})) is None  # the full build answers, with its report
+    assert preview.status() == {"version": 1, "problem": None}
+
+
 def test_the_preview_reads_changed_settings(preview):
     """mkdocs.yml is watched: a changed setting shows in the next build's pages."""
     config = preview.project.config_file

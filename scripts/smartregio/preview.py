@@ -88,7 +88,10 @@ class Preview:
         which the caller starts next, is the only answer."""
         begun = time.perf_counter()
         with self._quick_lock:
-            answer = self.quick.answer(changed)
+            try:
+                answer = self.quick.answer(changed)
+            except (EngineError, OSError):  # the full build renders it and says what is wrong
+                answer = None
         if answer is None:
             return None
         if answer.problems is not None:

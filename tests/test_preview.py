@@ -240,3 +240,24 @@ def test_the_benchmark_measures_an_edit_until_the_preview_serves_it(preview):
 
     figures = preview_edit(preview.data_dir, preview.site, preview.project, DEFAULT)
     assert 0 < figures["preview_edit_s"] < 60  # it gives up, and fails here, after 120 s
+
+
+def test_the_watcher_sees_every_file_by_time_and_size_and_follows_no_linked_folder(tmp_path):
+    from smartregio.preview import _snapshot
+
+    data = tmp_path / "data"
+    (data / "solutions").mkdir(parents=True)
+    entry = data / "solutions/a.md"
+    entry.write_text("eins", encoding="utf-8")
+    outside = tmp_path / "draussen"
+    outside.mkdir()
+    (outside / "geheim.md").write_text("x", encoding="utf-8")
+    (data / "verlinkt").symlink_to(outside)
+    settings = tmp_path / "mkdocs.yml"
+    settings.write_text("site_name: x\n", encoding="utf-8")
+    before = _snapshot([data, settings, tmp_path / "fehlt"])
+    assert set(before) == {str(entry), str(settings)}
+    stamp = entry.stat().st_mtime_ns
+    entry.write_text("zwei!", encoding="utf-8")
+    os.utime(entry, ns=(stamp, stamp))  # the same time, another size: still a change
+    assert _snapshot([data, settings])[str(entry)] != before[str(entry)]

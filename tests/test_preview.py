@@ -261,3 +261,31 @@ def test_the_watcher_sees_every_file_by_time_and_size_and_follows_no_linked_fold
     entry.write_text("zwei!", encoding="utf-8")
     os.utime(entry, ns=(stamp, stamp))  # the same time, another size: still a change
     assert _snapshot([data, settings])[str(entry)] != before[str(entry)]
+
+
+def test_a_kept_load_reads_only_changed_files_and_gives_what_a_fresh_load_gives(tmp_path, monkeypatch):
+    from smartregio import load
+
+    data = make_data(tmp_path / "data")
+    cache = load.LoadCache()
+    read = []
+    original = load._load_file
+    monkeypatch.setattr(load, "_load_file", lambda job, ref: read.append(job.path.name) or original(job, ref))
+    first, problems = load.load_catalogue(data, cache)
+    assert not problems and len(read) == first.count()
+    read.clear()
+    entry = data / "solutions/stadtnavi.md"
+    _change(entry, "transfer_readiness: P5", "transfer_readiness: P9")
+    kept, kept_problems = load.load_catalogue(data, cache)
+    assert read == ["stadtnavi.md"]  # only the edited file was read again
+    fresh, fresh_problems = load.load_catalogue(data)
+    assert (
+        kept_problems.as_text() == fresh_problems.as_text()
+        and "transfer_readiness" in kept_problems.as_text()
+    )
+    assert kept.entries == fresh.entries
+    read.clear()
+    vocabulary = next((data / "reference/vocabularies").glob("*.csv"))
+    _change(vocabulary, "\n", "\n", 3)  # a reference table touched: every entry is checked again
+    load.load_catalogue(data, cache)
+    assert len(read) == first.count()

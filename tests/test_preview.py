@@ -289,3 +289,25 @@ def test_a_kept_load_reads_only_changed_files_and_gives_what_a_fresh_load_gives(
     _change(vocabulary, "\n", "\n", 3)  # a reference table touched: every entry is checked again
     load.load_catalogue(data, cache)
     assert len(read) == first.count()
+
+
+def test_the_quick_pass_writes_through_no_link_or_pipe_in_its_folder(preview, tmp_path):
+    """A link to a file outside (or a pipe) put into the quick pass's folder: the folder is made
+    anew, nothing outside is written, and the next edit is answered again."""
+    quick = preview.quick
+    outside = tmp_path / "draussen.md"
+    outside.write_text("unberührt", encoding="utf-8")
+    planted = quick.docs / "stufenplan.md"
+    planted.unlink()
+    planted.symlink_to(outside)
+    os.mkfifo(quick.site / "rohr")
+    entry = preview.data_dir / "solutions/stadtnavi.md"
+    _change(entry, "Zweiter Absatz.", "Nach dem Link.")
+    assert preview.update(frozenset({entry})) is None  # the folder went: the full build answers
+    assert not quick.folder.exists() and outside.read_text(encoding="utf-8") == "unberührt"
+    assert preview.rebuild()  # after the full build the quick pass is ready again
+    assert not planted.is_symlink() and quick.ready
+    _change(entry, "Nach dem Link.", "Wieder schnell.", 2)
+    assert preview.update(frozenset({entry})) is True
+    assert b"Wieder schnell." in preview.page("loesungen/stadtnavi/index.html")
+    assert outside.read_text(encoding="utf-8") == "unberührt"

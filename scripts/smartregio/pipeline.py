@@ -319,15 +319,12 @@ def _engine(
     inputs: Inputs,
     site_url: str,
     progress: Progress,
-    scratch: Path,
 ) -> dict:
     chosen = engine_named(engine)
     files = docs_digest(docs)
     engine_key = inputs.for_engine(site_url, build_date)
     render_site(chosen, project, docs, staging, site_dir, build_date, record, engine_key, files, progress)
-    pages = sum(1 for _ in staging.rglob("*.html"))
-    move_into(scratch / "daten", staging / "daten")
-    return {"engine_key": engine_key, "files": files, "html_pages": pages}
+    return {"engine_key": engine_key, "files": files, "html_pages": sum(1 for _ in staging.rglob("*.html"))}
 
 
 def _metadata(
@@ -338,7 +335,9 @@ def _metadata(
     site_url: str,
     project: Project,
     staging: Path,
+    scratch: Path,
 ) -> None:
+    move_into(scratch / "daten", staging / "daten")  # the data package, then its metadata beside it
     released = next((r for r in releases if r.version == catalogue.meta.version), None)
     dcat_release = DcatRelease(
         catalogue.meta.version,
@@ -455,7 +454,6 @@ BUILD = [
             "inputs",
             "site_url",
             "progress",
-            "scratch",
         ),
         ("engine_key", "files", "html_pages"),
         _engine,
@@ -464,7 +462,7 @@ BUILD = [
     ),
     Stage(
         "DCAT-AP.de, Feed, Schemas",
-        ("catalogue", "releases", "downloads", "publication", "site_url", "project", "staging"),
+        ("catalogue", "releases", "downloads", "publication", "site_url", "project", "staging", "scratch"),
         (),
         _metadata,
     ),

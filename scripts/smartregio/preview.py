@@ -36,6 +36,7 @@ from .project import Project
 from .publish.search import PagefindError
 from .quickview import QuickPages
 from .settings import SettingsError
+from .text import plural
 
 STATUS = "/.smartregio/status"
 SCRIPT = "/.smartregio/vorschau.js"
@@ -104,9 +105,8 @@ class Preview:
             self.version += 1
             self.problem = None
         seconds = f"{time.perf_counter() - begun:.1f}".replace(".", ",")
-        print(
-            f"{len(answer.pages)} Seite(n) in {seconds} s aktualisiert; die ganze Website folgt.", flush=True
-        )
+        pages = plural(len(answer.pages), "Seite", "Seiten")
+        print(f"{pages} in {seconds} s aktualisiert; die ganze Website folgt.", flush=True)
         return True
 
     def rebuild_in_child(self, stop: threading.Event | None = None) -> bool:

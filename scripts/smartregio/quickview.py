@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,7 @@ class QuickPages:
     def __init__(self, data_dir: Path, project: Project, folder: Path, engine: str) -> None:
         self.data_dir = data_dir
         self.project = project
+        self.folder = folder
         self.docs = folder / "docs"
         self.site = folder / "site"
         self.cache = LoadCache()
@@ -56,6 +58,7 @@ class QuickPages:
         self.project = project  # the build read the settings anew
         if not hasattr(self.engine, "render_changed"):
             return
+        self._own_folder()
         wanted = set(_navigation_files(docs))
         for rel in wanted:
             source, target = docs / rel, self.docs / rel
@@ -80,6 +83,8 @@ class QuickPages:
     def answer(self, changed: Iterable[Path]) -> Answer | None:
         """The pages of the entries in ``changed``, or the data's problems; None when the change
         is not only to existing entry files (the full build does the rest) or nothing is ready."""
+        if self.ready:
+            self._own_folder()
         if not self.ready or not hasattr(self.engine, "render_changed"):
             return None
         edited = [_entry_of(path, self.data_dir) for path in changed]
@@ -102,6 +107,22 @@ class QuickPages:
             self.project.config_file, self.docs, self.site, build_date=source_date(catalogue)
         )
         return Answer(pages={path: (self.site / path).read_bytes() for path in paths})
+
+    def _own_folder(self) -> None:
+        """The quick pass writes only into real folders and files of its own: anything else
+        found in its folder (a link to elsewhere, a pipe) and the folder goes, to be made anew
+        (the next ``follow`` fills it; until then the full build answers)."""
+        if self.folder.is_symlink():
+            self.folder.unlink()
+            self.ready = False
+            return
+        for top, dirs, files in os.walk(self.folder):
+            for name in dirs + files:
+                mode = os.lstat(os.path.join(top, name)).st_mode
+                if not (stat.S_ISDIR(mode) if name in dirs else stat.S_ISREG(mode)):
+                    shutil.rmtree(self.folder)
+                    self.ready = False
+                    return
 
 
 def _entry_of(path: Path, data_dir: Path) -> tuple[str, str] | None:

@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 import cbor2
@@ -25,9 +26,8 @@ import cbor2
 from ..addresses import API, API_ADDRESSES
 from .compounds import Dictionary
 from .pagefind_service import PagefindService, PagefindServiceError
+from .searchparts import MAGIC, JoinError, join_bundles
 from .vocabulary import Vocabulary, words_of
-
-MAGIC = b"pagefind_dcd"
 
 
 class PagefindError(Exception):
@@ -201,18 +201,30 @@ def pages_to_index(
             yield page_url(page.relative_to(site)), text
 
 
-def index_site(site: Path, dictionary: Dictionary, names: frozenset[str] = frozenset()) -> None:
+#: pages per Pagefind process: Pagefind holds ~85 KB per page while it writes its index, so a
+#: part of 2,000 pages stays near 250 MB however large the site (see :mod:`searchparts`)
+PART_PAGES = 1000
+#: Pagefind processes at work at once (each indexes on one core)
+PARALLEL_PARTS = 2
+
+
+def index_site(
+    site: Path, dictionary: Dictionary, names: frozenset[str] = frozenset(), part_pages: int = PART_PAGES
+) -> None:
     """Index the built site (German from <html lang>) into ``site/pagefind``, compounds split
     by ``dictionary``; ``names`` are proper names whose parts are no search terms (see
     :meth:`compounds.Dictionary.proper_names`). The pages go to Pagefind's service from
-    memory, as they are read and marked: no marked copy of the site is written."""
+    memory, as they are read and marked: no marked copy of the site is written. A site of
+    more than ``part_pages`` pages is indexed in parts of that many, in address order, by
+    Pagefind processes side by side, and the parts are joined into one bundle."""
+    vocabulary = Vocabulary()
     try:
-        with PagefindService() as service:
-            vocabulary = Vocabulary()
-            service.add_html(pages_to_index(site, dictionary, names, vocabulary))
-            files = service.files()
+        parts = _index_in_parts(pages_to_index(site, dictionary, names, vocabulary), part_pages)
+        files = join_bundles(parts)
     except PagefindServiceError as exc:
         raise PagefindError(f"Pagefind ist fehlgeschlagen: {exc}") from None
+    except JoinError as exc:
+        raise PagefindError(f"Die Teile des Suchindex ließen sich nicht zusammenführen: {exc}") from None
     bundle = site / "pagefind"
     for name, content in sorted(files.items()):
         (bundle / name).parent.mkdir(parents=True, exist_ok=True)
@@ -220,6 +232,42 @@ def index_site(site: Path, dictionary: Dictionary, names: frozenset[str] = froze
     canonicalise(bundle)
     write_hit_numbers(site)
     vocabulary.write(bundle)  # for „Meinten Sie …?“
+
+
+def _index_in_parts(pages: Iterator[tuple[str, str]], part_pages: int) -> list[dict[str, bytes]]:
+    """Pagefind's bundle of each run of ``part_pages`` pages, in order. The pages are marked
+    in this thread while up to :data:`PARALLEL_PARTS` Pagefind processes index the parts
+    before; at most one part more waits, so the marked text in memory stays small."""
+    running: list[Future[dict[str, bytes]]] = []
+    with ThreadPoolExecutor(max_workers=PARALLEL_PARTS) as pool:
+        try:
+            for part in _runs(pages, part_pages):
+                running.append(pool.submit(_index_part, part))
+                while sum(not future.done() for future in running) > PARALLEL_PARTS:
+                    wait(running, return_when=FIRST_COMPLETED)
+            return [future.result() for future in running]
+        finally:
+            for future in running:
+                future.cancel()
+
+
+def _runs(pages: Iterator[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    """Runs of ``size`` pages; one empty run for no pages (Pagefind writes an empty bundle)."""
+    run: list[tuple[str, str]] = []
+    given = False
+    for page in pages:
+        run.append(page)
+        if len(run) == size:
+            yield run
+            run, given = [], True
+    if run or not given:
+        yield run
+
+
+def _index_part(pages: list[tuple[str, str]]) -> dict[str, bytes]:
+    with PagefindService() as service:
+        service.add_html(pages)
+        return service.files()
 
 
 def write_hit_numbers(site: Path) -> None:

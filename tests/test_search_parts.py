@@ -1,0 +1,197 @@
+"""The search index made in parts: Pagefind indexes runs of pages in processes of their own
+(its memory grows with the pages it holds) and the parts are joined into one bundle. The
+joined bundle is the one bundle of the whole site, byte for byte, and its word index is cut
+into chunks exactly where Pagefind cuts its own."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from smartregio.publish import search
+from smartregio.publish.compounds import Dictionary
+from smartregio.publish.pagefind_service import PagefindService
+from smartregio.publish.search import PagefindError, index_site
+from smartregio.publish.searchparts import ENTRY, JoinError, decode, encode, join_bundles
+
+PAGE = """<!doctype html><html lang="de"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><main><article data-pagefind-body><h1>{title}</h1>{meta}<p>{text}</p>
+<span hidden data-pagefind-filter="sammlung">{section}</span></article></main></body></html>"""
+
+WORDS = [
+    "Bürger",
+    "Haushalt",
+    "Parken",
+    "Wärme",
+    "Klima",
+    "Daten",
+    "Schule",
+    "Verwaltung",
+    "Beteiligung",
+    "Karte",
+    "Sensor",
+]
+
+
+@pytest.fixture
+def dictionary() -> Dictionary:
+    return Dictionary(frozenset({"bürger", "haushalt", "wärme", "planung"}), frozenset())
+
+
+def write_site(site: Path, pages: int, seed: int = 3) -> None:
+    """Pages of two sections; only some carry keywords (a metadata field the first part lacks,
+    so the later parts' field numbers move) and some words carry diacritics."""
+    rng = random.Random(seed)
+    for n in range(pages):
+        section = "loesungen" if n % 3 else "foerderprojekte"
+        words = " ".join(rng.choice(WORDS) for _ in range(40)) + f" Eintrag{n} Wärmeplanung"
+        meta = f'<p data-pagefind-meta="schlagworte">Schlagwort{n % 4}</p>' if n >= 5 else ""
+        path = site / section / f"e{n:03d}" / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            PAGE.format(title=f"Eintrag {n}", meta=meta, text=words, section=section), encoding="utf-8"
+        )
+
+
+def bundle(site: Path) -> dict[str, bytes]:
+    folder = site / "pagefind"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def meta_of(files: dict[str, bytes]) -> list:
+    info = json.loads(files[ENTRY])["languages"]["de"]
+    return decode(files[f"pagefind.{info['hash']}.pf_meta"])
+
+
+def test_a_site_indexed_in_parts_gives_the_bundle_of_one_part_byte_for_byte(tmp_path, dictionary):
+    whole, parted = tmp_path / "whole", tmp_path / "parted"
+    for site in (whole, parted):
+        write_site(site, 23)
+    index_site(whole, dictionary)
+    index_site(parted, dictionary, part_pages=4)  # six parts, the last one shorter
+    assert bundle(parted) == bundle(whole)
+    meta = meta_of(bundle(whole))
+    assert len(meta[1]) == 23 and meta[5] == ["schlagworte", "title"]
+    words = {w[0]: w for chunk in meta[2] for w in decode(bundle(whole)[f"index/{chunk[2]}.pf_index"])[0]}
+    # „Wärme“ is a diacritic variant of the stem „warm“, on every page; keywords have metadata positions
+    assert words["warm"][2][0][0] == "wärme" and len(words["warm"][2][0][1]) == 23
+    assert all(page[2] for page in words["schlagwort1"][1])
+
+
+def test_the_word_index_is_cut_where_pagefind_cuts_its_own():
+    """A site big enough for several chunks, indexed by one Pagefind process: joining that one
+    part gives Pagefind's chunks, with the same ranges and the same words, pages and positions."""
+    rng = random.Random(5)
+    pages = []
+    for n in range(400):
+        text = " ".join(f"wort{rng.randrange(3000)}" for _ in range(120))
+        pages.append((f"/p{n}/", PAGE.format(title=f"Seite {n}", meta="", text=text, section="x")))
+    with PagefindService() as service:
+        service.add_html(pages)
+        raw = service.files()
+    own = meta_of(raw)
+    assert len(own[2]) >= 3  # Pagefind cut its index into several chunks
+    joined = join_bundles([raw])
+    ours = meta_of(joined)
+    assert [c[:2] for c in ours[2]] == [c[:2] for c in own[2]]
+    for mine, theirs in zip(ours[2], own[2], strict=True):
+        assert decode(joined[f"index/{mine[2]}.pf_index"]) == decode(raw[f"index/{theirs[2]}.pf_index"])
+    assert ours[1] == own[1] and ours[5] == own[5]
+
+
+def part(pages: list[tuple[str, int, bytes]], words: list, fields: list[str], version: str = "1.5.2") -> dict:
+    """A hand-made Pagefind bundle: pages as (fragment name, word count, fragment bytes)."""
+    files = {"pagefind.js": b"// Pagefind"}
+    for name, _count, data in pages:
+        files[f"fragment/{name}.pf_fragment"] = data
+    files["index/de_c0.pf_index"] = encode([words])
+    files["filter/de_f0.pf_filter"] = encode(["sammlung", [["A", list(range(len(pages)))]]])
+    meta = [
+        version,
+        [[n, c] for n, c, _ in pages],
+        [[words[0][0], words[-1][0], "de_c0"]],
+        [["sammlung", "de_f0"]],
+        [],
+        fields,
+    ]
+    files["pagefind.de_m0.pf_meta"] = encode(meta)
+    files[ENTRY] = json.dumps(
+        {"version": version, "languages": {"de": {"hash": "de_m0", "wasm": "de", "page_count": len(pages)}}}
+    ).encode()
+    return files
+
+
+def test_joining_moves_page_numbers_and_field_numbers_and_keeps_colliding_fragments_apart():
+    first = part(
+        [("de_aaa", 3, b"eins"), ("de_bbb", 4, b"zwei")],
+        [["haus", [[0, [-25, 1], []], [1, [-25, 2], []]], []]],
+        ["title"],
+    )
+    second = part(
+        [("de_aaa", 5, b"drei")],  # the same short name for another page
+        [
+            ["haus", [[0, [-25, 7], [-2, 0]]], [["häus", [[0, [-25, 3], []]]]]],
+            ["klima", [[0, [-25, 1], []]], []],
+        ],
+        ["schlagworte", "title"],
+    )
+    joined = join_bundles([first, second])
+    meta = meta_of(joined)
+    assert meta[5] == ["schlagworte", "title"]
+    names = [page[0] for page in meta[1]]
+    assert names[:2] == ["de_aaa", "de_bbb"] and names[2] != "de_aaa"
+    assert (
+        joined[f"fragment/{names[2]}.pf_fragment"] == b"drei"
+        and joined["fragment/de_aaa.pf_fragment"] == b"eins"
+    )
+    words = {w[0]: w for c in meta[2] for w in decode(joined[f"index/{c[2]}.pf_index"])[0]}
+    # pages 0 and 1 of the first part, page 0 of the second is page 2: counted from page 1, +1;
+    # the first part's „title“ (field 0) is field 1 now, the second part's fields stay
+    assert words["haus"][1] == [[0, [-25, 1], []], [1, [-25, 2], []], [1, [-25, 7], [-2, 0]]]
+    assert words["haus"][2] == [["häus", [[2, [-25, 3], []]]]]
+    assert words["klima"][1] == [[2, [-25, 1], []]]
+    (filter_file,) = [h for _n, h in meta[3]]
+    assert decode(joined[f"filter/{filter_file}.pf_filter"]) == ["sammlung", [["A", [0, 1, 2]]]]
+    assert json.loads(joined[ENTRY])["languages"]["de"]["page_count"] == 3
+
+
+def test_parts_that_cannot_be_joined_are_refused():
+    one = part([("de_a", 1, b"a")], [["w", [[0, [1], []]], []]], [])
+    with pytest.raises(JoinError, match="verschiedener Pagefind-Versionen"):
+        join_bundles([one, part([("de_b", 1, b"b")], [["w", [[0, [1], []]], []]], [], version="1.4.0")])
+    sorted_part = part([("de_b", 1, b"b")], [["w", [[0, [1], []]], []]], [])
+    meta = decode(sorted_part["pagefind.de_m0.pf_meta"])
+    meta[4] = [["datum", [0]]]
+    sorted_part["pagefind.de_m0.pf_meta"] = encode(meta)
+    with pytest.raises(JoinError, match="Sortierungen"):
+        join_bundles([one, sorted_part])
+    other_script = {**part([("de_c", 1, b"c")], [["w", [[0, [1], []]], []]], []), "pagefind.js": b"// anders"}
+    with pytest.raises(JoinError, match=r"verschiedene Dateien pagefind\.js"):
+        join_bundles([one, other_script])
+
+
+def test_a_failed_join_is_said_in_german(tmp_path, dictionary, monkeypatch):
+    site = tmp_path / "site"
+    write_site(site, 6)
+
+    def refuse(parts):
+        raise JoinError("die Teile haben verschiedene Dateien pagefind.js")
+
+    monkeypatch.setattr(search, "join_bundles", refuse)
+    with pytest.raises(
+        PagefindError, match="Die Teile des Suchindex ließen sich nicht zusammenführen: die Teile"
+    ):
+        index_site(site, dictionary, part_pages=2)
+
+
+def test_an_empty_site_still_gets_a_bundle(tmp_path, dictionary):
+    site = tmp_path / "site"
+    (site / "leer").mkdir(parents=True)
+    (site / "leer/index.html").write_text(
+        "<html lang='de'><body><h1>Ohne Suchtext</h1></body></html>", encoding="utf-8"
+    )
+    index_site(site, dictionary, part_pages=2)
+    assert (site / "pagefind" / "pagefind.js").is_file()

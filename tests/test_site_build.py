@@ -13,6 +13,7 @@ import pytest
 
 from smartregio.addresses import SECTIONS
 from smartregio.engine import DEFAULT, EngineError
+from smartregio.engine import mkdocs as mkdocs_engine
 from smartregio.load import load_catalogue
 from smartregio.pipeline import BuildError, build_site
 from smartregio.project import Project
@@ -319,7 +320,17 @@ def test_a_build_from_another_folder_writes_nothing_under_home(tmp_path):
     env = {name: value for name, value in os.environ.items() if not name.startswith("XDG_")}
     env.update(HOME=str(home), PYTHONPATH=str(REPO / "scripts"), PYTHONDONTWRITEBYTECODE="1")
     run = subprocess.run(
-        [sys.executable, "-m", "smartregio", "-q", "build", "--data", str(root / "data"), "--site-dir", str(root / "site")],
+        [
+            sys.executable,
+            "-m",
+            "smartregio",
+            "-q",
+            "build",
+            "--data",
+            str(root / "data"),
+            "--site-dir",
+            str(root / "site"),
+        ],
         cwd=elsewhere,
         env=env,
         capture_output=True,
@@ -402,7 +413,15 @@ def test_a_failed_download_process_keeps_its_traceback_for_v(tmp_path, monkeypat
     monkeypatch.setattr("smartregio.pipeline.compile_downloads", broken)
     monkeypatch.setenv("SMARTREGIO_START_METHOD", "fork")  # the side process sees the patch
     monkeypatch.chdir(REPO)
-    args = ("build", "--data", str(data), "--site-dir", str(tmp_path / "site"), "--work-dir", str(tmp_path / "w"))
+    args = (
+        "build",
+        "--data",
+        str(data),
+        "--site-dir",
+        str(tmp_path / "site"),
+        "--work-dir",
+        str(tmp_path / "w"),
+    )
     short = cli(*args)
     assert short.code == 1 and "Traceback" not in short.err
     assert short.err.strip().endswith(
@@ -415,19 +434,31 @@ def test_a_failed_download_process_keeps_its_traceback_for_v(tmp_path, monkeypat
     assert verbose.err.rstrip().endswith("RuntimeError: kaputt im Nebenprozess")
 
 
-@pytest.mark.parametrize("cores", [2, 3])
-def test_sharded_engine_runs_give_the_same_site(tmp_path, monkeypatch, cores):
-    """Engine runs sharing the entry pages produce exactly the files of one run."""
+@pytest.mark.parametrize(("cores", "per_run"), [(2, 3000), (3, 3000), (2, 2)])
+def test_sharded_engine_runs_give_the_same_site(tmp_path, monkeypatch, cores, per_run):
+    """Engine runs sharing the entry pages produce exactly the files of one run, also when
+    there are more runs than cores (a few pages per run: at most a core's worth at a time)."""
     from .conftest import make_data
 
     data = make_data(tmp_path / "data")
     build(data, tmp_path / "one", tmp_path / "work")
     monkeypatch.setattr("smartregio.engine.mkdocs.SHARD_FROM", 1)
+    monkeypatch.setattr("smartregio.engine.mkdocs.PAGES_PER_RUN", per_run)
     monkeypatch.setattr("smartregio.engine.mkdocs.os.cpu_count", lambda: cores)
+    started: list[tuple[int, int]] = []
+    original = mkdocs_engine._run_at_most
+
+    def counted(runs, at_once):
+        started.append((len(runs), at_once))
+        original(runs, at_once)
+
+    monkeypatch.setattr(mkdocs_engine, "_run_at_most", counted)
     build(data, tmp_path / "two", tmp_path / "work")
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
     sitemap = (tmp_path / "two" / "sitemap.xml").read_text(encoding="utf-8")
     assert "loesungen/stadtnavi/" in sitemap and "kommunen/09162000/" in sitemap
+    runs, at_once = started[0]
+    assert at_once == cores and (runs > cores if per_run == 2 else runs == cores)
 
 
 def test_spawned_workers_build_the_same_site(tmp_path, monkeypatch):
@@ -550,7 +581,10 @@ def test_the_header_search_field_is_seen_and_works_in_both_themes(engines, brows
             while (n && /rgba\\(.*, 0\\)|transparent/.test(bg)) { n = n.parentElement; bg = n ? getComputedStyle(n).backgroundColor : 'rgb(255, 255, 255)'; }
             const s = getComputedStyle(input);
             return {header: bg, fill: s.backgroundColor, edge: parseFloat(s.borderTopWidth) ? s.borderTopColor : s.backgroundColor}; }""")
-        assert max(_contrast(colours["fill"], colours["header"]), _contrast(colours["edge"], colours["header"])) >= 3, colours
+        assert (
+            max(_contrast(colours["fill"], colours["header"]), _contrast(colours["edge"], colours["header"]))
+            >= 3
+        ), colours
         expect(field).to_have_value("Haushalt")  # the page's search, mirrored
         expect(status(page)).to_have_text(re.compile(r"^\d+ Treffer gefunden"))
         context.close()

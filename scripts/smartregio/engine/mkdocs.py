@@ -17,6 +17,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from multiprocessing import connection
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -36,6 +37,10 @@ class _Collect(logging.Handler):
 
 
 SHARD_FROM = 500  # entry pages; below this one engine run is as fast as several (measured)
+#: entry pages per engine run at most: MkDocs holds every page it renders until its run ends
+#: (~50 KB each), so at national size the pages go to more runs than cores, a core's worth
+#: at a time (two runs of 11,000 pages: 560 MB each; five of 4,500: ~250 MB)
+PAGES_PER_RUN = 5000
 
 
 def render(
@@ -80,13 +85,17 @@ MAX_RUNS = 8
 _PLAIN = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 
 
+def _cores() -> int:
+    return os.cpu_count() or 1
+
+
 def _shards(docs_dir: Path, sections: tuple[str, ...]) -> list[Shard] | None:
-    runs = min(os.cpu_count() or 1, MAX_RUNS)
-    if not sections or runs < 2:
+    if not sections or _cores() < 2:
         return None
     pages = sorted(p.parent for s in sections for p in (docs_dir / s).glob("*/index.md"))
     if len(pages) < SHARD_FROM:
         return None
+    runs = min(max(_cores(), -(-len(pages) // PAGES_PER_RUN)), MAX_RUNS)
     by_last: dict[str, list[Path]] = {}
     for folder in pages:
         by_last.setdefault(folder.name[-1], []).append(folder)
@@ -135,10 +144,7 @@ def _render_sharded(
             )
             for n, shard in enumerate(shards)
         ]
-        for run in runs:
-            run.start()
-        for run in runs:
-            run.join()
+        _run_at_most(runs, _cores())
         if not errors.empty() or any(run.exitcode for run in runs):
             raise EngineError(errors.get() if not errors.empty() else "Ein Engine-Lauf ist abgebrochen.")
         # the first run's site becomes the site; the other runs' own pages move into it
@@ -150,6 +156,20 @@ def _render_sharded(
                 rel = folder.relative_to(docs_dir)
                 (work / f"site-{n}" / rel).rename(site_dir / rel)
         normalise_sitemap(site_dir, tuple(work / f"site-{n}" / "sitemap.xml" for n in range(1, len(shards))))
+
+
+def _run_at_most(runs: list, at_once: int) -> None:
+    """Start the processes ``runs``, never more than ``at_once`` running, and wait for all."""
+    waiting = list(runs)
+    running: list = []
+    while waiting or running:
+        while waiting and len(running) < at_once:
+            waiting[0].start()
+            running.append(waiting.pop(0))
+        connection.wait([run.sentinel for run in running])
+        for run in [run for run in running if not run.is_alive()]:
+            run.join()
+            running.remove(run)
 
 
 def _render_child(

@@ -56,8 +56,10 @@ class _Reach:
         self.place, self.km, self.where, self.entry = place[order], km[order], where[order], entry[order]
 
     def span(self, i: int) -> tuple[int, int]:
-        """Where the pairs of place number ``i`` lie in the arrays."""
-        return int(np.searchsorted(self.place, i, "left")), int(np.searchsorted(self.place, i, "right"))
+        """Where the pairs of place number ``i`` lie in the arrays (``i`` as the array's own type:
+        another would make numpy convert all the millions of numbers for each look-up)."""
+        key = self.place.dtype.type(i)
+        return int(np.searchsorted(self.place, key, "left")), int(np.searchsorted(self.place, key, "right"))
 
 
 class Surroundings:
@@ -104,14 +106,14 @@ class Surroundings:
         def within(row: int) -> tuple[np.ndarray, np.ndarray]:
             if row not in reach:
                 km = self._km_from(row)
-                close = np.nonzero(km <= NEARBY_KM)[0]
+                close = np.nonzero(km <= NEARBY_KM)[0].astype(np.int32)
                 reach[row] = (close, km[close])
             return reach[row]
 
         entries = [item for item in sorted(where.items()) if item[1]]
         chunks: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
         for number, (_, keys) in enumerate(entries):
-            rows = np.array([self._index[k] for k in keys])
+            rows = np.array([self._index[k] for k in keys], dtype=np.int32)
             parts = [within(row) for row in rows.tolist()]
             places = np.concatenate([p[0] for p in parts])
             kms = np.concatenate([p[1] for p in parts])
@@ -121,10 +123,18 @@ class Surroundings:
             first = np.ones(len(order), dtype=bool)
             first[1:] = places[order][1:] != places[order][:-1]
             chosen = order[first]
-            chunks.append((places[chosen], kms[chosen], rows[which[chosen]], np.full(len(chosen), number)))
+            numbers = np.full(len(chosen), number, dtype=np.int32)
+            chunks.append((places[chosen], kms[chosen], rows[which[chosen]], numbers))
         if not chunks:
-            return _Reach([], *(np.array([], dtype=dtype) for dtype in (int, float, int, int)))
-        arrays = (np.concatenate([c[i] for c in chunks]) for i in range(4))
+            return _Reach([], *(np.array([], dtype=dtype) for dtype in (np.int32, float, np.int32, np.int32)))
+        # millions of pairs at national size: numbers of four bytes where they suffice, and each
+        # column joined and its pieces let go before the next
+        arrays = []
+        for i in range(4):
+            arrays.append(np.concatenate([c[i] for c in chunks]))
+            for n, c in enumerate(chunks):
+                chunks[n] = (*c[:i], None, *c[i + 1 :])
+        del chunks
         return _Reach([entry for entry, _ in entries], *arrays)
 
     def _km_from(self, row: int) -> np.ndarray:

@@ -48,3 +48,33 @@ def test_the_package_ships_without_the_developer_tools():
     assert "smartregio_dev" in packages and "smartregio_dev" not in shipped
     assert {"smartregio", "smartregio.pages", "smartregio.publish"} <= shipped
     assert shipped == {name for name in packages if name.partition(".")[0] == "smartregio"}
+
+
+def test_the_memory_of_all_processes_counts_the_children_and_shared_pages_once():
+    """``peak_all_processes_mb``: a child holding 150 MB of its own counts; a forked child's
+    pages shared with the parent do not count twice."""
+    import multiprocessing
+    import time
+
+    from smartregio_dev.bench_site import TreeMemory
+
+    def hold(megabytes: int, ready) -> None:
+        block = bytearray(megabytes * 1024 * 1024)
+        block[::4096] = b"x" * len(block[::4096])  # touched: resident
+        ready.set()
+        time.sleep(1.0)
+
+    context = multiprocessing.get_context("fork")
+    shared = bytearray(200 * 1024 * 1024)
+    shared[::4096] = b"y" * len(shared[::4096])
+    with TreeMemory(interval=0.05) as memory:
+        ready = context.Event()
+        child = context.Process(target=hold, args=(150, ready))
+        child.start()
+        ready.wait(10)
+        time.sleep(0.5)
+        child.join()
+    own_mb = len(shared) / 1024 / 1024
+    assert memory.peak_mb >= own_mb + 140  # the parent's block and the child's own
+    assert memory.peak_mb < 2 * own_mb + 150  # the parent's block not counted again in the child
+    del shared

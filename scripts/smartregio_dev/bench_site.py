@@ -24,12 +24,14 @@ def _peak_mb() -> float:
 
 
 class TreeMemory:
-    """The peak of the memory (resident set) of this process and all its descendants taken
-    together, sampled ten times a second from /proc while the ``with`` block runs: the build
-    runs Pagefind, the engine's shards and the side process beside itself, and
-    ``peak_rss_mb`` names only the largest single process. 0 where there is no /proc."""
+    """The peak of the memory of this process and all its descendants taken together, sampled
+    five times a second from /proc while the ``with`` block runs: the build runs Pagefind, the
+    engine's runs and the side process beside itself, and ``peak_rss_mb`` names only the
+    largest single process. Each process counts with its proportional set size (PSS): a forked
+    worker's pages shared with its parent count once, not in each (RSS would count them in
+    each). 0 where there is no /proc."""
 
-    def __init__(self, interval: float = 0.1) -> None:
+    def __init__(self, interval: float = 0.2) -> None:
         import threading
 
         self.interval = interval
@@ -38,7 +40,7 @@ class TreeMemory:
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def __enter__(self) -> TreeMemory:
-        if Path("/proc/self/stat").exists():
+        if Path("/proc/self/smaps_rollup").exists():
             self._thread.start()
         return self
 
@@ -51,29 +53,34 @@ class TreeMemory:
         import os
 
         root = os.getpid()
-        page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
         while not self._stop.wait(self.interval):
             parents: dict[int, int] = {}
-            pages: dict[int, int] = {}
             for entry in os.scandir("/proc"):
-                if not entry.name.isdigit():
-                    continue
-                try:
-                    stat = Path(entry.path, "stat").read_text()
-                    statm = Path(entry.path, "statm").read_text()
-                except OSError:  # ended meanwhile
-                    continue
-                pid = int(entry.name)
-                parents[pid] = int(stat.rpartition(")")[2].split()[1])
-                pages[pid] = int(statm.split()[1])
-            total = 0
-            for pid, resident in pages.items():
+                if entry.name.isdigit():
+                    try:
+                        stat = Path(entry.path, "stat").read_text()
+                    except OSError:  # ended meanwhile
+                        continue
+                    parents[int(entry.name)] = int(stat.rpartition(")")[2].split()[1])
+            total_kb = 0
+            for pid in parents:
                 ancestor = pid
                 while ancestor not in (root, 0, 1) and ancestor in parents:
                     ancestor = parents[ancestor]
                 if ancestor == root:
-                    total += resident
-            self.peak_mb = max(self.peak_mb, round(total * page_kb / 1024, 1))
+                    total_kb += _pss_kb(pid)
+            self.peak_mb = max(self.peak_mb, round(total_kb / 1024, 1))
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:  # ended meanwhile
+        pass
+    return 0
 
 
 def _cpu_s() -> float:

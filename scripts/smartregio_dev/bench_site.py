@@ -50,26 +50,31 @@ class TreeMemory:
             self._thread.join()
 
     def _sample(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.peak_mb = max(self.peak_mb, self.total_mb())
+
+    @staticmethod
+    def total_mb() -> float:
+        """This process and its descendants now, each by its proportional set size."""
         import os
 
         root = os.getpid()
-        while not self._stop.wait(self.interval):
-            parents: dict[int, int] = {}
-            for entry in os.scandir("/proc"):
-                if entry.name.isdigit():
-                    try:
-                        stat = Path(entry.path, "stat").read_text()
-                    except OSError:  # ended meanwhile
-                        continue
-                    parents[int(entry.name)] = int(stat.rpartition(")")[2].split()[1])
-            total_kb = 0
-            for pid in parents:
-                ancestor = pid
-                while ancestor not in (root, 0, 1) and ancestor in parents:
-                    ancestor = parents[ancestor]
-                if ancestor == root:
-                    total_kb += _pss_kb(pid)
-            self.peak_mb = max(self.peak_mb, round(total_kb / 1024, 1))
+        parents: dict[int, int] = {}
+        for entry in os.scandir("/proc"):
+            if entry.name.isdigit():
+                try:
+                    stat = Path(entry.path, "stat").read_text()
+                except OSError:  # ended meanwhile
+                    continue
+                parents[int(entry.name)] = int(stat.rpartition(")")[2].split()[1])
+        total_kb = 0
+        for pid in parents:
+            ancestor = pid
+            while ancestor not in (root, 0, 1) and ancestor in parents:
+                ancestor = parents[ancestor]
+            if ancestor == root:
+                total_kb += _pss_kb(pid)
+        return round(total_kb / 1024, 1)
 
 
 def _pss_kb(pid: int) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,48 @@ def test_an_empty_site_still_gets_a_bundle(tmp_path, dictionary):
     )
     index_site(site, dictionary, part_pages=2)
     assert (site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_a_kept_part_is_not_indexed_again_and_the_bundle_stays_the_same(tmp_path, dictionary, monkeypatch):
+    """With the cache under build/cache/suche/, a rebuild indexes only the parts whose pages
+    changed; the bundle equals one made without the cache. A damaged kept part is indexed again."""
+    from smartregio.publish.searchcache import SUFFIX, PartCache
+
+    indexed: list[int] = []
+    original = search._index_part
+
+    def counted(pages, cache=None, key=""):
+        indexed.append(len(pages))
+        return original(pages, cache, key)
+
+    monkeypatch.setattr(search, "_index_part", counted)
+
+    def again(site: Path, cache: PartCache) -> None:  # into a new bundle folder, as a build does
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        index_site(site, dictionary, part_pages=4, cache=cache)
+
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    write_site(site, 23)
+    cache = PartCache(tmp_path / "cache" / "suche")
+    again(site, cache)
+    assert len(indexed) == 6
+    first = bundle(site)
+    indexed.clear()
+    again(site, cache)
+    assert indexed == [] and bundle(site) == first
+    page = site / "loesungen" / "e010" / "index.html"  # the third part's
+    page.write_text(page.read_text(encoding="utf-8").replace("Eintrag 10", "Eintrag zehn"), encoding="utf-8")
+    again(site, cache)
+    assert indexed == [4]
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(fresh, dictionary, part_pages=4)
+    assert bundle(site) == bundle(fresh) != first
+    kept = sorted(cache.root.glob(f"*{SUFFIX}"))
+    assert len(kept) == 6  # the changed part's old bundle is gone
+    kept[0].write_bytes(b"kaputt")
+    indexed.clear()
+    again(site, cache)
+    assert indexed == [4] and bundle(site) == bundle(fresh)
+    indexed.clear()
+    again(site, PartCache(cache.root, reuse=False))
+    assert len(indexed) == 6 and bundle(site) == bundle(fresh)

@@ -7,6 +7,7 @@ gives byte-identical output: timestamps come from the data, every listing is sor
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import tempfile
@@ -46,6 +47,7 @@ from .publish.finder import write_finder_index
 from .publish.formats import describe
 from .publish.releases import compile_downloads
 from .publish.search import index_site
+from .publish.searchcache import PartCache
 from .schema import write_site_schemas
 from .settings import PROVISIONAL_NOTE, is_placeholder
 from .text import format_date
@@ -362,9 +364,12 @@ def _api(side: SideOutputs, staging: Path) -> None:
     move_into(side.api_site, staging)
 
 
-def _search(project: Project, staging: Path, catalogue: Catalogue) -> dict:
+def _search(project: Project, staging: Path, catalogue: Catalogue, site_dir: Path, use_cache: bool) -> dict:
     dictionary = Dictionary.load(project.cache)
-    index_site(staging, dictionary, place_names(catalogue, dictionary))
+    # only the parts whose pages changed are indexed again; one folder per site (the preview's too)
+    site = hashlib.sha256(str(site_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    parts = PartCache(project.cache / "suche" / site, reuse=use_cache)
+    index_site(staging, dictionary, place_names(catalogue, dictionary), cache=parts)
     return {"dictionary": dictionary}
 
 
@@ -475,7 +480,12 @@ BUILD = [
         _count("finder_files"),
     ),
     Stage("JSON-API", ("side", "staging"), (), _api),
-    Stage("Suchindex (Pagefind)", ("project", "staging", "catalogue"), ("dictionary",), _search),
+    Stage(
+        "Suchindex (Pagefind)",
+        ("project", "staging", "catalogue", "site_dir", "use_cache"),
+        ("dictionary",),
+        _search,
+    ),
     Stage(
         "Seiten der Versionen",
         ("releases", "project", "staging", "dictionary", "engine", "build_date", "use_cache", "inputs"),

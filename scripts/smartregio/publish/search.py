@@ -26,6 +26,7 @@ import cbor2
 from ..addresses import API, API_ADDRESSES
 from .compounds import Dictionary
 from .pagefind_service import PagefindService, PagefindServiceError
+from .searchcache import PartCache, part_key
 from .searchparts import MAGIC, JoinError, join_bundles
 from .vocabulary import Vocabulary, words_of
 
@@ -209,17 +210,22 @@ PARALLEL_PARTS = 2
 
 
 def index_site(
-    site: Path, dictionary: Dictionary, names: frozenset[str] = frozenset(), part_pages: int = PART_PAGES
+    site: Path,
+    dictionary: Dictionary,
+    names: frozenset[str] = frozenset(),
+    part_pages: int = PART_PAGES,
+    cache: PartCache | None = None,
 ) -> None:
     """Index the built site (German from <html lang>) into ``site/pagefind``, compounds split
     by ``dictionary``; ``names`` are proper names whose parts are no search terms (see
     :meth:`compounds.Dictionary.proper_names`). The pages go to Pagefind's service from
     memory, as they are read and marked: no marked copy of the site is written. A site of
     more than ``part_pages`` pages is indexed in parts of that many, in address order, by
-    Pagefind processes side by side, and the parts are joined into one bundle."""
+    Pagefind processes side by side, and the parts are joined into one bundle. With a
+    ``cache``, a part whose pages are the same as in an earlier build is taken from it."""
     vocabulary = Vocabulary()
     try:
-        parts = _index_in_parts(pages_to_index(site, dictionary, names, vocabulary), part_pages)
+        parts = _index_in_parts(pages_to_index(site, dictionary, names, vocabulary), part_pages, cache)
         files = join_bundles(parts)
     except PagefindServiceError as exc:
         raise PagefindError(f"Pagefind ist fehlgeschlagen: {exc}") from None
@@ -234,21 +240,36 @@ def index_site(
     vocabulary.write(bundle)  # for „Meinten Sie …?“
 
 
-def _index_in_parts(pages: Iterator[tuple[str, str]], part_pages: int) -> list[dict[str, bytes]]:
+def _index_in_parts(
+    pages: Iterator[tuple[str, str]], part_pages: int, cache: PartCache | None = None
+) -> list[dict[str, bytes]]:
     """Pagefind's bundle of each run of ``part_pages`` pages, in order. The pages are marked
     in this thread while up to :data:`PARALLEL_PARTS` Pagefind processes index the parts
-    before; at most one part more waits, so the marked text in memory stays small."""
+    before; at most one part more waits, so the marked text in memory stays small. A part
+    the ``cache`` holds is not indexed again; those indexed are kept in it."""
     running: list[Future[dict[str, bytes]]] = []
+    keys: list[str] = []
     with ThreadPoolExecutor(max_workers=PARALLEL_PARTS) as pool:
         try:
             for part in _runs(pages, part_pages):
-                running.append(pool.submit(_index_part, part))
+                key = part_key(part) if cache else ""
+                kept = cache.get(key) if cache else None
+                if kept is not None:
+                    done: Future[dict[str, bytes]] = Future()
+                    done.set_result(kept)
+                    running.append(done)
+                else:
+                    running.append(pool.submit(_index_part, part, cache, key))
+                keys.append(key)
                 while sum(not future.done() for future in running) > PARALLEL_PARTS:
                     wait(running, return_when=FIRST_COMPLETED)
-            return [future.result() for future in running]
+            parts = [future.result() for future in running]
         finally:
             for future in running:
                 future.cancel()
+    if cache:
+        cache.keep_only(set(keys))
+    return parts
 
 
 def _runs(pages: Iterator[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
@@ -264,10 +285,15 @@ def _runs(pages: Iterator[tuple[str, str]], size: int) -> Iterator[list[tuple[st
         yield run
 
 
-def _index_part(pages: list[tuple[str, str]]) -> dict[str, bytes]:
+def _index_part(
+    pages: list[tuple[str, str]], cache: PartCache | None = None, key: str = ""
+) -> dict[str, bytes]:
     with PagefindService() as service:
         service.add_html(pages)
-        return service.files()
+        files = service.files()
+    if cache:
+        cache.put(key, files)
+    return files
 
 
 def write_hit_numbers(site: Path) -> None:

@@ -35,7 +35,13 @@ function init(root) {
     for (const box of boxes) box.checked = order.includes(box.value);
   };
 
+  // a render waits for the solutions' data; a newer choice renders anew, and a choice refused
+  // meanwhile keeps its message (on a slow connection the count came back over it)
+  let renders = 0;
+  let refused = 0;
   const render = async () => {
+    const mine = ++renders;
+    const refusedBefore = refused;
     const ids = chosen();
     const params = new URLSearchParams(location.search);
     if (ids.length) params.set("l", ids.join(",")); else params.delete("l");
@@ -49,7 +55,9 @@ function init(root) {
       return;
     }
     const docs = await Promise.all(ids.map((id) => fetch(new URL(`${id}.json`, api)).then((r) => r.json())));
+    if (mine !== renders) return;
     table.replaceChildren(build(docs, api));
+    if (refused !== refusedBefore) return;
     status.textContent = `${docs.length === 1 ? "1 Lösung" : `${docs.length} Lösungen`} von höchstens ${MAX} im Vergleich.`;
   };
 
@@ -57,6 +65,7 @@ function init(root) {
     const box = event.target;
     if (box.checked && order.length >= MAX) {
       box.checked = false;
+      refused += 1;
       status.textContent = `Höchstens ${MAX} Lösungen; bitte zuerst eine abwählen.`;
       return;
     }

@@ -241,3 +241,19 @@ def test_a_kept_part_is_not_indexed_again_and_the_bundle_stays_the_same(tmp_path
     indexed.clear()
     again(site, PartCache(cache.root, reuse=False))
     assert len(indexed) == 6 and bundle(site) == bundle(fresh)
+
+
+def test_a_kept_part_naming_a_path_outside_its_bundle_is_not_taken(tmp_path):
+    """A kept part's file names become paths in the site: one with ``..`` or an absolute name is
+    indexed anew instead of being written where it points."""
+    import zipfile
+
+    from smartregio.publish.searchcache import SUFFIX, PartCache
+
+    cache = PartCache(tmp_path / "suche")
+    cache.put("gut", {"pagefind.js": b"x"})
+    assert cache.get("gut") == {"pagefind.js": b"x"}
+    for bad in ("../../ausserhalb.txt", "/etc/ausserhalb"):
+        with zipfile.ZipFile(tmp_path / "suche" / f"boese{SUFFIX}", "w") as kept:
+            kept.writestr(bad, b"x")
+        assert cache.get("boese") is None

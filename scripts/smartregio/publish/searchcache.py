@@ -15,7 +15,7 @@ import os
 import tempfile
 import zipfile
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..outputs import working_prefix
 
@@ -52,7 +52,12 @@ class PartCache:
             return None
         try:
             with zipfile.ZipFile(self.root / f"{key}{SUFFIX}") as kept:
-                return {name: kept.read(name) for name in kept.namelist()}
+                names = kept.namelist()
+                # the names become paths in the site's bundle: only plain relative ones, as
+                # Pagefind's service gives them (see pagefind_service.files)
+                if any(PurePosixPath(n).is_absolute() or ".." in PurePosixPath(n).parts for n in names):
+                    return None
+                return {name: kept.read(name) for name in names}
         except (OSError, zipfile.BadZipFile, KeyError, ValueError):
             return None
 

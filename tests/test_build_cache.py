@@ -235,3 +235,93 @@ def test_the_engine_renders_only_pages_newer_than_their_html_and_refuses_warning
     os.utime(broken, ns=(later, later))
     with pytest.raises(EngineError, match=r"fehlt\.md"):
         render_changed(project.config_file, docs, site)
+
+
+def _released_project(tmp_path):
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    _git(project.root, "init", "-q")
+    _git(project.root, "config", "user.email", "t@example.org")
+    _git(project.root, "config", "user.name", "T")
+    _git(project.root, "add", ".")
+    _git(project.root, "commit", "-qm", "Daten")
+    assert main(["release", "1.0.0", "--data", str(data), "--no-tag", "--date", "2026-01-10"]) == 0
+    return project, data
+
+
+def test_a_failing_version_job_stops_the_build_in_german_and_leaves_the_site(tmp_path, monkeypatch, capsys):
+    """The stored releases' pages are made in a background process while the current site is
+    built: its failure is the build's failure, said as such, and the last site stays."""
+    project, data = _released_project(tmp_path)
+    site = tmp_path / "site"
+    build_site(data, site, project)
+    before = tree_digest(site)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kaputt in der Version")
+
+    monkeypatch.setattr("smartregio.pipeline.read_package", broken)  # only the job reads a release (fork)
+    monkeypatch.chdir(project.root)
+    args = ["build", "--no-cache", "--data", str(data), "--site-dir", str(site)]
+    assert main(args) == 1
+    said = capsys.readouterr().err
+    assert "Traceback" not in said
+    assert said.strip().endswith(
+        "Die Seiten der Versionen konnten nicht gebaut werden: RuntimeError: kaputt in der Version"
+    )
+    assert tree_digest(site) == before
+    assert not list(site.parent.glob(".site-*")) and not list(site.parent.glob(".daten-*"))
+
+
+def test_a_failed_build_stops_the_version_job_and_what_it_started(tmp_path, monkeypatch):
+    """When the current site's build fails while the versions are still being made, the job and
+    the processes it started end with the build: nothing goes on writing afterwards."""
+    import os
+    import time
+
+    from smartregio.pipeline import BuildError
+
+    project, data = _released_project(tmp_path)
+    pids = tmp_path / "pids"
+
+    def slow(*args, **kwargs):
+        child = subprocess.Popen(["sleep", "120"])  # stands for the version's engine runs
+        pids.write_text(f"{os.getpid()} {child.pid}", encoding="utf-8")
+        time.sleep(120)
+
+    def failing(*args, **kwargs):
+        for _ in range(200):  # until the version job has started its work
+            if pids.exists():
+                break
+            time.sleep(0.1)
+        raise BuildError("Absichtlich gescheitert.")
+
+    monkeypatch.setattr("smartregio.pipeline.read_package", slow)  # in the job only
+    monkeypatch.setattr("smartregio.pipeline.write_finder_index", failing)
+    started = time.perf_counter()
+    try:
+        build_site(data, tmp_path / "site", project, use_cache=False)
+    except BuildError as exc:
+        assert str(exc) == "Absichtlich gescheitert."
+    else:
+        raise AssertionError("the build should have failed")
+    assert time.perf_counter() - started < 60
+    for pid in map(int, pids.read_text(encoding="utf-8").split()):
+        for _ in range(50):  # the sleeping grandchild is reaped by init once it is stopped
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            if _zombie(pid):
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError(f"process {pid} still runs")
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True

@@ -460,6 +460,24 @@ def test_sharded_engine_runs_give_the_same_site(tmp_path, monkeypatch, cores, pe
     assert "loesungen/stadtnavi/" in sitemap and "kommunen/09162000/" in sitemap
     runs, at_once = started[0]
     assert at_once == cores and (runs > cores if per_run == 2 else runs == cores)
+    assert runs % cores == 0  # whole waves: no core waits while one run renders alone
+
+
+@pytest.mark.parametrize(
+    ("pages", "cores", "runs"),
+    [
+        (400, 2, 2),
+        (5000, 2, 2),
+        (12_400, 2, 4),
+        (22_500, 2, 6),
+        (22_500, 3, 6),
+        (60_000, 2, 8),
+        (9000, 16, 8),
+    ],
+)
+def test_engine_runs_come_in_whole_waves(pages, cores, runs):
+    """Runs of at most ``PAGES_PER_RUN`` pages, rounded up to a multiple of the cores."""
+    assert mkdocs_engine._run_count(pages, cores) == runs
 
 
 def test_spawned_workers_build_the_same_site(tmp_path, monkeypatch):

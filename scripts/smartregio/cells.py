@@ -100,7 +100,10 @@ def text_problem(text: str) -> str | None:
 
 def excel_length(text: str) -> int:
     """Length as Excel counts it: UTF-16 code units (a character beyond U+FFFF counts twice)."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    if text.isascii():  # most cells: one unit per character, found without a loop
+        return len(text)
+    # UTF-16 in C: a character beyond U+FFFF becomes a surrogate pair (four bytes)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def too_long_for_excel(text: str) -> bool:

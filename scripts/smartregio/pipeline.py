@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import signal
 import tempfile
 import traceback
 from dataclasses import dataclass
@@ -22,7 +24,7 @@ from .addresses import SECTIONS
 from .buildcache import Inputs, SiteRecord, SnapshotCache, docs_digest, site_state
 from .buildgraph import Stage
 from .catalogue import Catalogue
-from .engine import DEFAULT, renderer
+from .engine import DEFAULT, EngineError, renderer
 from .engine import engine as engine_named
 from .inputs import InputError, InputTree
 from .limits import FIXED_DATE
@@ -46,7 +48,7 @@ from .publish.feed import write_feed
 from .publish.finder import write_finder_index
 from .publish.formats import describe
 from .publish.releases import compile_downloads
-from .publish.search import index_site
+from .publish.search import PagefindError, index_site
 from .publish.searchcache import PartCache
 from .schema import write_site_schemas
 from .settings import PROVISIONAL_NOTE, is_placeholder
@@ -210,6 +212,7 @@ def build_site(
     remove_stale(site_dir.parent)
     staging = staging_dir(site_dir.parent, f".{site_dir.name}-")
     scratch = staging_dir(site_dir.parent, ".daten-")
+    jobs = Jobs()
     side = SideOutputs.start(catalogue, data_dir, scratch, settings.edit_url)
     progress.detail(f"Datenpaket, Downloads und API entstehen parallel (Prozess {side.pid}).")
     given = {
@@ -229,6 +232,7 @@ def build_site(
         "scratch": scratch,
         "side": side,
         "progress": progress,
+        "jobs": jobs,
     }
     assert set(given) == set(GIVEN)
     try:
@@ -238,6 +242,7 @@ def build_site(
         raise
     finally:
         side.stop()
+        jobs.stop()
         shutil.rmtree(scratch, ignore_errors=True)
     progress.done("Fertig")
     return Built(catalogue.summary())
@@ -279,11 +284,120 @@ class SideOutputs:
         self.receiver.close()
 
 
+def _version_pages(
+    releases, project: Project, target: Path, engine: str, build_date: int, kept, conn
+) -> None:
+    """The stored releases' pages, in a process of their own while the current site is made:
+    they need nothing of it (each is built from its own release package)."""
+    if hasattr(os, "setpgid"):
+        os.setpgid(0, 0)  # its engine runs and Pagefind in a group of its own: stopped together
+    try:
+        dictionary = Dictionary.load(project.cache)  # written to the cache by the parent already
+        build_version_snapshots(
+            releases,
+            project,
+            target,
+            dictionary,
+            engine_named(engine).render,
+            build_date=build_date,
+            kept=kept,
+        )
+        conn.send(("done", None))
+    except BuildError as exc:  # a stored release that cannot be shown: said as in one process
+        conn.send(("failed", (str(exc), exc.problems, exc.detail)))
+    except (EngineError, PagefindError) as exc:
+        message = f"Die Seiten der Versionen konnten nicht gerendert werden:\n{exc}"
+        conn.send(("failed", (message, None, traceback.format_exc())))
+    except BaseException as exc:  # reported by the parent as a build error, with the traceback
+        conn.send(("error", (f"{type(exc).__name__}: {exc}", traceback.format_exc())))
+    finally:
+        conn.close()
+
+
+class VersionPages:
+    """The process that makes the stored releases' pages (``/<version>/``) into a folder of its
+    own, started once the releases are checked and joined after the search index, when its
+    folder moves into the site: the engine and the search see only the current pages."""
+
+    def __init__(self, process, receiver, folder: Path) -> None:
+        self.process = process
+        self.receiver = receiver
+        self.folder = folder
+
+    @classmethod
+    def start(
+        cls, releases: list, project: Project, folder: Path, engine: str, build_date: int, kept
+    ) -> VersionPages:
+        folder.mkdir(parents=True)
+        context = processes.context()
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_version_pages, args=(releases, project, folder, engine, build_date, kept, sender)
+        )
+        process.start()
+        sender.close()
+        return cls(process, receiver, folder)
+
+    def wait(self) -> None:
+        try:
+            status, payload = self.receiver.recv()
+        except EOFError:
+            raise BuildError(
+                "Die Seiten der Versionen konnten nicht gebaut werden (Prozess beendet)."
+            ) from None
+        if status == "failed":
+            message, problems, detail = payload
+            raise BuildError(message, problems, detail)
+        if status != "done":
+            summary, trace = payload
+            raise BuildError(f"Die Seiten der Versionen konnten nicht gebaut werden: {summary}", detail=trace)
+        self.process.join()
+
+    def stop(self) -> None:
+        """Stop the job and whatever it started (a failed build waits for nothing of it)."""
+        if self.process.is_alive():
+            try:
+                os.killpg(self.process.pid, signal.SIGTERM)  # the job's own group (POSIX)
+            except (AttributeError, OSError):  # no groups here, or not yet its own
+                self.process.terminate()
+        self.process.join()
+        self.receiver.close()
+
+
+class Jobs:
+    """The processes a build's stages start in the background, stopped together when the
+    build ends (after a failure, before they are done)."""
+
+    def __init__(self) -> None:
+        self.running: list[VersionPages] = []
+
+    def add(self, job: VersionPages) -> VersionPages:
+        self.running.append(job)
+        return job
+
+    def stop(self) -> None:
+        for job in self.running:
+            job.stop()
+
+
 # --- the stages of ``build_site``, in order ---------------------------------------------------
 
 
-def _stored_versions(data_dir: Path, scratch: Path) -> dict:
-    return {"releases": publish_releases(data_dir, scratch / "daten")}
+def _stored_versions(
+    data_dir: Path,
+    scratch: Path,
+    project: Project,
+    engine: str,
+    build_date: int,
+    use_cache: bool,
+    inputs: Inputs,
+    jobs: Jobs,
+) -> dict:
+    releases = publish_releases(data_dir, scratch / "daten")
+    dictionary = Dictionary.load(project.cache)  # before the job starts: it reads the kept word sets
+    kept = (SnapshotCache(project.cache / "versionen", reuse=use_cache), inputs)
+    job = jobs.add(VersionPages.start(releases, project, scratch / "versionen", engine, build_date, kept))
+    return {"releases": releases, "dictionary": dictionary, "version_pages": job}
 
 
 def _pages(catalogue: Catalogue, project: Project, data_dir: Path) -> dict:
@@ -364,36 +478,25 @@ def _api(side: SideOutputs, staging: Path) -> None:
     move_into(side.api_site, staging)
 
 
-def _search(project: Project, staging: Path, catalogue: Catalogue, site_dir: Path, use_cache: bool) -> dict:
-    dictionary = Dictionary.load(project.cache)
+def _search(
+    project: Project,
+    staging: Path,
+    catalogue: Catalogue,
+    site_dir: Path,
+    use_cache: bool,
+    dictionary: Dictionary,
+) -> None:
     # only the parts whose pages changed are indexed again; one folder per site (the preview's too)
     site = hashlib.sha256(str(site_dir.resolve()).encode("utf-8")).hexdigest()[:16]
     parts = PartCache(project.cache / "suche" / site, reuse=use_cache)
     index_site(staging, dictionary, place_names(catalogue, dictionary), cache=parts)
-    return {"dictionary": dictionary}
 
 
-def _versions(
-    releases: list,
-    project: Project,
-    staging: Path,
-    dictionary: Dictionary,
-    engine: str,
-    build_date: int,
-    use_cache: bool,
-    inputs: Inputs,
-    report,
-) -> None:
-    build_version_snapshots(
-        releases,
-        project,
-        staging,
-        dictionary,
-        engine_named(engine).render,
-        each=report.items,
-        build_date=build_date,
-        kept=(SnapshotCache(project.cache / "versionen", reuse=use_cache), inputs),
-    )
+def _versions(releases: list, version_pages: VersionPages, staging: Path) -> dict:
+    # made by the job started when the releases were checked (``_stored_versions``)
+    version_pages.wait()
+    move_into(version_pages.folder, staging)  # versions.json, latest/ and /<version>/
+    return {"versions_built": len(releases)}
 
 
 def _swap(
@@ -424,8 +527,8 @@ def _count(name: str):
 BUILD = [
     Stage(
         "Veröffentlichte Versionen",
-        ("data_dir", "scratch"),
-        ("releases",),
+        ("data_dir", "scratch", "project", "engine", "build_date", "use_cache", "inputs", "jobs"),
+        ("releases", "dictionary", "version_pages"),
         _stored_versions,
         ("Version", "Versionen"),
         _count("releases"),
@@ -482,17 +585,17 @@ BUILD = [
     Stage("JSON-API", ("side", "staging"), (), _api),
     Stage(
         "Suchindex (Pagefind)",
-        ("project", "staging", "catalogue", "site_dir", "use_cache"),
-        ("dictionary",),
+        ("project", "staging", "catalogue", "site_dir", "use_cache", "dictionary"),
+        (),
         _search,
     ),
     Stage(
         "Seiten der Versionen",
-        ("releases", "project", "staging", "dictionary", "engine", "build_date", "use_cache", "inputs"),
-        (),
+        ("releases", "version_pages", "staging"),
+        ("versions_built",),
         _versions,
         ("Version", "Versionen"),
-        reports=True,
+        _count("versions_built"),
     ),
     Stage(
         "Website austauschen",
@@ -505,7 +608,7 @@ BUILD = [
 # what ``build_site`` gives the graph: the inputs, the loaded catalogue and the working folders
 GIVEN = (
     "data_dir", "site_dir", "project", "engine", "engine_title", "use_cache", "inputs", "build_key",
-    "record", "catalogue", "build_date", "site_url", "staging", "scratch", "side", "progress",
+    "record", "catalogue", "build_date", "site_url", "staging", "scratch", "side", "progress", "jobs",
 )  # fmt: skip
 
 # the kind of every value the build's stages pass on
@@ -536,6 +639,9 @@ KINDS: dict[str, Any] = {
     "html_pages": int,
     "finder_files": int,
     "dictionary": Dictionary,
+    "version_pages": VersionPages,
+    "versions_built": int,
+    "jobs": Jobs,
 }
 
 

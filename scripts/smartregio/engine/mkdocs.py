@@ -89,13 +89,21 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
+def _run_count(pages: int, cores: int) -> int:
+    """Runs of at most ``PAGES_PER_RUN`` pages, in whole waves of ``cores`` runs: a last wave
+    of one run would leave the other cores idle while it renders (three runs on two cores take
+    three runs' time, four smaller ones two and a bit)."""
+    needed = max(-(-pages // PAGES_PER_RUN), 1)
+    return min(-(-needed // cores) * cores, MAX_RUNS)
+
+
 def _shards(docs_dir: Path, sections: tuple[str, ...]) -> list[Shard] | None:
     if not sections or _cores() < 2:
         return None
     pages = sorted(p.parent for s in sections for p in (docs_dir / s).glob("*/index.md"))
     if len(pages) < SHARD_FROM:
         return None
-    runs = min(max(_cores(), -(-len(pages) // PAGES_PER_RUN)), MAX_RUNS)
+    runs = _run_count(len(pages), _cores())
     by_last: dict[str, list[Path]] = {}
     for folder in pages:
         by_last.setdefault(folder.name[-1], []).append(folder)

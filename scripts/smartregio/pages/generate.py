@@ -148,6 +148,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
         keep_trailing_newline=True,
+        auto_reload=False,  # the templates ship with the code: no file check per page
     )
     env.filters["number"] = format_number  # German digits: 1.234, 51,4556
     return env

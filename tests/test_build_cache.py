@@ -5,6 +5,7 @@ pages come from the cache, and a build without the cache writes the same bytes."
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 
@@ -325,3 +326,42 @@ def _zombie(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
     except OSError:
         return True
+
+
+def test_the_last_generated_pages_are_removed_in_the_background_and_gone_when_the_build_ends(tmp_path):
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    build_site(data, tmp_path / "site", project)
+    old_page = next(project.docs.rglob("index.md"))
+    inode = old_page.stat().st_ino
+    build_site(data, tmp_path / "site", project, use_cache=False)
+    assert not [p.name for p in project.docs.parent.iterdir() if "smartregio-" in p.name and p.is_dir()]
+    assert next(project.docs.rglob("index.md")).stat().st_ino != inode  # written afresh
+
+
+def test_a_background_removal_left_by_a_killed_build_is_removed_by_the_next(tmp_path):
+    from smartregio.outputs import remove_stale
+    from smartregio.package.write import Removal, replace_dir
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/alt.md").write_text("alt", encoding="utf-8")
+    (tmp_path / "neu").mkdir()
+    (tmp_path / "neu/neu.md").write_text("neu", encoding="utf-8")
+    removal = Removal()
+    replace_dir(tmp_path / "neu", tmp_path / "docs", removal)
+    removal.stop()
+    assert [p.name for p in tmp_path.iterdir()] == ["docs"]
+    assert [p.name for p in (tmp_path / "docs").iterdir()] == ["neu.md"]
+    # a removal cut off (the build was killed) leaves a working folder of a gone process
+    (tmp_path / "neu").mkdir()
+    left = []
+
+    class Killed(Removal):
+        def remove(self, folder):
+            left.append(folder)
+
+    replace_dir(tmp_path / "neu", tmp_path / "docs", Killed())
+    assert left and left[0].exists()
+    gone = left[0].with_name(left[0].name.replace(f"-{os.getpid()}-", "-999999999-"))
+    left[0].rename(gone)
+    assert remove_stale(tmp_path) == [gone] and not gone.exists()

@@ -17,7 +17,7 @@ import traceback
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import buildgraph, processes
 from .addresses import SECTIONS
@@ -32,7 +32,7 @@ from .load import load_catalogue
 from .outputs import OutputError, claim, mark, remove_stale
 from .package.read import read_package
 from .package.store import RELEASES, Download, StoredRelease, StoreError, stored_releases
-from .package.write import move_into, replace_dir, staging_dir
+from .package.write import Removal, move_into, replace_dir, staging_dir
 from .pages.datapage import Publication
 from .pages.generate import Generator
 from .pages.legal import missing_warning
@@ -101,8 +101,10 @@ def generate_docs(
     project: Project,
     publication: Publication | None = None,
     changelog: str | None = None,
+    removal: Removal | None = None,
 ) -> Path:
-    """Write the engine's input folder afresh (staged, then swapped in)."""
+    """Write the engine's input folder afresh (staged, then swapped in; the old one removed by
+    ``removal`` in the background, if given)."""
     project.docs.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(project.docs.parent)
     if project.docs.parent != project.root / "build":
@@ -111,7 +113,7 @@ def generate_docs(
     try:
         generator = Generator.for_project(project, catalogue, publication=publication, changelog=changelog)
         generator.write(project.content, staging)
-        replace_dir(staging, project.docs)
+        replace_dir(staging, project.docs, removal)
     finally:
         shutil.rmtree(staging.parent, ignore_errors=True)
     return project.docs
@@ -364,14 +366,18 @@ class VersionPages:
         self.receiver.close()
 
 
+Job = TypeVar("Job", VersionPages, Removal)
+
+
 class Jobs:
-    """The processes a build's stages start in the background, stopped together when the
-    build ends (after a failure, before they are done)."""
+    """What a build's stages start in the background (the versions' process, the removal of
+    the last generated pages), stopped together when the build ends: a failed build waits for
+    none of its processes; removals finish."""
 
     def __init__(self) -> None:
-        self.running: list[VersionPages] = []
+        self.running: list[VersionPages | Removal] = []
 
-    def add(self, job: VersionPages) -> VersionPages:
+    def add(self, job: Job) -> Job:
         self.running.append(job)
         return job
 
@@ -400,9 +406,10 @@ def _stored_versions(
     return {"releases": releases, "dictionary": dictionary, "version_pages": job}
 
 
-def _pages(catalogue: Catalogue, project: Project, data_dir: Path) -> dict:
+def _pages(catalogue: Catalogue, project: Project, data_dir: Path, jobs: Jobs) -> dict:
     changelog = read_changelog(data_dir)
-    return {"docs": generate_docs(catalogue, project, None, changelog), "changelog": changelog}
+    docs = generate_docs(catalogue, project, None, changelog, jobs.add(Removal()))
+    return {"docs": docs, "changelog": changelog}
 
 
 def _downloads(
@@ -535,7 +542,7 @@ BUILD = [
     ),
     Stage(
         "Seiten erzeugen",
-        ("catalogue", "project", "data_dir"),
+        ("catalogue", "project", "data_dir", "jobs"),
         ("docs", "changelog"),
         _pages,
         "Seiten",

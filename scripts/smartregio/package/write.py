@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -228,13 +229,37 @@ def staging_dir(parent: Path, prefix: str) -> Path:
     return path
 
 
-def replace_dir(new: Path, target: Path) -> None:
-    """Swap ``new`` into ``target`` with renames, so readers never see a half-written folder."""
+def replace_dir(new: Path, target: Path, removal: Removal | None = None) -> None:
+    """Swap ``new`` into ``target`` with renames, so readers never see a half-written folder.
+    With ``removal`` the old folder is removed in the background (see :class:`Removal`)."""
     if target.exists():
         old = target.with_name(f".{target.name}.old")
         shutil.rmtree(old, ignore_errors=True)
+        if removal is not None:
+            old = Path(tempfile.mkdtemp(prefix=working_prefix(f"{target.name}-alt"), dir=target.parent))
+            old.rmdir()  # a name of this run: a later run removes it if this one is killed
         target.rename(old)
         new.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
+        if removal is not None:
+            removal.remove(old)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
     else:
         new.rename(target)
+
+
+class Removal:
+    """Folders removed by a thread while the build goes on (the last build's 22,000 generated
+    pages take seconds to delete); ``stop`` waits until they are gone."""
+
+    def __init__(self) -> None:
+        self.threads: list[threading.Thread] = []
+
+    def remove(self, folder: Path) -> None:
+        thread = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True})
+        thread.start()
+        self.threads.append(thread)
+
+    def stop(self) -> None:
+        for thread in self.threads:
+            thread.join()

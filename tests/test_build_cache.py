@@ -365,3 +365,27 @@ def test_a_background_removal_left_by_a_killed_build_is_removed_by_the_next(tmp_
     gone = left[0].with_name(left[0].name.replace(f"-{os.getpid()}-", "-999999999-"))
     left[0].rename(gone)
     assert remove_stale(tmp_path) == [gone] and not gone.exists()
+
+
+def test_each_entrys_view_is_computed_once_for_pages_data_page_and_api(tmp_path, monkeypatch):
+    """The build computes the entries' views before it starts the process for downloads and
+    API; that process and the page generator use the same ones."""
+    from smartregio.pages.views import Views
+
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    calls = tmp_path / "views.txt"
+    original = Views._entry
+
+    def counted(self, collection, entry):
+        with calls.open("a", encoding="utf-8") as out:  # appended from either process
+            out.write(f"{collection}/{entry.id}\n")
+        return original(self, collection, entry)
+
+    monkeypatch.setattr(Views, "_entry", counted)
+    build_site(data, tmp_path / "site", project)
+    computed = calls.read_text(encoding="utf-8").split()
+    assert len(computed) == len(set(computed)) == 4  # the four entries of the test data
+    assert "solutions/stadtnavi" in computed
+    api = (tmp_path / "site/api/v1/loesungen/stadtnavi.json").read_text(encoding="utf-8")
+    assert "stadtnavi" in api

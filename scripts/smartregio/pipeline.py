@@ -102,6 +102,7 @@ def generate_docs(
     publication: Publication | None = None,
     changelog: str | None = None,
     removal: Removal | None = None,
+    views: Views | None = None,
 ) -> Path:
     """Write the engine's input folder afresh (staged, then swapped in; the old one removed by
     ``removal`` in the background, if given)."""
@@ -111,7 +112,9 @@ def generate_docs(
         mark(project.docs.parent)  # a work folder named on the command line is ours from now on
     staging = staging_dir(project.docs.parent, ".docs-") / "docs"
     try:
-        generator = Generator.for_project(project, catalogue, publication=publication, changelog=changelog)
+        generator = Generator.for_project(
+            project, catalogue, publication=publication, changelog=changelog, views=views
+        )
         generator.write(project.content, staging)
         replace_dir(staging, project.docs, removal)
     finally:
@@ -119,12 +122,13 @@ def generate_docs(
     return project.docs
 
 
-def _side_outputs(catalogue: Catalogue, data_dir: Path, latest: Path, api_site: Path, edit_url, conn) -> None:
+def _side_outputs(views: Views, data_dir: Path, latest: Path, api_site: Path, conn) -> None:
     """Downloads, then the JSON API: run in a second process while the pages are generated
-    and rendered (the machine has two cores; both jobs are pure Python)."""
+    and rendered (the machine has two cores; both jobs are pure Python). The entries' views
+    are the build's own, computed before the process started."""
+    catalogue = views.catalogue
     try:
         conn.send(("downloads", compile_downloads(catalogue, data_dir, latest)))
-        views = Views(catalogue, edit_url)
         write_api(catalogue, views, api_site)
         write_catalogue_indexes(catalogue, views, api_site)
         conn.send(("done", None))
@@ -215,7 +219,11 @@ def build_site(
     staging = staging_dir(site_dir.parent, f".{site_dir.name}-")
     scratch = staging_dir(site_dir.parent, ".daten-")
     jobs = Jobs()
-    side = SideOutputs.start(catalogue, data_dir, scratch, settings.edit_url)
+    with progress.stage("Ansichten der Einträge", unit="Einträge") as stage:
+        # once for the pages, the data page and the API (the second process inherits them)
+        views = Views(catalogue, settings.edit_url)
+        stage.count = views.compute_entries()
+    side = SideOutputs.start(views, data_dir, scratch)
     progress.detail(f"Datenpaket, Downloads und API entstehen parallel (Prozess {side.pid}).")
     given = {
         "data_dir": data_dir,
@@ -235,6 +243,7 @@ def build_site(
         "side": side,
         "progress": progress,
         "jobs": jobs,
+        "views": views,
     }
     assert set(given) == set(GIVEN)
     try:
@@ -265,13 +274,11 @@ class SideOutputs:
         return self.process.pid
 
     @classmethod
-    def start(cls, catalogue: Catalogue, data_dir: Path, scratch: Path, edit_url: str | None) -> SideOutputs:
+    def start(cls, views: Views, data_dir: Path, scratch: Path) -> SideOutputs:
         context = processes.context()
         receiver, sender = context.Pipe(duplex=False)
         latest, api_site = scratch / "daten" / "latest", scratch / "api-site"
-        process = context.Process(
-            target=_side_outputs, args=(catalogue, data_dir, latest, api_site, edit_url, sender)
-        )
+        process = context.Process(target=_side_outputs, args=(views, data_dir, latest, api_site, sender))
         process.start()
         sender.close()
         return cls(process, receiver, scratch)
@@ -406,9 +413,9 @@ def _stored_versions(
     return {"releases": releases, "dictionary": dictionary, "version_pages": job}
 
 
-def _pages(catalogue: Catalogue, project: Project, data_dir: Path, jobs: Jobs) -> dict:
+def _pages(catalogue: Catalogue, project: Project, data_dir: Path, jobs: Jobs, views: Views) -> dict:
     changelog = read_changelog(data_dir)
-    docs = generate_docs(catalogue, project, None, changelog, jobs.add(Removal()))
+    docs = generate_docs(catalogue, project, None, changelog, jobs.add(Removal()), views)
     return {"docs": docs, "changelog": changelog}
 
 
@@ -420,6 +427,7 @@ def _downloads(
     changelog: str | None,
     docs: Path,
     site_url: str,
+    views: Views,
 ) -> dict:
     downloads = side.receive("downloads")
     list_downloads_in_descriptor(side.latest, downloads)
@@ -427,7 +435,9 @@ def _downloads(
     downloads = [describe(side.latest / d.name, d.title) if d.name == DESCRIPTOR else d for d in downloads]
     assert catalogue.meta is not None
     publication = Publication(catalogue.meta.version, side.latest, downloads, releases, changelog)
-    Generator.for_project(project, catalogue, site_url=site_url).write_data_page(docs, publication)
+    Generator.for_project(project, catalogue, site_url=site_url, views=views).write_data_page(
+        docs, publication
+    )
     return {"downloads": downloads, "publication": publication}
 
 
@@ -542,7 +552,7 @@ BUILD = [
     ),
     Stage(
         "Seiten erzeugen",
-        ("catalogue", "project", "data_dir", "jobs"),
+        ("catalogue", "project", "data_dir", "jobs", "views"),
         ("docs", "changelog"),
         _pages,
         "Seiten",
@@ -550,7 +560,7 @@ BUILD = [
     ),
     Stage(
         "Datenpaket und Downloads",
-        ("side", "catalogue", "project", "releases", "changelog", "docs", "site_url"),
+        ("side", "catalogue", "project", "releases", "changelog", "docs", "site_url", "views"),
         ("downloads", "publication"),
         _downloads,
         "Dateien",
@@ -616,6 +626,7 @@ BUILD = [
 GIVEN = (
     "data_dir", "site_dir", "project", "engine", "engine_title", "use_cache", "inputs", "build_key",
     "record", "catalogue", "build_date", "site_url", "staging", "scratch", "side", "progress", "jobs",
+    "views",
 )  # fmt: skip
 
 # the kind of every value the build's stages pass on
@@ -649,6 +660,7 @@ KINDS: dict[str, Any] = {
     "version_pages": VersionPages,
     "versions_built": int,
     "jobs": Jobs,
+    "views": Views,
 }
 
 

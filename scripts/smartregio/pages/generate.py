@@ -165,6 +165,7 @@ class Generator:
         changelog: str | None = None,
         release: tuple[str, str] | None = None,
         site_url: str | None = None,
+        views: Views | None = None,
     ) -> Generator:
         """The one way the build, the preview and the stored versions make their pages: edit
         links, operator settings and issue forms always come from the project. A stored
@@ -181,6 +182,7 @@ class Generator:
             contribute.read_issue_forms(project.issue_forms),
             every_place=release is None,
             release=release,
+            views=views,
         )
 
     def __init__(
@@ -194,6 +196,7 @@ class Generator:
         forms: list[IssueForm] | None = None,
         every_place: bool = True,
         release: tuple[str, str] | None = None,
+        views: Views | None = None,
     ) -> None:
         self.catalogue = catalogue
         # (version, date) when writing the pages of a published version under /<version>/:
@@ -208,7 +211,12 @@ class Generator:
             changelog if changelog is not None else (publication.changelog if publication else None)
         )
         self.site_url = site_url.rstrip("/")
-        self.views = Views(catalogue, edit_base, every_place)
+        # the build's views where it has them (computed once for pages, data page and API)
+        self.views = views if views is not None else Views(catalogue, edit_base, every_place)
+        if views is not None and (
+            views.catalogue is not catalogue or views.edit_base != Views.base(edit_base)
+        ):
+            raise ValueError("views of another catalogue or edit address")
         self.env = _environment()
         self._land_outline: str | None = None  # the solution pages' small map, drawn once
 

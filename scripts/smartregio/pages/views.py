@@ -329,11 +329,27 @@ class Views:
             if every_place
             else self.relations.named_places & catalogue.reference.places.keys()
         )
-        self.edit_base = edit_base.rstrip("/") + "/" if edit_base else None
+        self.edit_base = self.base(edit_base)
         self._infos = {c: field_infos(m) for c, m in MODELS.items()}
         self._entry_views: dict[tuple[str, str], EntryView] = {}
         self._titles = {m.__name__: field_titles(m) for m in MODELS.values()}
         self._ctx: FacetContext | None = None
+
+    @staticmethod
+    def base(edit_base: str | None) -> str | None:
+        """The edit address as the pages link it: with one closing slash."""
+        return edit_base.rstrip("/") + "/" if edit_base else None
+
+    def compute_entries(self) -> int:
+        """Every entry's view, computed now: the build does this before it starts the process
+        for downloads and API, which inherits them, so no entry's view is computed twice.
+        Returns the number of entries."""
+        count = 0
+        for collection, items in self.catalogue.entries.items():
+            for entry in items.values():
+                self.entry(collection, entry)
+                count += 1
+        return count
 
     # --- links ---------------------------------------------------------------------------------
     def entry_link(self, collection: str, key: str) -> Link:

@@ -284,6 +284,21 @@ class Relations:
         # the places an entry names: they get a page, a card on the map and an API document
         self.named_places: frozenset[str] = frozenset(self.at_place)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Plain dicts for a spawned worker (a defaultdict's factory here cannot be pickled)."""
+        state = dict(self.__dict__)
+        for name in ("_sections", "at_place"):
+            state[name] = {key: dict(inner) for key, inner in state[name].items()}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in ("_sections", "at_place"):
+            plain = state[name]
+            state[name] = defaultdict(lambda: defaultdict(set))
+            for key, inner in plain.items():
+                state[name][key].update(inner)
+        self.__dict__.update(state)
+
     def _drop_weaker_claims(self) -> None:
         """An entry listed under a stronger relation is not listed again under a weaker one to
         the same collection (a solution the project developed is not also one it „uses“)."""

@@ -279,7 +279,7 @@ class SideOutputs:
         receiver, sender = context.Pipe(duplex=False)
         latest, api_site = scratch / "daten" / "latest", scratch / "api-site"
         process = context.Process(target=_side_outputs, args=(views, data_dir, latest, api_site, sender))
-        process.start()
+        processes.start(process)
         sender.close()
         return cls(process, receiver, scratch)
 
@@ -343,7 +343,7 @@ class VersionPages:
         process = context.Process(
             target=_version_pages, args=(releases, project, folder, engine, build_date, kept, sender)
         )
-        process.start()
+        processes.start(process)
         sender.close()
         return cls(process, receiver, folder)
 

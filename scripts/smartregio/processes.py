@@ -8,10 +8,12 @@ module-level function with picklable arguments, so both methods give the same re
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
 from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
 
 START_METHOD_ENV = "SMARTREGIO_START_METHOD"
 
@@ -19,3 +21,18 @@ START_METHOD_ENV = "SMARTREGIO_START_METHOD"
 def context() -> BaseContext:
     method = os.environ.get(START_METHOD_ENV) or ("fork" if sys.platform == "linux" else "spawn")
     return multiprocessing.get_context(method)
+
+
+def start(process: BaseProcess) -> None:
+    """Start ``process``; a forked one with the parent's objects frozen for the collector
+    (``gc.freeze``): the child's collections then leave them alone instead of touching every
+    object, which would copy each page of memory the two share (at 10,000 entries hundreds of
+    megabytes per child)."""
+    if getattr(process, "_start_method", None) != "fork":  # a context's process says how it starts
+        process.start()
+        return
+    gc.freeze()
+    try:
+        process.start()
+    finally:
+        gc.unfreeze()

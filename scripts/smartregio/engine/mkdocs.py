@@ -172,7 +172,7 @@ def _run_at_most(runs: list, at_once: int) -> None:
     running: list = []
     while waiting or running:
         while waiting and len(running) < at_once:
-            waiting[0].start()
+            processes.start(waiting[0])
             running.append(waiting.pop(0))
         connection.wait([run.sentinel for run in running])
         for run in [run for run in running if not run.is_alive()]:

@@ -37,23 +37,28 @@ class _Reach:
     the entry's id (then its collection): ``entries`` numbers the entries, the arrays hold one
     pair each."""
 
-    def __init__(
-        self,
-        entries: list[tuple[str, str]],
-        place: np.ndarray,
-        km: np.ndarray,
-        where: np.ndarray,
-        entry: np.ndarray,
-    ) -> None:
+    def __init__(self, entries: list[tuple[str, str]], columns: list[np.ndarray | None]) -> None:
+        """``columns``: place, km, where, entry, one pair each; taken over and emptied as they
+        are sorted, so that at most one column exists twice at a time (millions of pairs at
+        national size)."""
         self.entries = entries
         self.number = {e: n for n, e in enumerate(entries)}
         self.collections = sorted({c for c, _ in entries})
         code = {c: n for n, c in enumerate(self.collections)}
         self.collection = np.array([code[c] for c, _ in entries], dtype=int)
         rank = {e: n for n, e in enumerate(sorted({e for _, e in entries}))}
-        id_rank = np.array([rank[e] for _, e in entries], dtype=int)
+        id_rank = np.array([rank[e] for _, e in entries], dtype=np.int32)
+        place, km, where, entry = columns
         order = np.lexsort((entry, id_rank[entry], km, place))
-        self.place, self.km, self.where, self.entry = place[order], km[order], where[order], entry[order]
+        del place, km, where, entry
+        sorted_columns = []
+        for i in range(4):
+            column = columns[i]
+            assert column is not None
+            columns[i] = None
+            sorted_columns.append(column[order])
+            del column
+        self.place, self.km, self.where, self.entry = sorted_columns
 
     def span(self, i: int) -> tuple[int, int]:
         """Where the pairs of place number ``i`` lie in the arrays (``i`` as the array's own type:
@@ -126,16 +131,17 @@ class Surroundings:
             numbers = np.full(len(chosen), number, dtype=np.int32)
             chunks.append((places[chosen], kms[chosen], rows[which[chosen]], numbers))
         if not chunks:
-            return _Reach([], *(np.array([], dtype=dtype) for dtype in (np.int32, float, np.int32, np.int32)))
+            return _Reach([], [np.array([], dtype=dtype) for dtype in (np.int32, float, np.int32, np.int32)])
         # millions of pairs at national size: numbers of four bytes where they suffice, and each
         # column joined and its pieces let go before the next
-        arrays = []
+        arrays: list[np.ndarray | None] = []
         for i in range(4):
             arrays.append(np.concatenate([c[i] for c in chunks]))
             for n, c in enumerate(chunks):
                 chunks[n] = (*c[:i], None, *c[i + 1 :])
         del chunks
-        return _Reach([entry for entry, _ in entries], *arrays)
+        reach.clear()  # the distances of each place are in the pairs now
+        return _Reach([entry for entry, _ in entries], arrays)
 
     def _km_from(self, row: int) -> np.ndarray:
         """Haversine distance from one place to all."""

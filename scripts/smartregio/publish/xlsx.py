@@ -219,7 +219,13 @@ def write_xlsx(package: Path, target: Path, name: str) -> Path:
     resources = {r["name"]: r for r in descriptor["resources"]}
     lookups = Lookups(package, resources)
     workbook = xlsxwriter.Workbook(
-        str(path), {"strings_to_urls": False, "strings_to_formulas": False, "strings_to_numbers": False}
+        str(path),
+        {
+            "strings_to_urls": False,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "constant_memory": True,
+        },
     )
     workbook.set_properties({"title": descriptor["title"], "created": CREATED})
     formats = Formats(workbook)

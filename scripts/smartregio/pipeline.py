@@ -33,6 +33,7 @@ from .outputs import OutputError, claim, mark, remove_stale
 from .package.read import read_package
 from .package.store import RELEASES, Download, StoredRelease, StoreError, stored_releases
 from .package.write import Removal, move_into, replace_dir, staging_dir
+from .pages import placepage as place_pages
 from .pages.datapage import Publication
 from .pages.generate import Generator
 from .pages.legal import missing_warning
@@ -223,6 +224,8 @@ def build_site(
         # once for the pages, the data page and the API (the second process inherits them)
         views = Views(catalogue, settings.edit_url)
         stage.count = views.compute_entries()
+        place_pages.prepare(views)  # its peak of memory before the second process exists
+        processes.give_back_memory()
     side = SideOutputs.start(views, data_dir, scratch)
     progress.detail(f"Datenpaket, Downloads und API entstehen parallel (Prozess {side.pid}).")
     given = {
@@ -454,6 +457,7 @@ def _engine(
     progress: Progress,
 ) -> dict:
     chosen = engine_named(engine)
+    processes.give_back_memory()  # the generated pages' memory, before the engine's runs fork
     files = docs_digest(docs)
     engine_key = inputs.for_engine(site_url, build_date)
     render_site(chosen, project, docs, staging, site_dir, build_date, record, engine_key, files, progress)

@@ -8,6 +8,7 @@ module-level function with picklable arguments, so both methods give the same re
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -36,3 +37,19 @@ def start(process: BaseProcess) -> None:
         process.start()
     finally:
         gc.unfreeze()
+
+
+def give_back_memory() -> None:
+    """Collect, then hand the C heap's free pages back to the system (glibc's ``malloc_trim``)
+    before workers are forked: a child shares its parent's pages, and the parent's freed but
+    kept memory would otherwise count in every process that shares it. Elsewhere: collect."""
+    gc.collect()
+    if sys.platform != "linux":
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc (musl has no malloc_trim)
+        return
+    trim = getattr(libc, "malloc_trim", None)
+    if trim is not None:
+        trim(0)

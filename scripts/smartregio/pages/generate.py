@@ -260,6 +260,8 @@ class Generator:
             }
             body = self._html("place.html", data["url"], place=data)
             yield Page(page_path("places", place.key), front, body)
+        del place_pages
+        self.views.forget_surroundings()  # only the place pages need them: hundreds of MB at 10,000
 
     def entry_page(self, collection: str, entry: Entry) -> Page:
         """One entry's page (the preview renders an edited entry's page on its own first)."""

@@ -16,7 +16,7 @@ from ..models import Place
 from ..registry import LEAD, PARTNER, USE
 from ..text import format_number, plural
 from .locator import Locator
-from .nearby import NEARBY_KM, Near, Surroundings
+from .nearby import NEARBY_KM, Near
 from .views import Views, contact_text, place_title, title_of
 
 NEARBY_LISTED = 12  # the nearest ones; a page at national size must not list hundreds
@@ -35,6 +35,13 @@ NEAR = (
 )
 # what the place is to the entries of its Verband and Kreis listed on its page
 ABOVE = {LEAD: "federführend", PARTNER: "beteiligt"}
+NEAR_ROLES = tuple(role for role, *_ in NEAR)
+
+
+def prepare(views: Views) -> None:
+    """What every place page shares and is costly to compute (the entries near each place),
+    computed now rather than with the first place page."""
+    views.surroundings(NEAR_ROLES)
 
 
 @dataclass
@@ -75,7 +82,7 @@ class PlacePages:
         self.views = views
         catalogue = views.catalogue
         self.places = catalogue.reference.places
-        self.surroundings = Surroundings(catalogue, tuple(role for role, *_ in NEAR))
+        self.surroundings = views.surroundings(NEAR_ROLES)
         self.locator = Locator(catalogue.reference.land_shapes, catalogue.reference.kreis_shapes)
         self.context = views.context()
         self._for_land: dict[tuple[str, str], list[Item]] = {}

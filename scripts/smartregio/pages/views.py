@@ -20,6 +20,7 @@ from ..models import Entry, Place, title_of
 from ..registry import LEAD, ORIGIN, PARTNER, REVIEW_SORT, ROLES, TITLE_SORT, USE, FacetContext
 from ..text import format_date, format_eur, format_number, slugify
 from .addressnames import describe_address
+from .nearby import Surroundings
 
 # fields shown elsewhere on the page than in the key-facts box
 NOT_IN_FACTS = {"id", "body", "name", "title", "summary", "sources", "last_reviewed"}
@@ -349,6 +350,23 @@ class Views:
         self._entry_views: dict[tuple[str, str], EntryView] = {}
         self._titles = {m.__name__: field_titles(m) for m in MODELS.values()}
         self._ctx: FacetContext | None = None
+        self._surroundings: dict[tuple[str, ...], Surroundings] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Without the places' surroundings: a spawned worker (downloads, API) needs none."""
+        return {**self.__dict__, "_surroundings": {}}
+
+    def surroundings(self, roles: tuple[str, ...]) -> Surroundings:
+        """The entries near every place in ``roles``, computed once: millions of pairs at
+        national size, which the build computes before it starts its second process (its peak
+        of memory then is not on top of that process's)."""
+        if roles not in self._surroundings:
+            self._surroundings[roles] = Surroundings(self.catalogue, roles)
+        return self._surroundings[roles]
+
+    def forget_surroundings(self) -> None:
+        """Let the surroundings go once the place pages are made (nothing after them asks)."""
+        self._surroundings.clear()
 
     @staticmethod
     def base(edit_base: str | None) -> str | None:

@@ -87,7 +87,7 @@ def _git(root, *args: str) -> None:
     subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
 
 
-def test_a_stored_release_is_rendered_once_and_copied_from_the_cache(tmp_path):
+def _released_project(tmp_path):
     project = _project(tmp_path / "project")
     data = make_data(project.root / "data")
     _git(project.root, "init", "-q")
@@ -96,7 +96,11 @@ def test_a_stored_release_is_rendered_once_and_copied_from_the_cache(tmp_path):
     _git(project.root, "add", ".")
     _git(project.root, "commit", "-qm", "Daten")
     assert main(["release", "1.0.0", "--data", str(data), "--no-tag", "--date", "2026-01-10"]) == 0
+    return project, data
 
+
+def test_a_stored_release_is_rendered_once_and_copied_from_the_cache(tmp_path):
+    project, data = _released_project(tmp_path)
     build_site(data, tmp_path / "a", project)
     kept = list((project.cache / "versionen").glob("1.0.0-*"))
     assert len(kept) == 1
@@ -236,18 +240,6 @@ def test_the_engine_renders_only_pages_newer_than_their_html_and_refuses_warning
     os.utime(broken, ns=(later, later))
     with pytest.raises(EngineError, match=r"fehlt\.md"):
         render_changed(project.config_file, docs, site)
-
-
-def _released_project(tmp_path):
-    project = _project(tmp_path / "project")
-    data = make_data(project.root / "data")
-    _git(project.root, "init", "-q")
-    _git(project.root, "config", "user.email", "t@example.org")
-    _git(project.root, "config", "user.name", "T")
-    _git(project.root, "add", ".")
-    _git(project.root, "commit", "-qm", "Daten")
-    assert main(["release", "1.0.0", "--data", str(data), "--no-tag", "--date", "2026-01-10"]) == 0
-    return project, data
 
 
 def test_a_failing_version_job_stops_the_build_in_german_and_leaves_the_site(tmp_path, monkeypatch, capsys):

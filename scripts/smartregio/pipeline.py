@@ -220,14 +220,6 @@ def build_site(
     staging = staging_dir(site_dir.parent, f".{site_dir.name}-")
     scratch = staging_dir(site_dir.parent, ".daten-")
     jobs = Jobs()
-    with progress.stage("Ansichten der Einträge", unit="Einträge") as stage:
-        # once for the pages, the data page and the API (the second process inherits them)
-        views = Views(catalogue, settings.edit_url)
-        stage.count = views.compute_entries()
-        place_pages.prepare(views)  # its peak of memory before the second process exists
-        processes.give_back_memory()
-    side = SideOutputs.start(views, data_dir, scratch)
-    progress.detail(f"Datenpaket, Downloads und API entstehen parallel (Prozess {side.pid}).")
     given = {
         "data_dir": data_dir,
         "site_dir": site_dir,
@@ -243,10 +235,8 @@ def build_site(
         "site_url": project.site_url(),
         "staging": staging,
         "scratch": scratch,
-        "side": side,
         "progress": progress,
         "jobs": jobs,
-        "views": views,
     }
     assert set(given) == set(GIVEN)
     try:
@@ -255,8 +245,7 @@ def build_site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
-        side.stop()
-        jobs.stop()
+        jobs.stop()  # the second process, the versions' job, removals
         shutil.rmtree(scratch, ignore_errors=True)
     progress.done("Fertig")
     return Built(catalogue.summary())
@@ -376,16 +365,16 @@ class VersionPages:
         self.receiver.close()
 
 
-Job = TypeVar("Job", VersionPages, Removal)
+Job = TypeVar("Job", SideOutputs, VersionPages, Removal)
 
 
 class Jobs:
-    """What a build's stages start in the background (the versions' process, the removal of
-    the last generated pages), stopped together when the build ends: a failed build waits for
-    none of its processes; removals finish."""
+    """What a build's stages start in the background (the second process for downloads and
+    API, the versions' process, the removal of the last generated pages), stopped together when
+    the build ends: a failed build waits for none of its processes; removals finish."""
 
     def __init__(self) -> None:
-        self.running: list[VersionPages | Removal] = []
+        self.running: list[SideOutputs | VersionPages | Removal] = []
 
     def add(self, job: Job) -> Job:
         self.running.append(job)
@@ -397,6 +386,21 @@ class Jobs:
 
 
 # --- the stages of ``build_site``, in order ---------------------------------------------------
+
+
+def _views(catalogue: Catalogue, project: Project) -> dict:
+    # once for the pages, the data page and the API (the second process inherits them)
+    views = Views(catalogue, project.settings.smartregio.edit_url)
+    views.compute_entries()
+    place_pages.prepare(views)  # its peak of memory before the second process exists
+    processes.give_back_memory()
+    return {"views": views}
+
+
+def _start_side(views: Views, data_dir: Path, scratch: Path, jobs: Jobs, progress: Progress) -> dict:
+    side = jobs.add(SideOutputs.start(views, data_dir, scratch))
+    progress.detail(f"Datenpaket, Downloads und API entstehen parallel (Prozess {side.pid}).")
+    return {"side": side}
 
 
 def _stored_versions(
@@ -547,6 +551,20 @@ def _count(name: str):
 # before it, and the test of the house that this list is the build)
 BUILD = [
     Stage(
+        "Ansichten der Einträge",
+        ("catalogue", "project"),
+        ("views",),
+        _views,
+        "Einträge",
+        lambda made: made["views"].catalogue.count(),
+    ),
+    Stage(
+        "Downloads und API beginnen",
+        ("views", "data_dir", "scratch", "jobs", "progress"),
+        ("side",),
+        _start_side,
+    ),
+    Stage(
         "Veröffentlichte Versionen",
         ("data_dir", "scratch", "project", "engine", "build_date", "use_cache", "inputs", "jobs"),
         ("releases", "dictionary", "version_pages"),
@@ -629,8 +647,7 @@ BUILD = [
 # what ``build_site`` gives the graph: the inputs, the loaded catalogue and the working folders
 GIVEN = (
     "data_dir", "site_dir", "project", "engine", "engine_title", "use_cache", "inputs", "build_key",
-    "record", "catalogue", "build_date", "site_url", "staging", "scratch", "side", "progress", "jobs",
-    "views",
+    "record", "catalogue", "build_date", "site_url", "staging", "scratch", "progress", "jobs",
 )  # fmt: skip
 
 # the kind of every value the build's stages pass on

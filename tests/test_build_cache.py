@@ -9,6 +9,8 @@ import os
 import shutil
 import subprocess
 
+import pytest
+
 from smartregio.cli import main
 from smartregio.pipeline import build_site
 from smartregio.progress import VERBOSE, Progress
@@ -381,3 +383,24 @@ def test_each_entrys_view_is_computed_once_for_pages_data_page_and_api(tmp_path,
     assert "solutions/stadtnavi" in computed
     api = (tmp_path / "site/api/v1/loesungen/stadtnavi.json").read_text(encoding="utf-8")
     assert "stadtnavi" in api
+
+
+@pytest.mark.parametrize("linked", ["build", "build/cache", "build/cache/suche", "build/cache/versionen"])
+def test_a_cache_folder_that_is_a_symlink_stops_the_build_before_anything_is_written(
+    tmp_path, monkeypatch, capsys, linked
+):
+    """The cache is written into, not replaced: a symlink there would carry the writes out of
+    the project, so the build refuses it, in German, naming the folder."""
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    link = project.root / linked
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(outside, target_is_directory=True)
+    monkeypatch.chdir(project.root)
+    assert main(["build", "--data", str(data), "--site-dir", str(tmp_path / "site")]) == 1
+    said = capsys.readouterr().err
+    assert f"{linked}: Der Ordner ist eine Verknüpfung (Symlink)" in said and "Traceback" not in said
+    assert list(outside.iterdir()) == []
+    assert not (tmp_path / "site").exists()

@@ -116,6 +116,19 @@ def claim(
     return resolved
 
 
+def refuse_links(folders: Iterable[Path], root: Path) -> None:
+    """Folders smartregio writes into without replacing them (its cache under ``build/``):
+    none may be a symlink, which would carry the writes out of the project."""
+    for folder in folders:
+        if folder.is_symlink():
+            name = folder.relative_to(root) if folder.is_relative_to(root) else folder
+            raise OutputError(
+                f"{name}: Der Ordner ist eine Verknüpfung (Symlink); smartregio schreibt dort nur in "
+                "einen echten Ordner des Projekts. Bitte die Verknüpfung entfernen (build/cache/ "
+                "darf gelöscht werden, der nächste Bau legt ihn neu an)."
+            )
+
+
 def mark(folder: Path) -> None:
     """Leave the marker that lets the next run replace ``folder``."""
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")

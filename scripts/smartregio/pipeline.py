@@ -29,7 +29,7 @@ from .engine import engine as engine_named
 from .inputs import InputError, InputTree
 from .limits import FIXED_DATE
 from .load import load_catalogue
-from .outputs import OutputError, claim, mark, remove_stale
+from .outputs import OutputError, claim, mark, refuse_links, remove_stale
 from .package.read import read_package
 from .package.store import RELEASES, Download, StoredRelease, StoreError, stored_releases
 from .package.write import Removal, move_into, replace_dir, staging_dir
@@ -87,8 +87,13 @@ def source_date(catalogue: Catalogue) -> int:
 
 def claim_output(site_dir: Path, project: Project, data_dir: Path) -> Path:
     """The site folder and the work folder, checked before any work: smartregio replaces only
-    folders it owns (see ``outputs.py``); the resolved site folder."""
+    folders it owns (see ``outputs.py``), and writes its cache into real folders of the project
+    only; the resolved site folder."""
     try:
+        cache = project.cache
+        searched = cache / "suche"  # one folder per site (``_search``)
+        per_site = sorted(searched.iterdir()) if searched.is_dir() and not searched.is_symlink() else []
+        refuse_links([project.root / "build", cache, searched, *per_site, cache / "versionen"], project.root)
         work = project.docs.parent
         if work != project.root / "build":
             claim(work, project.root, data_dir)

@@ -170,9 +170,59 @@ def test_an_incremental_build_gives_the_bytes_of_a_full_build_after_every_edit(t
         said = io.StringIO()
         assert not build_site(data, site, project, Progress(VERBOSE, said)).unchanged
         assert "unverändert aus dem letzten Bau" in said.getvalue(), said.getvalue()
+        assert "Seiten von Einträgen und Orten unverändert" in said.getvalue(), said.getvalue()
         full = tmp_path / f"full-{number}"
         build_site(data, full, project, use_cache=False)
         assert tree_digest(site) == tree_digest(full), number
+
+
+def _generated(docs) -> dict[str, tuple[int, bytes]]:
+    """The entry and place pages of a docs folder: their inode (a page taken from the last
+    generation is a hard link to its file) and their bytes."""
+    from smartregio.addresses import SECTIONS
+
+    return {
+        page.relative_to(docs).as_posix(): (page.stat().st_ino, page.read_bytes())
+        for section in SECTIONS.values()
+        for page in (docs / section).glob("*/index.md")
+    }
+
+
+def test_an_edit_generates_only_the_pages_that_show_it(tmp_path):
+    """The entry and place pages are kept by what they are made of (``pages/memo.py``): after an
+    edit exactly the pages whose bytes change are rendered again, the others are the last
+    generation's files; a kept file changed by hand, or replaced by a symlink, is not taken."""
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    site = tmp_path / "site"
+    build_site(data, site, project)
+    before = _generated(project.docs)
+    _edit(data / "solutions/stadtnavi.md", "die alle Verkehrsmittel verbindet", "die Bus, Bahn und Rad verbindet")
+    said = io.StringIO()
+    build_site(data, site, project, Progress(VERBOSE, said))
+    after = _generated(project.docs)
+    assert set(after) == set(before)
+    rendered = {path for path in after if after[path][0] != before[path][0]}
+    changed = {path for path in after if after[path][1] != before[path][1]}
+    assert "loesungen/stadtnavi/index.md" in changed
+    assert rendered == changed and len(changed) < len(after) / 2
+    assert f"{len(after) - len(changed)} Seiten von Einträgen und Orten unverändert" in said.getvalue()
+
+    # a kept page edited by hand, another replaced by a link to a file outside the project
+    tampered, linked = sorted(set(after) - changed)[:2]
+    (project.docs / tampered).write_text("---\n{}\n---\n", encoding="utf-8")
+    outside = tmp_path / "outside.md"
+    outside.write_bytes(after[linked][1])
+    (project.docs / linked).unlink()
+    (project.docs / linked).symlink_to(outside)
+    _edit(data / "solutions/stadtnavi.md", "die Bus, Bahn und Rad verbindet", "die alle Verkehrsmittel verbindet")
+    build_site(data, site, project)
+    again = _generated(project.docs)
+    assert again[tampered][1] == after[tampered][1] and again[linked][1] == after[linked][1]
+    assert not (project.docs / linked).is_symlink()
+    full = tmp_path / "full"
+    build_site(data, full, project, use_cache=False)
+    assert tree_digest(site) == tree_digest(full)
 
 
 def _append(path, text: str) -> None:

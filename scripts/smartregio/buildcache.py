@@ -182,15 +182,21 @@ def site_state(site_dir: Path) -> str | None:
     return digest.hexdigest()
 
 
-def docs_digest(docs: Path) -> dict[str, str]:
-    """Every file of the engine's input folder by its path there and the SHA-256 of its bytes."""
+def docs_digest(docs: Path, known: dict[str, str] | None = None) -> dict[str, str]:
+    """Every file of the engine's input folder by its path there and the SHA-256 of its bytes;
+    those in ``known`` (the generated pages, hashed as they were written) are not read again."""
+    known = known or {}
     found = {}
     for root, dirs, files in os.walk(docs):
         dirs.sort()
         for name in files:
             path = Path(root, name)
+            rel = path.relative_to(docs).as_posix()
+            if rel in known:
+                found[rel] = known[rel]
+                continue
             with path.open("rb") as handle:
-                found[path.relative_to(docs).as_posix()] = hashlib.file_digest(handle, "sha256").hexdigest()
+                found[rel] = hashlib.file_digest(handle, "sha256").hexdigest()
     return dict(sorted(found.items()))
 
 

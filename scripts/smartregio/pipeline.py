@@ -37,6 +37,7 @@ from .pages import placepage as place_pages
 from .pages.datapage import Publication
 from .pages.generate import Generator
 from .pages.legal import missing_warning
+from .pages.memo import PageMemo
 from .pages.views import Views
 from .problems import Problems
 from .progress import QUIET, Progress
@@ -53,7 +54,7 @@ from .publish.search import PagefindError, index_site
 from .publish.searchcache import PartCache
 from .schema import write_site_schemas
 from .settings import PROVISIONAL_NOTE, is_placeholder
-from .text import format_date
+from .text import format_date, plural
 
 DESCRIPTOR = "datapackage.json"
 CHANGELOG = "CHANGELOG.md"
@@ -109,9 +110,12 @@ def generate_docs(
     changelog: str | None = None,
     removal: Removal | None = None,
     views: Views | None = None,
+    memo: PageMemo | None = None,
 ) -> Path:
     """Write the engine's input folder afresh (staged, then swapped in; the old one removed by
-    ``removal`` in the background, if given)."""
+    ``removal`` in the background, if given). With ``memo`` the entry and place pages made of
+    the same inputs as in the last generation are taken from it, and the memo is kept for the
+    next."""
     project.docs.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(project.docs.parent)
     if project.docs.parent != project.root / "build":
@@ -119,10 +123,12 @@ def generate_docs(
     staging = staging_dir(project.docs.parent, ".docs-") / "docs"
     try:
         generator = Generator.for_project(
-            project, catalogue, publication=publication, changelog=changelog, views=views
+            project, catalogue, publication=publication, changelog=changelog, views=views, memo=memo
         )
         generator.write(project.content, staging)
         replace_dir(staging, project.docs, removal)
+        if memo is not None:
+            memo.save()
     finally:
         shutil.rmtree(staging.parent, ignore_errors=True)
     return project.docs
@@ -425,10 +431,25 @@ def _stored_versions(
     return {"releases": releases, "dictionary": dictionary, "version_pages": job}
 
 
-def _pages(catalogue: Catalogue, project: Project, data_dir: Path, jobs: Jobs, views: Views) -> dict:
+def _pages(
+    catalogue: Catalogue,
+    project: Project,
+    data_dir: Path,
+    jobs: Jobs,
+    views: Views,
+    inputs: Inputs,
+    use_cache: bool,
+    progress: Progress,
+) -> dict:
     changelog = read_changelog(data_dir)
-    docs = generate_docs(catalogue, project, None, changelog, jobs.add(Removal()), views)
-    return {"docs": docs, "changelog": changelog}
+    # the entry and place pages of unchanged inputs come from the last generation (``memo``);
+    # its scope: the code, templates and installed packages the pages are rendered with
+    memo = PageMemo.open(project.cache, project.docs, inputs.engine_key, reuse=use_cache)
+    docs = generate_docs(catalogue, project, None, changelog, jobs.add(Removal()), views, memo)
+    if memo.taken:
+        taken = plural(memo.taken, "Seite", "Seiten")
+        progress.detail(f"{taken} von Einträgen und Orten unverändert aus dem letzten Bau.")
+    return {"docs": docs, "changelog": changelog, "page_digests": memo.digests()}
 
 
 def _downloads(
@@ -464,10 +485,11 @@ def _engine(
     inputs: Inputs,
     site_url: str,
     progress: Progress,
+    page_digests: dict,
 ) -> dict:
     chosen = engine_named(engine)
     processes.give_back_memory()  # the generated pages' memory, before the engine's runs fork
-    files = docs_digest(docs)
+    files = docs_digest(docs, page_digests)
     engine_key = inputs.for_engine(site_url, build_date)
     render_site(chosen, project, docs, staging, site_dir, build_date, record, engine_key, files, progress)
     return {"engine_key": engine_key, "files": files, "html_pages": sum(1 for _ in staging.rglob("*.html"))}
@@ -579,8 +601,8 @@ BUILD = [
     ),
     Stage(
         "Seiten erzeugen",
-        ("catalogue", "project", "data_dir", "jobs", "views"),
-        ("docs", "changelog"),
+        ("catalogue", "project", "data_dir", "jobs", "views", "inputs", "use_cache", "progress"),
+        ("docs", "changelog", "page_digests"),
         _pages,
         "Seiten",
         lambda made: sum(1 for _ in made["docs"].rglob("*.md")),
@@ -606,6 +628,7 @@ BUILD = [
             "inputs",
             "site_url",
             "progress",
+            "page_digests",
         ),
         ("engine_key", "files", "html_pages"),
         _engine,
@@ -676,6 +699,7 @@ KINDS: dict[str, Any] = {
     "releases": list,
     "docs": Path,
     "changelog": (str, type(None)),
+    "page_digests": dict,
     "downloads": list,
     "publication": Publication,
     "engine_key": str,

@@ -14,7 +14,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -40,6 +40,7 @@ from .contribute import IssueForm
 from .datapage import Publication
 from .mapping import HEIGHT, WIDTH, attribution, height, land_outline, outline_paths, project
 from .markdown import render
+from .memo import PageMemo
 from .placepage import PlacePages
 from .views import EntryView, Views, facets, place_title, sorts, table_columns, title_of, with_role
 
@@ -76,6 +77,20 @@ class Page:
     body: str
 
 
+@dataclass
+class Draft:
+    """An entry's or a place's page before its body is rendered: ``inputs`` (with the front
+    matter) are everything the body is made of, the page's key in the memo (``memo.py``)."""
+
+    path: str
+    front: dict[str, Any]
+    inputs: tuple[Any, ...]
+    make: Callable[[], str]
+
+    def page(self) -> Page:
+        return Page(self.path, self.front, self.make())
+
+
 def _page_url(path: str) -> str:
     """The address MkDocs gives a page source with directory URLs."""
     if path == "index.md":
@@ -97,13 +112,16 @@ def front_matter(front: dict[str, Any]) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def write_page(docs: Path, page: Page) -> None:
+def write_page(docs: Path, page: Page) -> bytes:
+    """Write ``page`` into ``docs``; the bytes written."""
     target = docs / page.path
     target.parent.mkdir(parents=True, exist_ok=True)
     # The finished markup travels in the front matter, so the engine's Markdown stage
     # does not parse it as raw HTML twice (most of a generated page's build time).
     front = front_matter({**page.front, "body_html": page.body})
-    target.write_text(f"---\n{front}\n---\n", encoding="utf-8")
+    written = f"---\n{front}\n---\n".encode()
+    target.write_bytes(written)
+    return written
 
 
 RELEASE_KEY = "sr_release"  # front matter of a version's page: {"version": …, "date": …}
@@ -166,6 +184,7 @@ class Generator:
         release: tuple[str, str] | None = None,
         site_url: str | None = None,
         views: Views | None = None,
+        memo: PageMemo | None = None,
     ) -> Generator:
         """The one way the build, the preview and the stored versions make their pages: edit
         links, operator settings and issue forms always come from the project. A stored
@@ -183,6 +202,7 @@ class Generator:
             every_place=release is None,
             release=release,
             views=views,
+            memo=memo,
         )
 
     def __init__(
@@ -197,8 +217,11 @@ class Generator:
         every_place: bool = True,
         release: tuple[str, str] | None = None,
         views: Views | None = None,
+        memo: PageMemo | None = None,
     ) -> None:
         self.catalogue = catalogue
+        # the last generation's entry and place pages by their inputs: those unchanged are taken
+        self.memo = memo
         # (version, date) when writing the pages of a published version under /<version>/:
         # each page then carries a notice that it is not the current state (main.html)
         self.release = {"version": release[0], "date": release[1]} if release else None
@@ -232,12 +255,12 @@ class Generator:
         )
 
     # --- entry pages ---------------------------------------------------------------------------
-    def entry_pages(self) -> Iterator[Page]:
+    def entry_pages(self) -> Iterator[Draft]:
         """The page of every entry and every place, one at a time: at national size their
         bodies are hundreds of megabytes, which are written as they come, never held."""
         for collection in COLLECTIONS:
             for entry in self.catalogue.entries[collection].values():
-                yield self.entry_page(collection, entry)
+                yield self._entry_draft(collection, entry)
         places = self.catalogue.reference.places
         place_pages = PlacePages(self.views)
         named = self.views.relations.named_places
@@ -258,25 +281,30 @@ class Generator:
                     **({} if key in named else {"unsearched": True}),
                 },
             }
-            body = self._html("place.html", data["url"], place=data)
-            yield Page(page_path("places", place.key), front, body)
+            make = functools.partial(self._html, "place.html", data["url"], place=data)
+            yield Draft(page_path("places", place.key), front, ("place.html", data), make)
         del place_pages
         self.views.forget_surroundings()  # only the place pages need them: hundreds of MB at 10,000
 
     def entry_page(self, collection: str, entry: Entry) -> Page:
         """One entry's page (the preview renders an edited entry's page on its own first)."""
+        return self._entry_draft(collection, entry).page()
+
+    def _entry_draft(self, collection: str, entry: Entry) -> Draft:
         view = self.views.entry(collection, entry)
-        body = self._html(
-            "entry.html",
-            view.url,
-            view=view,
-            body=render(entry.body) if entry.body.strip() else "",
-            reviewed_iso=entry.last_reviewed.isoformat(),
-            use_map=self.use_map(
-                [k for r in REGISTRY[collection].place_roles if r.role == USE for k in r.keys(entry)]
-            ),
+        reviewed_iso = entry.last_reviewed.isoformat()
+        use_map = self.use_map(
+            [k for r in REGISTRY[collection].place_roles if r.role == USE for k in r.keys(entry)]
         )
-        return Page(page_path(collection, entry.id), self._front(view, collection), body)
+
+        def make() -> str:
+            body = render(entry.body) if entry.body.strip() else ""
+            return self._html(
+                "entry.html", view.url, view=view, body=body, reviewed_iso=reviewed_iso, use_map=use_map
+            )
+
+        inputs = ("entry.html", view, entry.body, reviewed_iso, use_map)
+        return Draft(page_path(collection, entry.id), self._front(view, collection), inputs, make)
 
     def use_map(self, keys: list[str]) -> dict[str, Any] | None:
         """The small map of where a solution runs: the official Länder outlines (one path,
@@ -759,7 +787,7 @@ class Generator:
         }
 
     # --- writing -------------------------------------------------------------------------------
-    def pages(self) -> Iterator[Page]:
+    def pages(self) -> Iterator[Page | Draft]:
         """Every generated page, in this order, each made when it is asked for."""
         yield from self.entry_pages()
         yield from self.catalogue_pages()
@@ -845,11 +873,20 @@ class Generator:
             full = docs / "aenderungen" / changelog_text.FULL_TEXT
             full.parent.mkdir(parents=True, exist_ok=True)
             full.write_text("\ufeff" + self.changelog, encoding="utf-8")
+        memo = self.memo
         for page in itertools.chain(self.pages(), self.legal_pages(), [self.changelog_page()]):
+            count += 1
             if self.release:
                 page.front[RELEASE_KEY] = self.release
-            write_page(docs, page)  # written as it comes: nothing of it stays in memory
-            count += 1
+            if isinstance(page, Draft):
+                key = memo.key(page.front, page.inputs) if memo else ""
+                if memo and memo.take(page.path, key, docs):
+                    continue  # made of the same inputs as the last generation's copy
+                written = write_page(docs, page.page())  # written as it comes: nothing stays in memory
+                if memo:
+                    memo.note(page.path, key, written)
+            else:
+                write_page(docs, page)
         return count
 
     def changelog_page(self) -> Page:

@@ -197,7 +197,11 @@ def test_an_edit_generates_only_the_pages_that_show_it(tmp_path):
     site = tmp_path / "site"
     build_site(data, site, project)
     before = _generated(project.docs)
-    _edit(data / "solutions/stadtnavi.md", "die alle Verkehrsmittel verbindet", "die Bus, Bahn und Rad verbindet")
+    _edit(
+        data / "solutions/stadtnavi.md",
+        "die alle Verkehrsmittel verbindet",
+        "die Bus, Bahn und Rad verbindet",
+    )
     said = io.StringIO()
     build_site(data, site, project, Progress(VERBOSE, said))
     after = _generated(project.docs)
@@ -215,7 +219,11 @@ def test_an_edit_generates_only_the_pages_that_show_it(tmp_path):
     outside.write_bytes(after[linked][1])
     (project.docs / linked).unlink()
     (project.docs / linked).symlink_to(outside)
-    _edit(data / "solutions/stadtnavi.md", "die Bus, Bahn und Rad verbindet", "die alle Verkehrsmittel verbindet")
+    _edit(
+        data / "solutions/stadtnavi.md",
+        "die Bus, Bahn und Rad verbindet",
+        "die alle Verkehrsmittel verbindet",
+    )
     build_site(data, site, project)
     again = _generated(project.docs)
     assert again[tampered][1] == after[tampered][1] and again[linked][1] == after[linked][1]

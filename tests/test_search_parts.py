@@ -257,3 +257,57 @@ def test_a_kept_part_naming_a_path_outside_its_bundle_is_not_taken(tmp_path):
         with zipfile.ZipFile(tmp_path / "suche" / f"boese{SUFFIX}", "w") as kept:
             kept.writestr(bad, b"x")
         assert cache.get("boese") is None
+
+
+def test_pages_the_engine_wrote_as_before_are_not_marked_again(tmp_path, dictionary, monkeypatch):
+    """A part whose pages are the bytes of an earlier build is taken with its words' counts,
+    without marking a page; a change outside what Pagefind reads (the page's frame) marks the
+    part again but finds its bundle kept; a change of the text marks and indexes that part.
+    Bundle and vocabulary are those of a build without the cache each time."""
+    from smartregio.publish.searchcache import PartCache
+
+    marked: list[int] = []
+    indexed: list[int] = []
+    mark, index_part = search._Marker.mark, search._index_part
+
+    def counted_mark(self, pages):
+        marked.append(len(pages))
+        return mark(self, pages)
+
+    def counted_index(pages, cache=None, key=""):
+        indexed.append(len(pages))
+        return index_part(pages, cache, key)
+
+    monkeypatch.setattr(search._Marker, "mark", counted_mark)
+    monkeypatch.setattr(search, "_index_part", counted_index)
+    site, cache = tmp_path / "site", PartCache(tmp_path / "cache" / "suche")
+    write_site(site, 23)
+
+    def again(scope: str = "code") -> dict[str, bytes]:
+        marked.clear()
+        indexed.clear()
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        index_site(site, dictionary, part_pages=4, cache=cache, scope=scope)
+        return bundle(site)
+
+    def without_cache() -> dict[str, bytes]:
+        fresh = tmp_path / "fresh"
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("pagefind"))
+        index_site(fresh, dictionary, part_pages=4)
+        return bundle(fresh)
+
+    first = again()
+    assert marked == [4, 4, 4, 4, 4, 3] and len(indexed) == 6
+    assert again() == first and marked == [] and indexed == []
+    page = site / "loesungen" / "e010" / "index.html"  # the third part's
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("<main>", "<main class='neu'>"), encoding="utf-8"
+    )
+    assert again() == first and marked == [4] and indexed == []
+    page.write_text(page.read_text(encoding="utf-8").replace("Eintrag 10", "Eintrag zehn"), encoding="utf-8")
+    changed = again()
+    assert marked == [4] and indexed == [4] and changed != first
+    assert changed == without_cache()  # the vocabulary too: counted from kept and marked parts
+    # other code (``scope``) marks everything again; the bundles are kept by what was marked
+    assert again("other code") == changed and len(marked) == 6 and indexed == []

@@ -537,11 +537,14 @@ def _search(
     site_dir: Path,
     use_cache: bool,
     dictionary: Dictionary,
+    inputs: Inputs,
 ) -> None:
-    # only the parts whose pages changed are indexed again; one folder per site (the preview's too)
+    # only the parts whose pages changed are marked and indexed again; one folder per site
+    # (the preview's too); the marking's scope: the code and packages
     site = hashlib.sha256(str(site_dir.resolve()).encode("utf-8")).hexdigest()[:16]
     parts = PartCache(project.cache / "suche" / site, reuse=use_cache)
-    index_site(staging, dictionary, place_names(catalogue, dictionary), cache=parts)
+    names = place_names(catalogue, dictionary)
+    index_site(staging, dictionary, names, cache=parts, scope=inputs.engine_key)
 
 
 def _versions(releases: list, version_pages: VersionPages, staging: Path) -> dict:
@@ -652,7 +655,7 @@ BUILD = [
     Stage("JSON-API", ("side", "staging"), (), _api),
     Stage(
         "Suchindex (Pagefind)",
-        ("project", "staging", "catalogue", "site_dir", "use_cache", "dictionary"),
+        ("project", "staging", "catalogue", "site_dir", "use_cache", "dictionary", "inputs"),
         (),
         _search,
     ),

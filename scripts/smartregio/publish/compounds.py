@@ -107,6 +107,15 @@ class Dictionary:
             _keep(cache, nouns, names)
         return cls(nouns, names)
 
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A digest of the word sets: a page marked with one dictionary is marked the same with
+        another of the same fingerprint (the search keeps parts by it, see :mod:`searchcache`)."""
+        digest = hashlib.sha256()
+        for words in (self.nouns, self.names):
+            digest.update("\n".join(sorted(words)).encode("utf-8") + b"\0\0")
+        return digest.hexdigest()
+
     def split(self, word: str) -> tuple[str, ...]:
         """The parts of ``word`` in its own spelling (linking elements stay on the modifier),
         each long part split again (Rats·informations·system); ``(word,)`` for no compound,

@@ -17,18 +17,22 @@ import gzip
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
+from typing import TypeVar
 
 import cbor2
 
 from ..addresses import API, API_ADDRESSES
 from .compounds import Dictionary
 from .pagefind_service import PagefindService, PagefindServiceError
-from .searchcache import PartCache, part_key
+from .searchcache import PartCache, part_key, source_key
 from .searchparts import MAGIC, JoinError, join_bundles
 from .vocabulary import Vocabulary, words_of
+
+Page = TypeVar("Page")
 
 
 class PagefindError(Exception):
@@ -187,19 +191,13 @@ def page_url(relative: Path) -> str:
     return f"/{relative.as_posix()}"
 
 
-def pages_to_index(
-    site: Path, dictionary: Dictionary, names: frozenset[str], vocabulary: Vocabulary | None = None
-) -> Iterator[tuple[str, str]]:
-    """``(address, marked page)`` for every page Pagefind should read, in address order; the
-    words of each go to ``vocabulary``."""
-    marked: dict[str, str] = {}
+def pages_to_index(site: Path) -> Iterator[tuple[str, bytes]]:
+    """``(address, HTML)`` of every page Pagefind should read (those with
+    ``data-pagefind-body``), in address order."""
     for page in sorted(site.rglob("*.html"), key=lambda p: p.as_posix()):
-        words: set[str] = set()
-        text = index_copy(page.read_text(encoding="utf-8"), dictionary, names, marked, words)
-        if text is not None:
-            if vocabulary is not None:
-                vocabulary.add_page(words)
-            yield page_url(page.relative_to(site)), text
+        html = page.read_bytes()
+        if b"data-pagefind-body" in html:
+            yield page_url(page.relative_to(site)), html
 
 
 #: pages per Pagefind process: Pagefind holds ~85 KB per page while it writes its index, so a
@@ -209,12 +207,39 @@ PART_PAGES = 1000
 PARALLEL_PARTS = 2
 
 
+class _Marker:
+    """Marks pages as Pagefind should read them (:func:`index_copy`), each distinct text once
+    per build, counting the words of each page for the vocabulary."""
+
+    def __init__(self, dictionary: Dictionary, names: frozenset[str]) -> None:
+        self.dictionary = dictionary
+        self.names = names
+        self.marked: dict[str, str] = {}
+        # what a page's marking depends on besides its HTML and the code (``scope``)
+        self.scope = hashlib.sha256(
+            (dictionary.fingerprint + "\0" + "\n".join(sorted(names))).encode("utf-8")
+        ).hexdigest()
+
+    def mark(self, pages: list[tuple[str, bytes]]) -> tuple[list[tuple[str, str]], dict[str, int]]:
+        """The part's marked pages and, per word, how many of them use it."""
+        counts: Counter[str] = Counter()
+        marked = []
+        for url, html in pages:
+            words: set[str] = set()
+            text = index_copy(html.decode("utf-8"), self.dictionary, self.names, self.marked, words)
+            if text is not None:
+                counts.update(words)
+                marked.append((url, text))
+        return marked, dict(counts)
+
+
 def index_site(
     site: Path,
     dictionary: Dictionary,
     names: frozenset[str] = frozenset(),
     part_pages: int = PART_PAGES,
     cache: PartCache | None = None,
+    scope: str = "",
 ) -> None:
     """Index the built site (German from <html lang>) into ``site/pagefind``, compounds split
     by ``dictionary``; ``names`` are proper names whose parts are no search terms (see
@@ -222,10 +247,12 @@ def index_site(
     memory, as they are read and marked: no marked copy of the site is written. A site of
     more than ``part_pages`` pages is indexed in parts of that many, in address order, by
     Pagefind processes side by side, and the parts are joined into one bundle. With a
-    ``cache``, a part whose pages are the same as in an earlier build is taken from it."""
+    ``cache``, a part whose pages are the same as in an earlier build is taken from it
+    (``scope``: what else the pages' marking depends on, the code and packages)."""
     vocabulary = Vocabulary()
+    marker = _Marker(dictionary, names)
     try:
-        parts = _index_in_parts(pages_to_index(site, dictionary, names, vocabulary), part_pages, cache)
+        parts = _index_in_parts(pages_to_index(site), marker, vocabulary, part_pages, cache, scope)
         files = join_bundles(parts)
     except PagefindServiceError as exc:
         raise PagefindError(f"Pagefind ist fehlgeschlagen: {exc}") from None
@@ -241,26 +268,44 @@ def index_site(
 
 
 def _index_in_parts(
-    pages: Iterator[tuple[str, str]], part_pages: int, cache: PartCache | None = None
+    pages: Iterator[tuple[str, bytes]],
+    marker: _Marker,
+    vocabulary: Vocabulary,
+    part_pages: int,
+    cache: PartCache | None = None,
+    scope: str = "",
 ) -> list[dict[str, bytes]]:
     """Pagefind's bundle of each run of ``part_pages`` pages, in order. The pages are marked
     in this thread while up to :data:`PARALLEL_PARTS` Pagefind processes index the parts
     before; at most one part more waits, so the marked text in memory stays small. A part
-    the ``cache`` holds is not indexed again; those indexed are kept in it."""
+    the ``cache`` holds is not indexed again — and not even marked again when the engine wrote
+    the same pages as then; those indexed are kept in it."""
     running: list[Future[dict[str, bytes]]] = []
-    keys: list[str] = []
+    keys: set[str] = set()
     with ThreadPoolExecutor(max_workers=PARALLEL_PARTS) as pool:
         try:
-            for part in _runs(pages, part_pages):
-                key = part_key(part) if cache else ""
-                kept = cache.get(key) if cache else None
+            for run in _runs(pages, part_pages):
+                kept = None
+                if cache:
+                    source = source_key(f"{scope}\0{marker.scope}", run)
+                    known = cache.source(source)
+                    if known is not None and (kept := cache.get(known[0])) is not None:
+                        key, counts = known
+                if kept is None:
+                    part, counts = marker.mark(run)
+                    key = part_key(part) if cache else ""
+                    kept = cache.get(key) if cache else None
+                    if cache:
+                        cache.put_source(source, key, counts)
+                vocabulary.add_counts(counts)
                 if kept is not None:
                     done: Future[dict[str, bytes]] = Future()
                     done.set_result(kept)
                     running.append(done)
                 else:
                     running.append(pool.submit(_index_part, part, cache, key))
-                keys.append(key)
+                if cache:
+                    keys.update((key, source))
                 while sum(not future.done() for future in running) > PARALLEL_PARTS:
                     wait(running, return_when=FIRST_COMPLETED)
             parts = [future.result() for future in running]
@@ -268,11 +313,11 @@ def _index_in_parts(
             for future in running:
                 future.cancel()
     if cache:
-        cache.keep_only(set(keys))
+        cache.keep_only(keys)
     return parts
 
 
-def _runs(pages: Iterator[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+def _runs(pages: Iterator[Page], size: int) -> Iterator[list[Page]]:
     """Runs of ``size`` pages; one empty run for no pages (Pagefind writes an empty bundle)."""
     run: list[tuple[str, str]] = []
     given = False

@@ -3,14 +3,17 @@
 A part (see :mod:`searchparts`) is a run of marked pages; its Pagefind bundle depends on nothing
 else but Pagefind's version. A build keeps each part's bundle under a digest of both and takes it
 back when the same part comes again, so an edit re-indexes only the parts whose pages changed
-(Pagefind itself cannot change an index it has written). Safe to delete: a missing or unreadable
-part is indexed again.
+(Pagefind itself cannot change an index it has written). Beside each part it keeps which part
+the pages as the engine wrote them gave (by a digest of their HTML, the code and the dictionary)
+with the counts of their words, so the pages of an unchanged part are not even read into the
+marking again. Safe to delete: a missing or unreadable part is marked and indexed again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import tempfile
 import zipfile
@@ -20,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from ..outputs import working_prefix
 
 SUFFIX = ".teil"
+SOURCE_SUFFIX = ".quelle.json"  # which part the pages as the engine wrote them gave
 
 
 def _pagefind_version() -> str:
@@ -27,6 +31,17 @@ def _pagefind_version() -> str:
         return metadata.version("pagefind_bin")
     except metadata.PackageNotFoundError:
         return "unbekannt"
+
+
+def source_key(scope: str, pages: list[tuple[str, bytes]]) -> str:
+    """A digest of what a part's marked pages are made of: the pages' addresses and HTML as the
+    engine wrote it, and ``scope`` (the code, the packages, the dictionary, the proper names)."""
+    digest = hashlib.sha256(f"{_pagefind_version()}\0{scope}\0".encode())
+    for url, html in pages:
+        encoded = url.encode("utf-8")
+        digest.update(len(encoded).to_bytes(8, "big") + encoded)
+        digest.update(len(html).to_bytes(8, "big") + html)
+    return digest.hexdigest()
 
 
 def part_key(pages: list[tuple[str, str]]) -> str:
@@ -75,11 +90,42 @@ class PartCache:
             with contextlib.suppress(OSError, UnboundLocalError):
                 os.unlink(temporary)
 
+    def source(self, key: str) -> tuple[str, dict[str, int]] | None:
+        """The key of the marked part that the pages of ``key`` (``source_key``) gave, and the
+        number of those pages using each word (the vocabulary's counts), if kept: the pages
+        need not be marked again."""
+        if not self.reuse:
+            return None
+        try:
+            with open(self.root / f"{key}{SOURCE_SUFFIX}", encoding="utf-8") as handle:
+                kept = json.load(handle)
+            marked, counts = str(kept["part"]), kept["words"]
+            if not isinstance(counts, dict) or not all(
+                isinstance(w, str) and isinstance(n, int) for w, n in counts.items()
+            ):
+                return None
+            return marked, counts
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put_source(self, key: str, marked: str, counts: dict[str, int]) -> None:
+        """Keep which marked part the pages of ``key`` gave, with their words' counts."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=working_prefix("quelle"), dir=self.root)
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"part": marked, "words": counts}, out, ensure_ascii=False, sort_keys=True)
+            os.replace(temporary, self.root / f"{key}{SOURCE_SUFFIX}")
+        except OSError:
+            with contextlib.suppress(OSError, UnboundLocalError):
+                os.unlink(temporary)
+
     def keep_only(self, keys: set[str]) -> None:
-        """Remove the parts of earlier builds that this one did not use."""
+        """Remove the parts (and sources) of earlier builds that this one did not use."""
         if not self.root.is_dir():
             return
-        for path in self.root.glob(f"*{SUFFIX}"):
-            if path.name.removesuffix(SUFFIX) not in keys:
-                with contextlib.suppress(OSError):
-                    path.unlink()
+        for suffix in (SUFFIX, SOURCE_SUFFIX):
+            for path in self.root.glob(f"*{suffix}"):
+                if path.name.removesuffix(suffix) not in keys:
+                    with contextlib.suppress(OSError):
+                        path.unlink()

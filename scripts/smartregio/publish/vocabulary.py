@@ -42,6 +42,10 @@ class Vocabulary:
     def add_page(self, words: Iterable[str]) -> None:
         self.pages.update(set(words))
 
+    def add_counts(self, counts: dict[str, int]) -> None:
+        """Several pages at once: per word, how many of them use it."""
+        self.pages.update(counts)
+
     def entries(self) -> dict[str, list[tuple[str, int]]]:
         """Per first letter of the folded word: (word as most pages write it, pages), the most
         frequent first; the spellings of one folded word count together."""

@@ -54,7 +54,7 @@ from .publish.search import PagefindError, index_site
 from .publish.searchcache import PartCache
 from .schema import write_site_schemas
 from .settings import PROVISIONAL_NOTE, is_placeholder
-from .text import format_date, plural
+from .text import format_date, format_number, plural
 
 DESCRIPTOR = "datapackage.json"
 CHANGELOG = "CHANGELOG.md"
@@ -744,7 +744,8 @@ def render_site(
             staging.mkdir()
         else:
             progress.detail(
-                f"{len(pages)} Seiten von Einträgen neu gerendert, {kept} unverändert aus dem letzten Bau."
+                f"{plural(len(pages), 'Seite', 'Seiten')} von Einträgen neu gerendert, "
+                f"{format_number(kept)} unverändert aus dem letzten Bau."
             )
             return
     chosen.render(project.config_file, docs, staging, shard_sections=sections, build_date=build_date)

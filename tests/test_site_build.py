@@ -341,9 +341,10 @@ def test_a_build_from_another_folder_writes_nothing_under_home(tmp_path):
     assert (root / "site/index.html").is_file()
     assert sorted(home.rglob("*")) == []
     assert sorted(elsewhere.rglob("*")) == []
-    # the search's word sets and index parts and the record of the last build (no stored release)
+    # the search's word sets and index parts, the generated pages' keys and the record of the
+    # last build (no stored release)
     kept = sorted(p.name[:13] for p in (root / "build/cache").iterdir())
-    assert kept == ["german-nouns-", "suche", "websites"]
+    assert kept == ["german-nouns-", "seiten", "suche", "websites"]
 
 
 def test_invalid_data_stops_the_build_and_keeps_the_old_site(tmp_path, cli, monkeypatch):

@@ -884,7 +884,7 @@ class Generator:
                     continue  # made of the same inputs as the last generation's copy
                 written = write_page(docs, page.page())  # written as it comes: nothing stays in memory
                 if memo:
-                    memo.note(page.path, key, written)
+                    memo.note(page.path, key, written, docs / page.path)
             else:
                 write_page(docs, page)
         return count

@@ -30,27 +30,27 @@ MONEY = "EUR"  # the unit of amounts: shown with the value („8.000.000 €“)
 PLACE_LISTS = ((LEAD, "{}"), (PARTNER, "{}"), (ORIGIN, "Hier entstandene {}"), (USE, "Hier eingesetzte {}"))
 
 
-@dataclass
+@dataclass(slots=True)  # no instance dict: the build keeps thousands, and hashing reads them
 class Link:
     text: str
     href: str | None = None
     external: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Fact:
     label: str
     items: list[Link]
     name: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Related:
     title: str
     links: list[Link]
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordView:
     """One sub-record listed on its entry's page (a project's measure), with the entry it names."""
 
@@ -61,14 +61,14 @@ class RecordView:
     link_label: str = ""  # the title of the field naming that entry, e.g. „Lösung“
 
 
-@dataclass
+@dataclass(slots=True)
 class Records:
     title: str  # the field's title, e.g. „Maßnahmen“
     anchor: str
     items: list[RecordView]
 
 
-@dataclass
+@dataclass(slots=True)
 class ContactView:
     """Who to ask: the first thing a town that wants to take a solution over needs."""
 
@@ -78,14 +78,14 @@ class ContactView:
     missing: str = ""  # said on the page when no way to get in touch is known yet
 
 
-@dataclass
+@dataclass(slots=True)
 class CardLine:
     label: str
     text: str
     detail: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class CardView:
     """A catalogue card: the same facts on the server-rendered list and in the filtered one."""
 
@@ -104,7 +104,7 @@ class CardView:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class EntryView:
     collection: str
     key: str

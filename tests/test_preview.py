@@ -311,3 +311,36 @@ def test_the_quick_pass_writes_through_no_link_or_pipe_in_its_folder(preview, tm
     assert preview.update(frozenset({entry})) is True
     assert b"Wieder schnell." in preview.page("loesungen/stadtnavi/index.html")
     assert outside.read_text(encoding="utf-8") == "unberührt"
+
+
+def test_the_quick_pass_reads_the_relations_again_only_when_an_edit_changes_a_link(preview, monkeypatch):
+    """Relations over the whole catalogue are kept from the last quick pass while an edit changes
+    only text; an edit of a reference field makes them anew. Each quick page is the page the
+    full build then writes, byte for byte."""
+    from smartregio.pages import views
+
+    made: list[int] = []
+    original = views.Relations.__init__
+
+    def counted(self, catalogue):
+        made.append(1)
+        original(self, catalogue)
+
+    monkeypatch.setattr(views.Relations, "__init__", counted)
+    entry = preview.data_dir / "solutions/stadtnavi.md"
+    page = "loesungen/stadtnavi/index.html"
+    steps = [
+        (lambda: _change(entry, "Zweiter Absatz.", "Erster Schritt."), 1),
+        (lambda: _change(entry, "Erster Schritt.", "Zweiter Schritt.", 2), 0),  # text only: kept
+        (lambda: _change(entry, "funding_projects: [projekt-muenchen]\n", "", 3), 1),  # a link
+        (lambda: _change(entry, "Zweiter Schritt.", "Dritter Schritt.", 4), 0),
+    ]
+    for step, relations_made in steps:
+        made.clear()
+        step()
+        assert preview.update(frozenset({entry})) is True
+        assert len(made) == relations_made
+        ahead = preview.page(page)
+        made.clear()
+        assert preview.rebuild()
+        assert (preview.site / page).read_bytes() == ahead

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .addresses import SECTIONS
-from .catalogue import COLLECTIONS
+from .catalogue import COLLECTIONS, Catalogue
 from .engine import engine as engine_named
 from .load import LoadCache, load_catalogue
 from .pages.generate import Generator, write_page
+from .pages.views import Relations, Views
 from .pipeline import source_date
 from .problems import Problems
 from .project import Project
@@ -50,6 +51,7 @@ class QuickPages:
         self.cache = LoadCache()
         self.engine = engine_named(engine)
         self.ready = False  # the navigation's pages are there (after the first ``follow``)
+        self._last: tuple[Catalogue, Relations] | None = None  # the last answer's catalogue
 
     def follow(self, docs: Path, project: Project) -> None:
         """Take the navigation's pages and files from a full build's ``docs`` (each file only
@@ -94,7 +96,12 @@ class QuickPages:
         problems.extend(self.project.refused_files())
         if problems:
             return Answer(problems=problems)
-        generator = Generator.for_project(self.project, catalogue)
+        # the last load's relations again when the edit changed no link (``Relations.of``)
+        relations = Relations.of(catalogue, self._last)
+        self._last = (catalogue, relations)
+        edit_base = self.project.settings.smartregio.edit_url
+        views = Views(catalogue, edit_base, relations=relations)
+        generator = Generator.for_project(self.project, catalogue, views=views)
         paths = []
         for collection, key in sorted(set(edited)):  # type: ignore[type-var]
             entry = catalogue.entries[collection].get(key)

@@ -237,6 +237,15 @@ def _weak_labels() -> set[tuple[str, str]]:
     return weak
 
 
+def _read(collection: str, entry: Entry) -> tuple:
+    """All that :class:`Relations` reads of an entry: its reference fields' values and the
+    places it names, by role."""
+    return (
+        tuple(tuple(_values(entry, link)) for link in _links(collection)),
+        tuple(tuple(role.keys(entry)) for role in REGISTRY[collection].place_roles),
+    )
+
+
 class Relations:
     """Links in both directions, including those only one side states: every reference field
     links its entry's page and the referenced one (``types.ref``), and each collection's derived
@@ -284,6 +293,22 @@ class Relations:
                         self.at_place[key][(name, role.role)].add(entry.id)
         # the places an entry names: they get a page, a card on the map and an API document
         self.named_places: frozenset[str] = frozenset(self.at_place)
+
+    @classmethod
+    def of(cls, catalogue: Catalogue, previous: tuple[Catalogue, Relations] | None = None) -> Relations:
+        """The relations of ``catalogue``; with ``previous`` (an earlier catalogue and its
+        relations) those again when no entry was added or removed and no changed entry differs
+        in what relations read (the preview: most edits change an entry's text, and relations
+        over the whole catalogue take half a second at 10,000 entries)."""
+        if previous is not None:
+            old, relations = previous
+            if all(old.entries[n].keys() == catalogue.entries[n].keys() for n in REGISTRY) and all(
+                entry is old.entries[n][key] or _read(n, entry) == _read(n, old.entries[n][key])
+                for n in REGISTRY
+                for key, entry in catalogue.entries[n].items()
+            ):
+                return relations
+        return cls(catalogue)
 
     def __getstate__(self) -> dict[str, Any]:
         """Plain dicts for a spawned worker (a defaultdict's factory here cannot be pickled)."""
@@ -334,10 +359,17 @@ class Relations:
 class Views:
     """Builds the view of every page from one catalogue."""
 
-    def __init__(self, catalogue: Catalogue, edit_base: str | None, every_place: bool = True) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        edit_base: str | None,
+        every_place: bool = True,
+        relations: Relations | None = None,
+    ) -> None:
         self.catalogue = catalogue
         self.reference = catalogue.reference
-        self.relations = Relations(catalogue)
+        # the catalogue's relations (``Relations.of`` gives the preview an earlier load's again)
+        self.relations = relations if relations is not None else Relations(catalogue)
         # the places with a page: all of them on the site; in a stored version's copy only those
         # its entries name (a version does not repeat 12,000 place pages)
         self.paged_places: frozenset[str] = (

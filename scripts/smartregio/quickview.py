@@ -79,7 +79,9 @@ class QuickPages:
             for page in (self.site / section).glob("*/index.html"):
                 shutil.rmtree(page.parent)
         self.engine.render_changed(self.project.config_file, self.docs, self.site)
-        load_catalogue(self.data_dir, self.cache)  # the next edit reads only its own file
+        # the next edit reads only its own file, and finds the relations made
+        catalogue, problems = load_catalogue(self.data_dir, self.cache)
+        self._last = None if problems else (catalogue, Relations(catalogue))
         self.ready = True
 
     def answer(self, changed: Iterable[Path]) -> Answer | None:

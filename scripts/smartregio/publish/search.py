@@ -13,6 +13,7 @@ same site always gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -215,10 +216,13 @@ class _Marker:
         self.dictionary = dictionary
         self.names = names
         self.marked: dict[str, str] = {}
-        # what a page's marking depends on besides its HTML and the code (``scope``)
-        self.scope = hashlib.sha256(
-            (dictionary.fingerprint + "\0" + "\n".join(sorted(names))).encode("utf-8")
-        ).hexdigest()
+
+    @functools.cached_property
+    def scope(self) -> str:
+        """What a page's marking depends on besides its HTML and the code (asked only with a
+        cache: the dictionary's fingerprint sorts a quarter of a million words)."""
+        text = self.dictionary.fingerprint + "\0" + "\n".join(sorted(self.names))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def mark(self, pages: list[tuple[str, bytes]]) -> tuple[list[tuple[str, str]], dict[str, int]]:
         """The part's marked pages and, per word, how many of them use it."""

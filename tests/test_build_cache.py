@@ -443,7 +443,9 @@ def test_each_entrys_view_is_computed_once_for_pages_data_page_and_api(tmp_path,
     assert "stadtnavi" in api
 
 
-@pytest.mark.parametrize("linked", ["build", "build/cache", "build/cache/suche", "build/cache/versionen"])
+@pytest.mark.parametrize(
+    "linked", ["build", "build/cache", "build/cache/suche", "build/cache/versionen", "build/cache/seiten"]
+)
 def test_a_cache_folder_that_is_a_symlink_stops_the_build_before_anything_is_written(
     tmp_path, monkeypatch, capsys, linked
 ):
@@ -462,3 +464,36 @@ def test_a_cache_folder_that_is_a_symlink_stops_the_build_before_anything_is_wri
     assert f"{linked}: Der Ordner ist eine Verknüpfung (Symlink)" in said and "Traceback" not in said
     assert list(outside.iterdir()) == []
     assert not (tmp_path / "site").exists()
+
+
+def test_a_pipe_or_a_link_in_place_of_a_kept_record_is_not_read(tmp_path):
+    """The pages' keys and the search's kept sources are read as regular files only: a FIFO
+    there (which would block the build) or a symlink to a file outside is passed over, and the
+    build renders and marks anew, giving the bytes of a build without the cache."""
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    site = tmp_path / "site"
+    build_site(data, site, project)
+    records = sorted((project.cache / "seiten").glob("*.json")) + sorted(
+        (project.cache / "suche").glob("*/*.quelle.json")
+    )
+    assert len(records) >= 2
+    outside = tmp_path / "outside.json"
+    outside.write_bytes(records[-1].read_bytes())
+    for number, record in enumerate(records):
+        record.unlink()
+        if number % 2:
+            record.symlink_to(outside)
+        else:
+            os.mkfifo(record)
+    _edit(
+        data / "solutions/stadtnavi.md",
+        "die alle Verkehrsmittel verbindet",
+        "die Bus, Bahn und Rad verbindet",
+    )
+    said = io.StringIO()
+    build_site(data, site, project, Progress(VERBOSE, said))
+    assert "Seiten von Einträgen und Orten unverändert" not in said.getvalue()
+    full = tmp_path / "full"
+    build_site(data, full, project, use_cache=False)
+    assert tree_digest(site) == tree_digest(full)

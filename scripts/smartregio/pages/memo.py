@@ -26,6 +26,9 @@ import pickle
 import stat
 from pathlib import Path
 
+from ..atomic import write_text
+from ..inputs import MAX_TABLE_BYTES, InputError, InputTree
+
 FORMAT = 2
 Kept = tuple[str, str, int, int]  # a page's key, the SHA-256, size and modification time of its file
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
@@ -42,6 +45,8 @@ def _digest_of(path: Path) -> str:
 
 class PageMemo:
     """The keys and digests of the last generation into ``docs`` and those of this one."""
+
+    FOLDER = "seiten"  # under the project's build/cache/
 
     def __init__(self, record: Path, docs: Path, scope: str, previous: dict[str, Kept]) -> None:
         self.record = record
@@ -60,11 +65,13 @@ class PageMemo:
         it was made with other code (``scope``), or ``reuse`` is off (everything rendered, the
         record renewed)."""
         name = hashlib.sha256(str(docs).encode("utf-8")).hexdigest()[:32]
-        record = cache / "seiten" / f"{name}.json"
+        record = cache / cls.FOLDER / f"{name}.json"
         previous: dict[str, Kept] = {}
         if reuse and not docs.is_symlink():
-            with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
-                data = json.loads(record.read_text(encoding="utf-8"))
+            # a regular file only (no FIFO to block on, no link to follow), of a sane size
+            with contextlib.suppress(InputError, ValueError, TypeError, AttributeError):
+                text = InputTree(record.parent).read_text(record.name, MAX_TABLE_BYTES)
+                data = json.loads(text)
                 if data.get("format") == FORMAT and data.get("scope") == scope:
                     previous = {
                         str(p): (str(k), str(d), int(size), int(time))
@@ -150,9 +157,7 @@ class PageMemo:
         """Keep this generation's keys for the next; a failure costs only the next one's time."""
         data = {"format": FORMAT, "scope": self.scope, "pages": dict(sorted(self.current.items()))}
         try:
-            self.record.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.record.with_name(f"{self.record.name}.{os.getpid()}")
-            temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-            temporary.replace(self.record)
+            write_text(self.record, json.dumps(data, separators=(",", ":")))
         except OSError:
-            self.record.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                self.record.unlink(missing_ok=True)

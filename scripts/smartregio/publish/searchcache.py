@@ -20,6 +20,8 @@ import zipfile
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
+from ..atomic import write_text
+from ..inputs import MAX_TABLE_BYTES, InputError, InputTree
 from ..outputs import working_prefix
 
 SUFFIX = ".teil"
@@ -96,29 +98,22 @@ class PartCache:
         need not be marked again."""
         if not self.reuse:
             return None
-        try:
-            with open(self.root / f"{key}{SOURCE_SUFFIX}", encoding="utf-8") as handle:
-                kept = json.load(handle)
+        try:  # a regular file only (no FIFO to block on, no link to follow)
+            kept = json.loads(InputTree(self.root).read_text(f"{key}{SOURCE_SUFFIX}", MAX_TABLE_BYTES))
             marked, counts = str(kept["part"]), kept["words"]
             if not isinstance(counts, dict) or not all(
                 isinstance(w, str) and isinstance(n, int) for w, n in counts.items()
             ):
                 return None
             return marked, counts
-        except (OSError, ValueError, KeyError, TypeError):
+        except (InputError, ValueError, KeyError, TypeError):
             return None
 
     def put_source(self, key: str, marked: str, counts: dict[str, int]) -> None:
         """Keep which marked part the pages of ``key`` gave, with their words' counts."""
-        try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=working_prefix("quelle"), dir=self.root)
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"part": marked, "words": counts}, out, ensure_ascii=False, sort_keys=True)
-            os.replace(temporary, self.root / f"{key}{SOURCE_SUFFIX}")
-        except OSError:
-            with contextlib.suppress(OSError, UnboundLocalError):
-                os.unlink(temporary)
+        text = json.dumps({"part": marked, "words": counts}, ensure_ascii=False, sort_keys=True)
+        with contextlib.suppress(OSError):  # not kept: the next build marks the part again
+            write_text(self.root / f"{key}{SOURCE_SUFFIX}", text)
 
     def keep_only(self, keys: set[str]) -> None:
         """Remove the parts (and sources) of earlier builds that this one did not use."""

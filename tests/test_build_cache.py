@@ -8,6 +8,7 @@ import io
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -389,6 +390,39 @@ def test_the_last_generated_pages_are_removed_in_the_background_and_gone_when_th
     build_site(data, tmp_path / "site", project, use_cache=False)
     assert not [p.name for p in project.docs.parent.iterdir() if "smartregio-" in p.name and p.is_dir()]
     assert next(project.docs.rglob("index.md")).stat().st_ino != inode  # written afresh
+
+
+def test_the_last_site_is_removed_by_a_process_that_outlives_the_build(tmp_path, monkeypatch):
+    """The build does not wait for the old site's files to be deleted: a process of its own,
+    in a session of its own, removes the renamed folder; the new site is in place before."""
+    import time
+
+    from smartregio.package import write
+
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    site = tmp_path / "site"
+    build_site(data, site, project)
+    before = tree_digest(site)
+    started = []
+    popen = subprocess.Popen
+
+    def spy(args, *more, **options):
+        if write._REMOVE in args:
+            started.append((args[-1], options.get("start_new_session"), Path(args[-1]).exists()))
+        return popen(args, *more, **options)
+
+    monkeypatch.setattr(write.subprocess, "Popen", spy)
+    build_site(data, site, project, use_cache=False)
+    assert tree_digest(site) == before
+    [(folder, own_session, existed)] = started
+    assert own_session and existed and Path(folder).parent == tmp_path and "-smartregio-" in folder
+    for _ in range(100):
+        if not Path(folder).exists():
+            break
+        time.sleep(0.1)
+    assert not Path(folder).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
 
 
 def test_a_background_removal_left_by_a_killed_build_is_removed_by_the_next(tmp_path):

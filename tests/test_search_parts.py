@@ -178,7 +178,7 @@ def test_a_failed_join_is_said_in_german(tmp_path, dictionary, monkeypatch):
     site = tmp_path / "site"
     write_site(site, 6)
 
-    def refuse(parts):
+    def refuse(parts, cache=None):
         raise JoinError("die Teile haben verschiedene Dateien pagefind.js")
 
     monkeypatch.setattr(search, "join_bundles", refuse)
@@ -311,3 +311,74 @@ def test_pages_the_engine_wrote_as_before_are_not_marked_again(tmp_path, diction
     assert changed == without_cache()  # the vocabulary too: counted from kept and marked parts
     # other code (``scope``) marks everything again; the bundles are kept by what was marked
     assert again("other code") == changed and len(marked) == 6 and indexed == []
+
+
+def test_the_join_decodes_only_changed_parts_and_compresses_only_changed_chunks(
+    tmp_path, dictionary, monkeypatch
+):
+    """The join keeps each part's word table and each chunk's compressed bytes: after an edit
+    it decodes the word index of the changed part only and compresses only chunks whose words
+    changed. A damaged or foreign table or chunk in the cache is not taken; every bundle equals
+    one joined without the cache, and the cache keeps only what the last join used."""
+    from smartregio.publish import searchparts
+    from smartregio.publish.searchcache import CHUNK_SUFFIX, TABLE_SUFFIX, PartCache
+
+    decoded: list[str] = []
+    compressed: list[int] = []
+    rows, compress = searchparts._rows, searchparts.gzip.compress
+
+    def counted_rows(part, chunks, field_ids):
+        decoded.append(chunks[0][2])
+        return rows(part, chunks, field_ids)
+
+    def counted_compress(data, *args, **kwargs):
+        if data.startswith(searchparts.MAGIC + b"\x81"):  # a chunk of the word index
+            compressed.append(len(data))
+        return compress(data, *args, **kwargs)
+
+    monkeypatch.setattr(searchparts, "_rows", counted_rows)
+    monkeypatch.setattr(searchparts.gzip, "compress", counted_compress)
+    rng = random.Random(7)
+    site, cache = tmp_path / "site", PartCache(tmp_path / "cache" / "suche")
+    for n in range(200):  # enough words for several chunks
+        text = " ".join(f"wort{rng.randrange(2000)}" for _ in range(200))
+        path = site / "x" / f"p{n:03d}" / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(PAGE.format(title=f"Seite {n}", meta="", text=text, section="x"), encoding="utf-8")
+
+    def again() -> dict[str, bytes]:
+        decoded.clear()
+        compressed.clear()
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        index_site(site, dictionary, part_pages=50, cache=cache)
+        return bundle(site)
+
+    def without_cache() -> dict[str, bytes]:
+        fresh = tmp_path / "fresh"
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("pagefind"))
+        index_site(fresh, dictionary, part_pages=50)
+        return bundle(fresh)
+
+    first = again()
+    chunks = len(meta_of(first)[2])
+    assert len(decoded) == 4 and chunks >= 4
+    assert again() == first and decoded == [] and compressed == []
+    page = site / "x" / "p160" / "index.html"  # the fourth part's: one word for another
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("Seite 160", "Seite zweihundert"), encoding="utf-8"
+    )
+    changed = again()
+    assert len(decoded) == 1 and 1 <= len(compressed) < chunks
+    assert changed != first and changed == without_cache()
+    tables, kept_chunks = (
+        sorted(cache.root.glob(f"*{TABLE_SUFFIX}")),
+        sorted(cache.root.glob(f"*{CHUNK_SUFFIX}")),
+    )
+    assert len(tables) == 4 and len(kept_chunks) == chunks  # the last join's only
+    tables[0].write_bytes(b"\xa1\x01\x02")  # CBOR, but no table
+    tables[1].write_bytes(b"kaputt")
+    kept_chunks[0].write_bytes(compress(b"etwas anderes"))
+    kept_chunks[1].write_bytes(b"kaputt")
+    assert again() == changed and len(decoded) == 2
+    assert len(compressed) == 2

@@ -9,8 +9,9 @@ import tempfile
 from pathlib import Path
 
 
-def write_texts(items: list[tuple[Path, str]], suffix: str = ".tmp") -> None:
-    """Write every ``(target, text)`` or none; raises ``OSError`` having removed its temp files."""
+def write_texts(items: list[tuple[Path, str | bytes]], suffix: str = ".tmp") -> None:
+    """Write every ``(target, text)`` or none (a text as UTF-8, bytes as they are); raises
+    ``OSError`` having removed its temp files."""
     temps: list[tuple[Path, Path]] = []
     try:
         for target, text in items:
@@ -18,8 +19,12 @@ def write_texts(items: list[tuple[Path, str]], suffix: str = ".tmp") -> None:
             handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
             temp = Path(name)
             temps.append((temp, target))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
+            if isinstance(text, bytes):
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(text)
+            else:
+                with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                    stream.write(text)
             temp.chmod(0o644)
     except BaseException:
         for temp, _ in temps:
@@ -32,3 +37,8 @@ def write_texts(items: list[tuple[Path, str]], suffix: str = ".tmp") -> None:
 def write_text(target: Path, text: str) -> None:
     """One file, replaced whole."""
     write_texts([(target, text)])
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    """One file of bytes, replaced whole."""
+    write_texts([(target, data)])

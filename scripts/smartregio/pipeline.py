@@ -32,7 +32,7 @@ from .load import load_catalogue
 from .outputs import OutputError, claim, mark, refuse_links, remove_stale
 from .package.read import read_package
 from .package.store import RELEASES, Download, StoredRelease, StoreError, stored_releases
-from .package.write import Removal, move_into, replace_dir, staging_dir
+from .package.write import DetachedRemoval, Removal, move_into, replace_dir, staging_dir
 from .pages import placepage as place_pages
 from .pages.datapage import Publication
 from .pages.generate import Generator
@@ -565,7 +565,7 @@ def _swap(
     project: Project,
 ) -> None:
     mark(staging)
-    replace_dir(staging, site_dir)
+    replace_dir(staging, site_dir, DetachedRemoval())
     done = SiteRecord(build_key, site_state(site_dir) or "", catalogue.summary(), engine_key, files)
     done.write(project.cache, site_dir)
 

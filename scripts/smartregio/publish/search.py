@@ -252,16 +252,19 @@ def index_site(
     more than ``part_pages`` pages is indexed in parts of that many, in address order, by
     Pagefind processes side by side, and the parts are joined into one bundle. With a
     ``cache``, a part whose pages are the same as in an earlier build is taken from it
-    (``scope``: what else the pages' marking depends on, the code and packages)."""
+    (``scope``: what else the pages' marking depends on, the code and packages), and the join
+    takes the word tables of unchanged parts and the chunks it compressed before."""
     vocabulary = Vocabulary()
     marker = _Marker(dictionary, names)
     try:
-        parts = _index_in_parts(pages_to_index(site), marker, vocabulary, part_pages, cache, scope)
-        files = join_bundles(parts)
+        parts, keys = _index_in_parts(pages_to_index(site), marker, vocabulary, part_pages, cache, scope)
+        files = join_bundles(parts, cache)
     except PagefindServiceError as exc:
         raise PagefindError(f"Pagefind ist fehlgeschlagen: {exc}") from None
     except JoinError as exc:
         raise PagefindError(f"Die Teile des Suchindex ließen sich nicht zusammenführen: {exc}") from None
+    if cache:
+        cache.keep_only(keys)
     bundle = site / "pagefind"
     for name, content in sorted(files.items()):
         (bundle / name).parent.mkdir(parents=True, exist_ok=True)
@@ -278,8 +281,9 @@ def _index_in_parts(
     part_pages: int,
     cache: PartCache | None = None,
     scope: str = "",
-) -> list[dict[str, bytes]]:
-    """Pagefind's bundle of each run of ``part_pages`` pages, in order. The pages are marked
+) -> tuple[list[dict[str, bytes]], set[str]]:
+    """Pagefind's bundle of each run of ``part_pages`` pages, in order, and the cache's keys
+    of the parts. The pages are marked
     in this thread while up to :data:`PARALLEL_PARTS` Pagefind processes index the parts
     before; at most one part more waits, so the marked text in memory stays small. A part
     the ``cache`` holds is not indexed again — and not even marked again when the engine wrote
@@ -316,9 +320,7 @@ def _index_in_parts(
         finally:
             for future in running:
                 future.cancel()
-    if cache:
-        cache.keep_only(keys)
-    return parts
+    return parts, keys
 
 
 def _runs(pages: Iterator[Page], size: int) -> Iterator[list[Page]]:

@@ -12,20 +12,27 @@ marking again. Safe to delete: a missing or unreadable part is marked and indexe
 from __future__ import annotations
 
 import contextlib
+import gzip
 import hashlib
 import json
 import os
 import tempfile
 import zipfile
+import zlib
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
-from ..atomic import write_text
+import cbor2
+
+from ..atomic import write_bytes, write_text
 from ..inputs import MAX_TABLE_BYTES, InputError, InputTree
 from ..outputs import working_prefix
 
 SUFFIX = ".teil"
 SOURCE_SUFFIX = ".quelle.json"  # which part the pages as the engine wrote them gave
+TABLE_SUFFIX = ".woerter"  # a part's word table for the join (CBOR, see searchparts.Postings)
+CHUNK_SUFFIX = ".pf_index"  # a joined chunk of the word index, compressed
+_SUFFIXES = (SUFFIX, SOURCE_SUFFIX, TABLE_SUFFIX, CHUNK_SUFFIX)
 
 
 def _pagefind_version() -> str:
@@ -63,6 +70,7 @@ class PartCache:
     def __init__(self, root: Path, reuse: bool = True) -> None:
         self.root = root
         self.reuse = reuse
+        self.joined: set[str] = set()  # the tables and chunks of this build's join
 
     def get(self, key: str) -> dict[str, bytes] | None:
         if not self.reuse:
@@ -115,11 +123,54 @@ class PartCache:
         with contextlib.suppress(OSError):  # not kept: the next build marks the part again
             write_text(self.root / f"{key}{SOURCE_SUFFIX}", text)
 
+    # --- the join's (see searchparts.JoinCache) -----------------------------------------
+    def table(self, key: str) -> list | None:
+        """A part's word table, kept when its word index was joined before."""
+        self.joined.add(key)
+        if not self.reuse:
+            return None
+        try:
+            kept = cbor2.loads(self._read(f"{key}{TABLE_SUFFIX}"))
+        except (InputError, cbor2.CBORDecodeError, ValueError, TypeError, RecursionError):
+            return None
+        return (
+            kept
+            if isinstance(kept, list) and all(isinstance(row, list) and len(row) == 3 for row in kept)
+            else None
+        )
+
+    def put_table(self, key: str, table: list) -> None:
+        self.joined.add(key)
+        with contextlib.suppress(OSError):  # not kept: the next join decodes the part again
+            write_bytes(self.root / f"{key}{TABLE_SUFFIX}", cbor2.dumps(table))
+
+    def chunk(self, key: str, raw: bytes) -> bytes | None:
+        """A joined chunk's compressed bytes, kept if they give ``raw`` back."""
+        self.joined.add(key)
+        if not self.reuse:
+            return None
+        try:
+            data = self._read(f"{key}{CHUNK_SUFFIX}")
+            return data if gzip.decompress(data) == raw else None
+        except (InputError, OSError, EOFError, zlib.error):
+            return None
+
+    def put_chunk(self, key: str, data: bytes) -> None:
+        self.joined.add(key)
+        with contextlib.suppress(OSError):  # not kept: the next join compresses it again
+            write_bytes(self.root / f"{key}{CHUNK_SUFFIX}", data)
+
+    def _read(self, name: str) -> bytes:
+        # a regular file only (no FIFO to block on, no link to follow)
+        return InputTree(self.root).read_bytes(name, MAX_TABLE_BYTES)
+
     def keep_only(self, keys: set[str]) -> None:
-        """Remove the parts (and sources) of earlier builds that this one did not use."""
+        """Remove the parts, sources, word tables and chunks of earlier builds that this one
+        did not use (``keys`` and this build's join); the next join starts a new record."""
+        keys, self.joined = keys | self.joined, set()
         if not self.root.is_dir():
             return
-        for suffix in (SUFFIX, SOURCE_SUFFIX):
+        for suffix in _SUFFIXES:
             for path in self.root.glob(f"*{suffix}"):
                 if path.name.removesuffix(suffix) not in keys:
                     with contextlib.suppress(OSError):

@@ -7,7 +7,7 @@ therefore gives the pages to Pagefind in parts, each part to a Pagefind process 
 and joins the parts' bundles here into the bundle one process would have written: the same
 pages with the same fragments, every word with all its pages and positions, the same
 filters and metadata fields. Only the page numbers of the later parts move up, and the word
-index is cut into chunks again by Pagefind's own rule (:func:`chunk_words`), so that a
+index is cut into chunks again by Pagefind's own rule (:func:`_joined_chunks`), so that a
 query loads about as many bytes as from Pagefind's own bundle.
 
 The formats are Pagefind 1.5's (``pagefind_bin`` is pinned): gzip of ``pagefind_dcd`` and
@@ -23,10 +23,12 @@ import gzip
 import hashlib
 import heapq
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import groupby, pairwise
 from operator import itemgetter
 from pathlib import PurePosixPath
+from typing import Protocol
 
 import cbor2
 
@@ -70,7 +72,7 @@ def content_name(files: dict[str, bytes], folder: str, prefix: str, suffix: str,
     raise JoinError(f"kein freier Dateiname für {prefix}…{suffix}")  # not reached: sha256 names differ
 
 
-def join_bundles(parts: list[dict[str, bytes]]) -> dict[str, bytes]:
+def join_bundles(parts: list[dict[str, bytes]], cache: JoinCache | None = None) -> dict[str, bytes]:
     """One bundle (file path → bytes) from the bundles of ``parts``, whose pages are disjoint;
     the pages keep the order of the parts. A single part goes through the same steps, so
     that a site indexed in one part or in several gives the same bytes."""
@@ -103,21 +105,36 @@ def join_bundles(parts: list[dict[str, bytes]]) -> dict[str, bytes]:
         if len(wasm) != 1:
             raise JoinError(f"verschiedene WebAssembly-Dateien für die Sprache {language}")
         metas = [(part, decode(part[f"pagefind.{info['hash']}.pf_meta"])) for part, info in having]
-        meta_name, pages = _join_language(joined, language, metas)
+        meta_name, pages = _join_language(joined, language, metas, cache)
         entry["languages"][language] = {"hash": meta_name, "wasm": wasm.pop(), "page_count": pages}
     joined[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return joined
 
 
-def _join_language(joined: dict[str, bytes], language: str, metas: list) -> tuple[str, int]:
+class JoinCache(Protocol):
+    """What a join keeps between builds (``searchcache.PartCache``): each part's word table,
+    under a digest of the part's word index, and each chunk's compressed bytes, under a digest
+    of its CBOR. An edit then decodes only the parts it changed and compresses only the chunks
+    whose words it changed."""
+
+    def table(self, key: str) -> list | None: ...
+    def put_table(self, key: str, table: list) -> None: ...
+    def chunk(self, key: str, raw: bytes) -> bytes | None: ...
+    def put_chunk(self, key: str, data: bytes) -> None: ...
+
+
+def _join_language(
+    joined: dict[str, bytes], language: str, metas: list, cache: JoinCache | None = None
+) -> tuple[str, int]:
     """Write the joined fragments, word index, filters and metadata of one language into
-    ``joined``; returns the metadata's name and the number of pages. The word index is read
-    one chunk of each part at a time, in word order, and written as its chunks fill."""
+    ``joined``; returns the metadata's name and the number of pages. The word index is joined
+    from the parts' word tables (:class:`Postings`, kept in ``cache``) in word order and
+    written as its chunks fill."""
     version = metas[0][1][0]
     fields = sorted({field for _part, meta in metas for field in meta[5]})
     pages: list[list] = []
     filters: dict[str, dict[str, list[int]]] = {}
-    streams = []
+    tables = []
     for part, meta in metas:
         if meta[0] != version or len(meta) != 6:
             raise JoinError(f"unbekanntes Format der Pagefind-Metadaten ({meta[0]})")
@@ -132,22 +149,22 @@ def _join_language(joined: dict[str, bytes], language: str, metas: list) -> tupl
                 fragment = content_name(joined, "fragment", f"{language}_", ".pf_fragment", data)
             pages.append([fragment, word_count])
         field_ids = [fields.index(field) for field in meta[5]]
-        streams.append(
-            _words(part, meta[2], offset, None if field_ids == list(range(len(fields))) else field_ids)
-        )
+        moved = None if field_ids == list(range(len(fields))) else field_ids
+        tables.append((offset, _table(part, meta[2], moved, cache)))
         for _name, filter_file in meta[3]:
             name, values = decode(part[f"filter/{filter_file}.pf_filter"])
             into = filters.setdefault(name, {})
             for value, numbers in values:
                 into.setdefault(value, []).extend(number + offset for number in numbers)
-    chunks = [
-        [
-            words[0][0],
-            words[-1][0],
-            content_name(joined, "index", f"{language}_", ".pf_index", encode([words])),
-        ]
-        for words in chunk_words(_joined_words(streams))
-    ]
+    chunks = []
+    for first, last, raw in _joined_chunks(tables):
+        key = hashlib.sha256(raw).hexdigest()
+        data = cache.chunk(key, raw) if cache else None
+        if data is None:
+            data = gzip.compress(raw, compresslevel=9, mtime=0)
+            if cache:
+                cache.put_chunk(key, data)
+        chunks.append([first, last, content_name(joined, "index", f"{language}_", ".pf_index", data)])
     _trim_ranges(chunks)
     filter_files = [
         [
@@ -164,15 +181,102 @@ def _join_language(joined: dict[str, bytes], language: str, metas: list) -> tupl
     )
 
 
-def _words(part: dict[str, bytes], chunks: list, offset: int, field_ids: list[int] | None) -> Iterator[tuple]:
-    """A part's words in order, one chunk read at a time: ``(word, offset, pages, variants)``;
-    metadata positions moved to the joined list of fields where it differs."""
+@dataclass(frozen=True, slots=True)
+class Postings:
+    """A word's pages in one part, kept as Pagefind's CBOR: joining parts changes only the
+    number of each part's first page (a page's number counts from the previous page of the
+    list), so the other pages' bytes are copied as they are, never decoded into objects."""
+
+    count: int  # pages in the list
+    first: int  # the first page's number within the part
+    first_rest: bytes  # the first page's positions and metadata positions, encoded
+    rest: bytes  # the other pages, encoded one after the other
+    last: int  # the last page's number within the part
+    entries: int  # page and position entries, by which Pagefind cuts its chunks
+
+    @classmethod
+    def of(cls, word_pages: list) -> Postings:
+        if not word_pages:
+            return cls(0, 0, b"", b"", 0, 0)
+        head = word_pages[0]
+        rest = cbor2.dumps(word_pages[1:])[len(_head(4, len(word_pages) - 1)) :]
+        return cls(
+            len(word_pages),
+            head[0],
+            cbor2.dumps(head[1]) + cbor2.dumps(head[2]),
+            rest,
+            sum(page[0] for page in word_pages),
+            sum(len(page[1]) + len(page[2]) + 1 for page in word_pages),
+        )
+
+    def stored(self) -> list:
+        return [self.count, self.first, self.first_rest, self.rest, self.last, self.entries]
+
+    @classmethod
+    def kept(cls, value: list) -> Postings:
+        count, first, first_rest, rest, last, entries = value
+        if not (
+            all(isinstance(n, int) and n >= 0 for n in (count, first, last, entries))
+            and isinstance(first_rest, bytes)
+            and isinstance(rest, bytes)
+        ):
+            raise ValueError("kein Seiteneintrag")
+        return cls(count, first, first_rest, rest, last, entries)
+
+
+# a part's word table: ``(word, its pages, [(diacritic variant, its pages)])`` in word order
+Row = tuple[str, Postings, list[tuple[str, Postings]]]
+TABLE_FORMAT = "1"
+
+
+def _table(
+    part: dict[str, bytes], chunks: list, field_ids: list[int] | None, cache: JoinCache | None
+) -> list[Row]:
+    """The part's word table: from ``cache`` when its word index was joined before."""
+    if cache is None:
+        return list(_rows(part, chunks, field_ids))
+    digest = hashlib.sha256(f"{TABLE_FORMAT}\0{field_ids}\0".encode())
+    for _from, _to, chunk in chunks:
+        data = part[f"index/{chunk}.pf_index"]
+        digest.update(len(data).to_bytes(8, "big") + data)
+    key = digest.hexdigest()
+    kept = cache.table(key)
+    if kept is not None:
+        try:
+            return [_kept_row(row) for row in kept]
+        except (ValueError, TypeError):
+            pass  # not a table of this format: made again
+    rows = list(_rows(part, chunks, field_ids))
+    cache.put_table(
+        key,
+        [
+            [word, own.stored(), [[form, pages.stored()] for form, pages in variants]]
+            for word, own, variants in rows
+        ],
+    )
+    return rows
+
+
+def _kept_row(row: list) -> Row:
+    word, own, variants = row
+    if not isinstance(word, str) or not all(isinstance(form, str) for form, _pages in variants):
+        raise ValueError("kein Wort")
+    return word, Postings.kept(own), [(form, Postings.kept(pages)) for form, pages in variants]
+
+
+def _rows(part: dict[str, bytes], chunks: list, field_ids: list[int] | None) -> Iterator[Row]:
+    """A part's words in order, one chunk decoded at a time; metadata positions moved to the
+    joined list of fields where it differs."""
     for _from, _to, chunk in chunks:
         for word, word_pages, variants in decode(part[f"index/{chunk}.pf_index"])[0]:
             if field_ids is not None:
                 word_pages = _refield(word_pages, field_ids)
                 variants = [[form, _refield(form_pages, field_ids)] for form, form_pages in variants]
-            yield word, offset, word_pages, variants
+            yield (
+                word,
+                Postings.of(word_pages),
+                [(form, Postings.of(form_pages)) for form, form_pages in variants],
+            )
 
 
 def _refield(word_pages: list, field_ids: list[int]) -> list:
@@ -183,53 +287,75 @@ def _refield(word_pages: list, field_ids: list[int]) -> list:
     ]
 
 
-def _joined_words(streams: list[Iterator[tuple]]) -> Iterator[list]:
-    """``[word, pages, variants]`` in word order, each word's pages of all parts in one list
-    (the parts' order is kept among equal words: ``heapq.merge`` is stable)."""
-    for word, group in groupby(heapq.merge(*streams, key=itemgetter(0)), key=itemgetter(0)):
-        group = list(group)
-        forms: dict[str, list] = {}
-        for _word, offset, _pages, variants in group:
-            for form, form_pages in variants:
-                forms.setdefault(form, []).append((offset, form_pages))
-        own = _concatenated([(offset, word_pages) for _word, offset, word_pages, _variants in group])
-        yield [word, own, [[form, _concatenated(lists)] for form, lists in forms.items()]]
-
-
-def _concatenated(lists: list[tuple[int, list]]) -> list:
-    """One page list from the parts' lists, whose page numbers count from the previous page and
-    from 0 within a part: only each part's first page changes (the part's offset added, the
-    previous part's last page taken off)."""
-    if len(lists) == 1 and lists[0][0] == 0:
-        return lists[0][1]
-    out: list = []
-    last = 0
-    for offset, word_pages in lists:
-        if not word_pages:
-            continue
-        first = word_pages[0]
-        out.append([first[0] + offset - last, first[1], first[2]])
-        out.extend(word_pages[1:])
-        last = offset + sum(page[0] for page in word_pages)
-    return out
-
-
-def chunk_words(words: Iterable[list]) -> Iterator[list[list]]:
-    """The words (``[word, pages, variants]``, in Pagefind's order: by code point, as Rust
-    orders strings) cut where Pagefind 1.5 cuts: after the word with which a chunk's page and
+def _joined_chunks(tables: list[tuple[int, list[Row]]]) -> Iterator[tuple[str, str, bytes]]:
+    """The joined word index as chunks ``(first word, last word, file content before
+    compression)``: the words of all parts in Pagefind's order (by code point, as Rust orders
+    strings), a word's pages of all parts in one list (the parts' order kept: ``heapq.merge``
+    is stable), cut where Pagefind 1.5 cuts: after the word with which a chunk's page and
     position entries reach :data:`CHUNK_ENTRIES`. Checked against Pagefind's own bundles:
     the same chunks."""
-    chunk: list[list] = []
+    streams = [_keyed(offset, table) for offset, table in tables]
+    pieces: list[bytes] = []
+    first = ""
     size = 0
-    for word in words:
+    for word, group in groupby(heapq.merge(*streams, key=itemgetter(0)), key=itemgetter(0)):
+        group = list(group)
+        forms: dict[str, list[tuple[int, Postings]]] = {}
+        for _word, offset, (_w, _own, variants) in group:
+            for form, postings in variants:
+                forms.setdefault(form, []).append((offset, postings))
+        own = [(offset, row[1]) for _word, offset, row in group]
+        if not pieces:
+            first = word
+        pieces.append(
+            b"\x83"
+            + _text(word)
+            + _page_list(own)
+            + _head(4, len(forms))
+            + b"".join(b"\x82" + _text(form) + _page_list(lists) for form, lists in forms.items())
+        )
         # Pagefind counts the word's own pages only, not those of its diacritic variants
-        size += sum(len(page[1]) + len(page[2]) + 1 for page in word[1])
-        chunk.append(word)
+        size += sum(postings.entries for _offset, postings in own)
         if size >= CHUNK_ENTRIES:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
+            yield first, word, MAGIC + b"\x81" + _head(4, len(pieces)) + b"".join(pieces)
+            pieces, size = [], 0
+    if pieces:
+        yield first, word, MAGIC + b"\x81" + _head(4, len(pieces)) + b"".join(pieces)
+
+
+def _keyed(offset: int, table: list[Row]) -> Iterator[tuple[str, int, Row]]:
+    for row in table:
+        yield row[0], offset, row
+
+
+def _page_list(lists: list[tuple[int, Postings]]) -> bytes:
+    """One page list from the parts' lists: only each part's first page changes (the part's
+    offset added, the previous part's last page taken off)."""
+    out = [_head(4, sum(postings.count for _offset, postings in lists))]
+    last = 0
+    for offset, postings in lists:
+        if postings.count:
+            number = postings.first + offset - last
+            out.append(b"\x83" + (_head(0, number) if number >= 0 else _head(1, -1 - number)))
+            out.append(postings.first_rest + postings.rest)
+            last = offset + postings.last
+    return b"".join(out)
+
+
+def _head(major: int, value: int) -> bytes:
+    """A CBOR head in its shortest form (as ``cbor2`` and Pagefind write it)."""
+    kind = major << 5
+    if value < 24:
+        return bytes((kind | value,))
+    for extra, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if value < 1 << (8 * size):
+            return bytes((kind | extra,)) + value.to_bytes(size, "big")
+    raise JoinError("Zahl zu groß für CBOR")
+
+
+def _text(value: str) -> bytes:
+    data = value.encode("utf-8")
+    return _head(3, len(data)) + data
 
 
 def _trim_ranges(chunks: list[list]) -> None:

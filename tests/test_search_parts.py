@@ -62,6 +62,14 @@ def bundle(site: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+def indexed_afresh(site: Path, fresh: Path, dictionary: Dictionary, part_pages: int) -> dict[str, bytes]:
+    """The bundle of a copy of ``site``'s pages indexed without a cache."""
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(fresh, dictionary, part_pages=part_pages)
+    return bundle(fresh)
+
+
 def meta_of(files: dict[str, bytes]) -> list:
     info = json.loads(files[ENTRY])["languages"]["de"]
     return decode(files[f"pagefind.{info['hash']}.pf_meta"])
@@ -290,13 +298,6 @@ def test_pages_the_engine_wrote_as_before_are_not_marked_again(tmp_path, diction
         index_site(site, dictionary, part_pages=4, cache=cache, scope=scope)
         return bundle(site)
 
-    def without_cache() -> dict[str, bytes]:
-        fresh = tmp_path / "fresh"
-        shutil.rmtree(fresh, ignore_errors=True)
-        shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("pagefind"))
-        index_site(fresh, dictionary, part_pages=4)
-        return bundle(fresh)
-
     first = again()
     assert marked == [4, 4, 4, 4, 4, 3] and len(indexed) == 6
     assert again() == first and marked == [] and indexed == []
@@ -308,7 +309,9 @@ def test_pages_the_engine_wrote_as_before_are_not_marked_again(tmp_path, diction
     page.write_text(page.read_text(encoding="utf-8").replace("Eintrag 10", "Eintrag zehn"), encoding="utf-8")
     changed = again()
     assert marked == [4] and indexed == [4] and changed != first
-    assert changed == without_cache()  # the vocabulary too: counted from kept and marked parts
+    assert changed == indexed_afresh(
+        site, tmp_path / "fresh", dictionary, 4
+    )  # the vocabulary too: counted from kept and marked parts
     # other code (``scope``) marks everything again; the bundles are kept by what was marked
     assert again("other code") == changed and len(marked) == 6 and indexed == []
 
@@ -353,13 +356,6 @@ def test_the_join_decodes_only_changed_parts_and_compresses_only_changed_chunks(
         index_site(site, dictionary, part_pages=50, cache=cache)
         return bundle(site)
 
-    def without_cache() -> dict[str, bytes]:
-        fresh = tmp_path / "fresh"
-        shutil.rmtree(fresh, ignore_errors=True)
-        shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("pagefind"))
-        index_site(fresh, dictionary, part_pages=50)
-        return bundle(fresh)
-
     first = again()
     chunks = len(meta_of(first)[2])
     assert len(decoded) == 4 and chunks >= 4
@@ -370,7 +366,7 @@ def test_the_join_decodes_only_changed_parts_and_compresses_only_changed_chunks(
     )
     changed = again()
     assert len(decoded) == 1 and 1 <= len(compressed) < chunks
-    assert changed != first and changed == without_cache()
+    assert changed != first and changed == indexed_afresh(site, tmp_path / "fresh", dictionary, 50)
     tables, kept_chunks = (
         sorted(cache.root.glob(f"*{TABLE_SUFFIX}")),
         sorted(cache.root.glob(f"*{CHUNK_SUFFIX}")),

@@ -393,8 +393,8 @@ def test_the_last_generated_pages_are_removed_in_the_background_and_gone_when_th
 
 
 def test_the_last_site_is_removed_by_a_process_that_outlives_the_build(tmp_path, monkeypatch):
-    """The build does not wait for the old site's files to be deleted: a process of its own,
-    in a session of its own, removes the renamed folder; the new site is in place before."""
+    """The build does not wait for the old site's files to be deleted: a process of its own
+    removes the renamed folder after the build has ended; the new site is in place before."""
     import time
 
     from smartregio.package import write
@@ -404,19 +404,24 @@ def test_the_last_site_is_removed_by_a_process_that_outlives_the_build(tmp_path,
     site = tmp_path / "site"
     build_site(data, site, project)
     before = tree_digest(site)
+    ballast = site / "ballast"  # enough files that deleting them takes a while
+    ballast.mkdir()
+    for n in range(3000):
+        (ballast / f"{n}.txt").write_text("x", encoding="utf-8")
     started = []
-    popen = subprocess.Popen
+    run = subprocess.run
 
     def spy(args, *more, **options):
-        if write._REMOVE in args:
-            started.append((args[-1], options.get("start_new_session"), Path(args[-1]).exists()))
-        return popen(args, *more, **options)
+        done = run(args, *more, **options)
+        if write._REMOVE in args:  # the build goes on while the old site still exists
+            started.append((args[-1], Path(args[-1], "ballast").is_dir()))
+        return done
 
-    monkeypatch.setattr(write.subprocess, "Popen", spy)
+    monkeypatch.setattr(write.subprocess, "run", spy)
     build_site(data, site, project, use_cache=False)
     assert tree_digest(site) == before
-    [(folder, own_session, existed)] = started
-    assert own_session and existed and Path(folder).parent == tmp_path and "-smartregio-" in folder
+    [(folder, still_there)] = started
+    assert still_there and Path(folder).parent == tmp_path and "-smartregio-" in folder
     for _ in range(100):
         if not Path(folder).exists():
             break

@@ -82,6 +82,58 @@ def test_an_edited_entry_shows_at_once_as_the_full_build_will_write_it(preview):
     assert (preview.site / page).read_bytes() == ahead
 
 
+def test_the_quick_pass_compiles_the_templates_once_and_an_edited_template_again(
+    preview, monkeypatch, tmp_path
+):
+    """The engine's templates are compiled when the quick pass follows a full build and kept
+    in memory: an edit's answer compiles none and is still the page the full build writes. A
+    template whose source changed is compiled again (the kept code is checked against it)."""
+    import jinja2
+
+    from smartregio.engine.mkdocs import KeptTemplates
+    from smartregio.pages.generate import TEMPLATES
+
+    compiled = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self, source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return compile_template(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    assert preview.quick.compiled  # filled when the quick pass followed the build
+    entry = preview.data_dir / "solutions/stadtnavi.md"
+    _change(entry, "Zweiter Absatz.", "Ohne Übersetzen.")
+    assert preview.update(frozenset({entry})) is True
+    # none of the engine's: only the generator's own page template, once per process
+    assert all((TEMPLATES / name).is_file() for name in compiled)
+    compiled.clear()
+    _change(entry, "Ohne Übersetzen.", "Ohne Übersetzen. Wieder.", 2)
+    assert preview.update(frozenset({entry})) is True
+    assert compiled == []
+    ahead = preview.page("loesungen/stadtnavi/index.html")
+    assert ahead is not None and b"Ohne \xc3\x9cbersetzen." in ahead
+    assert preview.rebuild() and (preview.site / "loesungen/stadtnavi/index.html").read_bytes() == ahead
+    # the kept code of a template is taken only for the source it was compiled from
+    (tmp_path / "t").mkdir()
+    template = tmp_path / "t/seite.html"
+    template.write_text("eins {{ x }}", encoding="utf-8")
+    store: dict[str, bytes] = {}
+
+    def rendered() -> str:
+        loader = jinja2.FileSystemLoader(tmp_path / "t")
+        return (
+            jinja2.Environment(loader=loader, bytecode_cache=KeptTemplates(store))
+            .get_template("seite.html")
+            .render(x=1)
+        )
+
+    compiled.clear()
+    assert rendered() == "eins 1" and rendered() == "eins 1" and compiled == ["seite.html"]
+    template.write_text("zwei {{ x }}", encoding="utf-8")
+    assert rendered() == "zwei 1" and compiled == ["seite.html", "seite.html"]
+
+
 def test_an_invalid_edit_is_shown_at_once_and_other_changes_wait_for_the_full_build(preview):
     entry = preview.data_dir / "solutions/stadtnavi.md"
     _change(entry, "transfer_readiness: P5", "transfer_readiness: P9")
@@ -289,6 +341,42 @@ def test_a_kept_load_reads_only_changed_files_and_gives_what_a_fresh_load_gives(
     _change(vocabulary, "\n", "\n", 3)  # a reference table touched: every entry is checked again
     load.load_catalogue(data, cache)
     assert len(read) == first.count()
+
+
+def test_a_kept_load_checks_the_links_of_changed_entries_only_while_no_entry_comes_or_goes(
+    tmp_path, monkeypatch
+):
+    """The links of an entry whose file did not change are not checked again; when an entry is
+    removed, every entry is checked again, and the reference to the removed one is reported on
+    the entry naming it, as a fresh load reports it."""
+    from smartregio import links, load
+
+    data = make_data(tmp_path / "data")
+    cache = load.LoadCache()
+    checked = []
+    original = links._check_entry
+
+    def counted(catalogue, ref_fields, fields, entry_file, *args, **kwargs):
+        checked.append(entry_file.path)
+        return original(catalogue, ref_fields, fields, entry_file, *args, **kwargs)
+
+    monkeypatch.setattr(links, "_check_entry", counted)
+    first, problems = load.load_catalogue(data, cache)
+    assert not problems and len(checked) == first.count()
+    checked.clear()
+    project = data / "funding-projects/projekt-muenchen.md"
+    _change(project, "solutions: [stadtnavi]", "solutions: [stadtnavi, stadnavi-x]")
+    _, kept_problems = load.load_catalogue(data, cache)
+    assert checked == ["data/funding-projects/projekt-muenchen.md"]
+    assert "stadnavi-x" in kept_problems.as_text()
+    assert kept_problems.as_text() == load.load_catalogue(data)[1].as_text()
+    checked.clear()
+    _change(project, "solutions: [stadtnavi, stadnavi-x]", "solutions: [stadtnavi]", 2)
+    (data / "solutions/stadtnavi.md").unlink()
+    catalogue, kept_problems = load.load_catalogue(data, cache)
+    assert len(checked) == catalogue.count()
+    fresh_problems = load.load_catalogue(data)[1]
+    assert "stadtnavi" in kept_problems.as_text() and kept_problems.as_text() == fresh_problems.as_text()
 
 
 def test_the_quick_pass_writes_through_no_link_or_pipe_in_its_folder(preview, tmp_path):

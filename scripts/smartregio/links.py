@@ -3,31 +3,65 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Any
 
 from .catalogue import Catalogue
 from .collections import MODELS, REGISTRY
 from .fields import field_infos
-from .problems import Problems
+from .problems import Problem, Problems
 from .registry import Collection
 from .suggest import nearest
 from .types import ID_PATTERN, PLACE_KEY_PATTERN
 
 
-def check_links(catalogue: Catalogue, problems: Problems) -> None:
+@dataclass
+class LinkMemo:
+    """Each entry's link problems from the last check, for a process that checks the same data
+    folder again after each edit (the preview, through ``load.LoadCache``): an entry the load
+    gave back as the same object (its file did not change) is not checked again while the
+    entries' identifiers, the invalid entries and the reference tables are those of the last
+    check; any of them changed, every entry is checked."""
+
+    scope: tuple = ()
+    found: dict[tuple[str, str], tuple[Any, Any, list[Problem]]] = field(default_factory=dict)
+
+    def renew(self, catalogue: Catalogue) -> None:
+        scope = (
+            {collection: frozenset(entries) for collection, entries in catalogue.entries.items()},
+            frozenset(catalogue.invalid),
+        )
+        if not self.scope or self.scope[0] is not catalogue.reference or self.scope[1:] != scope:
+            self.found.clear()
+        self.scope = (catalogue.reference, *scope)
+
+
+def check_links(catalogue: Catalogue, problems: Problems, memo: LinkMemo | None = None) -> None:
     """Check references of valid entries, and those of invalid entries that are well formed,
-    so a contributor sees a broken reference in the same run as a broken field."""
+    so a contributor sees a broken reference in the same run as a broken field. With ``memo``,
+    the unchanged entries' problems of the last check are taken (see :class:`LinkMemo`)."""
+    if memo is not None:
+        memo.renew(catalogue)
     for collection, model in MODELS.items():
         spec = REGISTRY[collection]
         ref_fields = [f for f in field_infos(model) if f.reference]
         nested_fields = [f for f in field_infos(model) if f.nested]
         for entry_id, entry in catalogue.entries[collection].items():
             entry_file = catalogue.files[(collection, entry_id)]
+            kept = memo.found.get((collection, entry_id)) if memo is not None else None
+            if kept is not None and kept[0] is entry and kept[1] is entry_file:
+                problems.extend(kept[2])
+                continue
+            found = Problems()
             fields = {info.name: getattr(entry, info.name) for info in ref_fields}
-            _check_entry(catalogue, ref_fields, fields, entry_file, problems)
+            _check_entry(catalogue, ref_fields, fields, entry_file, found)
             for info in nested_fields:
-                _check_records(catalogue, info, getattr(entry, info.name), entry_file, problems)
+                _check_records(catalogue, info, getattr(entry, info.name), entry_file, found)
             if spec.laender_field and getattr(entry, spec.laender_field):
-                _check_laender(catalogue, spec, entry, entry_file, problems)
+                _check_laender(catalogue, spec, entry, entry_file, found)
+            problems.extend(found)
+            if memo is not None:
+                memo.found[(collection, entry_id)] = (entry, entry_file, list(found))
         for (owner, _), (raw, entry_file) in sorted(catalogue.unvalidated.items()):
             if owner == collection:
                 fields = {info.name: raw.get(info.name) for info in ref_fields}

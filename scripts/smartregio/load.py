@@ -11,7 +11,7 @@ from .catalogue import COLLECTIONS, Catalogue
 from .collections import MODELS
 from .frontmatter import EntryFile, FrontMatterError, read, read_yaml
 from .inputs import KIND_PROBLEMS, InputError, InputTree
-from .links import check_contacts, check_links
+from .links import LinkMemo, check_contacts, check_links
 from .models import Entry, PackageMeta
 from .problems import Problem, Problems
 from .reference import ReferenceData, display_path, load_reference
@@ -46,12 +46,14 @@ class LoadCache:
     after each change (the preview): the reference tables while none of their files changed,
     and each entry file's result while its size, change time and inode are the same. Entries
     are validated against the reference tables, so a changed table reads every entry again;
-    the checks across entries (links, contacts) always run on the whole catalogue."""
+    the links of an unchanged entry are checked again only when an entry was added, removed or
+    renamed, or a table changed (``links.LinkMemo``)."""
 
     reference_state: tuple = ()
     reference: ReferenceData | None = None
     reference_problems: list[Problem] = field(default_factory=list)
     results: dict[Path, tuple[tuple[int, int, int], _Result]] = field(default_factory=dict)
+    links: LinkMemo = field(default_factory=LinkMemo)
 
     def load_reference(self, data_dir: Path, problems: Problems) -> ReferenceData:
         state = _tree_state(data_dir / "reference")
@@ -140,7 +142,7 @@ def load_catalogue(data_dir: Path, cache: LoadCache | None = None) -> tuple[Cata
         _accept(result, data_dir, catalogue, problems)
     if catalogue.count() == 0 and not problems:
         problems.add(shown, 0, "", "Der Datenordner enthält keine Einträge.")
-    check_links(catalogue, problems)
+    check_links(catalogue, problems, cache.links if cache else None)
     check_contacts(catalogue, problems)
     return catalogue, problems
 

@@ -40,7 +40,7 @@ class Answer:
 
 class QuickPages:
     """The quick pass's own folders (``docs/`` and ``site/`` under ``folder``) and what it keeps
-    between edits: the last load and the engine."""
+    between edits: the last load, the engine and the engine's compiled templates."""
 
     def __init__(self, data_dir: Path, project: Project, folder: Path, engine: str) -> None:
         self.data_dir = data_dir
@@ -50,6 +50,7 @@ class QuickPages:
         self.site = folder / "site"
         self.cache = LoadCache()
         self.engine = engine_named(engine)
+        self.compiled: dict[str, bytes] = {}  # the templates the engine compiled (in memory)
         self.ready = False  # the navigation's pages are there (after the first ``follow``)
         self._last: tuple[Catalogue, Relations] | None = None  # the last answer's catalogue
 
@@ -78,7 +79,7 @@ class QuickPages:
         for section in SECTIONS.values():  # the earlier edits' HTML: the full build has them
             for page in (self.site / section).glob("*/index.html"):
                 shutil.rmtree(page.parent)
-        self.engine.render_changed(self.project.config_file, self.docs, self.site)
+        self.engine.render_changed(self.project.config_file, self.docs, self.site, compiled=self.compiled)
         # the next edit reads only its own file, and finds the relations made
         catalogue, problems = load_catalogue(self.data_dir, self.cache)
         self._last = None if problems else (catalogue, Relations(catalogue))
@@ -113,7 +114,11 @@ class QuickPages:
             write_page(self.docs, page)
             paths.append(f"{SECTIONS[collection]}/{key}/index.html")
         self.engine.render_changed(
-            self.project.config_file, self.docs, self.site, build_date=source_date(catalogue)
+            self.project.config_file,
+            self.docs,
+            self.site,
+            build_date=source_date(catalogue),
+            compiled=self.compiled,
         )
         return Answer(pages={path: (self.site / path).read_bytes() for path in paths})
 

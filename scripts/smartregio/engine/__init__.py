@@ -12,7 +12,7 @@ after May 2027“.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,9 +74,10 @@ class BuiltinEngine:
         site_dir: Path,
         site_url: str | None = None,
         build_date: int | None = None,
+        compiled: MutableMapping[str, bytes] | None = None,
     ) -> None:
         sys.modules[self.module].render_changed(
-            config_file, docs_dir, site_dir, site_url=site_url, build_date=build_date
+            config_file, docs_dir, site_dir, site_url=site_url, build_date=build_date, compiled=compiled
         )
 
 

@@ -15,11 +15,14 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
 from multiprocessing import connection
 from pathlib import Path
 from xml.etree import ElementTree as ET
+
+import jinja2
+import jinja2.bccache
 
 from .. import processes
 from ..outputs import working_prefix
@@ -285,13 +288,48 @@ def render_changed(
     site_url: str | None = None,
     build_date: int | None = None,
     package: str = "mkdocs",
+    compiled: MutableMapping[str, bytes] | None = None,
 ) -> None:
     """Render into ``site_dir`` only the pages of ``docs_dir`` whose file is newer than their
     HTML there (MkDocs' „dirty“ build), for the preview's first answer to an edit. A page
     outside the navigation renders as in a full run (its HTML depends on its own file and the
     settings only); the site's other files are left as they are. A warning other than MkDocs'
-    note on dirty builds raises :class:`EngineError`, as in a strict run."""
-    _render_once(config_file, docs_dir, site_dir, None, site_url, build_date, package, dirty=True)
+    note on dirty builds raises :class:`EngineError`, as in a strict run. ``compiled``, kept by
+    the caller between runs, holds the templates compiled (see :class:`KeptTemplates`)."""
+    _render_once(
+        config_file, docs_dir, site_dir, None, site_url, build_date, package, dirty=True, compiled=compiled
+    )
+
+
+class KeptTemplates(jinja2.BytecodeCache):
+    """The theme's and the overrides' templates compiled once for a process that runs the
+    engine again and again (the preview's quick pass): MkDocs makes a new template environment
+    for every run, which parsed and compiled Material's templates anew each time (a quarter of
+    a second of every answer). The compiled code stays in the caller's mapping, in memory only;
+    Jinja compares each template's source checksum, so an edited template compiles again."""
+
+    def __init__(self, store: MutableMapping[str, bytes]) -> None:
+        self.store = store
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class _UseKeptTemplates:
+    """A plugin of one engine run (its ``on_env`` event) that gives the run's template
+    environment the kept templates."""
+
+    def __init__(self, store: MutableMapping[str, bytes]) -> None:
+        self.cache = KeptTemplates(store)
+
+    def on_env(self, env: jinja2.Environment, config: object, files: object) -> jinja2.Environment:
+        env.bytecode_cache = self.cache
+        return env
 
 
 # what MkDocs (and ProperDocs) log at the start of every dirty build
@@ -307,6 +345,7 @@ def _render_once(
     build_date: int | None = None,
     package: str = "mkdocs",
     dirty: bool = False,
+    compiled: MutableMapping[str, bytes] | None = None,
 ) -> None:
     """One strict engine run (leaving out the pages ``exclude_docs`` names); ``dirty``: of
     the pages only those newer than their HTML, with every warning but the dirty note an error."""
@@ -329,6 +368,8 @@ def _render_once(
                     strict=not dirty,
                     **options,
                 )
+                if compiled is not None:
+                    config.plugins["smartregio-kept-templates"] = _UseKeptTemplates(compiled)
                 build(config, dirty=dirty)
             except refused as exc:
                 raise EngineError("\n".join([*handler.messages, str(exc)])) from None

@@ -272,17 +272,27 @@ class DetachedRemoval(Removal):
     site's 100,000 files take seconds to delete (12 s at 10,000 entries), and no reader or
     later stage waits for them. The folder already carries this run's working name
     (``replace_dir``): if the removal is cut off, the next run removes the rest
-    (``outputs.remove_stale``)."""
+    (``outputs.remove_stale``). Without ``fork`` (Windows) a thread removes it instead."""
 
     def remove(self, folder: Path) -> None:
-        subprocess.Popen(
+        if not hasattr(os, "fork"):
+            super().remove(folder)
+            return
+        # a short-lived child forks the remover and ends at once: the remover, in a session of
+        # its own, belongs to no process of the build (no zombie to reap, nothing to wait for)
+        subprocess.run(
             [sys.executable, "-c", _REMOVE, os.fspath(folder)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            start_new_session=True,  # not stopped with the build's process group
+            check=False,
         )
 
 
 # ``shutil.rmtree`` follows no symlink out of the folder (it works on file descriptors)
-_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+_REMOVE = (
+    "import os, shutil, sys\n"
+    "if os.fork() == 0:\n"
+    "    os.setsid()\n"
+    "    shutil.rmtree(sys.argv[1], ignore_errors=True)\n"
+)

@@ -51,6 +51,9 @@ def wait_for_hits(page) -> None:
     excerpts arrive, and the list says it is busy until the last of the batch is in."""
     from playwright.sync_api import expect
 
+    # the catalogue's own list, rendered with the page, is replaced by the script's: the
+    # script's is in once it marks the list as drawn
+    expect(page.locator("[data-sr-results][data-sr-drawn]")).to_be_attached()
     expect(page.locator("[data-sr-results] > li").first).to_be_attached()
     expect(page.locator("[data-sr-results]")).not_to_have_attribute("aria-busy", "true")
 

@@ -430,6 +430,7 @@ def test_solutions_are_added_to_the_comparison_from_the_catalogue(browser, origi
     page = browser.new_page(viewport={"width": 390, "height": 800})
     page.goto(origin + "/loesungen/")
     cards = page.locator("[data-sr-results] > li")
+    wait_for_hits(page)  # the script's cards, which carry the button
     expect(cards.first.locator("dl.sr-card__facts")).to_be_visible()
     tray = page.get_by_role("region", name="Vergleich")
     expect(tray).to_be_hidden()

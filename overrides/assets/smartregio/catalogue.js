@@ -201,6 +201,7 @@ async function init(root) {
       }
     }
     list.removeAttribute("aria-busy");
+    list.dataset.srDrawn = ""; // the script's list has replaced the page's own
     more.hidden = shown >= results.length;
   };
 

@@ -234,61 +234,6 @@ def test_an_edit_generates_only_the_pages_that_show_it(tmp_path):
     assert tree_digest(site) == tree_digest(full)
 
 
-def test_place_pages_shared_with_a_forked_process_make_the_site_of_one_process(tmp_path, monkeypatch):
-    """Where the build may fork, a forked process generates every second place page into the
-    same docs folder (``pages/placeshare.py``): the site is the one a single process makes,
-    the memo keeps the keys of the pages of both, so an edit renders only the pages that show
-    it, and a failure in the forked process stops the build in German, the old site kept."""
-    from smartregio.pages import placeshare
-    from smartregio.pipeline import BuildError
-
-    monkeypatch.setenv("SMARTREGIO_START_METHOD", "fork")
-    project = _project(tmp_path / "project")
-    data = make_data(project.root / "data")
-    monkeypatch.setattr(placeshare, "SHARED_FROM", 10**9)  # one process
-    build_site(data, tmp_path / "alone", project, use_cache=False)
-    monkeypatch.setattr(placeshare, "SHARED_FROM", 2)
-    shared = []
-    finish = placeshare.PlaceShare.finish
-
-    def counted(self, generator):
-        shared.append(finish(self, generator))
-        return shared[-1]
-
-    monkeypatch.setattr(placeshare.PlaceShare, "finish", counted)
-    site = tmp_path / "site"
-    build_site(data, site, project, use_cache=False)
-    places = [p for p in _generated(project.docs) if p.startswith("kommunen/")]
-    assert shared == [len(places) // 2] and shared[0] > 0
-    assert tree_digest(site) == tree_digest(tmp_path / "alone")
-    before = _generated(project.docs)
-    _edit(data / "solutions/stadtnavi.md", "die alle Verkehrsmittel verbindet", "die Bus und Rad verbindet")
-    said = io.StringIO()
-    build_site(data, site, project, Progress(VERBOSE, said))
-    after = _generated(project.docs)
-    rendered = {path for path in after if after[path][0] != before[path][0]}
-    theirs = set(sorted(places)[placeshare.THEIRS])  # the forked process's pages
-    assert theirs - rendered and set(places) - theirs - rendered  # each process took pages
-    assert f"{len(after) - len(rendered)} Seiten von Einträgen und Orten unverändert" in said.getvalue()
-    built = tree_digest(site)
-
-    from smartregio.pages.generate import Generator
-
-    parent, original = os.getpid(), Generator.write_draft
-
-    def broken(self, docs, draft):
-        if os.getpid() != parent:  # in the forked process only
-            raise OSError("Datenträger voll")
-        return original(self, docs, draft)
-
-    monkeypatch.setattr(Generator, "write_draft", broken)
-    with pytest.raises(
-        BuildError, match="Die Seiten der Orte konnten nicht erzeugt werden: OSError: Datenträger voll"
-    ):
-        build_site(data, site, project, use_cache=False)
-    assert tree_digest(site) == built
-
-
 def _append(path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 

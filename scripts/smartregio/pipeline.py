@@ -38,7 +38,6 @@ from .pages.datapage import Publication
 from .pages.generate import Generator
 from .pages.legal import missing_warning
 from .pages.memo import PageMemo
-from .pages.placeshare import GenerationError
 from .pages.views import Views
 from .problems import Problems
 from .progress import QUIET, Progress
@@ -447,10 +446,7 @@ def _pages(
     # the entry and place pages of unchanged inputs come from the last generation (``memo``);
     # its scope: the code, templates and installed packages the pages are rendered with
     memo = PageMemo.open(project.cache, project.docs, inputs.engine_key, reuse=use_cache)
-    try:
-        docs = generate_docs(catalogue, project, None, changelog, jobs.add(Removal()), views, memo)
-    except GenerationError as exc:  # the forked process of the place pages (``placeshare``)
-        raise BuildError(str(exc), detail=exc.detail) from None
+    docs = generate_docs(catalogue, project, None, changelog, jobs.add(Removal()), views, memo)
     if memo.taken:
         taken = plural(memo.taken, "Seite", "Seiten")
         progress.detail(f"{taken} von Einträgen und Orten unverändert aus dem letzten Bau.")

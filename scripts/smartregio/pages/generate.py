@@ -42,7 +42,6 @@ from .mapping import HEIGHT, WIDTH, attribution, height, land_outline, outline_p
 from .markdown import render
 from .memo import PageMemo
 from .placepage import PlacePages
-from .placeshare import OURS, PlaceShare
 from .views import EntryView, Views, facets, place_title, sorts, table_columns, title_of, with_role
 
 PAGE_SIZE = 100
@@ -65,9 +64,6 @@ FINDER_MARKER = "<!-- kommune-finden -->"
 TEMPLATES = Path(__file__).parent / "templates"
 LEAFLET = Path(__file__).parent / "assets" / "leaflet-1.9.4"  # vendored unchanged, see its README
 LEAFLET_URL = "/assets/leaflet-1.9.4/"
-
-
-ALL = slice(None)
 
 
 def _codes(value: Any) -> list[str]:
@@ -259,24 +255,17 @@ class Generator:
         )
 
     # --- entry pages ---------------------------------------------------------------------------
-    def entry_pages(self, places: slice = ALL) -> Iterator[Draft]:
-        """The page of every entry and of the places ``places`` (of all in key order), one at a
-        time: at national size their bodies are hundreds of megabytes, which are written as
-        they come, never held."""
+    def entry_pages(self) -> Iterator[Draft]:
+        """The page of every entry and every place, one at a time: at national size their
+        bodies are hundreds of megabytes, which are written as they come, never held."""
         for collection in COLLECTIONS:
             for entry in self.catalogue.entries[collection].values():
                 yield self._entry_draft(collection, entry)
-        yield from self.place_drafts(places)
-        self.views.forget_surroundings()  # only the place pages need them: hundreds of MB at 10,000
-
-    def place_drafts(self, places: slice = ALL) -> Iterator[Draft]:
-        """The pages of the places ``places`` of all in key order (``placeshare`` gives every
-        second one to a forked process)."""
-        reference = self.catalogue.reference.places
+        places = self.catalogue.reference.places
         place_pages = PlacePages(self.views)
         named = self.views.relations.named_places
-        for key in sorted(self.views.paged_places)[places]:
-            place = reference[key]
+        for key in sorted(self.views.paged_places):
+            place = places[key]
             data = place_pages.view(place)
             front = {
                 "template": "entry.html",
@@ -294,6 +283,8 @@ class Generator:
             }
             make = functools.partial(self._html, "place.html", data["url"], place=data)
             yield Draft(page_path("places", place.key), front, ("place.html", data), make)
+        del place_pages
+        self.views.forget_surroundings()  # only the place pages need them: hundreds of MB at 10,000
 
     def entry_page(self, collection: str, entry: Entry) -> Page:
         """One entry's page (the preview renders an edited entry's page on its own first)."""
@@ -796,10 +787,9 @@ class Generator:
         }
 
     # --- writing -------------------------------------------------------------------------------
-    def pages(self, places: slice = ALL) -> Iterator[Page | Draft]:
-        """Every generated page (of the place pages ``places``), in this order, each made when
-        it is asked for."""
-        yield from self.entry_pages(places)
+    def pages(self) -> Iterator[Page | Draft]:
+        """Every generated page, in this order, each made when it is asked for."""
+        yield from self.entry_pages()
         yield from self.catalogue_pages()
         yield self.places_index()
         yield from self.places_az_pages()
@@ -883,35 +873,21 @@ class Generator:
             full = docs / "aenderungen" / changelog_text.FULL_TEXT
             full.parent.mkdir(parents=True, exist_ok=True)
             full.write_text("\ufeff" + self.changelog, encoding="utf-8")
-        # every second place page from a forked process, on the second core (``placeshare``)
-        share = PlaceShare(self, docs) if PlaceShare.wanted(len(self.views.paged_places)) else None
-        try:
-            places = OURS if share else ALL
-            for page in itertools.chain(self.pages(places), self.legal_pages(), [self.changelog_page()]):
-                count += 1
-                if self.release:
-                    page.front[RELEASE_KEY] = self.release
-                if isinstance(page, Draft):
-                    self.write_draft(docs, page)
-                else:
-                    write_page(docs, page)
-            if share:
-                count += share.finish(self)
-        finally:
-            if share:
-                share.stop()
-        return count
-
-    def write_draft(self, docs: Path, draft: Draft) -> None:
-        """Take the page from the last generation if it was made of the same inputs, or render
-        and write it (as it comes: nothing stays in memory)."""
         memo = self.memo
-        key = memo.key(draft.front, draft.inputs) if memo else ""
-        if memo and memo.take(draft.path, key, docs):
-            return
-        written = write_page(docs, draft.page())
-        if memo:
-            memo.note(draft.path, key, written, docs / draft.path)
+        for page in itertools.chain(self.pages(), self.legal_pages(), [self.changelog_page()]):
+            count += 1
+            if self.release:
+                page.front[RELEASE_KEY] = self.release
+            if isinstance(page, Draft):
+                key = memo.key(page.front, page.inputs) if memo else ""
+                if memo and memo.take(page.path, key, docs):
+                    continue  # made of the same inputs as the last generation's copy
+                written = write_page(docs, page.page())  # written as it comes: nothing stays in memory
+                if memo:
+                    memo.note(page.path, key, written, docs / page.path)
+            else:
+                write_page(docs, page)
+        return count
 
     def changelog_page(self) -> Page:
         changelog = self.changelog

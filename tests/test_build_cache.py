@@ -483,7 +483,15 @@ def test_each_entrys_view_is_computed_once_for_pages_data_page_and_api(tmp_path,
 
 
 @pytest.mark.parametrize(
-    "linked", ["build", "build/cache", "build/cache/suche", "build/cache/versionen", "build/cache/seiten"]
+    "linked",
+    [
+        "build",
+        "build/cache",
+        "build/cache/suche",
+        "build/cache/versionen",
+        "build/cache/seiten",
+        "build/cache/websites",
+    ],
 )
 def test_a_cache_folder_that_is_a_symlink_stops_the_build_before_anything_is_written(
     tmp_path, monkeypatch, capsys, linked
@@ -506,17 +514,26 @@ def test_a_cache_folder_that_is_a_symlink_stops_the_build_before_anything_is_wri
 
 
 def test_a_pipe_or_a_link_in_place_of_a_kept_record_is_not_read(tmp_path):
-    """The pages' keys and the search's kept sources are read as regular files only: a FIFO
-    there (which would block the build) or a symlink to a file outside is passed over, and the
-    build renders and marks anew, giving the bytes of a build without the cache."""
+    """Every record the build keeps is read as a regular file only — the pages' keys, the
+    search's sources, parts, word tables and chunks, the site's record, the dictionary's word
+    sets: a FIFO there (which would block the build) or a symlink to a file outside is passed
+    over, and the build does the work anew, giving the bytes of a build without the cache."""
     project = _project(tmp_path / "project")
     data = make_data(project.root / "data")
     site = tmp_path / "site"
     build_site(data, site, project)
-    records = sorted((project.cache / "seiten").glob("*.json")) + sorted(
-        (project.cache / "suche").glob("*/*.quelle.json")
-    )
-    assert len(records) >= 2
+    cache = project.cache
+    records = [
+        *sorted((cache / "seiten").glob("*.json")),
+        *sorted((cache / "websites").glob("*.json")),
+        *sorted(cache.glob("german-nouns-*.txt")),
+        *(
+            path
+            for suffix in ("quelle.json", "teil", "woerter", "pf_index")
+            for path in sorted((cache / "suche").glob(f"*/*.{suffix}"))
+        ),
+    ]
+    assert {path.suffix for path in records} == {".json", ".txt", ".teil", ".woerter", ".pf_index"}
     outside = tmp_path / "outside.json"
     outside.write_bytes(records[-1].read_bytes())
     for number, record in enumerate(records):

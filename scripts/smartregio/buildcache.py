@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from .atomic import write_text
+from .inputs import MAX_TABLE_BYTES, InputError, InputTree
 from .outputs import working_prefix
 from .project import Project
 
@@ -216,6 +218,8 @@ class SiteRecord:
     """The last build of one site folder: its inputs' key, the state it left, its summary, and
     for the engine: the key of what it rendered and the digest of each docs file it read."""
 
+    FOLDER = "websites"  # under build/cache/, one record per site folder
+
     key: str
     state: str
     summary: str
@@ -237,12 +241,13 @@ class SiteRecord:
     @staticmethod
     def _file(cache: Path, site_dir: Path) -> Path:
         name = hashlib.sha256(str(site_dir).encode()).hexdigest()[:32]
-        return cache / "websites" / f"{name}.json"
+        return cache / SiteRecord.FOLDER / f"{name}.json"
 
     @classmethod
     def read(cls, cache: Path, site_dir: Path) -> SiteRecord | None:
-        try:
-            data = json.loads(cls._file(cache, site_dir).read_text(encoding="utf-8"))
+        try:  # a regular file only (no FIFO to block on, no link to follow)
+            record = cls._file(cache, site_dir)
+            data = json.loads(InputTree(cache).read_text(record.relative_to(cache), MAX_TABLE_BYTES))
             pages = data.get("pages", {})
             if not isinstance(pages, dict):
                 return None
@@ -253,16 +258,12 @@ class SiteRecord:
                 str(data.get("engine_key", "")),
                 {str(k): str(v) for k, v in pages.items()},
             )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (InputError, OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # none, or unreadable: the build does the full work
 
     def write(self, cache: Path, site_dir: Path) -> None:
-        path = self._file(cache, site_dir)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(path.name + f".{os.getpid()}")
-            temporary.write_text(json.dumps(self.__dict__, sort_keys=True), encoding="utf-8")
-            temporary.replace(path)
+        try:  # a new file beside it, renamed over it: never written through a planted name
+            write_text(self._file(cache, site_dir), json.dumps(self.__dict__, sort_keys=True))
         except OSError:
             return  # the next build does the full work
 

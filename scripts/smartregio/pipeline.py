@@ -94,7 +94,7 @@ def claim_output(site_dir: Path, project: Project, data_dir: Path) -> Path:
         cache = project.cache
         searched = cache / "suche"  # one folder per site (``_search``)
         per_site = sorted(searched.iterdir()) if searched.is_dir() and not searched.is_symlink() else []
-        kept = [cache / "versionen", cache / PageMemo.FOLDER]
+        kept = [cache / "versionen", cache / PageMemo.FOLDER, cache / SiteRecord.FOLDER]
         refuse_links([project.root / "build", cache, searched, *per_site, *kept], project.root)
         work = project.docs.parent
         if work != project.root / "build":

@@ -22,13 +22,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
-import os
 import re
 from collections.abc import Iterable
 from importlib import metadata, resources
 from pathlib import Path
 
+from ..atomic import write_text
 from ..cells import csv_records
+from ..inputs import MAX_TABLE_BYTES, InputError, InputTree
 from ..limits import MAX_WORD
 
 #: Joins the parts of a split compound in the index copy of a page; never shown to a reader.
@@ -83,10 +84,11 @@ class Dictionary:
         version = metadata.version("german-nouns")
         cache = cache_file(cache_dir, version) if cache_dir is not None else None
         if cache is not None:
-            try:
-                nouns, _, names = cache.read_text(encoding="utf-8").partition("\n\n")
+            try:  # a regular file only (no FIFO to block on, no link to follow)
+                text = InputTree(cache.parent).read_text(cache.name, MAX_TABLE_BYTES)
+                nouns, _, names = text.partition("\n\n")
                 return cls(frozenset(nouns.split("\n")), frozenset(names.split("\n")))
-            except OSError:
+            except InputError:
                 pass  # not there yet (or just tidied away by a build of other code): read the package
         common: set[str] = set()
         named: set[str] = set()
@@ -171,10 +173,8 @@ class Dictionary:
 def _keep(cache: Path, nouns: frozenset[str], names: frozenset[str]) -> None:
     """Write the word sets to ``cache`` (whole or not at all) and remove older sets beside it."""
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text("\n".join(sorted(nouns)) + "\n\n" + "\n".join(sorted(names)), encoding="utf-8")
-        temporary.replace(cache)
+        # a new file beside it, renamed over it: never written through a planted name
+        write_text(cache, "\n".join(sorted(nouns)) + "\n\n" + "\n".join(sorted(names)))
         for stale in cache.parent.glob(f"{CACHE_PREFIX}*.txt"):
             if stale != cache:
                 stale.unlink(missing_ok=True)  # the sets of other versions or older code

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import io
 import json
 import os
 import tempfile
@@ -75,15 +76,15 @@ class PartCache:
     def get(self, key: str) -> dict[str, bytes] | None:
         if not self.reuse:
             return None
-        try:
-            with zipfile.ZipFile(self.root / f"{key}{SUFFIX}") as kept:
+        try:  # a regular file only (no FIFO to block on, no link to follow)
+            with zipfile.ZipFile(io.BytesIO(self._read(f"{key}{SUFFIX}"))) as kept:
                 names = kept.namelist()
                 # the names become paths in the site's bundle: only plain relative ones, as
                 # Pagefind's service gives them (see pagefind_service.files)
                 if any(PurePosixPath(n).is_absolute() or ".." in PurePosixPath(n).parts for n in names):
                     return None
                 return {name: kept.read(name) for name in names}
-        except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        except (InputError, OSError, zipfile.BadZipFile, KeyError, ValueError):
             return None
 
     def put(self, key: str, files: dict[str, bytes]) -> None:

@@ -177,6 +177,18 @@ def test_an_incremental_build_gives_the_bytes_of_a_full_build_after_every_edit(t
         assert tree_digest(site) == tree_digest(full), number
 
 
+def _edit_and_build(data, site, project) -> str:
+    """Change a sentence of stadtnavi's text and build again; what the build said (verbose)."""
+    _edit(
+        data / "solutions/stadtnavi.md",
+        "die alle Verkehrsmittel verbindet",
+        "die Bus, Bahn und Rad verbindet",
+    )
+    said = io.StringIO()
+    build_site(data, site, project, Progress(VERBOSE, said))
+    return said.getvalue()
+
+
 def _generated(docs) -> dict[str, tuple[int, bytes]]:
     """The entry and place pages of a docs folder: their inode (a page taken from the last
     generation is a hard link to its file) and their bytes."""
@@ -198,20 +210,14 @@ def test_an_edit_generates_only_the_pages_that_show_it(tmp_path):
     site = tmp_path / "site"
     build_site(data, site, project)
     before = _generated(project.docs)
-    _edit(
-        data / "solutions/stadtnavi.md",
-        "die alle Verkehrsmittel verbindet",
-        "die Bus, Bahn und Rad verbindet",
-    )
-    said = io.StringIO()
-    build_site(data, site, project, Progress(VERBOSE, said))
+    said = _edit_and_build(data, site, project)
     after = _generated(project.docs)
     assert set(after) == set(before)
     rendered = {path for path in after if after[path][0] != before[path][0]}
     changed = {path for path in after if after[path][1] != before[path][1]}
     assert "loesungen/stadtnavi/index.md" in changed
     assert rendered == changed and len(changed) < len(after) / 2
-    assert f"{len(after) - len(changed)} Seiten von Einträgen und Orten unverändert" in said.getvalue()
+    assert f"{len(after) - len(changed)} Seiten von Einträgen und Orten unverändert" in said
 
     # a kept page edited by hand, another replaced by a link to a file outside the project
     tampered, linked = sorted(set(after) - changed)[:2]
@@ -542,14 +548,8 @@ def test_a_pipe_or_a_link_in_place_of_a_kept_record_is_not_read(tmp_path):
             record.symlink_to(outside)
         else:
             os.mkfifo(record)
-    _edit(
-        data / "solutions/stadtnavi.md",
-        "die alle Verkehrsmittel verbindet",
-        "die Bus, Bahn und Rad verbindet",
-    )
-    said = io.StringIO()
-    build_site(data, site, project, Progress(VERBOSE, said))
-    assert "Seiten von Einträgen und Orten unverändert" not in said.getvalue()
+    said = _edit_and_build(data, site, project)
+    assert "Seiten von Einträgen und Orten unverändert" not in said
     full = tmp_path / "full"
     build_site(data, full, project, use_cache=False)
     assert tree_digest(site) == tree_digest(full)

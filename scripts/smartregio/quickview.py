@@ -12,7 +12,6 @@ these pages until the full build that follows has them (``preview.py``).
 from __future__ import annotations
 
 import gc
-import itertools
 import os
 import shutil
 import stat
@@ -98,15 +97,20 @@ class QuickPages:
         """Write one entry's page of each collection for the engine's next run: the generator's
         and the engine's templates of an entry page are then compiled before the first edit,
         not while the reader waits for it. Returns the pages' paths."""
-        views = Views(catalogue, self.project.settings.smartregio.edit_url, relations=relations)
-        generator = Generator.for_project(self.project, catalogue, views=views)
+        generator = self._generator(catalogue, relations)
         paths = []
         for collection, entries in catalogue.entries.items():
-            for entry in itertools.islice(entries.values(), 1):
+            entry = next(iter(entries.values()), None)
+            if entry is not None:
                 page = generator.entry_page(collection, entry)
                 write_page(self.docs, page)
                 paths.append(page.path)
         return paths
+
+    def _generator(self, catalogue: Catalogue, relations: Relations) -> Generator:
+        """The project's generator over views made with the kept ``relations``."""
+        views = Views(catalogue, self.project.settings.smartregio.edit_url, relations=relations)
+        return Generator.for_project(self.project, catalogue, views=views)
 
     def answer(self, changed: Iterable[Path]) -> Answer | None:
         """The pages of the entries in ``changed``, or the data's problems; None when the change
@@ -125,9 +129,7 @@ class QuickPages:
         # the last load's relations again when the edit changed no link (``Relations.of``)
         relations = Relations.of(catalogue, self._last)
         self._last = (catalogue, relations)
-        edit_base = self.project.settings.smartregio.edit_url
-        views = Views(catalogue, edit_base, relations=relations)
-        generator = Generator.for_project(self.project, catalogue, views=views)
+        generator = self._generator(catalogue, relations)
         paths = []
         for collection, key in sorted(set(edited)):  # type: ignore[type-var]
             entry = catalogue.entries[collection].get(key)

@@ -134,11 +134,7 @@ class PartCache:
             kept = cbor2.loads(self._read(f"{key}{TABLE_SUFFIX}"))
         except (InputError, cbor2.CBORDecodeError, ValueError, TypeError, RecursionError):
             return None
-        return (
-            kept
-            if isinstance(kept, list) and all(isinstance(row, list) and len(row) == 3 for row in kept)
-            else None
-        )
+        return kept if isinstance(kept, list) else None  # its rows are checked as they are read
 
     def put_table(self, key: str, table: list) -> None:
         self.joined.add(key)

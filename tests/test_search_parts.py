@@ -378,3 +378,71 @@ def test_the_join_decodes_only_changed_parts_and_compresses_only_changed_chunks(
     kept_chunks[1].write_bytes(b"kaputt")
     assert again() == changed and len(decoded) == 2
     assert len(compressed) == 2
+
+
+def test_pages_the_engine_took_from_the_last_site_are_not_even_read(tmp_path, dictionary, monkeypatch):
+    """The cache keeps each page's digest by path, inode, size and time: a page that is the same
+    file as in the last build is not opened. A page written just before the build looked at it
+    is read again next time (a change in the same tick of the clock would keep size and time),
+    one changed in place is read, a page changed in place behind an old time stamp is caught
+    when its part is marked, and a damaged record is not taken. The bundle is the one made
+    without the cache each time."""
+    import os
+    import time
+
+    from smartregio.publish.searchcache import PAGE_STATS, PartCache
+
+    opened: list[str] = []
+    path_open = Path.open
+
+    def counted_open(self, *args, **kwargs):  # read_bytes opens through it too
+        if self.suffix == ".html":
+            opened.append(self.parent.name)
+        return path_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counted_open)
+    site, cache = tmp_path / "site", PartCache(tmp_path / "cache" / "suche")
+    write_site(site, 23)
+
+    def age(*pages: Path, seconds: int = 60) -> None:
+        for page in pages or site.rglob("*.html"):
+            os.utime(page, ns=(time.time_ns(), time.time_ns() - seconds * 1_000_000_000))
+
+    def again() -> dict[str, bytes]:
+        opened.clear()
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        index_site(site, dictionary, part_pages=4, cache=cache, scope="code")
+        return bundle(site)
+
+    first = again()
+    assert len(opened) == 23
+    assert again() == first and len(opened) == 23  # written just now: not kept, read again
+    age()
+    assert again() == first and len(opened) == 23  # looked at long after they were written
+    assert again() == first and opened == []
+    page = site / "loesungen" / "e010" / "index.html"  # the third part's
+    page.write_text(page.read_text(encoding="utf-8").replace("Eintrag 10", "Eintrag zehn"), encoding="utf-8")
+    age(page, seconds=30)
+    changed = again()
+    # read, then the rest of its part to mark it (e007, e008, e011); no other page opened
+    assert opened[0] == "e010" and sorted(opened[1:]) == ["e007", "e008", "e011"]
+    assert changed == indexed_afresh(site, tmp_path / "fresh", dictionary, 4) != first
+    # changed in place keeping size and time stamp (not what the engine does): when its part
+    # is marked for another reason, the page read then is marked, and no source pair is kept
+    # under the stale digest — the page's old text back later gives the old text's bundle
+    before = page.stat()
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("Eintrag zehn", "Eintrag elf!"), encoding="utf-8"
+    )
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    neighbour = site / "loesungen" / "e011" / "index.html"
+    neighbour.write_text(neighbour.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    age(neighbour, seconds=20)
+    assert again() == indexed_afresh(site, tmp_path / "fresh", dictionary, 4)
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("Eintrag elf!", "Eintrag zehn"), encoding="utf-8"
+    )
+    age(page, seconds=10)
+    assert again() == indexed_afresh(site, tmp_path / "fresh", dictionary, 4)
+    (cache.root / PAGE_STATS).write_text('{"x": "kaputt"}', encoding="utf-8")
+    assert again() == indexed_afresh(site, tmp_path / "fresh", dictionary, 4) and len(opened) >= 23

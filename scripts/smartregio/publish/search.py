@@ -13,14 +13,18 @@ same site always gives the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import hashlib
 import json
+import os
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -29,7 +33,7 @@ import cbor2
 from ..addresses import API, API_ADDRESSES
 from .compounds import Dictionary
 from .pagefind_service import PagefindService, PagefindServiceError
-from .searchcache import PartCache, part_key, source_key
+from .searchcache import PageStats, PartCache, part_key, source_key
 from .searchparts import MAGIC, JoinError, join_bundles
 from .vocabulary import Vocabulary, words_of
 
@@ -192,13 +196,38 @@ def page_url(relative: Path) -> str:
     return f"/{relative.as_posix()}"
 
 
-def pages_to_index(site: Path) -> Iterator[tuple[str, bytes]]:
-    """``(address, HTML)`` of every page Pagefind should read (those with
-    ``data-pagefind-body``), in address order."""
+@dataclass(frozen=True, slots=True)
+class SitePage:
+    """A page Pagefind reads: its address, its file, the SHA-256 of its HTML and, when the
+    page was read to learn that digest, the HTML."""
+
+    url: str
+    path: Path
+    digest: str
+    html: bytes | None = None
+
+    def read(self) -> bytes:
+        return self.html if self.html is not None else self.path.read_bytes()
+
+
+def pages_to_index(site: Path, stats: PageStats | None = None) -> Iterator[SitePage]:
+    """Every page Pagefind should read (those with ``data-pagefind-body``), in address order.
+    A page ``stats`` knows (the same file as in the last build) is not read; the others are
+    read once, and ``stats`` notes them."""
+    stats = stats if stats is not None else PageStats()
     for page in sorted(site.rglob("*.html"), key=lambda p: p.as_posix()):
-        html = page.read_bytes()
-        if b"data-pagefind-body" in html:
-            yield page_url(page.relative_to(site)), html
+        relative = page.relative_to(site)
+        known = stats.known(relative.as_posix(), page.stat())
+        if known is not None:
+            if known[1]:
+                yield SitePage(page_url(relative), page, known[0])
+            continue
+        with page.open("rb") as handle:
+            info, html = os.fstat(handle.fileno()), handle.read()
+        digest, indexed = hashlib.sha256(html).hexdigest(), b"data-pagefind-body" in html
+        stats.note(relative.as_posix(), info, digest, indexed)
+        if indexed:
+            yield SitePage(page_url(relative), page, digest, html)
 
 
 #: pages per Pagefind process: Pagefind holds ~85 KB per page while it writes its index, so a
@@ -256,8 +285,10 @@ def index_site(
     takes the word tables of unchanged parts and the chunks it compressed before."""
     vocabulary = Vocabulary()
     marker = _Marker(dictionary, names)
+    stats = cache.page_stats() if cache else None
     try:
-        parts, keys = _index_in_parts(pages_to_index(site), marker, vocabulary, part_pages, cache, scope)
+        pages = pages_to_index(site, stats)
+        parts, keys = _index_in_parts(pages, marker, vocabulary, part_pages, cache, scope)
         files = join_bundles(parts, cache)
     except PagefindServiceError as exc:
         raise PagefindError(f"Pagefind ist fehlgeschlagen: {exc}") from None
@@ -265,17 +296,18 @@ def index_site(
         raise PagefindError(f"Die Teile des Suchindex ließen sich nicht zusammenführen: {exc}") from None
     if cache:
         cache.keep_only(keys)
+        cache.put_page_stats(stats)
     bundle = site / "pagefind"
     for name, content in sorted(files.items()):
         (bundle / name).parent.mkdir(parents=True, exist_ok=True)
         (bundle / name).write_bytes(content)
     canonicalise(bundle)
-    write_hit_numbers(site)
+    write_hit_numbers(site, files)
     vocabulary.write(bundle)  # for „Meinten Sie …?“
 
 
 def _index_in_parts(
-    pages: Iterator[tuple[str, bytes]],
+    pages: Iterator[SitePage],
     marker: _Marker,
     vocabulary: Vocabulary,
     part_pages: int,
@@ -295,15 +327,21 @@ def _index_in_parts(
             for run in _runs(pages, part_pages):
                 kept = None
                 if cache:
-                    source = source_key(f"{scope}\0{marker.scope}", run)
+                    source = source_key(f"{scope}\0{marker.scope}", [(p.url, p.digest) for p in run])
                     known = cache.source(source)
                     if known is not None and (kept := cache.get(known[0])) is not None:
                         key, counts = known
                 if kept is None:
-                    part, counts = marker.mark(run)
+                    htmls = [(p.url, p.read()) for p in run]
+                    part, counts = marker.mark(htmls)
                     key = part_key(part) if cache else ""
                     kept = cache.get(key) if cache else None
-                    if cache:
+                    # a page read now is the one whose digest the source names (not changed in
+                    # place since it was looked at), or the pair is not kept
+                    if cache and all(
+                        p.html is not None or hashlib.sha256(html).hexdigest() == p.digest
+                        for p, (_url, html) in zip(run, htmls, strict=True)
+                    ):
                         cache.put_source(source, key, counts)
                 vocabulary.add_counts(counts)
                 if kept is not None:
@@ -347,20 +385,19 @@ def _index_part(
     return files
 
 
-def write_hit_numbers(site: Path) -> None:
+def write_hit_numbers(site: Path, files: dict[str, bytes]) -> None:
     """For each catalogue, ``pagefind/nummern/<section>.json``: Pagefind's page id of each
     entry → the entry's number in the catalogue's facet index (its ``adressen.json`` order).
     A text hit in a catalogue then finds its card and its place in the chosen order without
-    Pagefind's sort index (which every search would download) and without its fragment."""
-    bundle = site / "pagefind"
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    Pagefind's sort index (which every search would download) and without its fragment.
+    The page ids come from the fragments of the joined bundle (``files``), each read only as
+    far as its address."""
     page_ids: dict[str, str] = {}
-    for info in entry["languages"].values():
-        meta = _read(bundle / f"pagefind.{info['hash']}.pf_meta")
-        for page_id, _words in meta[1]:
-            raw = gzip.decompress((bundle / "fragment" / f"{page_id}.pf_fragment").read_bytes())
-            page_ids[json.loads(raw[len(MAGIC) :])["url"]] = page_id
-    out = bundle / "nummern"
+    for path, data in files.items():
+        folder, _slash, name = path.partition("/")
+        if folder == "fragment" and name.endswith(".pf_fragment"):
+            page_ids[_fragment_url(data)] = name.removesuffix(".pf_fragment")
+    out = site / "pagefind" / "nummern"
     out.mkdir(exist_ok=True)
     for addresses in sorted((site / API).glob(f"*/{API_ADDRESSES}.json")):
         urls = json.loads(addresses.read_text(encoding="utf-8"))
@@ -368,3 +405,21 @@ def write_hit_numbers(site: Path) -> None:
         (out / f"{addresses.parent.name}.json").write_text(
             json.dumps(dict(sorted(numbers.items())), separators=(",", ":")), encoding="utf-8"
         )
+
+
+_URL_FIRST = MAGIC + b'{"url":'
+
+
+def _fragment_url(data: bytes) -> str:
+    """A fragment's address: Pagefind writes it first, so only the start is decompressed
+    (the whole fragment where the start does not hold it)."""
+    head = zlib.decompressobj(wbits=31).decompress(data, 4096)
+    if head.startswith(_URL_FIRST):
+        with contextlib.suppress(ValueError):
+            url, _end = json.JSONDecoder().raw_decode(head.decode("utf-8", "ignore"), len(_URL_FIRST))
+            if isinstance(url, str):
+                return url
+    raw = gzip.decompress(data)
+    if not raw.startswith(MAGIC):
+        raise PagefindError("unerwartetes Pagefind-Format: Fragment")
+    return json.loads(raw[len(MAGIC) :])["url"]

@@ -6,7 +6,9 @@ back when the same part comes again, so an edit re-indexes only the parts whose 
 (Pagefind itself cannot change an index it has written). Beside each part it keeps which part
 the pages as the engine wrote them gave (by a digest of their HTML, the code and the dictionary)
 with the counts of their words, so the pages of an unchanged part are not even read into the
-marking again. Safe to delete: a missing or unreadable part is marked and indexed again.
+marking again, and the digest of each page with where and when the engine wrote it
+(:class:`PageStats`), so a page the engine took unchanged from the last site is not even read.
+Safe to delete: a missing or unreadable part is marked and indexed again.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import io
 import json
 import os
 import tempfile
+import time
 import zipfile
 import zlib
 from importlib import metadata
@@ -34,6 +37,7 @@ SOURCE_SUFFIX = ".quelle.json"  # which part the pages as the engine wrote them 
 TABLE_SUFFIX = ".woerter"  # a part's word table for the join (CBOR, see searchparts.Postings)
 CHUNK_SUFFIX = ".pf_index"  # a joined chunk of the word index, compressed
 _SUFFIXES = (SUFFIX, SOURCE_SUFFIX, TABLE_SUFFIX, CHUNK_SUFFIX)
+PAGE_STATS = "seiten.json"  # each page's digest by where and when it was written (PageStats)
 
 
 def _pagefind_version() -> str:
@@ -43,15 +47,69 @@ def _pagefind_version() -> str:
         return "unbekannt"
 
 
-def source_key(scope: str, pages: list[tuple[str, bytes]]) -> str:
-    """A digest of what a part's marked pages are made of: the pages' addresses and HTML as the
-    engine wrote it, and ``scope`` (the code, the packages, the dictionary, the proper names)."""
+def source_key(scope: str, pages: list[tuple[str, str]]) -> str:
+    """A digest of what a part's marked pages are made of: the pages' addresses and the digests
+    of their HTML as the engine wrote it, and ``scope`` (the code, the packages, the
+    dictionary, the proper names)."""
     digest = hashlib.sha256(f"{_pagefind_version()}\0{scope}\0".encode())
-    for url, html in pages:
-        encoded = url.encode("utf-8")
-        digest.update(len(encoded).to_bytes(8, "big") + encoded)
-        digest.update(len(html).to_bytes(8, "big") + html)
+    for url, page_digest in pages:
+        for value in (url, page_digest):
+            encoded = value.encode("utf-8")
+            digest.update(len(encoded).to_bytes(8, "big") + encoded)
     return digest.hexdigest()
+
+
+class PageStats:
+    """Each page's SHA-256 and whether Pagefind reads it, by its path, device, inode, size and
+    modification time, as ``git`` keeps its index: the engine links a page it did not render
+    again from the last site (the same inode, untouched), so its digest is known without
+    reading it. A page written less than :data:`RACY_NS` before it was looked at is not kept
+    (a change within the same tick of the file system's clock would keep size and time)."""
+
+    RACY_NS = 2_000_000_000
+
+    def __init__(self, kept: dict[str, list] | None = None) -> None:
+        self.kept = kept or {}
+        self.seen: dict[str, list] = {}
+        self.looked = time.time_ns()
+
+    @staticmethod
+    def _stamp(info: os.stat_result) -> list[int]:
+        return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns]
+
+    def known(self, path: str, info: os.stat_result) -> tuple[str, bool] | None:
+        """The digest and whether Pagefind reads the page, if the file is the one looked at."""
+        record = self.kept.get(path)
+        if record is None or record[:4] != self._stamp(info):
+            return None
+        self.seen[path] = record
+        return record[4], record[5]
+
+    def note(self, path: str, info: os.stat_result, digest: str, indexed: bool) -> None:
+        if info.st_mtime_ns < self.looked - self.RACY_NS:
+            self.seen[path] = [*self._stamp(info), digest, indexed]
+
+    @classmethod
+    def parse(cls, data: bytes) -> PageStats:
+        """The kept records; anything else than a mapping of path to a well-formed record is
+        not taken (the pages are then read)."""
+        kept = json.loads(data)
+        if not isinstance(kept, dict):
+            raise ValueError("keine Zuordnung")
+        for path, record in kept.items():
+            if not (
+                isinstance(path, str)
+                and isinstance(record, list)
+                and len(record) == 6
+                and all(isinstance(n, int) and not isinstance(n, bool) for n in record[:4])
+                and isinstance(record[4], str)
+                and isinstance(record[5], bool)
+            ):
+                raise ValueError("kein Seiteneintrag")
+        return cls(kept)
+
+    def dumps(self) -> str:
+        return json.dumps(self.seen, sort_keys=True, separators=(",", ":"))
 
 
 def part_key(pages: list[tuple[str, str]]) -> str:
@@ -123,6 +181,17 @@ class PartCache:
         text = json.dumps({"part": marked, "words": counts}, ensure_ascii=False, sort_keys=True)
         with contextlib.suppress(OSError):  # not kept: the next build marks the part again
             write_text(self.root / f"{key}{SOURCE_SUFFIX}", text)
+
+    def page_stats(self) -> PageStats:
+        """The pages' digests of the last build (none without ``reuse`` or when unreadable)."""
+        if self.reuse:
+            with contextlib.suppress(InputError, ValueError, TypeError):
+                return PageStats.parse(self._read(PAGE_STATS))
+        return PageStats()
+
+    def put_page_stats(self, stats: PageStats) -> None:
+        with contextlib.suppress(OSError):  # not kept: the next build reads every page
+            write_text(self.root / PAGE_STATS, stats.dumps())
 
     # --- the join's (see searchparts.JoinCache) -----------------------------------------
     def table(self, key: str) -> list | None:

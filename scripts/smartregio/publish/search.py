@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 import cbor2
@@ -188,7 +188,7 @@ def _frame(html: str, before: int) -> str:
     )
 
 
-def page_url(relative: Path) -> str:
+def page_url(relative: PurePosixPath) -> str:
     """The address Pagefind gives a page file: ``a/b/index.html`` → ``/a/b/``."""
     if relative.name == "index.html":
         folder = relative.parent.as_posix()
@@ -215,19 +215,29 @@ def pages_to_index(site: Path, stats: PageStats | None = None) -> Iterator[SiteP
     A page ``stats`` knows (the same file as in the last build) is not read; the others are
     read once, and ``stats`` notes them."""
     stats = stats if stats is not None else PageStats()
-    for page in sorted(site.rglob("*.html"), key=lambda p: p.as_posix()):
-        relative = page.relative_to(site)
-        known = stats.known(relative.as_posix(), page.stat())
+    for relative in _html_files(site):
+        page = site / relative
+        known = stats.known(relative, page.stat())
         if known is not None:
             if known[1]:
-                yield SitePage(page_url(relative), page, known[0])
+                yield SitePage(page_url(PurePosixPath(relative)), page, known[0])
             continue
         with page.open("rb") as handle:
             info, html = os.fstat(handle.fileno()), handle.read()
         digest, indexed = hashlib.sha256(html).hexdigest(), b"data-pagefind-body" in html
-        stats.note(relative.as_posix(), info, digest, indexed)
+        stats.note(relative, info, digest, indexed)
         if indexed:
-            yield SitePage(page_url(relative), page, digest, html)
+            yield SitePage(page_url(PurePosixPath(relative)), page, digest, html)
+
+
+def _html_files(site: Path) -> list[str]:
+    """The site's HTML files as relative POSIX paths, in code point order."""
+    found: list[str] = []
+    for folder, _folders, names in os.walk(site):
+        prefix = os.path.relpath(folder, site)
+        prefix = "" if prefix == "." else prefix.replace(os.sep, "/") + "/"
+        found.extend(prefix + name for name in names if name.endswith(".html"))
+    return sorted(found)
 
 
 #: pages per Pagefind process: Pagefind holds ~85 KB per page while it writes its index, so a
@@ -298,9 +308,13 @@ def index_site(
         cache.keep_only(keys)
         cache.put_page_stats(stats)
     bundle = site / "pagefind"
+    folders: set[Path] = set()
     for name, content in sorted(files.items()):
-        (bundle / name).parent.mkdir(parents=True, exist_ok=True)
-        (bundle / name).write_bytes(content)
+        path = bundle / name
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        path.write_bytes(content)
     canonicalise(bundle)
     write_hit_numbers(site, files)
     vocabulary.write(bundle)  # for „Meinten Sie …?“

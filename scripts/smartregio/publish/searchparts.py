@@ -24,6 +24,7 @@ import hashlib
 import heapq
 import json
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import groupby, pairwise
 from operator import itemgetter
@@ -157,13 +158,7 @@ def _join_language(
             for value, numbers in values:
                 into.setdefault(value, []).extend(number + offset for number in numbers)
     chunks = []
-    for first, last, raw in _joined_chunks(tables):
-        key = hashlib.sha256(raw).hexdigest()
-        data = cache.chunk(key, raw) if cache else None
-        if data is None:
-            data = gzip.compress(raw, compresslevel=9, mtime=0)
-            if cache:
-                cache.put_chunk(key, data)
+    for first, last, data in _compressed(_joined_chunks(tables), cache):
         chunks.append([first, last, content_name(joined, "index", f"{language}_", ".pf_index", data)])
     _trim_ranges(chunks)
     filter_files = [
@@ -179,6 +174,33 @@ def _join_language(
     return content_name(joined, "", f"pagefind.{language}_", ".pf_meta", meta).removeprefix("pagefind."), len(
         pages
     )
+
+
+#: threads compressing chunks: zlib lets go of the interpreter while it compresses
+COMPRESSING = 2
+
+
+def _compressed(
+    chunks: Iterator[tuple[str, str, bytes]], cache: JoinCache | None
+) -> list[tuple[str, str, bytes]]:
+    """Each chunk's gzip bytes, in order: from ``cache`` where it kept them, the others
+    compressed side by side (level 9, no time stamp: the same bytes every time)."""
+    done: list[tuple[str, str, bytes | Future[bytes]]] = []
+    with ThreadPoolExecutor(max_workers=COMPRESSING) as pool:
+        for first, last, raw in chunks:
+            key = hashlib.sha256(raw).hexdigest()
+            data = cache.chunk(key, raw) if cache else None
+            if data is None:
+                data = pool.submit(_compress, raw, key, cache)
+            done.append((first, last, data))
+    return [(first, last, data if isinstance(data, bytes) else data.result()) for first, last, data in done]
+
+
+def _compress(raw: bytes, key: str, cache: JoinCache | None) -> bytes:
+    data = gzip.compress(raw, compresslevel=9, mtime=0)
+    if cache:
+        cache.put_chunk(key, data)
+    return data
 
 
 @dataclass(frozen=True, slots=True)

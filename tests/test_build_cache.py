@@ -555,3 +555,52 @@ def test_a_pipe_or_a_link_in_place_of_a_kept_record_is_not_read(tmp_path):
     full = tmp_path / "full"
     build_site(data, full, project, use_cache=False)
     assert tree_digest(site) == tree_digest(full)
+
+
+def test_the_records_of_sites_not_built_for_a_while_are_removed(tmp_path):
+    """The cache keeps records per site folder (search parts, page keys, site record): after a
+    build, those of other sites beyond the six most recently built are removed, so the cache
+    does not grow with every ``--site-dir`` ever built. A planted link goes, its target stays."""
+    import time
+
+    from smartregio.buildcache import KEEP_SITES
+
+    project = _project(tmp_path / "project")
+    data = make_data(project.root / "data")
+    cache = project.cache
+    hour_ago = time.time() - 3600
+    for kind in ("suche", "seiten", "websites"):
+        (cache / kind).mkdir(parents=True, exist_ok=True)
+        for n in range(8):  # eight other sites, built a minute apart, alt0 first
+            record = cache / kind / f"alt{n}"
+            if kind == "suche":
+                record.mkdir()
+                (record / "teil.teil").write_bytes(b"x")
+            else:
+                record = record.with_suffix(".json")
+                record.write_text("{}", encoding="utf-8")
+            os.utime(record, (hour_ago + 60 * n, hour_ago + 60 * n))
+    outside = tmp_path / "outside.json"
+    outside.write_text("bleibt", encoding="utf-8")
+    link = cache / "websites" / "verknuepft.json"
+    link.symlink_to(outside)
+    os.utime(link, (hour_ago - 60, hour_ago - 60), follow_symlinks=False)
+    build_site(data, tmp_path / "site", project)
+    own = {}
+    for kind, suffix in (("suche", ""), ("seiten", ".json"), ("websites", ".json")):
+        names = {path.name for path in (cache / kind).iterdir()}
+        others = {f"alt{n}{suffix}" for n in range(8)}
+        assert names & others == {f"alt{n}{suffix}" for n in range(8 - KEEP_SITES, 8)}, kind
+        assert len(names - others) == 1, kind  # this build's own record
+        own[kind] = (names - others).pop()
+    assert not link.is_symlink() and outside.read_text(encoding="utf-8") == "bleibt"
+    # a second site: the first site's records are now among the six newest of the others
+    # (the page keys are kept per work folder, the same for both builds: nothing more goes)
+    build_site(data, tmp_path / "zweite", project)
+    for kind, suffix in (("suche", ""), ("websites", ".json")):
+        names = {path.name for path in (cache / kind).iterdir()}
+        assert own[kind] in names and f"alt2{suffix}" not in names and f"alt3{suffix}" in names, kind
+        assert len(names) == KEEP_SITES + 1, kind
+    assert {path.name for path in (cache / "seiten").iterdir()} == {own["seiten"]} | {
+        f"alt{n}.json" for n in range(8 - KEEP_SITES, 8)
+    }

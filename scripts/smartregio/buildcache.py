@@ -270,3 +270,36 @@ class SiteRecord:
     @staticmethod
     def forget(cache: Path, site_dir: Path) -> None:
         SiteRecord._file(cache, site_dir).unlink(missing_ok=True)
+
+
+#: sites whose records are kept besides those of the build that just ran: the most recently
+#: built (the site, the preview's, a second checkout's …)
+KEEP_SITES = 6
+
+
+def prune_site_records(cache: Path, folders: tuple[str, ...], since: float, keep: int = KEEP_SITES) -> int:
+    """Remove the records of sites not built for a while, so the cache does not grow with every
+    ``--site-dir`` ever built (each benchmark's, each test checkout's): in each of ``folders``
+    (one record, file or folder, per site), those last written before ``since`` (the start of
+    this build) beyond the ``keep`` newest. A link is removed itself, never followed. Returns
+    how many records went."""
+    removed = 0
+    for name in folders:
+        folder = cache / name
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        older = []
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            for entry in entries:
+                with contextlib.suppress(OSError):
+                    written = entry.stat(follow_symlinks=False).st_mtime
+                    if written < since:
+                        older.append((written, entry.name, entry.is_dir(follow_symlinks=False)))
+        for _written, record, is_folder in sorted(older, reverse=True)[keep:]:
+            with contextlib.suppress(OSError):
+                if is_folder:
+                    shutil.rmtree(folder / record)  # works on descriptors: follows no link out
+                else:
+                    (folder / record).unlink()
+                removed += 1
+    return removed

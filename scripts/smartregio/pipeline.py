@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from . import buildgraph, processes
 from .addresses import SECTIONS
-from .buildcache import Inputs, SiteRecord, SnapshotCache, docs_digest, site_state
+from .buildcache import Inputs, SiteRecord, SnapshotCache, docs_digest, prune_site_records, site_state
 from .buildgraph import Stage
 from .catalogue import Catalogue
 from .engine import DEFAULT, EngineError, renderer
@@ -92,7 +92,7 @@ def claim_output(site_dir: Path, project: Project, data_dir: Path) -> Path:
     only; the resolved site folder."""
     try:
         cache = project.cache
-        searched = cache / "suche"  # one folder per site (``_search``)
+        searched = cache / PartCache.FOLDER  # one folder per site (``_search``)
         per_site = sorted(searched.iterdir()) if searched.is_dir() and not searched.is_symlink() else []
         kept = [cache / "versionen", cache / PageMemo.FOLDER, cache / SiteRecord.FOLDER]
         refuse_links([project.root / "build", cache, searched, *per_site, *kept], project.root)
@@ -202,6 +202,7 @@ def build_site(
     (see ``buildcache``); the stored releases' pages come from the cache when their key is
     kept there. ``use_cache=False`` does all the work and renews the cache."""
     progress = progress or Progress(QUIET)  # a new one: a progress keeps the timings of its build
+    started = datetime.now(UTC).timestamp()
     settings = project.settings.smartregio  # a wrong setting stops the build before any work
     site_dir = claim_output(site_dir, project, data_dir)
     for warning in (missing_warning(settings), project.settings.placeholder_warning()):
@@ -259,6 +260,8 @@ def build_site(
     finally:
         jobs.stop()  # the second process, the versions' job, removals
         shutil.rmtree(scratch, ignore_errors=True)
+    # the records of sites not built for a while (their site folder may be long gone)
+    prune_site_records(project.cache, (PartCache.FOLDER, PageMemo.FOLDER, SiteRecord.FOLDER), started)
     progress.done("Fertig")
     return Built(catalogue.summary())
 
@@ -543,7 +546,7 @@ def _search(
     # only the parts whose pages changed are marked and indexed again; one folder per site
     # (the preview's too); the marking's scope: the code and packages
     site = hashlib.sha256(str(site_dir.resolve()).encode("utf-8")).hexdigest()[:16]
-    parts = PartCache(project.cache / "suche" / site, reuse=use_cache)
+    parts = PartCache(project.cache / PartCache.FOLDER / site, reuse=use_cache)
     names = place_names(catalogue, dictionary)
     index_site(staging, dictionary, names, cache=parts, scope=inputs.engine_key)
 

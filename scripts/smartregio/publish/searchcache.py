@@ -126,6 +126,8 @@ class PartCache:
     """Parts' bundles by key in ``root``; ``reuse=False`` takes nothing back (a build without
     the cache) but keeps what it makes."""
 
+    FOLDER = "suche"  # under build/cache/, one folder per site
+
     def __init__(self, root: Path, reuse: bool = True) -> None:
         self.root = root
         self.reuse = reuse

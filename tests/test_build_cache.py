@@ -560,7 +560,8 @@ def test_a_pipe_or_a_link_in_place_of_a_kept_record_is_not_read(tmp_path):
 def test_the_records_of_sites_not_built_for_a_while_are_removed(tmp_path):
     """The cache keeps records per site folder (search parts, page keys, site record): after a
     build, those of other sites beyond the six most recently built are removed, so the cache
-    does not grow with every ``--site-dir`` ever built. A planted link goes, its target stays."""
+    does not grow with every ``--site-dir`` ever built. A planted link goes, its target stays;
+    a FIFO goes without being opened."""
     import time
 
     from smartregio.buildcache import KEEP_SITES
@@ -585,7 +586,11 @@ def test_the_records_of_sites_not_built_for_a_while_are_removed(tmp_path):
     link = cache / "websites" / "verknuepft.json"
     link.symlink_to(outside)
     os.utime(link, (hour_ago - 60, hour_ago - 60), follow_symlinks=False)
+    pipe = cache / "seiten" / "fifo.json"  # removed without being opened (it would block)
+    os.mkfifo(pipe)
+    os.utime(pipe, (hour_ago - 60, hour_ago - 60))
     build_site(data, tmp_path / "site", project)
+    assert not pipe.exists()
     own = {}
     for kind, suffix in (("suche", ""), ("seiten", ".json"), ("websites", ".json")):
         names = {path.name for path in (cache / kind).iterdir()}

@@ -277,13 +277,11 @@ class SiteRecord:
 KEEP_SITES = 6
 
 
-def prune_site_records(cache: Path, folders: tuple[str, ...], since: float, keep: int = KEEP_SITES) -> int:
+def prune_site_records(cache: Path, folders: tuple[str, ...], since: float, keep: int = KEEP_SITES) -> None:
     """Remove the records of sites not built for a while, so the cache does not grow with every
     ``--site-dir`` ever built (each benchmark's, each test checkout's): in each of ``folders``
     (one record, file or folder, per site), those last written before ``since`` (the start of
-    this build) beyond the ``keep`` newest. A link is removed itself, never followed. Returns
-    how many records went."""
-    removed = 0
+    this build) beyond the ``keep`` newest. A link is removed itself, never followed."""
     for name in folders:
         folder = cache / name
         if folder.is_symlink() or not folder.is_dir():
@@ -301,5 +299,3 @@ def prune_site_records(cache: Path, folders: tuple[str, ...], since: float, keep
                     shutil.rmtree(folder / record)  # works on descriptors: follows no link out
                 else:
                     (folder / record).unlink()
-                removed += 1
-    return removed

@@ -211,7 +211,9 @@ async function init(root) {
     const typed = event.target.type === "search";
     // the index part of the words typed so far loads while the reader pauses
     if (typed && event.target.value.trim().length > 1) search.preload(event.target.value.trim());
-    timer = setTimeout(update, typed ? 250 : 0);
+    // a key waits a moment for the next; a word put in at once (pasted, dictated, chosen from
+    // the keyboard's suggestions) is a query already: on a slow phone that is a quarter second
+    timer = setTimeout(update, typed && !insertedWhole(event) ? 250 : 0);
   });
   form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
   form.addEventListener("reset", () => {
@@ -366,6 +368,12 @@ class FacetIndex {
     }
     return hits.map((r) => ({ card: () => this.card(numbers[r.id]) }));
   }
+}
+
+// Whether an input put more than one character in at once, not a key typed.
+const WHOLE_INPUT = new Set(["insertFromPaste", "insertFromDrop", "insertReplacementText", "insertFromYank"]);
+function insertedWhole(event) {
+  return WHOLE_INPUT.has(event.inputType) || [...(event.data || "")].length > 1;
 }
 
 // Full-text search through Pagefind, loaded only when a term is entered.

@@ -521,8 +521,8 @@ def test_a_cache_folder_that_is_a_symlink_stops_the_build_before_anything_is_wri
 
 def test_a_pipe_or_a_link_in_place_of_a_kept_record_is_not_read(tmp_path):
     """Every record the build keeps is read as a regular file only — the pages' keys, the
-    search's page digests, sources, parts, word tables and chunks, the site's record, the dictionary's word
-    sets: a FIFO there (which would block the build) or a symlink to a file outside is passed
+    search's page digests, sources, parts, word tables, chunks and marks, the site's record, the
+    dictionary's word sets: a FIFO there (which would block the build) or a symlink to a file outside is passed
     over, and the build does the work anew, giving the bytes of a build without the cache."""
     project = _project(tmp_path / "project")
     data = make_data(project.root / "data")
@@ -536,11 +536,18 @@ def test_a_pipe_or_a_link_in_place_of_a_kept_record_is_not_read(tmp_path):
         *sorted((cache / "suche").glob("*/seiten.json")),
         *(
             path
-            for suffix in ("quelle.json", "teil", "woerter", "pf_index")
+            for suffix in ("quelle.json", "teil", "woerter", "pf_index", "markiert")
             for path in sorted((cache / "suche").glob(f"*/*.{suffix}"))
         ),
     ]
-    assert {path.suffix for path in records} == {".json", ".txt", ".teil", ".woerter", ".pf_index"}
+    assert {path.suffix for path in records} == {
+        ".json",
+        ".txt",
+        ".teil",
+        ".woerter",
+        ".pf_index",
+        ".markiert",
+    }
     assert "seiten.json" in {path.name for path in records}
     outside = tmp_path / "outside.json"
     outside.write_bytes(records[-1].read_bytes())

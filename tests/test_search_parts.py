@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -233,7 +234,7 @@ def test_a_kept_part_is_not_indexed_again_and_the_bundle_stays_the_same(tmp_path
     indexed.clear()
     again(site, cache)
     assert indexed == [] and bundle(site) == first
-    page = site / "loesungen" / "e010" / "index.html"  # the third part's
+    page = site / "loesungen" / "e010" / "index.html"  # the fourth part's
     page.write_text(page.read_text(encoding="utf-8").replace("Eintrag 10", "Eintrag zehn"), encoding="utf-8")
     again(site, cache)
     assert indexed == [4]
@@ -269,24 +270,26 @@ def test_a_kept_part_naming_a_path_outside_its_bundle_is_not_taken(tmp_path):
 
 def test_pages_the_engine_wrote_as_before_are_not_marked_again(tmp_path, dictionary, monkeypatch):
     """A part whose pages are the bytes of an earlier build is taken with its words' counts,
-    without marking a page; a change outside what Pagefind reads (the page's frame) marks the
-    part again but finds its bundle kept; a change of the text marks and indexes that part.
-    Bundle and vocabulary are those of a build without the cache each time."""
-    from smartregio.publish.searchcache import PartCache
+    without marking a page; in a part with a changed page only that page is marked again (the
+    others' marks are kept by the digest of their HTML): a change outside what Pagefind reads
+    (the page's frame) finds the part's bundle kept, a change of the text indexes that part.
+    Damaged marks mark the part whole. Bundle and vocabulary are those of a build without the
+    cache each time."""
+    from smartregio.publish.searchcache import MARKS_SUFFIX, PartCache
 
-    marked: list[int] = []
+    marked: list[str] = []  # the pages marked, by their title
     indexed: list[int] = []
-    mark, index_part = search._Marker.mark, search._index_part
+    index_copy, index_part = search.index_copy, search._index_part
 
-    def counted_mark(self, pages):
-        marked.append(len(pages))
-        return mark(self, pages)
+    def counted_copy(html, *args, **kwargs):
+        marked.append(re.search(r"<title>(.*?)</title>", html).group(1))
+        return index_copy(html, *args, **kwargs)
 
     def counted_index(pages, cache=None, key=""):
         indexed.append(len(pages))
         return index_part(pages, cache, key)
 
-    monkeypatch.setattr(search._Marker, "mark", counted_mark)
+    monkeypatch.setattr(search, "index_copy", counted_copy)
     monkeypatch.setattr(search, "_index_part", counted_index)
     site, cache = tmp_path / "site", PartCache(tmp_path / "cache" / "suche")
     write_site(site, 23)
@@ -299,21 +302,27 @@ def test_pages_the_engine_wrote_as_before_are_not_marked_again(tmp_path, diction
         return bundle(site)
 
     first = again()
-    assert marked == [4, 4, 4, 4, 4, 3] and len(indexed) == 6
+    assert len(marked) == 23 and len(indexed) == 6
     assert again() == first and marked == [] and indexed == []
-    page = site / "loesungen" / "e010" / "index.html"  # the third part's
-    page.write_text(
-        page.read_text(encoding="utf-8").replace("<main>", "<main class='neu'>"), encoding="utf-8"
-    )
-    assert again() == first and marked == [4] and indexed == []
-    page.write_text(page.read_text(encoding="utf-8").replace("Eintrag 10", "Eintrag zehn"), encoding="utf-8")
+    page = site / "loesungen" / "e010" / "index.html"  # the fourth part's
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("<main>", "<main class='neu'>"), encoding="utf-8")
+    assert again() == first and marked == ["Eintrag 10"] and indexed == []
+    page.write_text(html.replace("Eintrag 10", "Eintrag zehn"), encoding="utf-8")
     changed = again()
-    assert marked == [4] and indexed == [4] and changed != first
+    assert marked == ["Eintrag zehn"] and indexed == [4] and changed != first
     assert changed == indexed_afresh(
         site, tmp_path / "fresh", dictionary, 4
     )  # the vocabulary too: counted from kept and marked parts
+    # damaged or cut-short marks are not taken: the part's pages are all marked again
+    kept_marks = sorted(cache.root.glob(f"*{MARKS_SUFFIX}"))
+    assert [m.name for m in kept_marks] == [f"{cache.marks_name(n)}{MARKS_SUFFIX}" for n in range(6)]
+    for marks in kept_marks:
+        marks.write_bytes(marks.read_bytes()[:-20])
+    page.write_text(html, encoding="utf-8")
+    assert again() == first and len(marked) == 4
     # other code (``scope``) marks everything again; the bundles are kept by what was marked
-    assert again("other code") == changed and len(marked) == 6 and indexed == []
+    assert again("other code") == first and len(marked) == 23 and indexed == []
 
 
 def test_the_join_decodes_only_changed_parts_and_compresses_only_changed_chunks(
@@ -420,7 +429,7 @@ def test_pages_the_engine_took_from_the_last_site_are_not_even_read(tmp_path, di
     age()
     assert again() == first and len(opened) == 23  # looked at long after they were written
     assert again() == first and opened == []
-    page = site / "loesungen" / "e010" / "index.html"  # the third part's
+    page = site / "loesungen" / "e010" / "index.html"  # the fourth part's
     page.write_text(page.read_text(encoding="utf-8").replace("Eintrag 10", "Eintrag zehn"), encoding="utf-8")
     age(page, seconds=30)
     changed = again()

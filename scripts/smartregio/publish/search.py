@@ -33,7 +33,7 @@ import cbor2
 from ..addresses import API, API_ADDRESSES
 from .compounds import Dictionary
 from .pagefind_service import PagefindService, PagefindServiceError
-from .searchcache import PageStats, PartCache, part_key, source_key
+from .searchcache import Mark, PageStats, PartCache, part_key, source_key
 from .searchparts import MAGIC, JoinError, join_bundles
 from .vocabulary import Vocabulary, words_of
 
@@ -265,17 +265,29 @@ class _Marker:
         text = self.dictionary.fingerprint + "\0" + "\n".join(sorted(self.names))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def mark(self, pages: list[tuple[str, bytes]]) -> tuple[list[tuple[str, str]], dict[str, int]]:
-        """The part's marked pages and, per word, how many of them use it."""
+    def mark(
+        self, pages: list[tuple[str, bytes]], earlier: dict[str, Mark] | None = None
+    ) -> tuple[list[tuple[str, str]], dict[str, int], dict[str, Mark]]:
+        """The part's marked pages, per word how many of them use it, and the marks of its
+        pages by the digest of their HTML. A page whose HTML has a digest in ``earlier`` (the
+        marks of the part last marked at the same place, with the same scope) is not marked
+        again: an edit marks the pages it changed, not every page of their part."""
         counts: Counter[str] = Counter()
         marked = []
+        marks: dict[str, Mark] = {}
         for url, html in pages:
-            words: set[str] = set()
-            text = index_copy(html.decode("utf-8"), self.dictionary, self.names, self.marked, words)
+            digest = hashlib.sha256(html).hexdigest()
+            mark = marks.get(digest) or (earlier.get(digest) if earlier else None)
+            if mark is None:
+                words: set[str] = set()
+                text = index_copy(html.decode("utf-8"), self.dictionary, self.names, self.marked, words)
+                mark = (text, sorted(words))
+            marks[digest] = mark
+            text, page_words = mark
             if text is not None:
-                counts.update(words)
+                counts.update(page_words)
                 marked.append((url, text))
-        return marked, dict(counts)
+        return marked, dict(counts), marks
 
 
 def index_site(
@@ -340,16 +352,20 @@ def _index_in_parts(
     keys: set[str] = set()
     with ThreadPoolExecutor(max_workers=PARALLEL_PARTS) as pool:
         try:
-            for run in _runs(pages, part_pages):
+            for position, run in enumerate(_runs(pages, part_pages)):
                 kept = None
                 if cache:
-                    source = source_key(f"{scope}\0{marker.scope}", [(p.url, p.digest) for p in run])
+                    marking = f"{scope}\0{marker.scope}"
+                    source = source_key(marking, [(p.url, p.digest) for p in run])
                     known = cache.source(source)
                     if known is not None and (kept := cache.get(known[0])) is not None:
                         key, counts = known
                 if kept is None:
                     htmls = [(p.url, p.read()) for p in run]
-                    part, counts = marker.mark(htmls)
+                    earlier = cache.marks(position, marking) if cache else None
+                    part, counts, marks = marker.mark(htmls, earlier)
+                    if cache:
+                        cache.put_marks(position, marking, marks)
                     key = part_key(part) if cache else ""
                     kept = cache.get(key) if cache else None
                     # a page read now is the one whose digest the source names (not changed in
@@ -367,7 +383,7 @@ def _index_in_parts(
                 else:
                     running.append(pool.submit(_index_part, part, cache, key))
                 if cache:
-                    keys.update((key, source))
+                    keys.update((key, source, cache.marks_name(position)))
                 while sum(not future.done() for future in running) > PARALLEL_PARTS:
                     wait(running, return_when=FIRST_COMPLETED)
             parts = [future.result() for future in running]

@@ -8,6 +8,9 @@ the pages as the engine wrote them gave (by a digest of their HTML, the code and
 with the counts of their words, so the pages of an unchanged part are not even read into the
 marking again, and the digest of each page with where and when the engine wrote it
 (:class:`PageStats`), so a page the engine took unchanged from the last site is not even read.
+And the marked text and words of each page of the part last marked at each position, by the
+digest of the page's HTML (:meth:`PartCache.marks`), so an edit marks only the pages it changed,
+not the whole part they are in.
 Safe to delete: a missing or unreadable part is marked and indexed again.
 """
 
@@ -36,8 +39,11 @@ SUFFIX = ".teil"
 SOURCE_SUFFIX = ".quelle.json"  # which part the pages as the engine wrote them gave
 TABLE_SUFFIX = ".woerter"  # a part's word table for the join (CBOR, see searchparts.Postings)
 CHUNK_SUFFIX = ".pf_index"  # a joined chunk of the word index, compressed
-_SUFFIXES = (SUFFIX, SOURCE_SUFFIX, TABLE_SUFFIX, CHUNK_SUFFIX)
+MARKS_SUFFIX = ".markiert"  # the marked text and words of the pages of the part at a position
+_SUFFIXES = (SUFFIX, SOURCE_SUFFIX, TABLE_SUFFIX, CHUNK_SUFFIX, MARKS_SUFFIX)
 PAGE_STATS = "seiten.json"  # each page's digest by where and when it was written (PageStats)
+MAX_MARKS_BYTES = 4 * MAX_TABLE_BYTES  # a part's marks unpacked (~3 MB for 500 pages)
+Mark = tuple[str | None, list[str]]  # a page's marked text (None: not indexed) and its words
 
 
 def _pagefind_version() -> str:
@@ -183,6 +189,47 @@ class PartCache:
         text = json.dumps({"part": marked, "words": counts}, ensure_ascii=False, sort_keys=True)
         with contextlib.suppress(OSError):  # not kept: the next build marks the part again
             write_text(self.root / f"{key}{SOURCE_SUFFIX}", text)
+
+    @staticmethod
+    def marks_name(position: int) -> str:
+        return f"teil-{position}"
+
+    def marks(self, position: int, scope: str) -> dict[str, Mark]:
+        """The marked text (None: a page Pagefind skips) and the words of each page of the part
+        last marked at ``position``, by the SHA-256 of the page's HTML, if they were marked
+        with the same code, dictionary and names (``scope``); empty otherwise."""
+        if not self.reuse:
+            return {}
+        try:
+            packed = self._read(f"{self.marks_name(position)}{MARKS_SUFFIX}")
+            inflate = zlib.decompressobj()
+            raw = inflate.decompress(packed, MAX_MARKS_BYTES)
+            if inflate.unconsumed_tail or not inflate.eof:  # larger than allowed, or cut short
+                return {}
+            kept = cbor2.loads(raw)
+            if not (isinstance(kept, list) and len(kept) == 2 and kept[0] == scope):
+                return {}
+            marks: dict[str, Mark] = {}
+            for digest, mark in dict(kept[1]).items():
+                text, words = mark
+                if not (
+                    isinstance(digest, str)
+                    and (text is None or isinstance(text, str))
+                    and isinstance(words, list)
+                    and all(isinstance(w, str) for w in words)
+                ):
+                    return {}
+                marks[digest] = (text, words)
+            return marks
+        except (InputError, zlib.error, cbor2.CBORDecodeError, ValueError, TypeError, RecursionError):
+            return {}
+
+    def put_marks(self, position: int, scope: str, marks: dict[str, Mark]) -> None:
+        """Keep the marks of the part just marked at ``position`` (those of an earlier part
+        there are replaced)."""
+        data = zlib.compress(cbor2.dumps([scope, marks]), 1)
+        with contextlib.suppress(OSError):  # not kept: the next edit marks the whole part
+            write_bytes(self.root / f"{self.marks_name(position)}{MARKS_SUFFIX}", data)
 
     def page_stats(self) -> PageStats:
         """The pages' digests of the last build (none without ``reuse`` or when unreadable)."""

@@ -402,14 +402,13 @@ def test_pages_the_engine_took_from_the_last_site_are_not_even_read(tmp_path, di
     from smartregio.publish.searchcache import PAGE_STATS, PartCache
 
     opened: list[str] = []
-    path_open = Path.open
 
-    def counted_open(self, *args, **kwargs):  # read_bytes opens through it too
-        if self.suffix == ".html":
-            opened.append(self.parent.name)
-        return path_open(self, *args, **kwargs)
+    def counted_open(file, *args, **kwargs):  # every page the search stage reads
+        if str(file).endswith(".html"):
+            opened.append(Path(file).parent.name)
+        return open(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", counted_open)
+    monkeypatch.setattr(search, "open", counted_open, raising=False)
     site, cache = tmp_path / "site", PartCache(tmp_path / "cache" / "suche")
     write_site(site, 23)
 
@@ -455,3 +454,47 @@ def test_pages_the_engine_took_from_the_last_site_are_not_even_read(tmp_path, di
     assert again() == indexed_afresh(site, tmp_path / "fresh", dictionary, 4)
     (cache.root / PAGE_STATS).write_text('{"x": "kaputt"}', encoding="utf-8")
     assert again() == indexed_afresh(site, tmp_path / "fresh", dictionary, 4) and len(opened) >= 23
+
+
+def test_fragments_the_last_site_holds_with_the_same_bytes_are_linked_not_written(tmp_path, dictionary):
+    """A rebuild links each fragment the last site's bundle holds with the same bytes (an edit
+    changes few of them) and writes the others: a changed page's, one edited by hand in the
+    last site, one replaced there by a symlink (not followed). The bundle is that of a build
+    without the last site, and the last site's files stay as they were, though the new
+    bundle's metadata is rewritten after the fragments are in."""
+    last_site, site = tmp_path / "last", tmp_path / "site"
+    write_site(last_site, 12)
+    index_site(last_site, dictionary, part_pages=5)
+    last = last_site / "pagefind"
+    fragments = sorted((last / "fragment").iterdir())
+    edited, linked_away = fragments[0], fragments[1]
+    edited.write_bytes(edited.read_bytes()[:-1] + b"x")  # the same name, other bytes
+    outside = tmp_path / "outside.pf_fragment"
+    outside.write_bytes(linked_away.read_bytes())
+    linked_away.unlink()
+    linked_away.symlink_to(outside)
+    before = {p.relative_to(last): (p.is_symlink(), p.read_bytes()) for p in last.rglob("*") if p.is_file()}
+
+    shutil.copytree(last_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    page = site / "loesungen" / "e004" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Eintrag 4", "Eintrag vier"), encoding="utf-8")
+    index_site(site, dictionary, part_pages=5, last=last)
+
+    assert bundle(site) == indexed_afresh(site, tmp_path / "fresh", dictionary, 5)
+    after = {p.relative_to(last): (p.is_symlink(), p.read_bytes()) for p in last.rglob("*") if p.is_file()}
+    assert after == before and outside.read_bytes() == before[linked_away.relative_to(last)][1]
+    last_inodes = {p.lstat().st_ino for p in (last / "fragment").iterdir()}
+    new = sorted((site / "pagefind" / "fragment").iterdir())
+    shared = [p.name for p in new if p.lstat().st_ino in last_inodes]
+    written = {p.name for p in new} - set(shared)
+    assert not any(p.is_symlink() for p in new)
+    # the changed page's fragment, the edited and the linked-away one are written; all else linked
+    assert {edited.name, linked_away.name} <= written and len(written) == 3
+    assert len(shared) == len(new) - 3
+    # a last bundle whose fragment folder is a link is not linked from at all
+    shutil.rmtree(site / "pagefind")
+    (tmp_path / "moved").mkdir()
+    (last / "fragment").rename(tmp_path / "moved" / "fragment")
+    (last / "fragment").symlink_to(tmp_path / "moved" / "fragment")
+    index_site(site, dictionary, part_pages=5, last=last)
+    assert all(p.stat().st_nlink == 1 for p in (site / "pagefind" / "fragment").iterdir())

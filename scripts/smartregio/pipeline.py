@@ -548,7 +548,9 @@ def _search(
     site = hashlib.sha256(str(site_dir.resolve()).encode("utf-8")).hexdigest()[:16]
     parts = PartCache(project.cache / PartCache.FOLDER / site, reuse=use_cache)
     names = place_names(catalogue, dictionary)
-    index_site(staging, dictionary, names, cache=parts, scope=inputs.engine_key)
+    # fragments the last site holds with the same bytes are linked from it, not written again
+    last = site_dir / "pagefind" if use_cache else None
+    index_site(staging, dictionary, names, cache=parts, scope=inputs.engine_key, last=last)
 
 
 def _versions(releases: list, version_pages: VersionPages, staging: Path) -> dict:

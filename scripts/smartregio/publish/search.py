@@ -20,12 +20,13 @@ import hashlib
 import json
 import os
 import re
+import stat
 import zlib
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TypeVar
 
 import cbor2
@@ -188,26 +189,21 @@ def _frame(html: str, before: int) -> str:
     )
 
 
-def page_url(relative: PurePosixPath) -> str:
-    """The address Pagefind gives a page file: ``a/b/index.html`` → ``/a/b/``."""
-    if relative.name == "index.html":
-        folder = relative.parent.as_posix()
-        return "/" if folder == "." else f"/{folder}/"
-    return f"/{relative.as_posix()}"
-
-
 @dataclass(frozen=True, slots=True)
 class SitePage:
     """A page Pagefind reads: its address, its file, the SHA-256 of its HTML and, when the
     page was read to learn that digest, the HTML."""
 
     url: str
-    path: Path
+    path: str
     digest: str
     html: bytes | None = None
 
     def read(self) -> bytes:
-        return self.html if self.html is not None else self.path.read_bytes()
+        if self.html is not None:
+            return self.html
+        with open(self.path, "rb") as handle:
+            return handle.read()
 
 
 def pages_to_index(site: Path, stats: PageStats | None = None) -> Iterator[SitePage]:
@@ -215,29 +211,44 @@ def pages_to_index(site: Path, stats: PageStats | None = None) -> Iterator[SiteP
     A page ``stats`` knows (the same file as in the last build) is not read; the others are
     read once, and ``stats`` notes them."""
     stats = stats if stats is not None else PageStats()
-    for relative in _html_files(site):
-        page = site / relative
-        known = stats.known(relative, page.stat())
+    root = str(site)
+    for relative in _html_files(root):
+        page = os.path.join(root, relative)
+        known = stats.known(relative, os.stat(page))
         if known is not None:
             if known[1]:
-                yield SitePage(page_url(PurePosixPath(relative)), page, known[0])
+                yield SitePage(page_url(relative), page, known[0])
             continue
-        with page.open("rb") as handle:
+        with open(page, "rb") as handle:
             info, html = os.fstat(handle.fileno()), handle.read()
         digest, indexed = hashlib.sha256(html).hexdigest(), b"data-pagefind-body" in html
         stats.note(relative, info, digest, indexed)
         if indexed:
-            yield SitePage(page_url(PurePosixPath(relative)), page, digest, html)
+            yield SitePage(page_url(relative), page, digest, html)
 
 
-def _html_files(site: Path) -> list[str]:
-    """The site's HTML files as relative POSIX paths, in code point order."""
+def page_url(relative: str) -> str:
+    """The address Pagefind gives a page file: ``a/b/index.html`` → ``/a/b/``."""
+    if relative == "index.html":
+        return "/"
+    if relative.endswith("/index.html"):
+        return f"/{relative[: -len('index.html')]}"
+    return f"/{relative}"
+
+
+def _html_files(root: str, prefix: str = "") -> list[str]:
+    """The HTML files under ``root`` as relative POSIX paths, in code point order (symlinks
+    are neither followed nor listed: the engine writes none)."""
     found: list[str] = []
-    for folder, _folders, names in os.walk(site):
-        prefix = os.path.relpath(folder, site)
-        prefix = "" if prefix == "." else prefix.replace(os.sep, "/") + "/"
-        found.extend(prefix + name for name in names if name.endswith(".html"))
-    return sorted(found)
+    with os.scandir(os.path.join(root, prefix) if prefix else root) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found.extend(_html_files(root, f"{prefix}{entry.name}/"))
+            elif entry.name.endswith(".html") and entry.is_file(follow_symlinks=False):
+                found.append(prefix + entry.name)
+    if not prefix:
+        found.sort()
+    return found
 
 
 #: pages per Pagefind process: Pagefind holds ~85 KB per page while it writes its index, so a
@@ -297,6 +308,7 @@ def index_site(
     part_pages: int = PART_PAGES,
     cache: PartCache | None = None,
     scope: str = "",
+    last: Path | None = None,
 ) -> None:
     """Index the built site (German from <html lang>) into ``site/pagefind``, compounds split
     by ``dictionary``; ``names`` are proper names whose parts are no search terms (see
@@ -306,7 +318,9 @@ def index_site(
     Pagefind processes side by side, and the parts are joined into one bundle. With a
     ``cache``, a part whose pages are the same as in an earlier build is taken from it
     (``scope``: what else the pages' marking depends on, the code and packages), and the join
-    takes the word tables of unchanged parts and the chunks it compressed before."""
+    takes the word tables of unchanged parts and the chunks it compressed before. ``last``: the
+    bundle of the site this one replaces, whose fragments with the same bytes are linked, not
+    written again (see :func:`write_bundle`)."""
     vocabulary = Vocabulary()
     marker = _Marker(dictionary, names)
     stats = cache.page_stats() if cache else None
@@ -322,16 +336,56 @@ def index_site(
         cache.keep_only(keys)
         cache.put_page_stats(stats)
     bundle = site / "pagefind"
+    write_bundle(bundle, files, last)
+    canonicalise(bundle)
+    write_hit_numbers(site, files)
+    vocabulary.write(bundle)  # for „Meinten Sie …?“
+
+
+FRAGMENTS = "fragment"  # the bundle's folder of page fragments, most of its files
+
+
+def write_bundle(bundle: Path, files: dict[str, bytes], last: Path | None = None) -> None:
+    """Write Pagefind's ``files`` into ``bundle``. A fragment that the ``last`` bundle holds with
+    the same bytes is hard-linked from there instead (an edit changes few of 12,500; creating
+    the files is most of writing them). Only fragments: no file of the bundle that is later
+    rewritten in place may share the last site's file. Nothing is linked through a symlink,
+    and a link is kept only once its own bytes are read back equal."""
+    linkable = last is not None and _real_folder(last) and _real_folder(last / FRAGMENTS)
     folders: set[Path] = set()
     for name, content in sorted(files.items()):
         path = bundle / name
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
+        if linkable and name.startswith(f"{FRAGMENTS}/") and _linked_same(last / name, path, content):
+            continue
         path.write_bytes(content)
-    canonicalise(bundle)
-    write_hit_numbers(site, files)
-    vocabulary.write(bundle)  # for „Meinten Sie …?“
+
+
+def _real_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _linked_same(source: Path, target: Path, content: bytes) -> bool:
+    """Whether ``target`` is now a hard link to ``source``, a regular file with ``content``."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        return False
+    try:
+        if stat.S_ISREG(os.lstat(target).st_mode):  # a link to a link or a pipe is not opened
+            with open(target, "rb") as handle:
+                if handle.read(len(content) + 1) == content:
+                    return True
+    except OSError:
+        pass
+    with contextlib.suppress(OSError):
+        target.unlink()
+    return False
 
 
 def _index_in_parts(

@@ -50,7 +50,7 @@ from .publish.feed import write_feed
 from .publish.finder import write_finder_index
 from .publish.formats import describe
 from .publish.releases import compile_downloads
-from .publish.search import PagefindError, index_site
+from .publish.search import PagefindError, html_files, index_site
 from .publish.searchcache import PartCache
 from .schema import write_site_schemas
 from .settings import PROVISIONAL_NOTE, is_placeholder
@@ -496,7 +496,8 @@ def _engine(
     files = docs_digest(docs, page_digests)
     engine_key = inputs.for_engine(site_url, build_date)
     render_site(chosen, project, docs, staging, site_dir, build_date, record, engine_key, files, progress)
-    return {"engine_key": engine_key, "files": files, "html_pages": sum(1 for _ in staging.rglob("*.html"))}
+    # the pages the search reads: no later stage writes HTML (its folders are moved in after it)
+    return {"engine_key": engine_key, "files": files, "html_files": html_files(staging)}
 
 
 def _metadata(
@@ -542,6 +543,7 @@ def _search(
     use_cache: bool,
     dictionary: Dictionary,
     inputs: Inputs,
+    html_files: list[str],
 ) -> None:
     # only the parts whose pages changed are marked and indexed again; one folder per site
     # (the preview's too); the marking's scope: the code and packages
@@ -550,7 +552,7 @@ def _search(
     names = place_names(catalogue, dictionary)
     # fragments the last site holds with the same bytes are linked from it, not written again
     last = site_dir / "pagefind" if use_cache else None
-    index_site(staging, dictionary, names, cache=parts, scope=inputs.engine_key, last=last)
+    index_site(staging, dictionary, names, cache=parts, scope=inputs.engine_key, last=last, listed=html_files)
 
 
 def _versions(releases: list, version_pages: VersionPages, staging: Path) -> dict:
@@ -639,10 +641,10 @@ BUILD = [
             "progress",
             "page_digests",
         ),
-        ("engine_key", "files", "html_pages"),
+        ("engine_key", "files", "html_files"),
         _engine,
         "HTML-Seiten",
-        _count("html_pages"),
+        _count("html_files"),
     ),
     Stage(
         "DCAT-AP.de, Feed, Schemas",
@@ -661,7 +663,7 @@ BUILD = [
     Stage("JSON-API", ("side", "staging"), (), _api),
     Stage(
         "Suchindex (Pagefind)",
-        ("project", "staging", "catalogue", "site_dir", "use_cache", "dictionary", "inputs"),
+        ("project", "staging", "catalogue", "site_dir", "use_cache", "dictionary", "inputs", "html_files"),
         (),
         _search,
     ),
@@ -713,7 +715,7 @@ KINDS: dict[str, Any] = {
     "publication": Publication,
     "engine_key": str,
     "files": dict,
-    "html_pages": int,
+    "html_files": list,
     "finder_files": int,
     "dictionary": Dictionary,
     "version_pages": VersionPages,

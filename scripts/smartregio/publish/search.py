@@ -206,13 +206,16 @@ class SitePage:
             return handle.read()
 
 
-def pages_to_index(site: Path, stats: PageStats | None = None) -> Iterator[SitePage]:
-    """Every page Pagefind should read (those with ``data-pagefind-body``), in address order.
-    A page ``stats`` knows (the same file as in the last build) is not read; the others are
-    read once, and ``stats`` notes them."""
+def pages_to_index(
+    site: Path, stats: PageStats | None = None, listed: list[str] | None = None
+) -> Iterator[SitePage]:
+    """Every page Pagefind should read (those with ``data-pagefind-body``), in address order,
+    of the HTML files ``listed`` (:func:`html_files`, by default listed now). A page ``stats``
+    knows (the same file as in the last build) is not read; the others are read once, and
+    ``stats`` notes them."""
     stats = stats if stats is not None else PageStats()
     root = str(site)
-    for relative in _html_files(root):
+    for relative in html_files(site) if listed is None else listed:
         page = os.path.join(root, relative)
         known = stats.known(relative, os.stat(page))
         if known is not None:
@@ -236,19 +239,23 @@ def page_url(relative: str) -> str:
     return f"/{relative}"
 
 
-def _html_files(root: str, prefix: str = "") -> list[str]:
-    """The HTML files under ``root`` as relative POSIX paths, in code point order (symlinks
-    are neither followed nor listed: the engine writes none)."""
+def html_files(site: Path) -> list[str]:
+    """The site's HTML files as relative POSIX paths, in code point order (symlinks are
+    neither followed nor listed: the engine writes none). Listed once per build, by the
+    engine's stage, which writes the last of them (22,500 folders at 10,000 entries)."""
     found: list[str] = []
+    _list_html(str(site), "", found)
+    found.sort()
+    return found
+
+
+def _list_html(root: str, prefix: str, found: list[str]) -> None:
     with os.scandir(os.path.join(root, prefix) if prefix else root) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                found.extend(_html_files(root, f"{prefix}{entry.name}/"))
+                _list_html(root, f"{prefix}{entry.name}/", found)
             elif entry.name.endswith(".html") and entry.is_file(follow_symlinks=False):
                 found.append(prefix + entry.name)
-    if not prefix:
-        found.sort()
-    return found
 
 
 #: pages per Pagefind process: Pagefind holds ~85 KB per page while it writes its index, so a
@@ -309,6 +316,7 @@ def index_site(
     cache: PartCache | None = None,
     scope: str = "",
     last: Path | None = None,
+    listed: list[str] | None = None,
 ) -> None:
     """Index the built site (German from <html lang>) into ``site/pagefind``, compounds split
     by ``dictionary``; ``names`` are proper names whose parts are no search terms (see
@@ -320,12 +328,13 @@ def index_site(
     (``scope``: what else the pages' marking depends on, the code and packages), and the join
     takes the word tables of unchanged parts and the chunks it compressed before. ``last``: the
     bundle of the site this one replaces, whose fragments with the same bytes are linked, not
-    written again (see :func:`write_bundle`)."""
+    written again (see :func:`write_bundle`). ``listed``: the site's HTML files, if the
+    caller listed them already (:func:`html_files`)."""
     vocabulary = Vocabulary()
     marker = _Marker(dictionary, names)
     stats = cache.page_stats() if cache else None
     try:
-        pages = pages_to_index(site, stats)
+        pages = pages_to_index(site, stats, listed)
         parts, keys = _index_in_parts(pages, marker, vocabulary, part_pages, cache, scope)
         files = join_bundles(parts, cache)
     except PagefindServiceError as exc:

@@ -50,6 +50,17 @@ def test_the_word_sets_come_the_same_from_the_cache_which_keeps_no_stale_copies(
     again = Dictionary.load(folder)  # now read from the cache
     assert (again.nouns, again.names) == (parsed.nouns, parsed.names)
     assert "darmstadt" in parsed.names and "stadt" in parsed.nouns and "darmstadt" not in parsed.nouns
+    # the same sets give the same fingerprint, read from the package, the cache or made so;
+    # a kept file in another order gives another (a cache miss for the search, never a wrong hit)
+    made = Dictionary(parsed.nouns, parsed.names)
+    assert parsed.fingerprint == again.fingerprint == made.fingerprint
+    assert Dictionary(parsed.nouns - {"stadt"}, parsed.names).fingerprint != made.fingerprint
+    kept = cache_file(folder, metadata.version("german-nouns"))
+    nouns, _, names = kept.read_text(encoding="utf-8").partition("\n\n")
+    kept.write_text("\n".join(reversed(nouns.split("\n"))) + "\n\n" + names, encoding="utf-8")
+    shuffled = Dictionary.load(folder)
+    assert (shuffled.nouns, shuffled.names) == (parsed.nouns, parsed.names)
+    assert shuffled.fingerprint != made.fingerprint
 
 
 def test_only_nouns_are_marked_and_the_text_keeps_its_letters(dictionary):

@@ -316,13 +316,29 @@ def test_pages_the_engine_wrote_as_before_are_not_marked_again(tmp_path, diction
     )  # the vocabulary too: counted from kept and marked parts
     # damaged or cut-short marks are not taken: the part's pages are all marked again
     kept_marks = sorted(cache.root.glob(f"*{MARKS_SUFFIX}"))
-    assert [m.name for m in kept_marks] == [f"{cache.marks_name(n)}{MARKS_SUFFIX}" for n in range(6)]
+    # one per part, named by position and scope
+    assert [re.sub(r"-[0-9a-f]{16}\.", ".", m.name) for m in kept_marks] == [
+        f"teil-{n}{MARKS_SUFFIX}" for n in range(6)
+    ]
     for marks in kept_marks:
         marks.write_bytes(marks.read_bytes()[:-20])
     page.write_text(html, encoding="utf-8")
     assert again() == first and len(marked) == 4
-    # other code (``scope``) marks everything again; the bundles are kept by what was marked
-    assert again("other code") == first and len(marked) == 23 and indexed == []
+    # other code (``scope``) marks everything again, without unpacking the marks it cannot
+    # use; the bundles are kept by what was marked, the old marks are gone
+    unpacked: list[str] = []
+    read = PartCache._read
+
+    def counted_read(self, name):
+        data = read(self, name)  # a name not there raises: nothing read
+        if name.endswith(MARKS_SUFFIX):
+            unpacked.append(name)
+        return data
+
+    monkeypatch.setattr(PartCache, "_read", counted_read)
+    assert again("other code") == first and len(marked) == 23 and indexed == [] and unpacked == []
+    renewed = sorted(cache.root.glob(f"*{MARKS_SUFFIX}"))
+    assert len(renewed) == 6 and not set(renewed) & set(kept_marks)
 
 
 def test_the_join_decodes_only_changed_parts_and_compresses_only_changed_chunks(

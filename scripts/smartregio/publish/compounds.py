@@ -68,7 +68,8 @@ class Dictionary:
     def __init__(self, nouns: frozenset[str], names: frozenset[str], kept: str | None = None) -> None:
         self.nouns = nouns  # every inflected form of every common noun, lower-cased
         self.names = names  # every form of a name the dictionary knows only as a name
-        self._kept = kept  # the word sets as the cache keeps them (``kept_form``), when read so
+        if kept is not None:  # the sets as the cache keeps them (``kept_form``): their digest only
+            self.fingerprint = _digest(kept)
         # the most letters a part can have: the longest form plus a linking element, or a
         # verb stem whose noun on „-ung“ is the longest form (Förder·programm)
         self.longest_part = max(map(len, nouns), default=0) + max(map(len, LINKS))
@@ -118,8 +119,7 @@ class Dictionary:
         Taken of the sets as the cache keeps them, so a dictionary read from the cache is not
         sorted again (a quarter of a million words, ~0.2 s a build); a kept file in another
         order than the sorted one only gives another fingerprint, never a wrong one."""
-        kept = self._kept if self._kept is not None else kept_form(self.nouns, self.names)
-        return hashlib.sha256(kept.encode("utf-8")).hexdigest()
+        return _digest(kept_form(self.nouns, self.names))
 
     def split(self, word: str) -> tuple[str, ...]:
         """The parts of ``word`` in its own spelling (linking elements stay on the modifier),
@@ -171,6 +171,10 @@ class Dictionary:
         return frozenset(
             word for name in names for word in _TEXT_WORD.findall(name) if word.lower() not in self.nouns
         )
+
+
+def _digest(kept: str) -> str:
+    return hashlib.sha256(kept.encode("utf-8")).hexdigest()
 
 
 def kept_form(nouns: frozenset[str], names: frozenset[str]) -> str:

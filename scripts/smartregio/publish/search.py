@@ -446,7 +446,7 @@ def _index_in_parts(
                 else:
                     running.append(pool.submit(_index_part, part, cache, key))
                 if cache:
-                    keys.update((key, source, cache.marks_name(position)))
+                    keys.update((key, source, cache.marks_name(position, marking)))
                 while sum(not future.done() for future in running) > PARALLEL_PARTS:
                     wait(running, return_when=FIRST_COMPLETED)
             parts = [future.result() for future in running]

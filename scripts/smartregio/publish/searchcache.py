@@ -191,8 +191,10 @@ class PartCache:
             write_text(self.root / f"{key}{SOURCE_SUFFIX}", text)
 
     @staticmethod
-    def marks_name(position: int) -> str:
-        return f"teil-{position}"
+    def marks_name(position: int, scope: str) -> str:
+        """The marks' name names their scope: after a change of code, dictionary or names no
+        build unpacks marks it cannot use (26 parts' at 10,000 entries: 0.35 s)."""
+        return f"teil-{position}-{hashlib.sha256(scope.encode('utf-8')).hexdigest()[:16]}"
 
     def marks(self, position: int, scope: str) -> dict[str, Mark]:
         """The marked text (None: a page Pagefind skips) and the words of each page of the part
@@ -201,7 +203,7 @@ class PartCache:
         if not self.reuse:
             return {}
         try:
-            packed = self._read(f"{self.marks_name(position)}{MARKS_SUFFIX}")
+            packed = self._read(f"{self.marks_name(position, scope)}{MARKS_SUFFIX}")
             inflate = zlib.decompressobj()
             raw = inflate.decompress(packed, MAX_MARKS_BYTES)
             if inflate.unconsumed_tail or not inflate.eof:  # larger than allowed, or cut short
@@ -229,7 +231,7 @@ class PartCache:
         there are replaced)."""
         data = zlib.compress(cbor2.dumps([scope, marks]), 1)
         with contextlib.suppress(OSError):  # not kept: the next edit marks the whole part
-            write_bytes(self.root / f"{self.marks_name(position)}{MARKS_SUFFIX}", data)
+            write_bytes(self.root / f"{self.marks_name(position, scope)}{MARKS_SUFFIX}", data)
 
     def page_stats(self) -> PageStats:
         """The pages' digests of the last build (none without ``reuse`` or when unreadable)."""

@@ -444,6 +444,8 @@ def test_sharded_engine_runs_give_the_same_site(tmp_path, monkeypatch, cores, pe
 
     data = make_data(tmp_path / "data")
     build(data, tmp_path / "one", tmp_path / "work")
+    # shards are the engine's way when the section pages cannot be framed (``engine/frames.py``)
+    monkeypatch.setattr("smartregio.engine.mkdocs.FRAMES", False)
     monkeypatch.setattr("smartregio.engine.mkdocs.SHARD_FROM", 1)
     monkeypatch.setattr("smartregio.engine.mkdocs.PAGES_PER_RUN", per_run)
     monkeypatch.setattr("smartregio.engine.mkdocs.os.cpu_count", lambda: cores)
@@ -483,16 +485,22 @@ def test_engine_runs_come_in_whole_waves(pages, cores, runs):
 
 def test_spawned_workers_build_the_same_site(tmp_path, monkeypatch):
     """Windows and macOS start workers with ``spawn``: the downloads process, the engine's
-    shards and the package check must give the same bytes as with ``fork``."""
+    shards, the workers that fill framed pages and the package check must give the same bytes
+    as with ``fork``."""
     from .conftest import make_data
 
     data = make_data(tmp_path / "data")
     monkeypatch.setattr("smartregio.engine.mkdocs.SHARD_FROM", 1)
+    monkeypatch.setattr("smartregio.engine.mkdocs.FILL_PER_WORKER", 1)
     monkeypatch.setattr("smartregio.engine.mkdocs.os.cpu_count", lambda: 2)
     build(data, tmp_path / "fork", tmp_path / "work")
     monkeypatch.setenv("SMARTREGIO_START_METHOD", "spawn")
     build(data, tmp_path / "spawn", tmp_path / "work")
-    assert tree_digest(tmp_path / "fork") == tree_digest(tmp_path / "spawn")
+    monkeypatch.setattr("smartregio.engine.mkdocs.FRAMES", False)
+    build(data, tmp_path / "shards", tmp_path / "work")
+    assert (
+        tree_digest(tmp_path / "fork") == tree_digest(tmp_path / "spawn") == tree_digest(tmp_path / "shards")
+    )
 
 
 ENGINES = ("properdocs", "mkdocs", "zensical")  # the default first, then the tested alternatives

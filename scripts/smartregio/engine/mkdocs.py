@@ -15,7 +15,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from multiprocessing import connection
 from pathlib import Path
@@ -26,7 +26,7 @@ import jinja2.bccache
 
 from .. import processes
 from ..outputs import working_prefix
-from . import BuiltinEngine
+from . import BuiltinEngine, frames
 from .errors import EngineError
 
 
@@ -67,12 +67,161 @@ def render(
     the same docs folder and leaves out the other runs' pages (``exclude_docs``), so each
     page renders exactly as in one run.
     """
+    if FRAMES and shard_sections:
+        done = _render_framed(config_file, docs_dir, site_dir, shard_sections, site_url, build_date, package)
+        if done:
+            return
+        if done is False:  # a shape whose frame does not give the engine's bytes: all by the engine
+            shutil.rmtree(site_dir)
+            site_dir.mkdir()
     shards = _shards(docs_dir, shard_sections)
     if shards is None:
         _render_once(config_file, docs_dir, site_dir, None, site_url, build_date, package)
     else:
         _render_sharded(config_file, docs_dir, site_dir, shards, site_url, build_date, package)
     normalise_sitemap(site_dir)
+
+
+#: the section pages of one shape come from the engine's rendering of that shape (``frames``)
+FRAMES = True
+#: filled pages per worker process at least; fewer are filled in the calling process
+FILL_PER_WORKER = 2000
+
+
+def _render_framed(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    sections: tuple[str, ...],
+    site_url: str | None,
+    build_date: int | None,
+    package: str,
+) -> bool | None:
+    """One engine run for the navigation's pages, the section pages that are not framed and
+    two probe pages of each shape; then every framed page filled into its shape's frame
+    (``frames``). None when there is nothing to frame (or too much the engine must render
+    itself), False (the site half made) when a shape's frame does not give the engine's bytes."""
+    pages = frames.section_pages(docs_dir, sections)
+    if not pages:
+        return None
+    with _Fillers(docs_dir, site_dir, pages) as fillers:
+        plan = fillers.plan()
+        if not plan.framed or len(plan.unframed) >= SHARD_FROM:
+            return None
+        probes = frames.probes(docs_dir, plan.shapes)
+        rendered = plan.unframed + [path for probe in probes for path in probe.docs_paths()]
+        exclude = [f"/{s}/*/index.md" for s in sections] + [f"!/{path}" for path in rendered]
+        written: list[Path] = []
+        try:
+            for probe in probes:
+                for variant, path in enumerate(probe.docs_paths()):
+                    (docs_dir / path).parent.mkdir()
+                    written.append(docs_dir / path)
+                    (docs_dir / path).write_text(probe.text(variant), encoding="utf-8")
+            _render_once(config_file, docs_dir, site_dir, "\n".join(exclude), site_url, build_date, package)
+        finally:
+            for path in written:
+                path.unlink(missing_ok=True)
+                path.parent.rmdir()
+        made = {
+            shape: frames.frame_of(probe, site_dir) for probe, shape in zip(probes, plan.shapes, strict=True)
+        }
+        if any(frame is None for frame in made.values()):
+            return False
+        entries = [
+            entry
+            for probe, folders in zip(probes, plan.shapes.values(), strict=True)
+            for entry in frames.sitemap_entries(site_dir, probe, folders, SITEMAP_NS)
+        ]
+        fillers.fill(made)  # type: ignore[arg-type]
+    probed = {f"/{probe.section}/{folder}/" for probe in probes for folder in probe.folders}
+    for folder in probed:
+        shutil.rmtree(site_dir / folder.strip("/"))
+    normalise_sitemap(site_dir, extra=entries, drop=lambda loc: any(loc.endswith(f) for f in probed))
+    return True
+
+
+#: the section pages of one shape come from the engine's rendering of that shape (``frames``)
+FRAMES = True
+#: section pages per worker process at least; fewer are read and filled in the calling process
+FILL_PER_WORKER = 2000
+
+
+class _Fillers:
+    """The section pages' shares (``frames.Share``), one per core in a worker process when
+    there are enough pages, else one in this process: each reads its pages once, says their
+    shapes, and fills them when the frames come. Leaving the block stops the workers."""
+
+    def __init__(self, docs_dir: Path, site_dir: Path, pages: list[str]) -> None:
+        self.site_dir = site_dir
+        workers = min(_cores(), len(pages) // FILL_PER_WORKER)
+        self.local = frames.Share(docs_dir, pages) if workers < 2 else None
+        self.runs: list[tuple] = []
+        if self.local is None:
+            context = processes.context()
+            for n in range(workers):
+                mine, theirs = context.Pipe()
+                run = context.Process(target=_filler, args=(theirs, docs_dir, site_dir, pages[n::workers]))
+                processes.start(run)
+                theirs.close()
+                self.runs.append((run, mine))
+
+    def __enter__(self) -> _Fillers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for _, conn in self.runs:
+            conn.close()  # a worker still waiting for frames ends
+        for run, _ in self.runs:
+            run.join(timeout=30)
+            if run.is_alive():
+                run.terminate()
+                run.join()
+
+    def plan(self) -> frames.Plan:
+        if self.local is not None:
+            return self.local.plan()
+        plan = frames.Plan()
+        for _, conn in self.runs:
+            plan.add(self._answer(conn))
+        for folders in plan.shapes.values():
+            folders.sort()
+        plan.unframed.sort()
+        return plan
+
+    def fill(self, made: dict[tuple[str, str], frames.Frame]) -> None:
+        if self.local is not None:
+            self.local.fill(self.site_dir, made)
+            return
+        for _, conn in self.runs:
+            conn.send(made)
+        for _, conn in self.runs:
+            self._answer(conn)
+
+    @staticmethod
+    def _answer(conn):
+        try:
+            kind, value = conn.recv()
+        except EOFError:
+            raise EngineError("Ein Prozess, der Seiten füllt, ist abgebrochen.") from None
+        if kind == "error":
+            raise EngineError(value)
+        return value
+
+
+def _filler(conn, docs_dir: Path, site_dir: Path, pages: list[str]) -> None:
+    """A worker of ``_Fillers``: its share's plan, then, given the frames, its pages."""
+    share = frames.Share(docs_dir, pages)
+    try:
+        conn.send(("plan", share.plan()))
+        try:
+            made = conn.recv()
+        except EOFError:  # the caller renders otherwise
+            return
+        share.fill(site_dir, made)
+        conn.send(("done", None))
+    except (OSError, ValueError, KeyError) as exc:
+        conn.send(("error", f"Seiten füllen: {type(exc).__name__}: {exc}"))
 
 
 @dataclass
@@ -258,10 +407,12 @@ def _link_or_copy(source: Path, target: Path) -> None:
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def normalise_sitemap(site_dir: Path, others: tuple[Path, ...] = (), keep=None) -> None:
-    """Every page of the site (and of ``others``' sitemaps, those whose address ``keep`` accepts)
-    in ``sitemap.xml``, sorted, and a gzip copy with fixed bytes, so one run and a sharded run
-    give the same files."""
+def normalise_sitemap(
+    site_dir: Path, others: tuple[Path, ...] = (), keep=None, extra: Iterable[ET.Element] = (), drop=None
+) -> None:
+    """Every page of the site (and of ``others``' sitemaps, those whose address ``keep`` accepts,
+    and the entries ``extra``; none whose address ``drop`` names) in ``sitemap.xml``, sorted,
+    and a gzip copy with fixed bytes, so one run and a sharded run give the same files."""
     sitemap = site_dir / "sitemap.xml"
     if not sitemap.is_file():
         return
@@ -272,6 +423,10 @@ def normalise_sitemap(site_dir: Path, others: tuple[Path, ...] = (), keep=None) 
             loc = url.findtext(f"{{{ns}}}loc")
             if path is sitemap or keep is None or keep(loc):
                 entries[loc] = url
+    for url in extra:
+        entries[url.findtext(f"{{{ns}}}loc")] = url
+    if drop is not None:
+        entries = {loc: url for loc, url in entries.items() if not drop(loc)}
     urls = ET.Element(f"{{{ns}}}urlset")
     for loc in sorted(entries):
         urls.append(entries[loc])

@@ -118,8 +118,10 @@ def write_page(docs: Path, page: Page) -> bytes:
     target.parent.mkdir(parents=True, exist_ok=True)
     # The finished markup travels in the front matter, so the engine's Markdown stage
     # does not parse it as raw HTML twice (most of a generated page's build time).
-    front = front_matter({**page.front, "body_html": page.body})
-    written = f"---\n{front}\n---\n".encode()
+    front = {**page.front, "body_html": page.body}
+    if "<h1" in page.body:  # the template then writes no heading of its own
+        front["body_heading"] = True
+    written = f"---\n{front_matter(front)}\n---\n".encode()
     target.write_bytes(written)
     return written
 

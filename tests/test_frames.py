@@ -1,0 +1,154 @@
+"""Section pages filled into the engine's rendering of their shape (``engine/frames.py``) are
+byte for byte the pages the engine renders itself, whatever their strings hold; a template
+that writes a string in a way the frames do not know makes the engine render every page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from smartregio.addresses import SECTIONS
+from smartregio.engine import frames
+from smartregio.engine import mkdocs as mkdocs_engine
+from smartregio.pages.generate import Page, write_page
+
+from .conftest import make_data
+from .site_helpers import REPO, build, tree_digest
+
+SECTION_FOLDERS = tuple(SECTIONS.values())
+
+# strings a frame must carry through unchanged: every character a filter changes, the frames'
+# own tokens and folder names, a heading of the body's own, script in the JSON-LD
+ODD = "A & B <i>kursiv</i> \"zitiert\" 'einfach' ü € \u27e6a0&<>\"' \u27e7 srrahmena0 %E2%9F%A6"
+
+
+def crafted_pages(docs: Path) -> None:
+    """Pages of the shapes the generator writes and some it does not write today."""
+    meta = {"collection": "solutions", "collection_title": "Lösungen", "collection_url": "/loesungen/"}
+    write_page(
+        docs,
+        Page(
+            "loesungen/mit-eigener-ueberschrift/index.md",
+            {
+                "template": "entry.html",
+                "hide": ["toc"],
+                "title": ODD,
+                "description": "",
+                "smartregio": {
+                    **meta,
+                    "key": "a&b c/d",
+                    "json_url": "/api/v1/x.json?a=1&b=<2>",
+                    "compare": True,
+                    "jsonld": {"name": "</script><script>alert(1)</script>", "list": [ODD, 1, None]},
+                },
+            },
+            f"<h1>Eigene Überschrift</h1>\n<p>{ODD}</p>",
+        ),
+    )
+    write_page(
+        docs,
+        Page("loesungen/fast-leer/index.md", {"template": "entry.html", "title": ODD}, "<p>kurz</p>"),
+    )
+    write_page(  # a folder name the frames leave to the engine
+        docs,
+        Page("loesungen/Gross_Schreibung/index.md", {"template": "entry.html", "title": "Groß"}, "<p>x</p>"),
+    )
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory) -> Path:
+    """The generated pages of the test data, a hostile entry and the crafted pages."""
+    from .test_site_build import HOSTILE
+
+    root = tmp_path_factory.mktemp("frames")
+    data = make_data(root / "data")
+    (data / "solutions/boese-loesung.md").write_text(HOSTILE, encoding="utf-8")
+    build(data, root / "site", root / "work")
+    crafted_pages(root / "work" / "docs")
+    return root / "work" / "docs"
+
+
+def render(docs: Path, site: Path, config: Path = REPO / "mkdocs.yml") -> None:
+    site.mkdir()
+    mkdocs_engine.render(config, docs, site, SECTION_FOLDERS, build_date=1_700_000_000, package="properdocs")
+
+
+@pytest.mark.parametrize("per_worker", [10_000, 1])
+def test_every_section_page_is_filled_as_the_engine_renders_it(docs, tmp_path, monkeypatch, per_worker):
+    """In this process and in a worker per core: the same bytes as the engine's own pages, and
+    every page of a known shape filled (the engine rendered only the probes and the rest)."""
+    monkeypatch.setattr(mkdocs_engine, "FILL_PER_WORKER", per_worker)
+    planned: list[frames.Plan] = []
+    original = mkdocs_engine._Fillers.plan
+
+    def spy(self):
+        planned.append(original(self))
+        return planned[-1]
+
+    made: list[frames.Frame | None] = []
+    frame_of = frames.frame_of
+    monkeypatch.setattr(mkdocs_engine._Fillers, "plan", spy)
+    monkeypatch.setattr(frames, "frame_of", lambda *args: made.append(frame_of(*args)) or made[-1])
+    render(docs, tmp_path / "framed")
+    monkeypatch.setattr(mkdocs_engine, "FRAMES", False)
+    render(docs, tmp_path / "engine")
+    framed, engine = tree_digest(tmp_path / "framed"), tree_digest(tmp_path / "engine")
+    assert framed == engine
+    (plan,) = planned
+    assert plan.unframed == ["loesungen/Gross_Schreibung/index.md"]
+    pages = len(frames.section_pages(docs, SECTION_FOLDERS))
+    assert plan.framed == pages - 1 and plan.framed >= 10
+    assert len(made) == len(plan.shapes) >= 6 and None not in made  # every shape was framed
+    assert not any(frames.FOLDER_PREFIX in name for name in framed)  # no probe left behind
+    sitemap = (tmp_path / "framed" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "loesungen/fast-leer/" in sitemap and frames.FOLDER_PREFIX not in sitemap
+    own = (tmp_path / "framed" / "loesungen/mit-eigener-ueberschrift/index.html").read_text(encoding="utf-8")
+    assert own.count("<h1") == 1 and "<h1>Eigene Überschrift</h1>" in own
+    assert "</script><script>alert(1)" not in own  # the JSON-LD stays inside its script
+    # the probes' pages are gone from the docs folder too
+    assert not [p for p in docs.rglob("*") if frames.FOLDER_PREFIX in p.name]
+
+
+def test_a_template_that_writes_a_string_in_an_unknown_way_has_the_engine_render_every_page(
+    docs, tmp_path, monkeypatch
+):
+    """``| upper`` is not among the forms the frames fill: the probes disagree, and the engine
+    renders every page, the same bytes as without frames."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    entry = project / "overrides" / "entry.html"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(
+        text.replace("{% block content %}", "{% block content %}<p>{{ page.meta.title | upper }}</p>", 1),
+        encoding="utf-8",
+    )
+    filled: list[int] = []
+    monkeypatch.setattr(frames.Share, "fill", lambda self, site, made: filled.append(1))
+    render(docs, tmp_path / "framed", project / "mkdocs.yml")
+    assert filled == []  # no page was filled
+    monkeypatch.setattr(mkdocs_engine, "FRAMES", False)
+    render(docs, tmp_path / "engine", project / "mkdocs.yml")
+    assert tree_digest(tmp_path / "framed") == tree_digest(tmp_path / "engine")
+    page = (tmp_path / "framed" / "loesungen/fast-leer/index.html").read_text(encoding="utf-8")
+    assert "<p>A &AMP; B" in page or "A & B <I>KURSIV</I>" in page
+
+
+def test_only_the_generators_own_front_matter_is_framed(tmp_path):
+    """A page whose front matter YAML might read otherwise than JSON (not written as the
+    generator writes it) or that has Markdown after it is left to the engine."""
+    page = tmp_path / "index.md"
+    page.write_text('---\n{"title": "x"}\n---\n', encoding="utf-8")
+    assert frames.read_page(page) == {"title": "x"}
+    for text in (
+        '---\n{"title":"x"}\n---\n',  # not the generator's spacing
+        '---\n{"n": 1e5}\n---\n',  # YAML 1.1 reads 1e5 as a string
+        '---\n{"title": "x"}\n---\n# Text\n',
+        "---\ntitle: x\n---\n",
+        "---\n[1, 2]\n---\n",
+    ):
+        page.write_text(text, encoding="utf-8")
+        assert frames.read_page(page) is None, text

@@ -21,6 +21,7 @@ import json
 import os
 import re
 import stat
+import sys
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -93,7 +94,7 @@ def index_copy(
     html: str,
     dictionary: Dictionary,
     names: frozenset[str] = frozenset(),
-    marked: dict[str, str] | None = None,
+    marked: dict[str, tuple[str, tuple[str, ...]]] | None = None,
     words: set[str] | None = None,
 ) -> str | None:
     """The page as Pagefind should read it: compounds marked (but not the proper ``names``),
@@ -118,27 +119,34 @@ def index_copy(
 
     def part(match: re.Match[str]) -> str:
         nonlocal tag
+        kind = match.lastindex  # which of the four groups matched
         if ignored[2]:  # inside data-pagefind-ignore="all": Pagefind reads nothing of it
-            if match.group(3) is not None:
+            if kind == 3 and _may_track(match.group(3), ignored):
                 _track_ignored(match.group(3), ignored)
             return ""
-        if match.group(2) is not None:
+        if kind == 2:
             return ""
-        if match.group(3) is not None:
+        if kind == 3:
             tag = match.group(3)
-            _track_ignored(tag, ignored)
-            if ignored[2]:
-                return ""  # not sent at all (place pages' long lists were most of their bytes)
+            if _may_track(tag, ignored):
+                _track_ignored(tag, ignored)
+                if ignored[2]:
+                    return ""  # not sent at all (place pages' long lists were most of their bytes)
             if _BLOCK_END.match(tag):  # „Schlüssel</dt><dd>0946…“ stays two words in an excerpt
                 return tag + " "
-        text = match.group(4)
-        if text is not None and "data-pagefind-filter" not in tag:
+            return tag
+        if kind == 4 and "data-pagefind-filter" not in tag:
+            text = match.group(4)
             done = memo.get(text)
             if done is None:
-                done = memo[text] = dictionary.mark(text, names)
+                # its distinct words, each kept once for all texts (a build has ~80,000 texts)
+                done = memo[text] = (
+                    dictionary.mark(text, names),
+                    tuple({sys.intern(w) for w in words_of(text)}),
+                )
             if words is not None and ignored[0] is None:
-                words.update(words_of(text))
-            return done
+                words.update(done[1])
+            return done[0]
         return match.group(0)
 
     return _frame(html, start) + _HTML_PART.sub(part, html[start:end]) + "</body></html>"
@@ -150,6 +158,13 @@ _BLOCK_END = re.compile(
     re.IGNORECASE,
 )
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
+
+
+def _may_track(tag: str, ignored: list) -> bool:
+    """Whether ``tag`` can change what :func:`_track_ignored` follows: outside an ignored
+    element only a tag that says ``data-pagefind-ignore``, inside one only a tag of its name
+    (a cheap test first: most of a page's tags are neither, and this runs for every tag)."""
+    return "data-pagefind-ignore" in tag if ignored[0] is None else ignored[0] in tag.lower()
 
 
 def _track_ignored(tag: str, ignored: list) -> None:
@@ -274,7 +289,7 @@ class _Marker:
     def __init__(self, dictionary: Dictionary, names: frozenset[str]) -> None:
         self.dictionary = dictionary
         self.names = names
-        self.marked: dict[str, str] = {}
+        self.marked: dict[str, tuple[str, tuple[str, ...]]] = {}  # a text: marked, its words
 
     @functools.cached_property
     def scope(self) -> str:

@@ -201,24 +201,10 @@ def _generated(docs) -> dict[str, tuple[int, bytes]]:
     }
 
 
-@pytest.mark.parametrize("beside", [False, True])
-def test_an_edit_generates_only_the_pages_that_show_it(tmp_path, monkeypatch, beside):
+def test_an_edit_generates_only_the_pages_that_show_it(tmp_path):
     """The entry and place pages are kept by what they are made of (``pages/memo.py``): after an
     edit exactly the pages whose bytes change are rendered again, the others are the last
-    generation's files; a kept file changed by hand, or replaced by a symlink, is not taken.
-    The same when a second process writes the place pages (``pages/parallel.py``): it hands
-    its part of the memo back."""
-    from smartregio.pages import parallel
-
-    started: list[object] = []
-    if beside:
-        monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-        original = parallel.PlacePagesBeside.start.__func__
-        monkeypatch.setattr(
-            parallel.PlacePagesBeside,
-            "start",
-            classmethod(lambda cls, *args: started.append(original(cls, *args)) or started[-1]),
-        )
+    generation's files; a kept file changed by hand, or replaced by a symlink, is not taken."""
     project = _project(tmp_path / "project")
     data = make_data(project.root / "data")
     site = tmp_path / "site"
@@ -252,7 +238,6 @@ def test_an_edit_generates_only_the_pages_that_show_it(tmp_path, monkeypatch, be
     full = tmp_path / "full"
     build_site(data, full, project, use_cache=False)
     assert tree_digest(site) == tree_digest(full)
-    assert all(started) and len(started) == (4 if beside else 0)
 
 
 def _append(path, text: str) -> None:
@@ -631,31 +616,3 @@ def test_the_records_of_sites_not_built_for_a_while_are_removed(tmp_path):
     assert {path.name for path in (cache / "seiten").iterdir()} == {own["seiten"]} | {
         f"alt{n}.json" for n in range(8 - KEEP_SITES, 8)
     }
-
-
-def test_a_failure_in_the_process_writing_the_place_pages_stops_the_build_with_its_error(
-    tmp_path, monkeypatch
-):
-    """A full disk in the second process is the build's OSError (which the command reports in a
-    sentence), and the last site stays as it was."""
-    from smartregio.pages import parallel
-    from smartregio.pages.generate import Generator
-
-    project = _project(tmp_path / "project")
-    data = make_data(project.root / "data")
-    site = tmp_path / "site"
-    build_site(data, site, project)
-    before = tree_digest(site)
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    parent = os.getpid()
-
-    def full_disk(self):
-        if os.getpid() != parent:  # only in the child
-            raise OSError(28, "No space left on device")
-        yield from ()
-
-    monkeypatch.setattr(Generator, "place_pages", full_disk)
-    _append(data / "solutions/stadtnavi.md", "\nNoch ein Satz.\n")
-    with pytest.raises(OSError, match="No space left on device"):
-        build_site(data, site, project)
-    assert tree_digest(site) == before

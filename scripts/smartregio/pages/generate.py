@@ -41,7 +41,6 @@ from .datapage import Publication
 from .mapping import HEIGHT, WIDTH, attribution, height, land_outline, outline_paths, project
 from .markdown import render
 from .memo import PageMemo
-from .parallel import PlacePagesBeside
 from .placepage import PlacePages
 from .views import EntryView, Views, facets, place_title, sorts, table_columns, title_of, with_role
 
@@ -259,14 +258,11 @@ class Generator:
 
     # --- entry pages ---------------------------------------------------------------------------
     def entry_pages(self) -> Iterator[Draft]:
-        """The page of every entry, one at a time: at national size the bodies of the entry and
-        place pages are hundreds of megabytes, which are written as they come, never held."""
+        """The page of every entry and every place, one at a time: at national size their
+        bodies are hundreds of megabytes, which are written as they come, never held."""
         for collection in COLLECTIONS:
             for entry in self.catalogue.entries[collection].values():
                 yield self._entry_draft(collection, entry)
-
-    def place_pages(self) -> Iterator[Draft]:
-        """The page of every place with one, one at a time (see :meth:`entry_pages`)."""
         places = self.catalogue.reference.places
         place_pages = PlacePages(self.views)
         named = self.views.relations.named_places
@@ -793,12 +789,9 @@ class Generator:
         }
 
     # --- writing -------------------------------------------------------------------------------
-    def pages(self, places: bool = True) -> Iterator[Page | Draft]:
-        """Every generated page (without the places' pages if not ``places``), in this order,
-        each made when it is asked for."""
+    def pages(self) -> Iterator[Page | Draft]:
+        """Every generated page, in this order, each made when it is asked for."""
         yield from self.entry_pages()
-        if places:
-            yield from self.place_pages()
         yield from self.catalogue_pages()
         yield self.places_index()
         yield from self.places_az_pages()
@@ -882,37 +875,21 @@ class Generator:
             full = docs / "aenderungen" / changelog_text.FULL_TEXT
             full.parent.mkdir(parents=True, exist_ok=True)
             full.write_text("\ufeff" + self.changelog, encoding="utf-8")
-        # the place pages, most of the pages, in a second process when worth it (``beside``)
-        beside = PlacePagesBeside.start(self, docs)
-        try:
-            for page in itertools.chain(
-                self.pages(places=beside is None), self.legal_pages(), [self.changelog_page()]
-            ):
-                count += 1
-                self.write_one(page, docs)
-        except BaseException:
-            if beside is not None:
-                beside.stop()
-            raise
-        if beside is not None:
-            count += beside.finish(self.memo)
-        return count
-
-    def write_one(self, page: Page | Draft, docs: Path) -> None:
-        """Write one page into ``docs``: a draft made of the same inputs as the last
-        generation's copy is taken from there (``memo``), any other rendered and written."""
         memo = self.memo
-        if self.release:
-            page.front[RELEASE_KEY] = self.release
-        if isinstance(page, Draft):
-            key = memo.key(page.front, page.inputs) if memo else ""
-            if memo and memo.take(page.path, key, docs):
-                return  # made of the same inputs as the last generation's copy
-            written = write_page(docs, page.page())  # written as it comes: nothing stays in memory
-            if memo:
-                memo.note(page.path, key, written, docs / page.path)
-        else:
-            write_page(docs, page)
+        for page in itertools.chain(self.pages(), self.legal_pages(), [self.changelog_page()]):
+            count += 1
+            if self.release:
+                page.front[RELEASE_KEY] = self.release
+            if isinstance(page, Draft):
+                key = memo.key(page.front, page.inputs) if memo else ""
+                if memo and memo.take(page.path, key, docs):
+                    continue  # made of the same inputs as the last generation's copy
+                written = write_page(docs, page.page())  # written as it comes: nothing stays in memory
+                if memo:
+                    memo.note(page.path, key, written, docs / page.path)
+            else:
+                write_page(docs, page)
+        return count
 
     def changelog_page(self) -> Page:
         changelog = self.changelog

@@ -183,13 +183,14 @@ def section_pages(docs_dir: Path, sections: Iterable[str]) -> list[str]:
 
 
 class Share:
-    """Some of the section pages, read and cut into shape and slots once: first their plan,
-    then, when the frames are made, their HTML (a worker process holds one share)."""
+    """Some of the section pages: first their plan, then, when the frames are made, their HTML
+    (a worker process holds one share). Each page is read twice rather than held between the
+    two: at national size the pages' strings are a few hundred megabytes."""
 
     def __init__(self, docs_dir: Path, pages: list[str]) -> None:
         self.docs_dir = docs_dir
         self.pages = pages
-        self._read: list[tuple[str, str, tuple[str, str], list[Any]]] = []
+        self._framed: list[tuple[str, str, tuple[str, str]]] = []
 
     def plan(self) -> Plan:
         found = Plan()
@@ -199,18 +200,22 @@ class Share:
             if front is None:
                 found.unframed.append(page)
                 continue
-            shape, values = split(front)
-            self._read.append((section, folder, (section, shape), values))
+            shape, _ = split(front)
+            self._framed.append((section, folder, (section, shape)))
             found.shapes.setdefault((section, shape), []).append(folder)
         return found
 
     def fill(self, site_dir: Path, made: dict[tuple[str, str], Frame]) -> None:
         """Each page's HTML from its shape's frame, written as MkDocs writes a page."""
-        for section, folder, shape, values in self._read:
+        for section, folder, shape in self._framed:
+            front = read_page(self.docs_dir / section / folder / "index.md")
+            own, values = split(front) if front is not None else ("", [])
+            if (section, own) != shape:
+                raise ValueError(f"{section}/{folder}/index.md änderte sich während des Renderns.")
             target = site_dir / section / folder / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(made[shape].fill(values, folder).encode("utf-8", errors="xmlcharrefreplace"))
-        self._read.clear()
+        self._framed.clear()
 
 
 @dataclass(frozen=True)

@@ -152,3 +152,8 @@ def test_only_the_generators_own_front_matter_is_framed(tmp_path):
     ):
         page.write_text(text, encoding="utf-8")
         assert frames.read_page(page) is None, text
+    # a page that is a symlink (to a file the generator could have written) is not read
+    page.write_text('---\n{"title": "x"}\n---\n', encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(page)
+    assert frames.read_page(link) is None

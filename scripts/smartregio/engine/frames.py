@@ -27,6 +27,7 @@ import copy
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,8 +75,12 @@ def read_page(path: Path) -> dict[str, Any] | None:
     """The front matter of a generated page, or None when the file is anything else (more
     than one line of front matter, Markdown after it, or JSON not written as the generator
     writes it: then YAML might read it otherwise than JSON does)."""
-    try:
-        data = path.read_bytes()
+    try:  # a regular file, never read through a symlink
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            data = handle.read()
     except OSError:
         return None
     if not (data.startswith(b"---\n") and data.endswith(b"\n---\n")) or b"\n" in data[4:-5]:

@@ -214,14 +214,14 @@ def _filler(conn, docs_dir: Path, site_dir: Path, pages: list[str]) -> None:
     share = frames.Share(docs_dir, pages)
     try:
         conn.send(("plan", share.plan()))
-        try:
-            made = conn.recv()
-        except EOFError:  # the caller renders otherwise
-            return
+        made = conn.recv()
         share.fill(site_dir, made)
         conn.send(("done", None))
+    except (EOFError, BrokenPipeError):  # the caller stopped waiting (it renders otherwise)
+        return
     except (OSError, ValueError, KeyError) as exc:
-        conn.send(("error", f"Seiten füllen: {type(exc).__name__}: {exc}"))
+        with contextlib.suppress(OSError):
+            conn.send(("error", f"Seiten füllen: {type(exc).__name__}: {exc}"))
 
 
 @dataclass

@@ -14,8 +14,7 @@ from smartregio.engine import frames
 from smartregio.engine import mkdocs as mkdocs_engine
 from smartregio.pages.generate import Page, write_page
 
-from .conftest import make_data
-from .site_helpers import REPO, build, tree_digest
+from .site_helpers import REPO, tree_digest
 
 SECTION_FOLDERS = tuple(SECTIONS.values())
 
@@ -60,12 +59,9 @@ def crafted_pages(docs: Path) -> None:
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory) -> Path:
     """The generated pages of the test data, a hostile entry and the crafted pages."""
-    from .test_site_build import HOSTILE
+    from .test_site_build import build_with_hostile_entry
 
-    root = tmp_path_factory.mktemp("frames")
-    data = make_data(root / "data")
-    (data / "solutions/boese-loesung.md").write_text(HOSTILE, encoding="utf-8")
-    build(data, root / "site", root / "work")
+    root = build_with_hostile_entry(tmp_path_factory.mktemp("frames"))
     crafted_pages(root / "work" / "docs")
     return root / "work" / "docs"
 

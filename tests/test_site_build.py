@@ -175,15 +175,20 @@ und einem [Link](javascript:alert('link')) und <a href="javascript:alert('a')">n
 """
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
+def build_with_hostile_entry(root: Path) -> Path:
+    """The test data and ``HOSTILE`` built into ``root / "site"`` (generated pages in
+    ``root / "work" / "docs"``); returns ``root``."""
     from .conftest import make_data
 
-    root = tmp_path_factory.mktemp("hostile")
     data = make_data(root / "data")
     (data / "solutions/boese-loesung.md").write_text(HOSTILE, encoding="utf-8")
     build(data, root / "site", root / "work")
-    return root / "site"
+    return root
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    return build_with_hostile_entry(tmp_path_factory.mktemp("hostile")) / "site"
 
 
 class Markup(HTMLParser):

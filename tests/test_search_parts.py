@@ -366,6 +366,7 @@ def test_the_join_decodes_only_changed_parts_and_compresses_only_changed_chunks(
 
     monkeypatch.setattr(searchparts, "_rows", counted_rows)
     monkeypatch.setattr(searchparts.gzip, "compress", counted_compress)
+    monkeypatch.setattr(searchparts, "TABLES_BESIDE_FROM", 10**6)  # every table made (and counted) here
     rng = random.Random(7)
     site, cache = tmp_path / "site", PartCache(tmp_path / "cache" / "suche")
     for n in range(200):  # enough words for several chunks
@@ -403,6 +404,37 @@ def test_the_join_decodes_only_changed_parts_and_compresses_only_changed_chunks(
     kept_chunks[1].write_bytes(b"kaputt")
     assert again() == changed and len(decoded) == 2
     assert len(compressed) == 2
+
+
+def test_word_tables_made_in_a_second_process_give_the_same_bundle_and_are_kept(
+    tmp_path, dictionary, monkeypatch
+):
+    """With enough parts half of their word tables are made by a forked second process: the
+    bundle is the one made by this process alone, and the tables it sent are kept for the next
+    join like the others (which then makes none)."""
+    from smartregio.publish import searchparts
+    from smartregio.publish.searchcache import TABLE_SUFFIX, PartCache
+
+    site = tmp_path / "site"
+    write_site(site, 23)
+    alone = indexed_afresh(site, tmp_path / "alone", dictionary, 3)  # eight parts
+    started: list[object] = []
+    original = searchparts._TablesBeside.start.__func__
+    monkeypatch.setattr(
+        searchparts._TablesBeside,
+        "start",
+        classmethod(lambda cls, *args: started.append(original(cls, *args)) or started[-1]),
+    )
+    monkeypatch.setattr(searchparts, "TABLES_BESIDE_FROM", 2)
+    cache = PartCache(tmp_path / "cache" / "suche")
+    index_site(site, dictionary, part_pages=3, cache=cache)
+    assert bundle(site) == alone
+    assert len(started) == 1 and started[0] is not None  # the second process made tables
+    assert len(list(cache.root.glob(f"*{TABLE_SUFFIX}"))) == 8
+    started.clear()
+    shutil.rmtree(site / "pagefind")
+    index_site(site, dictionary, part_pages=3, cache=cache)
+    assert bundle(site) == alone and started == []  # every table from the cache: none made
 
 
 def test_pages_the_engine_took_from_the_last_site_are_not_even_read(tmp_path, dictionary, monkeypatch):

@@ -19,10 +19,12 @@ from the previous page of the list; a filter is ``[name, [[value, [page numbers]
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import heapq
 import json
+import os
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import groupby, pairwise
@@ -31,6 +33,8 @@ from pathlib import PurePosixPath
 from typing import NamedTuple, Protocol
 
 import cbor2
+
+from .. import processes
 
 MAGIC = b"pagefind_dcd"
 
@@ -134,12 +138,18 @@ def _join_language(
     fields = sorted({field for _part, meta in metas for field in meta[5]})
     pages: list[list] = []
     filters: dict[str, dict[str, list[int]]] = {}
-    tables = []
-    for part, meta in metas:
+    for _part, meta in metas:
         if meta[0] != version or len(meta) != 6:
             raise JoinError(f"unbekanntes Format der Pagefind-Metadaten ({meta[0]})")
         if meta[4]:
             raise JoinError("Sortierungen (data-pagefind-sort) lassen sich nicht zusammenführen")
+    moves = []
+    for _part, meta in metas:
+        field_ids = [fields.index(field) for field in meta[5]]
+        moves.append(None if field_ids == list(range(len(fields))) else field_ids)
+    made = _tables([(part, meta[2], moved) for (part, meta), moved in zip(metas, moves, strict=True)], cache)
+    tables = []
+    for (part, meta), table in zip(metas, made, strict=True):
         offset = len(pages)
         for fragment, word_count in meta[1]:
             data = part[f"fragment/{fragment}.pf_fragment"]
@@ -148,9 +158,7 @@ def _join_language(
             else:  # two parts gave different pages the same short name
                 fragment = content_name(joined, "fragment", f"{language}_", ".pf_fragment", data)
             pages.append([fragment, word_count])
-        field_ids = [fields.index(field) for field in meta[5]]
-        moved = None if field_ids == list(range(len(fields))) else field_ids
-        tables.append((offset, _table(part, meta[2], moved, cache)))
+        tables.append((offset, table))
         for _name, filter_file in meta[3]:
             name, values = decode(part[f"filter/{filter_file}.pf_filter"])
             into = filters.setdefault(name, {})
@@ -258,32 +266,113 @@ Row = tuple[str, Postings, list[tuple[str, Postings]]]
 TABLE_FORMAT = "1"
 
 
-def _table(
-    part: dict[str, bytes], chunks: list, field_ids: list[int] | None, cache: JoinCache | None
-) -> list[Row]:
-    """The part's word table: from ``cache`` when its word index was joined before."""
-    if cache is None:
-        return list(_rows(part, chunks, field_ids))
+#: word tables to make at least for a forked second process to make half of them (a full
+#: build at 10,000 entries makes 26, six seconds of one core; an edit takes most from the cache)
+TABLES_BESIDE_FROM = 4
+
+
+def _tables(
+    wanted: list[tuple[dict[str, bytes], list, list[int] | None]], cache: JoinCache | None
+) -> list[list[Row]]:
+    """Each part's word table (``(part, chunks, field_ids)`` each): from ``cache`` when its word
+    index was joined before; of the others, made here, half in a forked second process where
+    there are enough of them (it sends them as the cache keeps them, which is quick to read)."""
+    keys = [_table_key(*one) if cache else "" for one in wanted]
+    tables: list[list[Row] | None] = [_kept_table(cache, key) if cache else None for key in keys]
+    missing = [n for n, table in enumerate(tables) if table is None]
+    beside = _TablesBeside.start(wanted, missing[1::2]) if len(missing) >= TABLES_BESIDE_FROM else None
+    mine = missing[0::2] if beside is not None else missing
+    try:
+        for n in mine:
+            tables[n] = rows = list(_rows(*wanted[n]))
+            if cache:
+                cache.put_table(keys[n], _stored(rows))
+    except BaseException:
+        if beside is not None:
+            beside.stop()
+        raise
+    if beside is not None:
+        for n, stored in beside.finish().items():
+            tables[n] = [_kept_row(row) for row in stored]
+            if cache:
+                cache.put_table(keys[n], stored)
+    return [table for table in tables if table is not None]
+
+
+def _table_key(part: dict[str, bytes], chunks: list, field_ids: list[int] | None) -> str:
     digest = hashlib.sha256(f"{TABLE_FORMAT}\0{field_ids}\0".encode())
     for _from, _to, chunk in chunks:
         data = part[f"index/{chunk}.pf_index"]
         digest.update(len(data).to_bytes(8, "big") + data)
-    key = digest.hexdigest()
+    return digest.hexdigest()
+
+
+def _kept_table(cache: JoinCache, key: str) -> list[Row] | None:
     kept = cache.table(key)
-    if kept is not None:
+    if kept is None:
+        return None
+    try:
+        return [_kept_row(row) for row in kept]
+    except (ValueError, TypeError):
+        return None  # not a table of this format: made again
+
+
+def _stored(rows: list[Row]) -> list:
+    """A word table as the cache keeps it (and the second process sends it)."""
+    return [
+        [word, own.stored(), [[form, pages.stored()] for form, pages in variants]]
+        for word, own, variants in rows
+    ]
+
+
+class _TablesBeside:
+    """The forked process that makes some of the word tables (``_tables``)."""
+
+    def __init__(self, process, receiver) -> None:
+        self.process = process
+        self.receiver = receiver
+
+    @classmethod
+    def start(cls, wanted: list, numbers: list[int]) -> _TablesBeside | None:
+        if (os.cpu_count() or 1) < 2:
+            return None
+        context = processes.context()
+        if context.get_start_method() != "fork":  # the parts stay in this process's memory
+            return None
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(target=_make_tables, args=(wanted, numbers, sender))
+        processes.start(process)
+        sender.close()
+        return cls(process, receiver)
+
+    def finish(self) -> dict[int, list]:
         try:
-            return [_kept_row(row) for row in kept]
-        except (ValueError, TypeError):
-            pass  # not a table of this format: made again
-    rows = list(_rows(part, chunks, field_ids))
-    cache.put_table(
-        key,
-        [
-            [word, own.stored(), [[form, pages.stored()] for form, pages in variants]]
-            for word, own, variants in rows
-        ],
-    )
-    return rows
+            kind, value = self.receiver.recv()
+        except EOFError:
+            kind, value = "error", "der Prozess brach ab"
+        finally:
+            self.receiver.close()
+            self.process.join()
+        if kind == "error":
+            raise JoinError(f"Worttabellen: {value}")
+        return {n: stored for n, stored in zip(value[0], cbor2.loads(value[1]), strict=True)}
+
+    def stop(self) -> None:
+        self.receiver.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+
+def _make_tables(wanted: list, numbers: list[int], sender) -> None:
+    try:
+        made = [_stored(list(_rows(*wanted[n]))) for n in numbers]
+        sender.send(("done", (numbers, cbor2.dumps(made))))
+    except Exception as exc:  # a part the join cannot read: the parent says so
+        with contextlib.suppress(OSError):
+            sender.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        sender.close()
 
 
 def _kept_row(row: list) -> Row:

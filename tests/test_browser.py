@@ -201,7 +201,8 @@ def test_catalogue_works_without_javascript(browser, origin, catalogue):
         )
         if not following.count():
             break
-        following.click()
+        with page.expect_navigation(wait_until="load"):  # the whole next page, not its first part
+            following.click()
     assert sorted(listed) == sorted(s.name for s in catalogue.entries["solutions"].values())
     context.close()
 

@@ -263,7 +263,11 @@ def probes(docs_dir: Path, shapes: Iterable[tuple[str, str]]) -> list[Probe]:
 def frame_of(probe: Probe, site_dir: Path) -> Frame | None:
     """The shape's frame from the engine's two renderings, or None when filling the first
     with the second's tokens does not give the second's bytes."""
-    html = [(site_dir / probe.section / f / "index.html").read_bytes().decode("utf-8") for f in probe.folders]
+    try:
+        pages = [site_dir / probe.section / folder / "index.html" for folder in probe.folders]
+        html = [page.read_bytes().decode("utf-8") for page in pages]  # as written: no newline turned
+    except (OSError, UnicodeDecodeError):  # a probe the engine did not write as a page
+        return None
     frame = cut(html[0], "a", probe.slots, probe.folders[0])
     if frame is None:
         return None

@@ -149,8 +149,8 @@ FILL_PER_WORKER = 2000
 
 class _Fillers:
     """The section pages' shares (``frames.Share``), one per core in a worker process when
-    there are enough pages, else one in this process: each reads its pages once, says their
-    shapes, and fills them when the frames come. Leaving the block stops the workers."""
+    there are enough pages, else one in this process: each reads its pages, says their shapes,
+    and fills them when the frames come. Leaving the block stops the workers."""
 
     def __init__(self, docs_dir: Path, site_dir: Path, pages: list[str]) -> None:
         self.site_dir = site_dir

@@ -50,3 +50,53 @@ def test_memory_is_given_back_without_losing_anything():
     del garbage
     processes.give_back_memory()
     assert kept[9_999] == "9999" and gc.get_freeze_count() == 0
+
+
+def _pid_and(value: int) -> tuple[int, int]:
+    import os
+
+    return os.getpid(), value * 2
+
+
+def _fails() -> None:
+    raise ValueError("kaputt")
+
+
+def _dies() -> None:
+    import os
+
+    os._exit(3)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork is the start method on Linux only")
+def test_work_beside_comes_back_from_another_process_and_says_why_it_failed(monkeypatch):
+    """``Beside`` runs the work in a forked process and gives its value back; a raised error and
+    a process that died are each one line (``BesideFailed``), never a hang."""
+    import os
+
+    monkeypatch.delenv(processes.START_METHOD_ENV, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    beside = processes.Beside.start(_pid_and, 21)
+    assert beside is not None
+    pid, value = beside.result()
+    assert value == 42 and pid != os.getpid() and not beside.process.is_alive()
+    failing = processes.Beside.start(_fails)
+    with pytest.raises(processes.BesideFailed, match="ValueError: kaputt"):
+        failing.result()
+    dying = processes.Beside.start(_dies)
+    with pytest.raises(processes.BesideFailed, match="brach ab"):
+        dying.result()
+    stopped = processes.Beside.start(_pid_and, 1)
+    stopped.stop()
+    assert not stopped.process.is_alive()
+
+
+def test_work_beside_is_left_to_the_caller_without_fork_or_a_second_core(monkeypatch):
+    import os
+
+    monkeypatch.setenv(processes.START_METHOD_ENV, "spawn")
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert processes.Beside.start(_pid_and, 1) is None
+    monkeypatch.delenv(processes.START_METHOD_ENV)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert processes.Beside.start(_pid_and, 1) is None

@@ -412,6 +412,7 @@ def test_word_tables_made_in_a_second_process_give_the_same_bundle_and_are_kept(
     """With enough parts half of their word tables are made by a forked second process: the
     bundle is the one made by this process alone, and the tables it sent are kept for the next
     join like the others (which then makes none)."""
+    from smartregio import processes
     from smartregio.publish import searchparts
     from smartregio.publish.searchcache import TABLE_SUFFIX, PartCache
 
@@ -419,9 +420,9 @@ def test_word_tables_made_in_a_second_process_give_the_same_bundle_and_are_kept(
     write_site(site, 23)
     alone = indexed_afresh(site, tmp_path / "alone", dictionary, 3)  # eight parts
     started: list[object] = []
-    original = searchparts._TablesBeside.start.__func__
+    original = processes.Beside.start.__func__
     monkeypatch.setattr(
-        searchparts._TablesBeside,
+        processes.Beside,
         "start",
         classmethod(lambda cls, *args: started.append(original(cls, *args)) or started[-1]),
     )

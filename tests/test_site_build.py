@@ -621,3 +621,53 @@ def test_the_header_search_field_is_seen_and_works_in_both_themes(engines, brows
         expect(field).to_have_value("Haushalt")  # the page's search, mirrored
         expect(status(page)).to_have_text(re.compile(r"^\d+ Treffer gefunden"))
         context.close()
+
+
+def test_the_second_process_writes_a_share_of_the_place_pages_with_the_same_bytes(tmp_path, monkeypatch):
+    """The build's second process takes chunks of the place pages once its downloads are
+    written: the site is the one this process makes alone, and the pages it wrote are in the
+    memo, so that the next build takes them instead of making them again."""
+    import time
+
+    from smartregio import pipeline
+
+    from .conftest import make_data
+
+    data = make_data(tmp_path / "data")
+    shared, alone = tmp_path / "shared", tmp_path / "alone"
+    monkeypatch.setenv("SMARTREGIO_START_METHOD", "fork")
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline.SideOutputs, "shares", property(lambda self: False))
+        build(data, alone, tmp_path / "w2", use_cache=False)
+    monkeypatch.setattr(pipeline, "PLACE_CHUNK", 1)  # a chunk per place
+    mine, finish = pipeline.SharedPlaces.mine, pipeline.SharedPlaces.finish
+    theirs: list[int] = []
+
+    def after_theirs(self, keys):  # this process begins once the other has taken a chunk
+        deadline = time.monotonic() + 60
+        while self.side.claims.value < 1 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return mine(self, keys)
+
+    def counted(self, memo):
+        theirs.append(finish(self, memo))
+        return theirs[-1]
+
+    monkeypatch.setattr(pipeline.SharedPlaces, "mine", after_theirs)
+    monkeypatch.setattr(pipeline.SharedPlaces, "finish", counted)
+    build(data, shared, tmp_path / "w1", use_cache=False)
+    assert theirs and theirs[0] >= 1  # the second process wrote place pages
+    assert tree_digest(shared) == tree_digest(alone)
+    # the next build, made in this process alone, renders the edited entry's page and takes
+    # every place page from the last generation: those of the second process were recorded
+    monkeypatch.setattr(pipeline.SideOutputs, "shares", property(lambda self: False))
+    rendered: list[str] = []
+    note = pipeline.PageMemo.note
+    monkeypatch.setattr(
+        pipeline.PageMemo, "note", lambda memo, path, *rest: rendered.append(path) or note(memo, path, *rest)
+    )
+    entry = sorted((data / "solutions").glob("*.md"))[0]
+    entry.write_text(entry.read_text(encoding="utf-8") + "\nNoch ein Satz.\n", encoding="utf-8")
+    build(data, shared, tmp_path / "w1")
+    assert f"loesungen/{entry.stem}/index.md" in rendered
+    assert not [path for path in rendered if path.startswith("kommunen/")]

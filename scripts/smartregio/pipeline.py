@@ -7,6 +7,7 @@ gives byte-identical output: timestamps come from the data, every listing is sor
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -14,6 +15,7 @@ import shutil
 import signal
 import tempfile
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -112,11 +114,12 @@ def generate_docs(
     removal: Removal | None = None,
     views: Views | None = None,
     memo: PageMemo | None = None,
+    places: SharedPlaces | None = None,
 ) -> Path:
     """Write the engine's input folder afresh (staged, then swapped in; the old one removed by
     ``removal`` in the background, if given). With ``memo`` the entry and place pages made of
     the same inputs as in the last generation are taken from it, and the memo is kept for the
-    next."""
+    next; with ``places`` the second process writes a share of the place pages."""
     project.docs.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(project.docs.parent)
     if project.docs.parent != project.root / "build":
@@ -126,7 +129,7 @@ def generate_docs(
         generator = Generator.for_project(
             project, catalogue, publication=publication, changelog=changelog, views=views, memo=memo
         )
-        generator.write(project.content, staging)
+        generator.write(project.content, staging, places)
         replace_dir(staging, project.docs, removal)
         if memo is not None:
             memo.save()
@@ -135,13 +138,18 @@ def generate_docs(
     return project.docs
 
 
-def _side_outputs(views: Views, data_dir: Path, latest: Path, api_site: Path, conn) -> None:
-    """Downloads, then the JSON API: run in a second process while the pages are generated
-    and rendered (the machine has two cores; both jobs are pure Python). The entries' views
-    are the build's own, computed before the process started."""
+def _side_outputs(
+    views: Views, data_dir: Path, latest: Path, api_site: Path, conn, places: tuple | None
+) -> None:
+    """Downloads, then a share of the place pages (``SharedPlaces``), then the JSON API: run in
+    a second process while this one generates and renders the other pages (the machine has two
+    cores; all of it is pure Python). The entries' views are the build's own, computed before
+    the process started."""
     catalogue = views.catalogue
     try:
         conn.send(("downloads", compile_downloads(catalogue, data_dir, latest)))
+        if places is not None:
+            _write_place_share(views, conn, *places)
         write_api(catalogue, views, api_site)
         write_catalogue_indexes(catalogue, views, api_site)
         conn.send(("done", None))
@@ -151,15 +159,47 @@ def _side_outputs(views: Views, data_dir: Path, latest: Path, api_site: Path, co
         conn.close()
 
 
-def _receive(conn, expected: str):
+def _write_place_share(views: Views, conn, project: Project, orders, orders_end, claims) -> None:
+    """The second process's part of the place pages: told where they go (or that the build
+    makes them itself), it takes chunks until none is left, then reports how many it wrote and
+    the memo's records of them."""
+    orders_end.close()  # this process's copy of the parent's end: the parent's exit is an end
     try:
-        status, payload = conn.recv()
+        order = orders.recv()
     except EOFError:
-        raise BuildError("Downloads und API konnten nicht geschrieben werden (Prozess beendet).") from None
-    if status != expected:
-        summary, trace = payload
-        raise BuildError(f"Downloads und API konnten nicht geschrieben werden: {summary}", detail=trace)
-    return payload
+        order = None
+    finally:
+        orders.close()
+    if order is None:
+        return
+    docs, spec = order
+    memo = PageMemo.of_spec(spec) if spec is not None else None
+    generator = Generator.for_project(project, views.catalogue, views=views, memo=memo)
+    keys = generator.place_keys()
+    count = 0
+    for chunk in _claimed(claims, keys):
+        count += generator.write_pages(generator.place_drafts(chunk), docs)
+    views.forget_surroundings()
+    # one message when all are written: the parent reads it only once its own part is done
+    records, taken = memo.hand_over() if memo is not None else ({}, 0)
+    conn.send(("places", (count, records, taken)))
+
+
+# place pages per claim: small enough that the two processes end close together, large enough
+# that the messages cost nothing
+PLACE_CHUNK = 250
+
+
+def _claimed(claims, keys: list[str]):
+    """Chunks of ``keys`` as this process claims them from the counter it shares with the
+    other (each chunk goes to exactly one of them)."""
+    while True:
+        with claims.get_lock():
+            n = claims.value
+            if n * PLACE_CHUNK >= len(keys):
+                return
+            claims.value = n + 1
+        yield keys[n * PLACE_CHUNK : (n + 1) * PLACE_CHUNK]
 
 
 def publish_releases(data_dir: Path, target: Path) -> list[StoredRelease]:
@@ -267,37 +307,106 @@ def build_site(
 
 
 class SideOutputs:
-    """The second process that writes the downloads and the JSON API while the pages are made
-    and rendered: started before the graph runs, stopped (if still running) after it."""
+    """The second process that writes the downloads, a share of the place pages and the JSON
+    API while this one makes and renders the other pages: started before the graph runs,
+    stopped (if still running) after it. Where processes fork it shares the place pages
+    (``shares``); a spawned one would have to compute their surroundings again."""
 
-    def __init__(self, process, receiver, scratch: Path) -> None:
+    def __init__(self, process, receiver, orders, claims, scratch: Path) -> None:
         self.process = process
         self.receiver = receiver
+        self.orders = orders  # where the place pages go, once: None if it makes none
+        self.claims = claims
         self.latest = scratch / "daten" / "latest"
         self.api_site = scratch / "api-site"
+        self.kept: dict[str, Any] = {}  # messages that came before the one waited for
 
     @property
     def pid(self) -> int | None:
         return self.process.pid
 
+    @property
+    def shares(self) -> bool:
+        return self.claims is not None
+
     @classmethod
-    def start(cls, views: Views, data_dir: Path, scratch: Path) -> SideOutputs:
+    def start(cls, views: Views, data_dir: Path, scratch: Path, project: Project) -> SideOutputs:
         context = processes.context()
         receiver, sender = context.Pipe(duplex=False)
         latest, api_site = scratch / "daten" / "latest", scratch / "api-site"
-        process = context.Process(target=_side_outputs, args=(views, data_dir, latest, api_site, sender))
+        orders = claims = places = None
+        if context.get_start_method() == "fork":
+            their_orders, orders = context.Pipe(duplex=False)
+            claims = context.Value("i", 0)
+            places = (project, their_orders, orders, claims)
+        process = context.Process(
+            target=_side_outputs, args=(views, data_dir, latest, api_site, sender, places)
+        )
         processes.start(process)
         sender.close()
-        return cls(process, receiver, scratch)
+        if places is not None:
+            their_orders.close()
+        return cls(process, receiver, orders, claims, scratch)
+
+    def order(self, pages: tuple | None) -> None:
+        """Where the place pages go and the memo (or None: none to make), said once."""
+        if self.orders is not None:
+            with contextlib.suppress(OSError):  # it has ended: its error comes with its next message
+                self.orders.send(pages)
+            self.orders.close()
+            self.orders = None
 
     def receive(self, expected: str):
-        return _receive(self.receiver, expected)
+        self.order(None)  # waited for without place pages ordered: it makes none
+        if expected in self.kept:
+            return self.kept.pop(expected)
+        while True:
+            status, payload = self._next()
+            if status == expected:
+                return payload
+            self.kept[status] = payload
+
+    def _next(self) -> tuple[str, Any]:
+        try:
+            status, payload = self.receiver.recv()
+        except EOFError:
+            raise BuildError(
+                "Downloads, API und Ortsseiten konnten nicht geschrieben werden (Prozess beendet)."
+            ) from None
+        if status == "error":
+            summary, trace = payload
+            raise BuildError(f"Downloads und API konnten nicht geschrieben werden: {summary}", detail=trace)
+        return status, payload
 
     def stop(self) -> None:
+        if self.orders is not None:
+            self.orders.close()
         if self.process.is_alive():
             self.process.terminate()
         self.process.join()
         self.receiver.close()
+
+
+class SharedPlaces:
+    """The place pages shared with the second process (``generate.PlaceShare``): it takes
+    chunks when its downloads are written, this process when its other pages are, each the
+    next chunk not taken (a counter both share), so both end at about the same time."""
+
+    def __init__(self, side: SideOutputs) -> None:
+        self.side = side
+
+    def start(self, docs: Path, memo: PageMemo | None) -> None:
+        # a small message: the pipe takes it at once, though the process reads it only later
+        self.side.order((docs, memo.spec() if memo is not None else None))
+
+    def mine(self, keys: list[str]) -> Iterator[list[str]]:
+        return _claimed(self.side.claims, keys)
+
+    def finish(self, memo: PageMemo | None) -> int:
+        count, records, taken = self.side.receive("places")
+        if memo is not None:
+            memo.add(records, taken)
+        return count
 
 
 def _version_pages(
@@ -412,8 +521,10 @@ def _views(catalogue: Catalogue, project: Project) -> dict:
     return {"views": views}
 
 
-def _start_side(views: Views, data_dir: Path, scratch: Path, jobs: Jobs, progress: Progress) -> dict:
-    side = jobs.add(SideOutputs.start(views, data_dir, scratch))
+def _start_side(
+    views: Views, data_dir: Path, scratch: Path, project: Project, jobs: Jobs, progress: Progress
+) -> dict:
+    side = jobs.add(SideOutputs.start(views, data_dir, scratch, project))
     progress.detail(f"Datenpaket, Downloads und API entstehen parallel (Prozess {side.pid}).")
     return {"side": side}
 
@@ -441,6 +552,7 @@ def _pages(
     data_dir: Path,
     jobs: Jobs,
     views: Views,
+    side: SideOutputs,
     inputs: Inputs,
     use_cache: bool,
     progress: Progress,
@@ -449,7 +561,8 @@ def _pages(
     # the entry and place pages of unchanged inputs come from the last generation (``memo``);
     # its scope: the code, templates and installed packages the pages are rendered with
     memo = PageMemo.open(project.cache, project.docs, inputs.engine_key, reuse=use_cache)
-    docs = generate_docs(catalogue, project, None, changelog, jobs.add(Removal()), views, memo)
+    places = SharedPlaces(side) if side.shares else None
+    docs = generate_docs(catalogue, project, None, changelog, jobs.add(Removal()), views, memo, places)
     if memo.taken:
         taken = plural(memo.taken, "Seite", "Seiten")
         progress.detail(f"{taken} von Einträgen und Orten unverändert aus dem letzten Bau.")
@@ -598,7 +711,7 @@ BUILD = [
     ),
     Stage(
         "Downloads und API beginnen",
-        ("views", "data_dir", "scratch", "jobs", "progress"),
+        ("views", "data_dir", "scratch", "project", "jobs", "progress"),
         ("side",),
         _start_side,
     ),
@@ -612,7 +725,7 @@ BUILD = [
     ),
     Stage(
         "Seiten erzeugen",
-        ("catalogue", "project", "data_dir", "jobs", "views", "inputs", "use_cache", "progress"),
+        ("catalogue", "project", "data_dir", "jobs", "views", "side", "inputs", "use_cache", "progress"),
         ("docs", "changelog", "page_digests"),
         _pages,
         "Seiten",

@@ -8,13 +8,18 @@ module-level function with picklable arguments, so both methods give the same re
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import multiprocessing
 import os
 import sys
+from collections.abc import Callable
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 START_METHOD_ENV = "SMARTREGIO_START_METHOD"
 
@@ -53,3 +58,62 @@ def give_back_memory() -> None:
     trim = getattr(libc, "malloc_trim", None)
     if trim is not None:
         trim(0)
+
+
+class BesideFailed(Exception):
+    """The second process of ``Beside`` raised or ended without an answer: the message says
+    which and why, in one line."""
+
+
+class Beside(Generic[T]):
+    """``work(*args)`` in a forked second process while this one goes on; its value comes back
+    pickled through a pipe. Started only where it pays: on POSIX's ``fork`` (the child shares
+    this process's objects; spawning would pickle them first) and with a second core; otherwise
+    ``start`` gives None and the caller does the work itself."""
+
+    def __init__(self, process: BaseProcess, receiver: Any) -> None:
+        self.process = process
+        self.receiver = receiver
+
+    @classmethod
+    def start(cls, work: Callable[..., T], *args: Any) -> Beside[T] | None:
+        if (os.cpu_count() or 1) < 2:
+            return None
+        ctx = context()
+        if ctx.get_start_method() != "fork":
+            return None
+        receiver, sender = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_beside, args=(work, args, sender))
+        start(process)
+        sender.close()
+        return cls(process, receiver)
+
+    def result(self) -> T:
+        """The value ``work`` returned; ``BesideFailed`` if it raised or its process died."""
+        try:
+            kind, value = self.receiver.recv()
+        except EOFError:
+            kind, value = "error", "der Prozess brach ab"
+        finally:
+            self.receiver.close()
+            self.process.join()
+        if kind == "error":
+            raise BesideFailed(value)
+        return value
+
+    def stop(self) -> None:
+        """End the process if it still runs (a caller that no longer waits for it)."""
+        self.receiver.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+
+def _beside(work: Callable[..., Any], args: tuple, sender: Any) -> None:
+    try:
+        sender.send(("done", work(*args)))
+    except Exception as exc:  # said by the parent, which decides what it means
+        with contextlib.suppress(OSError):
+            sender.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        sender.close()

@@ -14,11 +14,11 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlencode
 
 import jinja2
@@ -89,6 +89,23 @@ class Draft:
 
     def page(self) -> Page:
         return Page(self.path, self.front, self.make())
+
+
+class PlaceShare(Protocol):
+    """The place pages shared with another process that writes its part into the same folder
+    (the build's second process, see ``pipeline.SharedPlaces``)."""
+
+    def start(self, docs: Path, memo: PageMemo | None) -> None:
+        """Tell the other process where the pages go and what the last generation holds."""
+        ...
+
+    def mine(self, keys: list[str]) -> Iterator[list[str]]:
+        """This process's part of the place ``keys``, a chunk at a time, as it takes them."""
+        ...
+
+    def finish(self, memo: PageMemo | None) -> int:
+        """Wait for the other process's part and add its pages to ``memo``; their number."""
+        ...
 
 
 def _page_url(path: str) -> str:
@@ -257,16 +274,27 @@ class Generator:
         )
 
     # --- entry pages ---------------------------------------------------------------------------
-    def entry_pages(self) -> Iterator[Draft]:
-        """The page of every entry and every place, one at a time: at national size their
-        bodies are hundreds of megabytes, which are written as they come, never held."""
+    def entry_pages(self, places: bool = True) -> Iterator[Draft]:
+        """The page of every entry and (unless another process shares them, see
+        ``PlaceShare``) every place, one at a time: at national size their bodies are hundreds
+        of megabytes, which are written as they come, never held."""
         for collection in COLLECTIONS:
             for entry in self.catalogue.entries[collection].values():
                 yield self._entry_draft(collection, entry)
+        if places:
+            yield from self.place_drafts(self.place_keys())
+            self.views.forget_surroundings()  # only the place pages need them: hundreds of MB
+
+    def place_keys(self) -> list[str]:
+        """The places with a page, in the order their pages are made."""
+        return sorted(self.views.paged_places)
+
+    def place_drafts(self, keys: Iterable[str]) -> Iterator[Draft]:
+        """The pages of the places ``keys``."""
         places = self.catalogue.reference.places
         place_pages = PlacePages(self.views)
         named = self.views.relations.named_places
-        for key in sorted(self.views.paged_places):
+        for key in keys:
             place = places[key]
             data = place_pages.view(place)
             front = {
@@ -285,8 +313,6 @@ class Generator:
             }
             make = functools.partial(self._html, "place.html", data["url"], place=data)
             yield Draft(page_path("places", place.key), front, ("place.html", data), make)
-        del place_pages
-        self.views.forget_surroundings()  # only the place pages need them: hundreds of MB at 10,000
 
     def entry_page(self, collection: str, entry: Entry) -> Page:
         """One entry's page (the preview renders an edited entry's page on its own first)."""
@@ -789,9 +815,10 @@ class Generator:
         }
 
     # --- writing -------------------------------------------------------------------------------
-    def pages(self) -> Iterator[Page | Draft]:
-        """Every generated page, in this order, each made when it is asked for."""
-        yield from self.entry_pages()
+    def pages(self, places: bool = True) -> Iterator[Page | Draft]:
+        """Every generated page (the places' unless another process shares them), in this
+        order, each made when it is asked for."""
+        yield from self.entry_pages(places)
         yield from self.catalogue_pages()
         yield self.places_index()
         yield from self.places_az_pages()
@@ -844,8 +871,9 @@ class Generator:
             pages.append(Page(f"daten/{folder}/index.md", {"title": title, "description": description}, body))
         return pages
 
-    def write(self, content: Path, docs: Path) -> int:
-        """Write every page into ``docs`` (which must not exist yet); returns the page count."""
+    def write(self, content: Path, docs: Path, places: PlaceShare | None = None) -> int:
+        """Write every page into ``docs`` (which must not exist yet); returns the page count.
+        With ``places`` the place pages are shared with another process (see ``PlaceShare``)."""
         if content.is_dir():  # regular files only, none through a symlink (see inputs.py)
             InputTree(content).copy_into("", docs)
         else:
@@ -868,6 +896,8 @@ class Generator:
                 text = text.replace(marker, fragment)
             contributing.write_text(text, encoding="utf-8")
         self.write_map_files(docs)
+        if places is not None:
+            places.start(docs, self.memo)  # the other process begins its part when it is free
         count = 0
         if self.changelog and changelog_text.shorten(self.changelog)[1]:
             # the whole changelog beside the page that counts its long lists (BOM: read as UTF-8
@@ -875,16 +905,29 @@ class Generator:
             full = docs / "aenderungen" / changelog_text.FULL_TEXT
             full.parent.mkdir(parents=True, exist_ok=True)
             full.write_text("\ufeff" + self.changelog, encoding="utf-8")
+        pages = itertools.chain(self.pages(places is None), self.legal_pages(), [self.changelog_page()])
+        count += self.write_pages(pages, docs)
+        if places is not None:
+            for keys in places.mine(self.place_keys()):
+                count += self.write_pages(self.place_drafts(keys), docs)
+            count += places.finish(self.memo)
+            self.views.forget_surroundings()
+        return count
+
+    def write_pages(self, pages: Iterable[Page | Draft], docs: Path) -> int:
+        """Write ``pages`` into ``docs``, each as it comes (nothing stays in memory); a draft
+        made of the same inputs as the last generation's copy is taken from the memo."""
+        count = 0
         memo = self.memo
-        for page in itertools.chain(self.pages(), self.legal_pages(), [self.changelog_page()]):
+        for page in pages:
             count += 1
             if self.release:
                 page.front[RELEASE_KEY] = self.release
             if isinstance(page, Draft):
                 key = memo.key(page.front, page.inputs) if memo else ""
                 if memo and memo.take(page.path, key, docs):
-                    continue  # made of the same inputs as the last generation's copy
-                written = write_page(docs, page.page())  # written as it comes: nothing stays in memory
+                    continue
+                written = write_page(docs, page.page())
                 if memo:
                     memo.note(page.path, key, written, docs / page.path)
             else:

@@ -66,8 +66,12 @@ class PageMemo:
         record renewed)."""
         name = hashlib.sha256(str(docs).encode("utf-8")).hexdigest()[:32]
         record = cache / cls.FOLDER / f"{name}.json"
+        return cls(record, docs, scope, cls._read(record, docs, scope) if reuse else {})
+
+    @staticmethod
+    def _read(record: Path, docs: Path, scope: str) -> dict[str, Kept]:
         previous: dict[str, Kept] = {}
-        if reuse and not docs.is_symlink():
+        if not docs.is_symlink():
             # a regular file only (no FIFO to block on, no link to follow), of a sane size
             with contextlib.suppress(InputError, ValueError, TypeError, AttributeError):
                 text = InputTree(record.parent).read_text(record.name, MAX_TABLE_BYTES)
@@ -77,7 +81,17 @@ class PageMemo:
                         str(p): (str(k), str(d), int(size), int(time))
                         for p, (k, d, size, time) in data["pages"].items()
                     }
-        return cls(record, docs, scope, previous)
+        return previous
+
+    def spec(self) -> tuple[Path, Path, str, bool]:
+        """What another process needs to open this memo again (``of_spec``), small to send:
+        the record is not written before this generation ends."""
+        return self.record, self.docs, self.scope, bool(self.previous)
+
+    @classmethod
+    def of_spec(cls, spec: tuple[Path, Path, str, bool]) -> PageMemo:
+        record, docs, scope, read = spec
+        return cls(record, docs, scope, cls._read(record, docs, scope) if read else {})
 
     def key(self, *inputs: object) -> str:
         """The key of a page made of ``inputs`` (plain data and dataclasses: equal values give
@@ -147,6 +161,18 @@ class PageMemo:
         """A page rendered and written to ``target`` with these bytes."""
         info = os.stat(target)
         self.current[path] = (key, hashlib.sha256(written).hexdigest(), info.st_size, info.st_mtime_ns)
+
+    def hand_over(self) -> tuple[dict[str, Kept], int]:
+        """What this copy of the memo recorded since the last call (pages and how many were
+        taken), emptied: another process wrote these pages for the memo's owner."""
+        records, taken = self.current, self.taken
+        self.current, self.taken = {}, 0
+        return records, taken
+
+    def add(self, records: dict[str, Kept], taken: int) -> None:
+        """Pages another process wrote or took into this generation's folder (``hand_over``)."""
+        self.current.update(records)
+        self.taken += taken
 
     def digests(self) -> dict[str, str]:
         """The SHA-256 of every page this generation took or wrote (the engine's stage needs

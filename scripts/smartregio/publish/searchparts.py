@@ -19,12 +19,10 @@ from the previous page of the list; a filter is ``[name, [[value, [page numbers]
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import heapq
 import json
-import os
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import groupby, pairwise
@@ -280,7 +278,10 @@ def _tables(
     keys = [_table_key(*one) if cache else "" for one in wanted]
     tables: list[list[Row] | None] = [_kept_table(cache, key) if cache else None for key in keys]
     missing = [n for n, table in enumerate(tables) if table is None]
-    beside = _TablesBeside.start(wanted, missing[1::2]) if len(missing) >= TABLES_BESIDE_FROM else None
+    theirs = missing[1::2]
+    beside = None
+    if len(missing) >= TABLES_BESIDE_FROM:
+        beside = processes.Beside.start(_made_tables, wanted, theirs)
     mine = missing[0::2] if beside is not None else missing
     try:
         for n in mine:
@@ -292,7 +293,11 @@ def _tables(
             beside.stop()
         raise
     if beside is not None:
-        for n, stored in beside.finish().items():
+        try:
+            made = cbor2.loads(beside.result())
+        except processes.BesideFailed as exc:
+            raise JoinError(f"Worttabellen: {exc}") from None
+        for n, stored in zip(theirs, made, strict=True):
             tables[n] = [_kept_row(row) for row in stored]
             if cache:
                 cache.put_table(keys[n], stored)
@@ -325,54 +330,10 @@ def _stored(rows: list[Row]) -> list:
     ]
 
 
-class _TablesBeside:
-    """The forked process that makes some of the word tables (``_tables``)."""
-
-    def __init__(self, process, receiver) -> None:
-        self.process = process
-        self.receiver = receiver
-
-    @classmethod
-    def start(cls, wanted: list, numbers: list[int]) -> _TablesBeside | None:
-        if (os.cpu_count() or 1) < 2:
-            return None
-        context = processes.context()
-        if context.get_start_method() != "fork":  # the parts stay in this process's memory
-            return None
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_make_tables, args=(wanted, numbers, sender))
-        processes.start(process)
-        sender.close()
-        return cls(process, receiver)
-
-    def finish(self) -> dict[int, list]:
-        try:
-            kind, value = self.receiver.recv()
-        except EOFError:
-            kind, value = "error", "der Prozess brach ab"
-        finally:
-            self.receiver.close()
-            self.process.join()
-        if kind == "error":
-            raise JoinError(f"Worttabellen: {value}")
-        return {n: stored for n, stored in zip(value[0], cbor2.loads(value[1]), strict=True)}
-
-    def stop(self) -> None:
-        self.receiver.close()
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
-
-
-def _make_tables(wanted: list, numbers: list[int], sender) -> None:
-    try:
-        made = [_stored(list(_rows(*wanted[n]))) for n in numbers]
-        sender.send(("done", (numbers, cbor2.dumps(made))))
-    except Exception as exc:  # a part the join cannot read: the parent says so
-        with contextlib.suppress(OSError):
-            sender.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        sender.close()
+def _made_tables(wanted: list, numbers: list[int]) -> bytes:
+    """The second process's share of ``_tables``: as the cache keeps them, CBOR-encoded (quicker
+    to send and read than the rows pickled)."""
+    return cbor2.dumps([_stored(list(_rows(*wanted[n]))) for n in numbers])
 
 
 def _kept_row(row: list) -> Row:

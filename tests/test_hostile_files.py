@@ -414,3 +414,34 @@ def test_validate_reports_what_the_build_would_refuse_beyond_the_entries(project
     result = cli("validate")
     assert result.code == 1
     assert "content/env.txt" in result.err and ".releases/1.0.0/extra.html" in result.err
+
+
+def test_a_working_file_is_read_only_when_it_is_a_regular_file(tmp_path):
+    """``open_regular`` (the memo's digests, the frames' pages, the search's linked fragments):
+    a regular file is read; a symlink to one and a FIFO in its place are refused at once with
+    ``OSError``, the FIFO without blocking."""
+    from smartregio.inputs import open_regular
+
+    page = tmp_path / "index.md"
+    page.write_bytes(b"---\n{}\n---\n")
+    with open_regular(page) as handle:
+        assert handle.read() == b"---\n{}\n---\n"
+    link = tmp_path / "link.md"
+    link.symlink_to(page)
+    fifo = tmp_path / "fifo.md"
+    os.mkfifo(fifo)
+    for refused in (link, fifo, tmp_path / "missing.md", tmp_path):
+        result: list[object] = []
+
+        def attempt(path: Path = refused, result: list[object] = result) -> None:
+            try:
+                with open_regular(path) as handle:
+                    result.append(handle.read())
+            except OSError as exc:
+                result.append(exc)
+
+        reader = threading.Thread(target=attempt, daemon=True)
+        reader.start()
+        reader.join(timeout=10)
+        assert not reader.is_alive(), refused  # nothing blocks
+        assert isinstance(result[0], OSError), refused

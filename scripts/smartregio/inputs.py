@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from .text import format_number
 
@@ -28,6 +29,19 @@ MAX_RELEASE_FILE_BYTES = 200_000_000  # one stored download of a release
 
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+
+
+@contextmanager
+def open_regular(path: Path) -> Iterator[BinaryIO]:
+    """A file of smartregio's own working folders (``build/``, the site) opened for reading
+    if it is a regular file and not a symlink; ``OSError`` otherwise. A FIFO put in its place
+    does not block the open, and nothing is read through a link (the folders on the way are
+    smartregio's own; a contributor's files go through :class:`InputTree`)."""
+    descriptor = os.open(path, _FILE_FLAGS)
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(f"{path}: keine gewöhnliche Datei")
+        yield handle
 
 
 class InputError(Exception):

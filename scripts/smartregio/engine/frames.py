@@ -27,7 +27,6 @@ import copy
 import json
 import os
 import re
-import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +37,7 @@ import markupsafe
 from jinja2.filters import do_urlencode
 from jinja2.utils import htmlsafe_json_dumps
 
+from ..inputs import open_regular
 from ..pages.generate import front_matter
 
 # the strings that differ from page to page, by their path in the front matter
@@ -76,10 +76,7 @@ def read_page(path: Path) -> dict[str, Any] | None:
     than one line of front matter, Markdown after it, or JSON not written as the generator
     writes it: then YAML might read it otherwise than JSON does)."""
     try:  # a regular file, never read through a symlink
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(descriptor, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return None
+        with open_regular(path) as handle:
             data = handle.read()
     except OSError:
         return None

@@ -27,19 +27,15 @@ import stat
 from pathlib import Path
 
 from ..atomic import write_text
-from ..inputs import MAX_TABLE_BYTES, InputError, InputTree
+from ..inputs import MAX_TABLE_BYTES, InputError, InputTree, open_regular
 
 FORMAT = 2
 Kept = tuple[str, str, int, int]  # a page's key, the SHA-256, size and modification time of its file
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
 
 
 def _digest_of(path: Path) -> str:
     """The SHA-256 of a regular file, never read through a symlink."""
-    descriptor = os.open(path, _READ_FLAGS)
-    with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise OSError(f"{path}: keine gewöhnliche Datei")
+    with open_regular(path) as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 

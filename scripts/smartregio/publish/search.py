@@ -33,6 +33,7 @@ from typing import TypeVar
 import cbor2
 
 from ..addresses import API, API_ADDRESSES
+from ..inputs import open_regular
 from .compounds import Dictionary
 from .pagefind_service import PagefindService, PagefindServiceError
 from .searchcache import Mark, PageStats, PartCache, part_key, source_key
@@ -401,10 +402,9 @@ def _linked_same(source: Path, target: Path, content: bytes) -> bool:
     except OSError:
         return False
     try:
-        if stat.S_ISREG(os.lstat(target).st_mode):  # a link to a link or a pipe is not opened
-            with open(target, "rb") as handle:
-                if handle.read(len(content) + 1) == content:
-                    return True
+        with open_regular(target) as handle:  # a link to a link or a pipe is not opened
+            if handle.read(len(content) + 1) == content:
+                return True
     except OSError:
         pass
     with contextlib.suppress(OSError):

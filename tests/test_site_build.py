@@ -627,8 +627,6 @@ def test_the_second_process_writes_a_share_of_the_place_pages_with_the_same_byte
     """The build's second process takes chunks of the place pages once its downloads are
     written: the site is the one this process makes alone, and the pages it wrote are in the
     memo, so that the next build takes them instead of making them again."""
-    import time
-
     from smartregio import pipeline
 
     from .conftest import make_data
@@ -639,21 +637,14 @@ def test_the_second_process_writes_a_share_of_the_place_pages_with_the_same_byte
     with monkeypatch.context() as patched:
         patched.setattr(pipeline.SideOutputs, "shares", property(lambda self: False))
         build(data, alone, tmp_path / "w2", use_cache=False)
-    monkeypatch.setattr(pipeline, "PLACE_CHUNK", 1)  # a chunk per place
-    mine, finish = pipeline.SharedPlaces.mine, pipeline.SharedPlaces.finish
+    theirs_first(monkeypatch)
+    finish = pipeline.SharedPlaces.finish
     theirs: list[int] = []
-
-    def after_theirs(self, keys):  # this process begins once the other has taken a chunk
-        deadline = time.monotonic() + 60
-        while self.side.claims.value < 1 and time.monotonic() < deadline:
-            time.sleep(0.01)
-        return mine(self, keys)
 
     def counted(self, memo):
         theirs.append(finish(self, memo))
         return theirs[-1]
 
-    monkeypatch.setattr(pipeline.SharedPlaces, "mine", after_theirs)
     monkeypatch.setattr(pipeline.SharedPlaces, "finish", counted)
     build(data, shared, tmp_path / "w1", use_cache=False)
     assert theirs and theirs[0] >= 1  # the second process wrote place pages
@@ -671,3 +662,54 @@ def test_the_second_process_writes_a_share_of_the_place_pages_with_the_same_byte
     build(data, shared, tmp_path / "w1")
     assert f"loesungen/{entry.stem}/index.md" in rendered
     assert not [path for path in rendered if path.startswith("kommunen/")]
+
+
+def theirs_first(monkeypatch) -> None:
+    """Forked processes, a chunk per place page, and this process's share begun only once the
+    second process has taken a chunk (it would otherwise take every chunk of a small site)."""
+    import time
+
+    from smartregio import pipeline
+
+    monkeypatch.setenv("SMARTREGIO_START_METHOD", "fork")
+    monkeypatch.setattr(pipeline, "PLACE_CHUNK", 1)
+    mine = pipeline.SharedPlaces.mine
+
+    def after_theirs(self, keys):
+        deadline = time.monotonic() + 60
+        while self.side.claims.value < 1 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return mine(self, keys)
+
+    monkeypatch.setattr(pipeline.SharedPlaces, "mine", after_theirs)
+
+
+def test_a_failure_in_the_second_process_s_place_pages_is_named_and_keeps_the_site(tmp_path, monkeypatch):
+    """A place page the second process cannot make stops the build with one German line that
+    names the place pages (the traceback for ``-v``); the last site stays as it was."""
+    import os
+
+    from smartregio.pages.generate import Generator
+
+    from .conftest import make_data
+
+    data, site = make_data(tmp_path / "data"), tmp_path / "site"
+    build(data, site, tmp_path / "work")
+    before = tree_digest(site)
+    theirs_first(monkeypatch)
+    parent, drafts = os.getpid(), Generator.place_drafts
+
+    def broken_there(self, keys):
+        if os.getpid() != parent:
+            raise RuntimeError("kaputt bei den Orten")
+        return drafts(self, keys)
+
+    monkeypatch.setattr(Generator, "place_drafts", broken_there)
+    with pytest.raises(BuildError) as failed:
+        build(data, site, tmp_path / "work", use_cache=False)
+    assert (
+        str(failed.value)
+        == "Die Seiten der Orte konnten nicht geschrieben werden: RuntimeError: kaputt bei den Orten"
+    )
+    assert "in broken_there" in (failed.value.detail or "")
+    assert tree_digest(site) == before

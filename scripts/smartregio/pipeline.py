@@ -146,15 +146,18 @@ def _side_outputs(
     cores; all of it is pure Python). The entries' views are the build's own, computed before
     the process started."""
     catalogue = views.catalogue
+    step = "Downloads und API"  # what failed, as the parent's message names it
     try:
         conn.send(("downloads", compile_downloads(catalogue, data_dir, latest)))
         if places is not None:
+            step = "Die Seiten der Orte"
             _write_place_share(views, conn, *places)
+            step = "Downloads und API"
         write_api(catalogue, views, api_site)
         write_catalogue_indexes(catalogue, views, api_site)
         conn.send(("done", None))
     except BaseException as exc:  # reported by the parent as a build error, with the traceback
-        conn.send(("error", (f"{type(exc).__name__}: {exc}", traceback.format_exc())))
+        conn.send(("error", (step, f"{type(exc).__name__}: {exc}", traceback.format_exc())))
     finally:
         conn.close()
 
@@ -371,11 +374,11 @@ class SideOutputs:
             status, payload = self.receiver.recv()
         except EOFError:
             raise BuildError(
-                "Downloads, API und Ortsseiten konnten nicht geschrieben werden (Prozess beendet)."
+                "Downloads, API und Seiten der Orte konnten nicht geschrieben werden (Prozess beendet)."
             ) from None
         if status == "error":
-            summary, trace = payload
-            raise BuildError(f"Downloads und API konnten nicht geschrieben werden: {summary}", detail=trace)
+            step, summary, trace = payload
+            raise BuildError(f"{step} konnten nicht geschrieben werden: {summary}", detail=trace)
         return status, payload
 
     def stop(self) -> None:

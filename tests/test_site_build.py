@@ -713,3 +713,31 @@ def test_a_failure_in_the_second_process_s_place_pages_is_named_and_keeps_the_si
     )
     assert "in broken_there" in (failed.value.detail or "")
     assert tree_digest(site) == before
+
+
+def test_the_places_surroundings_made_beside_or_here_give_the_same_site(tmp_path, monkeypatch):
+    """The entries near every place are computed in a second process while this one computes
+    the entries' views; if that process fails they are computed here: the same site."""
+    from smartregio import pipeline
+
+    from .conftest import make_data
+
+    data = make_data(tmp_path / "data")
+    monkeypatch.setenv("SMARTREGIO_START_METHOD", "fork")
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    made: list[bool] = []
+    prepare = pipeline.place_pages.prepare
+    monkeypatch.setattr(
+        pipeline.place_pages,
+        "prepare",
+        lambda views, kept=None: made.append(kept is not None) or prepare(views, kept),
+    )
+    build(data, tmp_path / "beside", tmp_path / "w1", use_cache=False)
+
+    def broken(catalogue, path):
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(pipeline, "_surroundings_into", broken)
+    build(data, tmp_path / "here", tmp_path / "w2", use_cache=False)
+    assert made == [True, False]
+    assert tree_digest(tmp_path / "beside") == tree_digest(tmp_path / "here")

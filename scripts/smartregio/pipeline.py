@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import signal
 import tempfile
@@ -515,13 +516,38 @@ class Jobs:
 # --- the stages of ``build_site``, in order ---------------------------------------------------
 
 
-def _views(catalogue: Catalogue, project: Project) -> dict:
-    # once for the pages, the data page and the API (the second process inherits them)
-    views = Views(catalogue, project.settings.smartregio.edit_url)
-    views.compute_entries()
-    place_pages.prepare(views)  # its peak of memory before the second process exists
+def _views(catalogue: Catalogue, project: Project, scratch: Path) -> dict:
+    # the entries near every place (numpy, the longer half of this stage at national size)
+    # in a second process while this one computes the entries' views; it leaves them in a
+    # file of the build's scratch folder, not in a pipe, so that they exist once in memory
+    kept = scratch / "umgebung.pickle"
+    beside = processes.Beside.start(_surroundings_into, catalogue, kept)
+    try:
+        # once for the pages, the data page and the API (the second process inherits them)
+        views = Views(catalogue, project.settings.smartregio.edit_url)
+        views.compute_entries()
+    except BaseException:
+        if beside is not None:
+            beside.stop()
+        raise
+    made = None
+    if beside is not None:
+        try:
+            beside.result()
+            with kept.open("rb") as handle:
+                made = pickle.load(handle)  # written just now by this build's own process
+        except (processes.BesideFailed, OSError, pickle.UnpicklingError):
+            made = None  # computed here instead, where an error shows whole
+        finally:
+            kept.unlink(missing_ok=True)
+    place_pages.prepare(views, made)  # its peak of memory before the second process exists
     processes.give_back_memory()
     return {"views": views}
+
+
+def _surroundings_into(catalogue: Catalogue, path: Path) -> None:
+    with path.open("xb") as handle:  # a new file: never through a link left there
+        pickle.dump(place_pages.surroundings(catalogue), handle, protocol=5)
 
 
 def _start_side(
@@ -706,7 +732,7 @@ def _count(name: str):
 BUILD = [
     Stage(
         "Ansichten der Einträge",
-        ("catalogue", "project"),
+        ("catalogue", "project", "scratch"),
         ("views",),
         _views,
         "Einträge",

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..addresses import SECTION_TITLES, url
+from ..catalogue import Catalogue
 from ..collections import REGISTRY
 from ..models import Place
 from ..registry import LEAD, PARTNER, USE
 from ..text import format_number, plural
 from .locator import Locator
-from .nearby import NEARBY_KM, Near
+from .nearby import NEARBY_KM, Near, Surroundings
 from .views import Views, contact_text, place_title, title_of
 
 NEARBY_LISTED = 12  # the nearest ones; a page at national size must not list hundreds
@@ -38,10 +39,16 @@ ABOVE = {LEAD: "federführend", PARTNER: "beteiligt"}
 NEAR_ROLES = tuple(role for role, *_ in NEAR)
 
 
-def prepare(views: Views) -> None:
+def prepare(views: Views, made: Surroundings | None = None) -> None:
     """What every place page shares and is costly to compute (the entries near each place),
-    computed now rather than with the first place page."""
-    views.surroundings(NEAR_ROLES)
+    computed now rather than with the first place page, or ``made`` by ``surroundings``."""
+    views.surroundings(NEAR_ROLES, made)
+
+
+def surroundings(catalogue: Catalogue) -> Surroundings:
+    """What ``prepare`` computes, of the catalogue alone (the build computes it in a second
+    process while this one computes the entries' views)."""
+    return Surroundings(catalogue, NEAR_ROLES)
 
 
 @dataclass

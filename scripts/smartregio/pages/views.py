@@ -388,10 +388,13 @@ class Views:
         """Without the places' surroundings: a spawned worker (downloads, API) needs none."""
         return {**self.__dict__, "_surroundings": {}}
 
-    def surroundings(self, roles: tuple[str, ...]) -> Surroundings:
-        """The entries near every place in ``roles``, computed once: millions of pairs at
-        national size, which the build computes before it starts its second process (its peak
-        of memory then is not on top of that process's)."""
+    def surroundings(self, roles: tuple[str, ...], made: Surroundings | None = None) -> Surroundings:
+        """The entries near every place in ``roles``, computed once (or ``made`` elsewhere of
+        the same catalogue): millions of pairs at national size, which the build computes
+        before it starts its second process (its peak of memory then is not on top of that
+        process's)."""
+        if made is not None:
+            self._surroundings[roles] = made
         if roles not in self._surroundings:
             self._surroundings[roles] = Surroundings(self.catalogue, roles)
         return self._surroundings[roles]

@@ -741,3 +741,49 @@ def test_the_places_surroundings_made_beside_or_here_give_the_same_site(tmp_path
     build(data, tmp_path / "here", tmp_path / "w2", use_cache=False)
     assert made == [True, False]
     assert tree_digest(tmp_path / "beside") == tree_digest(tmp_path / "here")
+
+
+def test_pages_that_fail_here_stop_the_second_process_before_its_folder_goes(tmp_path, monkeypatch):
+    """When this process fails while the second one still writes place pages, the second is
+    stopped before the staging folder is removed (it would make parts of it again), and the
+    last site stays as it was."""
+    import os
+    import time
+
+    from smartregio import pipeline
+    from smartregio.pages.generate import Generator
+
+    from .conftest import make_data
+
+    data, site, work = make_data(tmp_path / "data"), tmp_path / "site", tmp_path / "work"
+    build(data, site, work)
+    before = tree_digest(site)
+    theirs_first(monkeypatch)
+    parent, drafts = os.getpid(), Generator.place_drafts
+
+    def slow_there_broken_here(self, keys):
+        if os.getpid() != parent:
+            time.sleep(0.5)  # still writing when this process fails
+            return drafts(self, keys)
+        raise RuntimeError("kaputt hier")
+
+    sides: list[pipeline.SideOutputs] = []
+    start = pipeline.SideOutputs.start.__func__
+    monkeypatch.setattr(
+        pipeline.SideOutputs, "start", classmethod(lambda cls, *a: sides.append(start(cls, *a)) or sides[-1])
+    )
+    alive_at_removal: list[bool] = []
+    rmtree = pipeline.shutil.rmtree
+
+    def watched(path, *args, **kwargs):
+        if Path(path).name.startswith(".docs-"):
+            alive_at_removal.append(sides[-1].process.is_alive())
+        return rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(Generator, "place_drafts", slow_there_broken_here)
+    monkeypatch.setattr(pipeline.shutil, "rmtree", watched)
+    with pytest.raises(RuntimeError, match="kaputt hier"):
+        build(data, site, work, use_cache=False)
+    assert alive_at_removal == [False]
+    assert not [p.name for p in work.iterdir() if p.name.startswith(".docs-")]
+    assert tree_digest(site) == before

@@ -134,6 +134,10 @@ def generate_docs(
         replace_dir(staging, project.docs, removal)
         if memo is not None:
             memo.save()
+    except BaseException:
+        if places is not None:
+            places.abandon()  # the second process writes into the staging folder no more
+        raise
     finally:
         shutil.rmtree(staging.parent, ignore_errors=True)
     return project.docs
@@ -411,6 +415,11 @@ class SharedPlaces:
         if memo is not None:
             memo.add(records, taken)
         return count
+
+    def abandon(self) -> None:
+        """Stop the second process (the pages failed here): before the staging folder it
+        writes into is removed, so that it cannot make parts of it again."""
+        self.side.stop()
 
 
 def _version_pages(

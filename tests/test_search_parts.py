@@ -437,6 +437,14 @@ def test_word_tables_made_in_a_second_process_give_the_same_bundle_and_are_kept(
     index_site(site, dictionary, part_pages=3, cache=cache)
     assert bundle(site) == alone and started == []  # every table from the cache: none made
 
+    def broken(*args):
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(searchparts, "_made_tables", broken)  # the second process fails
+    shutil.rmtree(site / "pagefind")
+    index_site(site, dictionary, part_pages=3)
+    assert bundle(site) == alone and len(started) == 1  # its half made here instead
+
 
 def test_pages_the_engine_took_from_the_last_site_are_not_even_read(tmp_path, dictionary, monkeypatch):
     """The cache keeps each page's digest by path, inode, size and time: a page that is the same

@@ -274,7 +274,8 @@ def _tables(
 ) -> list[list[Row]]:
     """Each part's word table (``(part, chunks, field_ids)`` each): from ``cache`` when its word
     index was joined before; of the others, made here, half in a forked second process where
-    there are enough of them (it sends them as the cache keeps them, which is quick to read)."""
+    there are enough of them (it sends them as the cache keeps them, which is quick to read;
+    if it fails, its half is made here too)."""
     keys = [_table_key(*one) if cache else "" for one in wanted]
     tables: list[list[Row] | None] = [_kept_table(cache, key) if cache else None for key in keys]
     missing = [n for n, table in enumerate(tables) if table is None]
@@ -295,13 +296,13 @@ def _tables(
     if beside is not None:
         try:
             made = cbor2.loads(beside.result())
-        except processes.BesideFailed as exc:
-            raise JoinError(f"Worttabellen: {exc}") from None
+        except processes.BesideFailed:
+            made = [_stored(list(_rows(*wanted[n]))) for n in theirs]  # made here instead
         for n, stored in zip(theirs, made, strict=True):
             tables[n] = [_kept_row(row) for row in stored]
             if cache:
                 cache.put_table(keys[n], stored)
-    return [table for table in tables if table is not None]
+    return [table for table in tables if table is not None]  # each one made or kept by now
 
 
 def _table_key(part: dict[str, bytes], chunks: list, field_ids: list[int] | None) -> str:

@@ -94,6 +94,23 @@ def test_the_index_copy_marks_text_only_and_leaves_out_code(dictionary):
     assert index_copy("<main><h1>Lösungen – Seite 2</h1></main>", dictionary) is None  # Pagefind skips it
 
 
+def test_the_index_copy_keeps_every_character_it_does_not_leave_out(dictionary):
+    """Whole ignored elements go, with their tags; block ends keep a space after them; a „<“
+    that opens no tag (cut-off markup) stays."""
+    html = (
+        "<main data-pagefind-body><p>Bürgerhaushalte</p>"
+        '<div data-pagefind-ignore="all"><div>Wärmeplanung</div><span data-pagefind-filter="x">y</span></div>'
+        "<p data-pagefind-ignore>Mobilitätsdaten <b>fett</b></p>Zeile<br>Wärmeplanung</main>"
+    )
+    copy = index_copy(html, dictionary)
+    assert "<p>Bürger^haushalte</p> " in copy
+    assert "Wärmeplanung</div>" not in copy and "data-pagefind-filter" not in copy
+    assert "<p data-pagefind-ignore>Mobilitäts^daten <b>fett</b></p> Zeile<br> Wärme^planung" in copy
+    assert index_copy("<main data-pagefind-body>Bürgerhaushalt <", dictionary).endswith(
+        "Bürger^haushalt <</body></html>"
+    )
+
+
 # --- in the browser ------------------------------------------------------------------------------
 # origin and browser: tests/conftest.py (the shipped site, built once per run)
 @pytest.fixture

@@ -140,7 +140,7 @@ def test_progress_draws_a_bar_only_on_a_terminal():
 LAYERS: list[tuple[str, set[str]]] = [
     ("foundations", {
         "__init__", "apinames", "atomic", "boundaries", "extensions", "spdx", "cells", "inputs", "limits", "markup", "outputs",
-        "problems", "processes", "progress", "suggest", "text",
+        "problems", "processes", "heap", "progress", "suggest", "text",
     }),
     ("load", {"frontmatter"}),
     # the settings are checked with validate's messages, the reference tables with the models;

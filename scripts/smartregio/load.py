@@ -10,6 +10,7 @@ from pathlib import Path
 from .catalogue import COLLECTIONS, Catalogue
 from .collections import MODELS
 from .frontmatter import EntryFile, FrontMatterError, read, read_yaml
+from .heap import few_full_collections
 from .inputs import KIND_PROBLEMS, InputError, InputTree
 from .links import LinkMemo, check_contacts, check_links
 from .models import Entry, PackageMeta
@@ -96,6 +97,11 @@ def _tree_state(folder: Path) -> tuple:
 def load_catalogue(data_dir: Path, cache: LoadCache | None = None) -> tuple[Catalogue, Problems]:
     """Load and validate everything under ``data_dir``; never raises for bad input. With
     ``cache`` (kept by the caller between loads) unchanged files are not read again."""
+    with few_full_collections():  # the catalogue stays: no walk over it each time it grows
+        return _load_catalogue(data_dir, cache)
+
+
+def _load_catalogue(data_dir: Path, cache: LoadCache | None) -> tuple[Catalogue, Problems]:
     problems = Problems()
     shown = display_path(data_dir, data_dir)
     if not data_dir.is_dir():

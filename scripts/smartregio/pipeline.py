@@ -29,6 +29,7 @@ from .buildgraph import Stage
 from .catalogue import Catalogue
 from .engine import DEFAULT, EngineError, renderer
 from .engine import engine as engine_named
+from .heap import few_full_collections
 from .inputs import InputError, InputTree
 from .limits import FIXED_DATE
 from .load import load_catalogue
@@ -249,6 +250,13 @@ def build_site(
     build into ``site_dir`` and the site is as that build left it, there is nothing to do
     (see ``buildcache``); the stored releases' pages come from the cache when their key is
     kept there. ``use_cache=False`` does all the work and renews the cache."""
+    with few_full_collections():  # the catalogue and the views stay to the end: see heap
+        return _build_site(data_dir, site_dir, project, progress, engine, use_cache)
+
+
+def _build_site(
+    data_dir: Path, site_dir: Path, project: Project, progress: Progress | None, engine: str, use_cache: bool
+) -> Built:
     progress = progress or Progress(QUIET)  # a new one: a progress keeps the timings of its build
     started = datetime.now(UTC).timestamp()
     settings = project.settings.smartregio  # a wrong setting stops the build before any work

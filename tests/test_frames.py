@@ -153,3 +153,23 @@ def test_only_the_generators_own_front_matter_is_framed(tmp_path):
     link = tmp_path / "link.md"
     link.symlink_to(page)
     assert frames.read_page(link) is None
+
+
+def test_a_page_changed_between_plan_and_fill_is_not_filled(tmp_path):
+    """A page is filled only from the bytes it was planned from: one changed in between, even
+    with the same shape (another title), stops the fill with its name; the pages are not cut
+    into shape and slots a second time."""
+    docs = tmp_path / "docs"
+    for key in ("a", "b"):
+        write_page(
+            docs, Page(f"loesungen/{key}/index.md", {"template": "entry.html", "title": key}, "<p>x</p>")
+        )
+    share = frames.Share(docs, ["loesungen/a/index.md", "loesungen/b/index.md"])
+    plan = share.plan()
+    assert plan.framed == 2 and not plan.unframed
+    shape = next(iter(plan.shapes))
+    frame = frames.Frame(("<title>", (0, "escape"), "</title>", None))
+    write_page(docs, Page("loesungen/b/index.md", {"template": "entry.html", "title": "neu"}, "<p>x</p>"))
+    with pytest.raises(ValueError, match=r"loesungen/b/index\.md änderte sich"):
+        share.fill(tmp_path / "site", {shape: frame})
+    assert (tmp_path / "site/loesungen/a/index.html").read_text(encoding="utf-8") == "<title>a</title>a"

@@ -24,6 +24,7 @@ said by ``body_heading``).
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import os
 import re
@@ -75,11 +76,19 @@ def read_page(path: Path) -> dict[str, Any] | None:
     """The front matter of a generated page, or None when the file is anything else (more
     than one line of front matter, Markdown after it, or JSON not written as the generator
     writes it: then YAML might read it otherwise than JSON does)."""
+    data = _page_bytes(path)
+    return _front_of(data) if data is not None else None
+
+
+def _page_bytes(path: Path) -> bytes | None:
     try:  # a regular file, never read through a symlink
         with open_regular(path) as handle:
-            data = handle.read()
+            return handle.read()
     except OSError:
         return None
+
+
+def _front_of(data: bytes) -> dict[str, Any] | None:
     if not (data.startswith(b"---\n") and data.endswith(b"\n---\n")) or b"\n" in data[4:-5]:
         return None
     try:
@@ -112,6 +121,18 @@ def split(front: dict[str, Any]) -> tuple[str, list[Any]]:
         else:
             values.append(None)
     return json.dumps(literal, ensure_ascii=False, sort_keys=True), values
+
+
+def slot_values(front: dict[str, Any]) -> list[Any]:
+    """The slots' values of :func:`split`, without the shape."""
+    values: list[Any] = []
+    for path in SLOTS:
+        holder: Any = front
+        for part in path[:-1]:
+            holder = holder.get(part) if isinstance(holder, dict) else None
+        value = holder.get(path[-1]) if isinstance(holder, dict) else None
+        values.append(value if value else None)
+    return values
 
 
 @dataclass(frozen=True)
@@ -192,28 +213,32 @@ class Share:
     def __init__(self, docs_dir: Path, pages: list[str]) -> None:
         self.docs_dir = docs_dir
         self.pages = pages
-        self._framed: list[tuple[str, str, tuple[str, str]]] = []
+        # each framed page: section, folder, shape and the SHA-256 of the bytes it was planned from
+        self._framed: list[tuple[str, str, tuple[str, str], bytes]] = []
 
     def plan(self) -> Plan:
         found = Plan()
         for page in self.pages:
             section, folder, _ = page.split("/")
-            front = read_page(self.docs_dir / page) if _FOLDER.match(folder) else None
-            if front is None:
+            data = _page_bytes(self.docs_dir / page) if _FOLDER.match(folder) else None
+            front = _front_of(data) if data is not None else None
+            if front is None or data is None:
                 found.unframed.append(page)
                 continue
             shape, _ = split(front)
-            self._framed.append((section, folder, (section, shape)))
+            self._framed.append((section, folder, (section, shape), hashlib.sha256(data).digest()))
             found.shapes.setdefault((section, shape), []).append(folder)
         return found
 
     def fill(self, site_dir: Path, made: dict[tuple[str, str], Frame]) -> None:
-        """Each page's HTML from its shape's frame, written as MkDocs writes a page."""
-        for section, folder, shape in self._framed:
-            front = read_page(self.docs_dir / section / folder / "index.md")
-            own, values = split(front) if front is not None else ("", [])
-            if (section, own) != shape:
+        """Each page's HTML from its shape's frame, written as MkDocs writes a page. A page is
+        filled only from the bytes it was planned from (checked by their digest, so its front
+        matter is not checked and cut into shape and slots a second time)."""
+        for section, folder, shape, digest in self._framed:
+            data = _page_bytes(self.docs_dir / section / folder / "index.md")
+            if data is None or hashlib.sha256(data).digest() != digest:
                 raise ValueError(f"{section}/{folder}/index.md änderte sich während des Renderns.")
+            values = slot_values(json.loads(data[4:-5]))
             target = site_dir / section / folder / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(made[shape].fill(values, folder).encode("utf-8", errors="xmlcharrefreplace"))

@@ -78,3 +78,21 @@ def test_the_memory_of_all_processes_counts_the_children_and_shared_pages_once()
     added = memory.peak_mb - before
     assert 140 <= added < 400, added  # the child's own 150 MB; the shared 400 MB not again
     del shared
+
+
+def test_the_ratio_is_taken_against_the_fastest_bare_build(tmp_path, monkeypatch):
+    """The machine's speed drifts: the bare build runs twice, and the build is compared with
+    the faster run, the harder comparison."""
+    from smartregio_dev import bench_site
+
+    times = iter([30.0, 25.0])
+    made = []
+
+    def plain(n, work):
+        made.append((n, work))
+        return next(times)
+
+    monkeypatch.setattr(bench_site, "plain_mkdocs", plain)
+    figures = bench_site.plain_figures(55.0, 1234, tmp_path)
+    assert figures == {"plain_mkdocs_s": 25.0, "plain_mkdocs_slowest_s": 30.0, "ratio": 2.2}
+    assert [n for n, _ in made] == [1234, 1234] and made[0][1] != made[1][1]  # each in its own folder

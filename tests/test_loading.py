@@ -26,6 +26,8 @@ def data(tmp_path_factory) -> Path:
     (solutions / "unbekanntes-feld.md").write_text(
         stadtnavi.replace("id: stadtnavi", "id: unbekanntes-feld\nfarbe: blau"), encoding="utf-8"
     )
+    os.mkfifo(solutions / "rohr.md")  # a pipe in place of an entry: reported, never opened
+    (solutions / "verweis.md").symlink_to(REPO / "README.md")  # a link out of the data folder
     return root
 
 
@@ -49,7 +51,7 @@ def test_the_second_process_loads_half_and_the_result_is_the_same(data, monkeypa
     alone, alone_problems = loaded(data, monkeypatch, beside=False)
     assert started == started[:1]  # the one-process load started none
     assert problems == alone_problems
-    for expected in ("kaputt.md", "falsche-kennung.md", "farbe"):
+    for expected in ("kaputt.md", "falsche-kennung.md", "farbe", "rohr.md", "verweis.md"):
         assert expected in problems
     assert catalogue.entries == alone.entries
     assert list(catalogue.entries["solutions"]) == list(alone.entries["solutions"])  # the same order

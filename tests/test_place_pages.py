@@ -98,6 +98,47 @@ def test_nearby_solutions_and_projects_are_the_nearest_within_50_km(shipped_site
     assert checked > 10  # the sample meets solutions in use nearby
 
 
+def test_what_is_near_comes_nearest_first_then_by_id_as_plain_math_finds_it(catalogue):
+    """Every place's nearby entries in both roles (the whole list, not only the twelve shown):
+    the entries naming a place within 50 km other than this one, each at its nearest such
+    place (the first named on a tie), nearest first, equal distances by id."""
+    from smartregio.pages.nearby import Surroundings
+
+    places = catalogue.reference.places
+    named = {
+        "use": {(("solutions", s.id)): s.used_by for s in catalogue.entries["solutions"].values()},
+        "lead": {
+            ("funding-projects", p.id): [p.lead] for p in catalogue.entries["funding-projects"].values()
+        },
+    }
+    surroundings = Surroundings(catalogue, ("use", "lead"))
+    compared = 0
+    for role, entries in named.items():
+        points = {e: [places[k] for k in keys if k in places] for e, keys in entries.items()}
+        for key in sorted(places)[::25]:
+            place = places[key]
+            expected: dict[str, list[tuple[str, str, float]]] = {}
+            for (collection, entry), here in points.items():
+                if not here:
+                    continue
+                distances = [km(place, other) for other in here]
+                nearest = min(distances)
+                where = here[distances.index(nearest)]
+                if nearest <= 50.0 and where.key != key:
+                    expected.setdefault(collection, []).append((entry, where.key, nearest))
+            found = surroundings.near(role, place, set(), 10_000)
+            assert sorted(found) == sorted(expected), (key, role)
+            for collection, wanted in expected.items():
+                wanted.sort(key=lambda item: (round(item[2], 9), item[0]))
+                near, count = found[collection]
+                assert count == len(wanted)
+                got = [(n.entry, n.where, n.km) for n in near]
+                assert [(e, w) for e, w, _ in got] == [(e, w) for e, w, _ in wanted], (key, role)
+                assert all(abs(a[2] - b[2]) < 1e-6 for a, b in zip(got, wanted, strict=True))
+                compared += len(wanted)
+    assert compared > 1000
+
+
 def test_projects_of_the_verband_and_kreis_reach_their_gemeinden(shipped_site, catalogue):
     places = catalogue.reference.places
     projects = catalogue.entries["funding-projects"].values()
@@ -177,7 +218,9 @@ def test_the_official_outlines_are_downloads_with_their_licence_and_attribution(
     from rdflib.namespace import DCAT, DCTERMS, RDFS
 
     graph = Graph().parse(shipped_site / "daten/dcat.ttl")
-    dataset = next(s for s in graph.subjects(DCAT.distribution, None) if str(s).endswith("#verwaltungsgebiete"))
+    dataset = next(
+        s for s in graph.subjects(DCAT.distribution, None) if str(s).endswith("#verwaltungsgebiete")
+    )
     rights = graph.value(dataset, DCTERMS.rights)
     assert "Datenlizenz Deutschland" in str(graph.value(rights, RDFS.label))
     for name in ("laender", "kreise"):
@@ -187,8 +230,12 @@ def test_the_official_outlines_are_downloads_with_their_licence_and_attribution(
         distribution = URIRef(f"{dataset}/{name}.geojson")
         assert (dataset, DCAT.distribution, distribution) in graph
         assert str(graph.value(distribution, DCAT.downloadURL)).endswith(f"/karte/{name}.geojson")
-        assert str(graph.value(distribution, DCTERMS.license)) == "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
-        assert "GeoBasis-DE / BKG 2021" in str(graph.value(distribution, URIRef("http://dcat-ap.de/def/dcatde/licenseAttributionByText")))
+        assert (
+            str(graph.value(distribution, DCTERMS.license)) == "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
+        )
+        assert "GeoBasis-DE / BKG 2021" in str(
+            graph.value(distribution, URIRef("http://dcat-ap.de/def/dcatde/licenseAttributionByText"))
+        )
         assert int(graph.value(distribution, DCAT.byteSize)) == len(served)
 
 

@@ -19,6 +19,9 @@ from ..models import Place
 
 NEARBY_KM = 50.0
 EARTH_KM = 6371.0088
+# the cosine of the angle between two points a kilometre beyond reach: every place within
+# reach has a larger one, whatever the rounding
+_CANDIDATE_COS = float(np.cos((NEARBY_KM + 1.0) / EARTH_KM))
 
 
 @dataclass(frozen=True)
@@ -33,38 +36,50 @@ class Near:
 
 
 class _Reach:
-    """The pairs (place, entry) within reach in one role, sorted by place, then distance, then
-    the entry's id (then its collection): ``entries`` numbers the entries, the arrays hold one
-    pair each."""
+    """The pairs (place, entry) within reach in one role, grouped by place: ``entries`` numbers
+    the entries in the order of their ids (then collections), the arrays hold one pair each.
+    Within a place the pairs stay in the order of the entries' numbers; :meth:`ordered` sorts
+    one place's few hundred by distance when its page asks (sorting all millions at once by
+    place, distance and id took two seconds at 10,000 entries, grouping them takes a tenth)."""
 
     def __init__(self, entries: list[tuple[str, str]], columns: list[np.ndarray | None]) -> None:
-        """``columns``: place, km, where, entry, one pair each; taken over and emptied as they
-        are sorted, so that at most one column exists twice at a time (millions of pairs at
-        national size)."""
+        """``columns``: place, km, where, entry, one pair each, in the order of the entries'
+        numbers; taken over and emptied as they are grouped, so that at most one column exists
+        twice at a time (millions of pairs at national size)."""
         self.entries = entries
         self.number = {e: n for n, e in enumerate(entries)}
         self.collections = sorted({c for c, _ in entries})
         code = {c: n for n, c in enumerate(self.collections)}
         self.collection = np.array([code[c] for c, _ in entries], dtype=int)
-        rank = {e: n for n, e in enumerate(sorted({e for _, e in entries}))}
-        id_rank = np.array([rank[e] for _, e in entries], dtype=np.int32)
-        place, km, where, entry = columns
-        order = np.lexsort((entry, id_rank[entry], km, place))
-        del place, km, where, entry
-        sorted_columns = []
+        place = columns[0]
+        assert place is not None
+        # a stable sort keeps each place's pairs in the entries' order; numpy sorts numbers of
+        # two bytes by their digits (radix), in linear time
+        small = len(place) == 0 or int(place.max()) < 1 << 16
+        order = np.argsort(place.astype(np.uint16) if small else place, kind="stable")
+        del place
+        grouped = []
         for i in range(4):
             column = columns[i]
             assert column is not None
             columns[i] = None
-            sorted_columns.append(column[order])
+            grouped.append(column[order])
             del column
-        self.place, self.km, self.where, self.entry = sorted_columns
+        self.place, self.km, self.where, self.entry = grouped
 
     def span(self, i: int) -> tuple[int, int]:
         """Where the pairs of place number ``i`` lie in the arrays (``i`` as the array's own type:
         another would make numpy convert all the millions of numbers for each look-up)."""
         key = self.place.dtype.type(i)
         return int(np.searchsorted(self.place, key, "left")), int(np.searchsorted(self.place, key, "right"))
+
+    def ordered(self, i: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The entries, distances and nearest places of place number ``i``'s pairs, nearest
+        first, then by the entry's id (then its collection: the entries' numbers)."""
+        start, end = self.span(i)
+        entry, km = self.entry[start:end], self.km[start:end]
+        order = np.lexsort((entry, km))
+        return entry[order], km[order], self.where[start:end][order]
 
 
 class Surroundings:
@@ -79,6 +94,8 @@ class Surroundings:
         lat = np.radians([places[k].lat for k in self.keys])
         lon = np.radians([places[k].lon for k in self.keys])
         self._lat, self._lon = lat, lon
+        # the points on the unit sphere: one product tells which places can be within reach
+        self._xyz = np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
         self._near: dict[str, _Reach] = {}
         for role in roles:
             where: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -99,7 +116,7 @@ class Surroundings:
 
     def _nearest(self, where: dict[tuple[str, str], list[str]]) -> _Reach:
         """Every (place, entry) pair within reach, with the entry's nearest place and the
-        distance, as arrays sorted by place, then distance, then the entry's id.
+        distance, as arrays grouped by place (see :class:`_Reach`).
 
         At 10,000 entries these are millions of pairs, of which a page shows twelve: they stay
         numbers until a page asks (see :meth:`near`). The places within reach of a place are
@@ -110,16 +127,22 @@ class Surroundings:
 
         def within(row: int) -> tuple[np.ndarray, np.ndarray]:
             if row not in reach:
-                km = self._km_from(row)
-                close = np.nonzero(km <= NEARBY_KM)[0].astype(np.int32)
-                reach[row] = (close, km[close])
+                reach[row] = self._within_reach(row)
             return reach[row]
 
-        entries = [item for item in sorted(where.items()) if item[1]]
+        # numbered by id, then collection: the order of pairs at the same distance
+        by_id = sorted(where.items(), key=lambda item: (item[0][1], item[0][0]))
+        entries = [item for item in by_id if item[1]]
         chunks: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
         for number, (_, keys) in enumerate(entries):
             rows = np.array([self._index[k] for k in keys], dtype=np.int32)
             parts = [within(row) for row in rows.tolist()]
+            if len(parts) == 1:  # one place: each place within reach once, nothing to choose
+                places, kms = parts[0]
+                count = len(places)
+                nearest_row = np.full(count, rows[0], dtype=np.int32)
+                chunks.append((places, kms, nearest_row, np.full(count, number, dtype=np.int32)))
+                continue
             places = np.concatenate([p[0] for p in parts])
             kms = np.concatenate([p[1] for p in parts])
             which = np.concatenate([np.full(len(p[0]), n) for n, p in enumerate(parts)])
@@ -143,12 +166,19 @@ class Surroundings:
         reach.clear()  # the distances of each place are in the pairs now
         return _Reach([entry for entry, _ in entries], arrays)
 
-    def _km_from(self, row: int) -> np.ndarray:
-        """Haversine distance from one place to all."""
-        dlat = self._lat - self._lat[row]
-        dlon = self._lon - self._lon[row]
-        a = np.sin(dlat / 2) ** 2 + np.cos(self._lat) * np.cos(self._lat[row]) * np.sin(dlon / 2) ** 2
-        return 2 * EARTH_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+    def _within_reach(self, row: int) -> tuple[np.ndarray, np.ndarray]:
+        """The places within ``NEARBY_KM`` of one place and their haversine distances. The
+        chord between the points on the unit sphere picks the candidates first, with a
+        kilometre to spare: the distance then is computed for the few hundred of them, not for
+        all 12,000 places (a third of this stage's time before)."""
+        candidates = np.nonzero(self._xyz @ self._xyz[row] >= _CANDIDATE_COS)[0]
+        lat, lon = self._lat[candidates], self._lon[candidates]
+        dlat = lat - self._lat[row]
+        dlon = lon - self._lon[row]
+        a = np.sin(dlat / 2) ** 2 + np.cos(lat) * np.cos(self._lat[row]) * np.sin(dlon / 2) ** 2
+        km = 2 * EARTH_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+        close = km <= NEARBY_KM
+        return candidates[close].astype(np.int32), km[close]
 
     def near(
         self, role: str, place: Place, leave_out: set[tuple[str, str]], shown: int
@@ -158,9 +188,8 @@ class Surroundings:
         and those naming the place itself so."""
         reach = self._near[role]
         i = self._index[place.key]
-        start, end = reach.span(i)
-        entries = reach.entry[start:end]
-        keep = reach.where[start:end] != i
+        entries, kms, where = reach.ordered(i)
+        keep = where != i
         if leave_out:
             keep &= ~np.isin(entries, [reach.number[e] for e in leave_out if e in reach.number])
         kept = np.nonzero(keep)[0]
@@ -169,14 +198,11 @@ class Surroundings:
         for code, collection in enumerate(reach.collections):
             at = kept[codes == code]
             if len(at):
+                first = at[:shown]
+                columns = (entries[first].tolist(), where[first].tolist(), kms[first].tolist())
                 nearest = [
-                    Near(
-                        collection,
-                        reach.entries[int(entries[a])][1],
-                        self.keys[int(reach.where[start + a])],
-                        float(reach.km[start + a]),
-                    )
-                    for a in at[:shown].tolist()
+                    Near(collection, reach.entries[e][1], self.keys[w], k)
+                    for e, w, k in zip(*columns, strict=True)
                 ]
                 found[collection] = (nearest, len(at))
         return found

@@ -173,3 +173,59 @@ def test_a_page_changed_between_plan_and_fill_is_not_filled(tmp_path):
     with pytest.raises(ValueError, match=r"loesungen/b/index\.md änderte sich"):
         share.fill(tmp_path / "site", {shape: frame})
     assert (tmp_path / "site/loesungen/a/index.html").read_text(encoding="utf-8") == "<title>a</title>a"
+
+
+def test_the_engine_reads_the_docs_folder_and_writes_nothing_into_it(docs, tmp_path):
+    """The engine's run gets a folder of its own with the pages it renders and the probes; the
+    docs folder stays as it was, down to its folders' times (the probes once came and went
+    there), and nothing of the run's folder is left beside it."""
+
+    def state(folder: Path) -> dict[str, tuple[int, int]]:
+        return {
+            str(p.relative_to(folder)): (p.stat().st_mtime_ns, p.stat().st_nlink) for p in folder.rglob("*")
+        }
+
+    before = state(docs)
+    beside = sorted(p.name for p in docs.parent.iterdir())
+    render(docs, tmp_path / "site")
+    assert state(docs) == before
+    assert sorted(p.name for p in docs.parent.iterdir()) == beside
+    assert (tmp_path / "site/loesungen/fast-leer/index.html").is_file()
+
+
+def test_the_run_s_folder_has_all_but_the_pages_left_out(tmp_path):
+    """Everything of the docs folder under the same paths and with the same bytes, but of the
+    section pages only those named; a file beside a left-out page stays (as ``exclude_docs``
+    left it), and the folder goes when the run ends."""
+    from smartregio.engine.selection import selected_docs
+
+    docs = tmp_path / "work" / "docs"
+    files = {
+        "index.md": "Start",
+        "assets/site.css": "body{}",
+        "loesungen/index.md": "Katalog",
+        "loesungen/a/index.md": "A",
+        "loesungen/b/index.md": "B",
+        "loesungen/c/index.md": "C",
+        "loesungen/c/bild.svg": "<svg/>",
+        "loesungen/c/teil/mehr.txt": "mehr",
+        "kommunen/01001000/index.md": "Flensburg",
+        "programme/x/index.md": "nicht gewählt",
+    }
+    for path, text in files.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+    with selected_docs(docs, ("loesungen", "kommunen"), ["loesungen/b/index.md"]) as selected:
+        assert selected.parent.parent == docs.parent
+        seen = {
+            str(p.relative_to(selected)): p.read_text(encoding="utf-8")
+            for p in selected.rglob("*")
+            if p.is_file()
+        }
+        assert not (selected / "loesungen/a").exists() and not (selected / "kommunen/01001000").exists()
+        left_out = ("loesungen/a/index.md", "loesungen/c/index.md", "kommunen/01001000/index.md")
+        assert seen == {path: text for path, text in files.items() if path not in left_out}
+        assert (selected / "loesungen/b/index.md").stat().st_ino == (
+            docs / "loesungen/b/index.md"
+        ).stat().st_ino
+    assert sorted(p.name for p in docs.parent.iterdir()) == ["docs"]

@@ -28,6 +28,7 @@ from .. import processes
 from ..outputs import working_prefix
 from . import BuiltinEngine, frames
 from .errors import EngineError
+from .selection import selected_docs
 
 
 class _Collect(logging.Handler):
@@ -109,20 +110,13 @@ def _render_framed(
         if not plan.framed or len(plan.unframed) >= SHARD_FROM:
             return None
         probes = frames.probes(docs_dir, plan.shapes)
-        rendered = plan.unframed + [path for probe in probes for path in probe.docs_paths()]
-        exclude = [f"/{s}/*/index.md" for s in sections] + [f"!/{path}" for path in rendered]
-        written: list[Path] = []
-        try:
+        # the probes are written into the run's own folder, never into the docs folder
+        with selected_docs(docs_dir, sections, plan.unframed) as selected:
             for probe in probes:
                 for variant, path in enumerate(probe.docs_paths()):
-                    (docs_dir / path).parent.mkdir()
-                    written.append(docs_dir / path)
-                    (docs_dir / path).write_text(probe.text(variant), encoding="utf-8")
-            _render_once(config_file, docs_dir, site_dir, "\n".join(exclude), site_url, build_date, package)
-        finally:
-            for path in written:
-                path.unlink(missing_ok=True)
-                path.parent.rmdir()
+                    (selected / path).parent.mkdir()
+                    (selected / path).write_text(probe.text(variant), encoding="utf-8")
+            _render_once(config_file, selected, site_dir, None, site_url, build_date, package)
         made = {
             shape: frames.frame_of(probe, site_dir) for probe, shape in zip(probes, plan.shapes, strict=True)
         }
@@ -366,9 +360,8 @@ def render_pages(
     same configuration, theme and build date. Such a page is outside the navigation, so its
     HTML depends on nothing but its own file and those (the same reason shards may split them).
     Returns how many pages were taken over."""
-    wanted = sorted(pages)
-    exclude = [f"/{s}/*/index.md" for s in shard_sections] + [f"!/{p}" for p in wanted]
-    _render_once(config_file, docs_dir, site_dir, "\n".join(exclude), site_url, build_date, package)
+    with selected_docs(docs_dir, shard_sections, pages) as selected:
+        _render_once(config_file, selected, site_dir, None, site_url, build_date, package)
     kept = 0
     folders: set[str] = set()
     for section in shard_sections:

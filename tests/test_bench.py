@@ -80,19 +80,37 @@ def test_the_memory_of_all_processes_counts_the_children_and_shared_pages_once()
     del shared
 
 
-def test_the_ratio_is_taken_against_the_fastest_bare_build(tmp_path, monkeypatch):
-    """The machine's speed drifts: the bare build runs twice, and the build is compared with
-    the faster run, the harder comparison."""
+def test_builds_and_bare_builds_run_in_turn_and_the_fastest_of_each_are_compared(tmp_path, monkeypatch):
+    """The machine's speed drifts: the site is built, then MkDocs builds as many bare pages
+    twice, then the site again; the fastest build is compared with the fastest bare build,
+    and its own CPU seconds are the ones given."""
     from smartregio_dev import bench_site
 
-    times = iter([30.0, 25.0])
-    made = []
+    order: list[str] = []
+    builds = iter([(61.0, 120.0, 700.0), (55.0, 110.0, 720.0)])
+    plain = iter([30.0, 25.0])
 
-    def plain(n, work):
-        made.append((n, work))
-        return next(times)
+    def build(data, site, project, engine):
+        order.append("build")
+        (site / "a").mkdir(parents=True, exist_ok=True)
+        (site / "a" / "index.html").write_text("x", encoding="utf-8")
+        return next(builds)
 
-    monkeypatch.setattr(bench_site, "plain_mkdocs", plain)
-    figures = bench_site.plain_figures(55.0, 1234, tmp_path)
-    assert figures == {"plain_mkdocs_s": 25.0, "plain_mkdocs_slowest_s": 30.0, "ratio": 2.2}
-    assert [n for n, _ in made] == [1234, 1234] and made[0][1] != made[1][1]  # each in its own folder
+    def bare(n, work):
+        order.append(f"bare {n} {work.name}")
+        return next(plain)
+
+    monkeypatch.setattr(bench_site, "_timed_build", build)
+    monkeypatch.setattr(bench_site, "plain_mkdocs", bare)
+    figures = bench_site.full_builds(tmp_path / "data", tmp_path / "site", None, "properdocs", tmp_path)
+    assert order == ["build", "bare 1 plain-0", "bare 1 plain-1", "build"]
+    assert {
+        k: figures[k] for k in ("site_build_s", "site_build_slowest_s", "cpu_s", "peak_all_processes_mb")
+    } == {
+        "site_build_s": 55.0,
+        "site_build_slowest_s": 61.0,
+        "cpu_s": 110.0,
+        "peak_all_processes_mb": 720.0,
+    }
+    assert figures["plain_mkdocs_s"] == 25.0 and figures["plain_mkdocs_slowest_s"] == 30.0
+    assert figures["ratio"] == 2.2 and figures["pages"] == 1

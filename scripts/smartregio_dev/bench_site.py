@@ -24,16 +24,18 @@ def _peak_mb() -> float:
 
 
 class TreeMemory:
-    """The peak of the memory of this process and all its descendants taken together, sampled
+    """The peak of the memory of a process (this one, or ``root``) and all its descendants
+    taken together, sampled
     five times a second from /proc while the ``with`` block runs: the build runs Pagefind, the
     engine's runs and the side process beside itself, and ``peak_rss_mb`` names only the
     largest single process. Each process counts with its proportional set size (PSS): a forked
     worker's pages shared with its parent count once, not in each (RSS would count them in
     each). 0 where there is no /proc."""
 
-    def __init__(self, interval: float = 0.2) -> None:
+    def __init__(self, root: int | None = None, interval: float = 0.2) -> None:
         import threading
 
+        self.root = root
         self.interval = interval
         self.peak_mb = 0.0
         self._stop = threading.Event()
@@ -51,14 +53,14 @@ class TreeMemory:
 
     def _sample(self) -> None:
         while not self._stop.wait(self.interval):
-            self.peak_mb = max(self.peak_mb, self.total_mb())
+            self.peak_mb = max(self.peak_mb, self.total_mb(self.root))
 
     @staticmethod
-    def total_mb() -> float:
-        """This process and its descendants now, each by its proportional set size."""
+    def total_mb(root: int | None = None) -> float:
+        """This process (or ``root``) and its descendants now, each by its proportional set size."""
         import os
 
-        root = os.getpid()
+        root = root or os.getpid()
         parents: dict[int, int] = {}
         for entry in os.scandir("/proc"):
             if entry.name.isdigit():
@@ -130,30 +132,35 @@ def full_builds(data: Path, site: Path, project, engine: str, work: Path) -> dic
 
 
 def _timed_build(data: Path, site: Path, project, engine: str) -> tuple[float, float, float]:
-    """Seconds, CPU seconds (children included) and peak MB of all processes of one full build,
-    in a process of its own forked from this one (where ``fork`` exists): every build starts
-    from the same state, as ``smartregio build`` does. A second build in one process starts
-    with the first one's caches and heap (at 10,000 entries ~250 MB more at its peak)."""
+    """Seconds and CPU seconds (children included) of one full build and the peak MB of its
+    processes, in a new interpreter, as ``smartregio build`` runs: every build starts from the
+    same state. (A second build in the bench's own process started with the first one's
+    caches and heap, ~250 MB more; a forked one copied the pages of the bench's heap it
+    touched.) The new process times its own build, without its start and imports, as the
+    bare MkDocs build is timed."""
     import multiprocessing
 
-    start, cpu = time.perf_counter(), _cpu_s()
-    with TreeMemory() as memory:
-        if "fork" in multiprocessing.get_all_start_methods():
-            forked = multiprocessing.get_context("fork")
-            run = forked.Process(target=_build, args=(data, site, project, engine))
-            run.start()
+    spawned = multiprocessing.get_context("spawn")
+    receiver, sender = spawned.Pipe(duplex=False)
+    run = spawned.Process(target=_build, args=(data, site, project, engine, sender))
+    run.start()
+    sender.close()
+    with TreeMemory(run.pid) as memory:
+        try:
+            seconds, cpu = receiver.recv()
+        except EOFError:
             run.join()
-            if run.exitcode:
-                raise RuntimeError(f"Der Bau brach ab (Rückgabewert {run.exitcode}).")
-        else:
-            _build(data, site, project, engine)
-    return time.perf_counter() - start, _cpu_s() - cpu, memory.peak_mb
+            raise RuntimeError(f"Der Bau brach ab (Rückgabewert {run.exitcode}).") from None
+        run.join()
+    return seconds, cpu, memory.peak_mb
 
 
-def _build(data: Path, site: Path, project, engine: str) -> None:
+def _build(data: Path, site: Path, project, engine: str, sender) -> None:
     from smartregio.pipeline import build_site
 
+    start, cpu = time.perf_counter(), _cpu_s()
     build_site(data, site, project, engine=engine, use_cache=False)
+    sender.send((time.perf_counter() - start, _cpu_s() - cpu))
 
 
 def compared(builds: list[float], plain: list[float]) -> dict[str, float]:

@@ -229,3 +229,30 @@ def test_the_run_s_folder_has_all_but_the_pages_left_out(tmp_path):
             docs / "loesungen/b/index.md"
         ).stat().st_ino
     assert sorted(p.name for p in docs.parent.iterdir()) == ["docs"]
+
+
+@pytest.mark.parametrize("kind", ["link", "pipe"])
+def test_the_run_s_folder_takes_no_link_and_no_pipe_from_the_docs_folder(tmp_path, kind):
+    """The docs folder holds regular files only: a link (to a file outside the project) or a
+    pipe there stops the run's folder with the file named, nothing is read through it or
+    waited on, and nothing is left beside the docs folder."""
+    import os
+
+    from smartregio.engine.selection import selected_docs
+
+    docs = tmp_path / "work" / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "index.md").write_text("Start", encoding="utf-8")
+    outside = tmp_path / "geheim.txt"
+    outside.write_text("nicht für die Website", encoding="utf-8")
+    odd = docs / "assets" / "seltsam.css"
+    if kind == "link":
+        odd.symlink_to(outside)
+    else:
+        os.mkfifo(odd)
+    with (
+        pytest.raises(OSError, match=r"seltsam\.css: keine gewöhnliche Datei"),
+        selected_docs(docs, ("loesungen",), []),
+    ):
+        pass
+    assert sorted(p.name for p in docs.parent.iterdir()) == ["docs"]

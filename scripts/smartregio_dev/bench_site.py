@@ -25,12 +25,11 @@ def _peak_mb() -> float:
 
 class TreeMemory:
     """The peak of the memory of a process (this one, or ``root``) and all its descendants
-    taken together, sampled
-    five times a second from /proc while the ``with`` block runs: the build runs Pagefind, the
-    engine's runs and the side process beside itself, and ``peak_rss_mb`` names only the
-    largest single process. Each process counts with its proportional set size (PSS): a forked
-    worker's pages shared with its parent count once, not in each (RSS would count them in
-    each). 0 where there is no /proc."""
+    taken together, sampled five times a second from /proc while the ``with`` block runs: the
+    build runs Pagefind, the engine's runs and the side process beside itself, and
+    ``peak_rss_mb`` names only the largest single process. Each process counts with its
+    proportional set size (PSS): a forked worker's pages shared with its parent count once, not
+    in each (RSS would count them in each). 0 where there is no /proc."""
 
     def __init__(self, root: int | None = None, interval: float = 0.2) -> None:
         import threading

@@ -13,7 +13,6 @@ import gzip
 import logging
 import os
 import shutil
-import stat
 import tempfile
 from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from .. import processes
 from ..outputs import working_prefix
 from . import BuiltinEngine, frames
 from .errors import EngineError
-from .selection import selected_docs
+from .selection import link_or_copy, selected_docs
 
 
 class _Collect(logging.Handler):
@@ -372,7 +371,7 @@ def render_pages(
             folder = rel[: -len("index.md")]
             target = site_dir / folder / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(previous / folder / "index.html", target)
+            link_or_copy(previous / folder / "index.html", target)
             folders.add(folder)
             kept += 1
     # the kept pages' entries from the previous sitemap: the last two parts of their address
@@ -383,18 +382,6 @@ def render_pages(
 def _folder_of(location: str) -> str:
     """``section/key/`` of a page address ``…/section/key/``."""
     return "/".join(location.rstrip("/").split("/")[-2:]) + "/"
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """The same bytes under a second name: a hard link where the file system allows it (the
-    previous site is removed after the swap, so no file is ever written through both). Only a
-    regular file is taken: anything else there raises ``OSError`` and the caller renders all."""
-    if not stat.S_ISREG(os.lstat(source).st_mode):
-        raise OSError(f"{source}: keine gewöhnliche Datei")
-    try:
-        os.link(source, target, follow_symlinks=False)
-    except OSError:
-        shutil.copy2(source, target, follow_symlinks=False)
 
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

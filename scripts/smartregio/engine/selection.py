@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -27,7 +28,9 @@ def selected_docs(docs_dir: Path, sections: Iterable[str], pages: Iterable[str])
     """``docs_dir`` without the pages ``<section>/<key>/index.md`` of ``sections`` other than
     ``pages``; everything else of it is there, also any other file in a page's folder (as
     ``exclude_docs`` left it). The folder lies beside ``docs_dir`` (the build's work folder,
-    one file system, so hard links work; copies where they do not) and is removed on leaving."""
+    one file system, so hard links work; copies where they do not) and is removed on leaving.
+    The docs folder holds regular files only (the generator writes them, content with links
+    is refused before): anything else raises ``OSError``, and nothing is read through it."""
     kept = {page.removesuffix(f"/{PAGE}") for page in pages}
     with tempfile.TemporaryDirectory(prefix=working_prefix("seiten"), dir=docs_dir.parent) as work:
         selected = Path(work) / "docs"
@@ -60,16 +63,25 @@ def _section(source: Path, target: Path, kept: set[str]) -> None:
 
 
 def _take(entry: os.DirEntry, target: Path) -> None:
-    """A folder whole (of links), or a file as a hard link (a link itself, not what it points to)."""
+    """A folder whole, or a file (:func:`link_or_copy`)."""
     if entry.is_dir(follow_symlinks=False):
         target.mkdir()
         for inner in _entries(Path(entry.path)):
             _take(inner, target / inner.name)
         return
+    link_or_copy(Path(entry.path), target)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """The same bytes under a second name: a hard link where the file system allows it, else a
+    copy (no file is ever written through both names). Only a regular file is taken: a link,
+    a pipe or a device raises ``OSError`` (an incremental build then renders all)."""
+    if not stat.S_ISREG(os.lstat(source).st_mode):
+        raise OSError(f"{source}: keine gewöhnliche Datei")
     try:
-        os.link(entry.path, target, follow_symlinks=False)
-    except OSError:  # no hard links here (another file system): a copy, as it is
-        shutil.copy2(entry.path, target, follow_symlinks=False)
+        os.link(source, target, follow_symlinks=False)
+    except OSError:  # no hard links here (another file system)
+        shutil.copy2(source, target, follow_symlinks=False)
 
 
 def _entries(folder: Path) -> list[os.DirEntry]:

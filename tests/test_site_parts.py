@@ -11,7 +11,7 @@ from mkdocs.utils.meta import get_data as mkdocs_get_data
 from properdocs.utils.meta import get_data as properdocs_get_data
 
 from smartregio.package.write import move_into
-from smartregio.pages.generate import front_matter, relative
+from smartregio.pages.generate import Links, front_matter, relative
 from smartregio.pages.markdown import render
 
 
@@ -64,6 +64,48 @@ def test_relative_links_work_under_any_prefix():
     assert relative("/loesungen/x/", "/kommunen/1/?a=b#c") == "../../kommunen/1/?a=b#c"
     assert relative("/", "/") == "./"
     assert relative("/a/", "/api/v1/x.json") == "../api/v1/x.json"
+
+
+def test_links_kept_per_folder_are_the_links_of_each_page():
+    """Pages of one folder share the links they have in common, never one that leads from a
+    page to itself, to a page below it or to a neighbour whose name starts like its own."""
+    pages = [
+        "/",
+        "/kommunen/",
+        "/kommunen/0946/",
+        "/kommunen/09461000/",
+        "/kommunen/09461000/karte/",
+        "/loesungen/x/",
+        "/loesungen/xy/",
+        "/a/b/c/",
+        "/a/b/d/",
+    ]
+    targets = [
+        "/",
+        "/kommunen/",
+        "/kommunen/0946/",
+        "/kommunen/09461000/",
+        "/kommunen/09461000/karte/",
+        "/kommunen/09461000/?karte=1#k",
+        "/kommunen/0946",
+        "/loesungen/x/",
+        "/loesungen/xy/",
+        "/loesungen/x/#abschnitt",
+        "/loesungen/",
+        "/api/v1/x.json",
+        "/a/b/",
+        "/a/b/c/",
+        "/a/b/d/x/",
+        "/a/b/c/d.json",
+        "/feed.xml",
+        "/loesungen/x/?q=x#x",
+    ]
+    links = Links()
+    for _round in range(2):  # the second round answers from what the first kept
+        for here in pages:
+            rel = links.of(here)
+            for target in targets:
+                assert rel(target) == relative(here, target), (here, target)
 
 
 def test_move_into_merges_folders_without_copying(tmp_path):

@@ -177,6 +177,35 @@ def relative(here: str, target: str) -> str:
     return rel + suffix
 
 
+class Links:
+    """:func:`relative` for the pages of one generator, each link worked out once per folder.
+
+    A link from a page depends only on the page's folder as long as the target does not
+    contain the page's own last address segment: then no part of the target can match that
+    segment, and every page of the folder gets the same link. The place pages of one folder
+    (``/kommunen/…/``) link to the same entries half a million times at national size."""
+
+    def __init__(self) -> None:
+        self._by_folder: dict[str, dict[str, str]] = {}
+
+    def of(self, here: str) -> Callable[[str], str]:
+        """The ``rel`` of the page at address ``here``."""
+        folder, _slash, own = here.strip("/").rpartition("/")
+        if not own:
+            return lambda target: relative(here, target)
+        known = self._by_folder.setdefault(folder, {})
+
+        def rel(target: str) -> str:
+            if own in target:  # may name the page itself or a page below it
+                return relative(here, target)
+            found = known.get(target)
+            if found is None:
+                found = known[target] = relative(here, target)
+            return found
+
+        return rel
+
+
 @functools.cache  # one per process: its compiled templates serve every generator (the preview's too)
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -261,6 +290,7 @@ class Generator:
             raise ValueError("views of another catalogue or edit address")
         self.env = _environment()
         self._land_outline: str | None = None  # the solution pages' small map, drawn once
+        self._links = Links()
 
     @staticmethod
     def render_template(template: str, **context: Any) -> str:
@@ -269,9 +299,7 @@ class Generator:
         return env.get_template(template).render(**context)
 
     def _html(self, template: str, here: str, **context: Any) -> str:
-        return self.env.get_template(template).render(
-            rel=lambda target: relative(here, target), api=API, **context
-        )
+        return self.env.get_template(template).render(rel=self._links.of(here), api=API, **context)
 
     # --- entry pages ---------------------------------------------------------------------------
     def entry_pages(self, places: bool = True) -> Iterator[Draft]:

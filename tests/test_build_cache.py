@@ -616,3 +616,37 @@ def test_the_records_of_sites_not_built_for_a_while_are_removed(tmp_path):
     assert {path.name for path in (cache / "seiten").iterdir()} == {own["seiten"]} | {
         f"alt{n}.json" for n in range(8 - KEEP_SITES, 8)
     }
+
+
+def test_the_docs_digest_taken_beside_the_engine_is_the_one_taken_here(tmp_path, monkeypatch):
+    """The digest of the engine's input folder comes from a second process while the engine
+    renders; without one (or when it fails) it is taken when asked for, the same either way."""
+    from smartregio import processes
+    from smartregio.buildcache import docs_digest
+    from smartregio.pipeline import DocsDigest
+
+    docs = tmp_path / "docs"
+    for n in range(30):
+        (docs / "loesungen" / f"l{n}").mkdir(parents=True)
+        (docs / "loesungen" / f"l{n}" / "index.md").write_text(f"---\n{{}}\n---\n{n}", encoding="utf-8")
+    (docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    known = {"loesungen/l0/index.md": "bekannt"}  # a generated page, hashed as it was written
+    expected = docs_digest(docs, known)
+    assert expected["loesungen/l0/index.md"] == "bekannt" and len(expected) == 31
+
+    beside = DocsDigest(docs, known)
+    assert beside.files() == expected and beside.files() is beside.files()
+    beside.stop()
+
+    monkeypatch.setattr(processes.Beside, "start", classmethod(lambda cls, *args: None))
+    assert DocsDigest(docs, known).files() == expected
+
+    class Failed:
+        def result(self):
+            raise processes.BesideFailed("der Prozess brach ab")
+
+        def stop(self):
+            pass
+
+    monkeypatch.setattr(processes.Beside, "start", classmethod(lambda cls, *args: Failed()))
+    assert DocsDigest(docs, known).files() == expected

@@ -618,35 +618,39 @@ def test_the_records_of_sites_not_built_for_a_while_are_removed(tmp_path):
     }
 
 
-def test_the_docs_digest_taken_beside_the_engine_is_the_one_taken_here(tmp_path, monkeypatch):
-    """The digest of the engine's input folder comes from a second process while the engine
-    renders; without one (or when it fails) it is taken when asked for, the same either way."""
-    from smartregio import processes
-    from smartregio.buildcache import docs_digest
-    from smartregio.pipeline import DocsDigest
+def test_the_site_state_is_the_digest_of_every_file_as_os_walk_lists_them(tmp_path):
+    """``site_state`` walks the site with one ``scandir`` per folder; it gives the digest of the
+    plain ``os.walk`` it replaced (files before subfolders, each in name order, links to
+    folders not entered), and any write, move or deletion changes it."""
+    import hashlib
 
-    docs = tmp_path / "docs"
-    for n in range(30):
-        (docs / "loesungen" / f"l{n}").mkdir(parents=True)
-        (docs / "loesungen" / f"l{n}" / "index.md").write_text(f"---\n{{}}\n---\n{n}", encoding="utf-8")
-    (docs / "index.md").write_text("# Start\n", encoding="utf-8")
-    known = {"loesungen/l0/index.md": "bekannt"}  # a generated page, hashed as it was written
-    expected = docs_digest(docs, known)
-    assert expected["loesungen/l0/index.md"] == "bekannt" and len(expected) == 31
+    from smartregio.buildcache import site_state
 
-    beside = DocsDigest(docs, known)
-    assert beside.files() == expected and beside.files() is beside.files()
-    beside.stop()
+    def walked(site):
+        digest = hashlib.sha256()
+        for root, dirs, files in os.walk(site):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                info = os.lstat(path)
+                rel = os.path.relpath(path, site)
+                digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_mode}\n".encode())
+        return digest.hexdigest()
 
-    monkeypatch.setattr(processes.Beside, "start", classmethod(lambda cls, *args: None))
-    assert DocsDigest(docs, known).files() == expected
+    site = tmp_path / "site"
+    for folder in ("a", "a-b", "a.b", "B", "ä", "a/b/c", "a-b/x"):
+        (site / folder).mkdir(parents=True, exist_ok=True)
+        for name in ("index.html", "z.json", "a-b.txt", "a"):
+            (site / folder / name).write_text(folder + name, encoding="utf-8")
+    (site / "top.xml").write_text("x", encoding="utf-8")
+    (site / "link-to-file").symlink_to(site / "top.xml")
+    (site / "link-to-folder").symlink_to(site / "a")
+    (site / "broken").symlink_to(site / "missing")
+    assert site_state(site) == walked(site)
 
-    class Failed:
-        def result(self):
-            raise processes.BesideFailed("der Prozess brach ab")
-
-        def stop(self):
-            pass
-
-    monkeypatch.setattr(processes.Beside, "start", classmethod(lambda cls, *args: Failed()))
-    assert DocsDigest(docs, known).files() == expected
+    before = site_state(site)
+    (site / "a/b/c/index.html").write_text("anders", encoding="utf-8")
+    assert site_state(site) != before and site_state(site) == walked(site)
+    (site / "a/b/c/index.html").rename(site / "a/b/c/neu.html")
+    assert site_state(site) == walked(site)
+    assert site_state(tmp_path / "missing") is None

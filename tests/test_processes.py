@@ -100,3 +100,32 @@ def test_work_beside_is_left_to_the_caller_without_fork_or_a_second_core(monkeyp
     monkeypatch.delenv(processes.START_METHOD_ENV)
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     assert processes.Beside.start(_pid_and, 1) is None
+
+
+def test_a_value_worked_out_ahead_is_the_one_worked_out_here(monkeypatch):
+    """``Ahead`` works a value out in a second process while the caller goes on; without one,
+    or when it fails, the value is worked out when asked for: the same value every way, once."""
+    import os
+
+    monkeypatch.delenv(processes.START_METHOD_ENV, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    ahead = processes.Ahead(_pid_and, 21)
+    pid, value = ahead.value()
+    assert value == 42 and pid != os.getpid()
+    assert ahead.value() == (pid, value)  # asked again: the same, not worked out again
+    ahead.stop()
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)  # no second process: worked out here
+    with processes.Ahead(_pid_and, 21) as here:
+        assert here.value() == (os.getpid(), 42)
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(
+        processes.Beside, "result", lambda self: (_ for _ in ()).throw(processes.BesideFailed("x"))
+    )
+    with processes.Ahead(_pid_and, 21) as failed:  # the second process failed: worked out here
+        assert failed.value() == (os.getpid(), 42)
+
+    with processes.Ahead(_pid_and, 1) as unwanted:  # never asked: its process is ended
+        pass
+    assert unwanted._beside is None

@@ -174,14 +174,38 @@ def site_state(site_dir: Path) -> str | None:
     if not site_dir.is_dir() or site_dir.is_symlink():
         return None
     digest = hashlib.sha256()
-    for root, dirs, files in os.walk(site_dir):
-        dirs.sort()
-        for name in sorted(files):
-            path = os.path.join(root, name)
-            info = os.lstat(path)
-            rel = os.path.relpath(path, site_dir)
-            digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_mode}\n".encode())
+    _state_of(str(site_dir), "", digest)
     return digest.hexdigest()
+
+
+def _state_of(folder: str, prefix: str, digest) -> None:
+    """Add the files of ``folder`` (``prefix``: its path in the site), then its subfolders, each
+    in name order, as ``os.walk`` would give them: a symlink to a folder is neither a file nor
+    entered, a folder that cannot be read is left out. One ``scandir`` per folder and paths
+    joined as text: a site at national size has 60,000 files in 40,000 folders, and
+    ``os.walk`` with ``os.path.relpath`` took seconds of one core at the end of every build."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        return
+    files, folders = [], []
+    for entry in entries:
+        try:
+            inside = entry.is_dir()
+        except OSError:
+            inside = False
+        (folders if inside else files).append(entry)
+    for entry in sorted(files, key=_name):
+        info = entry.stat(follow_symlinks=False)
+        digest.update(f"{prefix}{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_mode}\n".encode())
+    for entry in sorted(folders, key=_name):
+        if not entry.is_symlink():
+            _state_of(entry.path, f"{prefix}{entry.name}/", digest)
+
+
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
 
 
 def docs_digest(docs: Path, known: dict[str, str] | None = None) -> dict[str, str]:

@@ -264,62 +264,69 @@ def _build_site(
     for warning in (missing_warning(settings), project.settings.placeholder_warning()):
         if warning:
             progress.warning(warning)
-    with progress.stage("Mit dem letzten Bau vergleichen"):
-        inputs = Inputs.of(project, engine)
-        build_key = inputs.with_data(data_dir, data_dir.parent / CHANGELOG, site_dir)
-        # the last build into this site folder, if the folder is still as it left it
-        record = SiteRecord.read(project.cache, site_dir) if use_cache else None
-        if record is not None and record.state != site_state(site_dir):
-            record = None
-    if record is not None and record.key == build_key:
-        progress.done("Nichts zu tun: Daten, Seiten, Vorlagen, Einstellungen und Code wie beim letzten Bau")
-        return Built(record.summary, unchanged=True)
-    SiteRecord.forget(project.cache, site_dir)  # the site is about to change
-    with progress.stage("Laden, prüfen, verknüpfen", unit="Einträge") as stage:
-        catalogue, problems = load_catalogue(data_dir)
-        problems.extend(project.refused_files())
-        stage.count = catalogue.count()
-    if problems:
-        # the entries, or the project's own pages, templates and forms (symlinks, devices)
-        raise BuildError("Die Eingaben sind ungültig; die Website wurde nicht gebaut.", problems)
-    assert catalogue.meta is not None
-    progress.detail(catalogue.summary())
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale(site_dir.parent)
-    staging = staging_dir(site_dir.parent, f".{site_dir.name}-")
-    scratch = staging_dir(site_dir.parent, ".daten-")
-    jobs = Jobs()
-    given = {
-        "data_dir": data_dir,
-        "site_dir": site_dir,
-        "project": project,
-        "engine": engine,
-        "engine_title": engine_named(engine).title,
-        "use_cache": use_cache,
-        "inputs": inputs,
-        "build_key": build_key,
-        "record": record,
-        "catalogue": catalogue,
-        "build_date": source_date(catalogue),  # the engine's date of every page, from the data
-        "site_url": project.site_url(),
-        "staging": staging,
-        "scratch": scratch,
-        "progress": progress,
-        "jobs": jobs,
-    }
-    assert set(given) == set(GIVEN)
-    try:
-        buildgraph.run(BUILD, given, KINDS, progress)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    finally:
-        jobs.stop()  # the second process, the versions' job, removals
-        shutil.rmtree(scratch, ignore_errors=True)
-    # the records of sites not built for a while (their site folder may be long gone)
-    prune_site_records(project.cache, (PartCache.FOLDER, PageMemo.FOLDER, SiteRecord.FOLDER), started)
-    progress.done("Fertig")
-    return Built(catalogue.summary())
+    with contextlib.ExitStack() as ahead:
+        with progress.stage("Mit dem letzten Bau vergleichen"):
+            inputs = Inputs.of(project, engine)
+            # the key of this build, every data file hashed: in a second process while the last
+            # site is looked at and the entries load (two seconds of one core at national size)
+            build_key = ahead.enter_context(
+                processes.Ahead(inputs.with_data, data_dir, data_dir.parent / CHANGELOG, site_dir)
+            )
+            # the last build into this site folder, if the folder is still as it left it
+            record = SiteRecord.read(project.cache, site_dir) if use_cache else None
+            if record is not None and record.state != site_state(site_dir):
+                record = None
+        if record is not None and record.key == build_key.value():
+            progress.done(
+                "Nichts zu tun: Daten, Seiten, Vorlagen, Einstellungen und Code wie beim letzten Bau"
+            )
+            return Built(record.summary, unchanged=True)
+        SiteRecord.forget(project.cache, site_dir)  # the site is about to change
+        with progress.stage("Laden, prüfen, verknüpfen", unit="Einträge") as stage:
+            catalogue, problems = load_catalogue(data_dir)
+            problems.extend(project.refused_files())
+            stage.count = catalogue.count()
+        if problems:
+            # the entries, or the project's own pages, templates and forms (symlinks, devices)
+            raise BuildError("Die Eingaben sind ungültig; die Website wurde nicht gebaut.", problems)
+        assert catalogue.meta is not None
+        progress.detail(catalogue.summary())
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(site_dir.parent)
+        staging = staging_dir(site_dir.parent, f".{site_dir.name}-")
+        scratch = staging_dir(site_dir.parent, ".daten-")
+        jobs = Jobs()
+        given = {
+            "data_dir": data_dir,
+            "site_dir": site_dir,
+            "project": project,
+            "engine": engine,
+            "engine_title": engine_named(engine).title,
+            "use_cache": use_cache,
+            "inputs": inputs,
+            "build_key": build_key,
+            "record": record,
+            "catalogue": catalogue,
+            "build_date": source_date(catalogue),  # the engine's date of every page, from the data
+            "site_url": project.site_url(),
+            "staging": staging,
+            "scratch": scratch,
+            "progress": progress,
+            "jobs": jobs,
+        }
+        assert set(given) == set(GIVEN)
+        try:
+            buildgraph.run(BUILD, given, KINDS, progress)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        finally:
+            jobs.stop()  # the second process, the versions' job, removals
+            shutil.rmtree(scratch, ignore_errors=True)
+        # the records of sites not built for a while (their site folder may be long gone)
+        prune_site_records(project.cache, (PartCache.FOLDER, PageMemo.FOLDER, SiteRecord.FOLDER), started)
+        progress.done("Fertig")
+        return Built(catalogue.summary())
 
 
 class SideOutputs:
@@ -653,44 +660,19 @@ def _engine(
     chosen = engine_named(engine)
     processes.give_back_memory()  # the generated pages' memory, before the engine's runs fork
     engine_key = inputs.for_engine(site_url, build_date)
-    digest = DocsDigest(docs, page_digests)
+    # the docs folder's digest (what the site record says the site is made of) is taken beside
+    # the engine's run, which only reads that folder (see ``engine.selection``); at national
+    # size the walk through its 22,500 folders was two seconds of one core after the run
+    digest = processes.Ahead(docs_digest, docs, page_digests)
     try:
         render_site(
-            chosen, project, docs, staging, site_dir, build_date, record, engine_key, digest.files, progress
+            chosen, project, docs, staging, site_dir, build_date, record, engine_key, digest.value, progress
         )
-        files = digest.files()
+        files = digest.value()
     finally:
         digest.stop()
     # the pages the search reads: no later stage writes HTML (its folders are moved in after it)
     return {"engine_key": engine_key, "files": files, "html_files": html_files(staging)}
-
-
-class DocsDigest:
-    """The digest of the engine's input folder (``docs_digest``: what the site is made from),
-    taken in a second process while the engine renders. The engine only reads that folder
-    (it renders a folder of its own, see ``engine.selection``), and at national size the walk
-    through its 22,500 folders was two seconds of one core after the engine's run. Where no
-    second process runs, or it fails, the digest is taken here when asked for."""
-
-    def __init__(self, docs: Path, known: dict[str, str]) -> None:
-        self.docs, self.known = docs, known
-        self._beside = processes.Beside.start(docs_digest, docs, known)
-        self._files: dict[str, str] | None = None
-
-    def files(self) -> dict[str, str]:
-        if self._files is None:
-            beside, self._beside = self._beside, None
-            if beside is not None:
-                with contextlib.suppress(processes.BesideFailed):
-                    self._files = beside.result()
-            if self._files is None:
-                self._files = docs_digest(self.docs, self.known)
-        return self._files
-
-    def stop(self) -> None:
-        if self._beside is not None:
-            self._beside.stop()
-            self._beside = None
 
 
 def _metadata(
@@ -758,7 +740,7 @@ def _versions(releases: list, version_pages: VersionPages, staging: Path) -> dic
 def _swap(
     staging: Path,
     site_dir: Path,
-    build_key: str,
+    build_key: processes.Ahead[str],
     catalogue: Catalogue,
     engine_key: str,
     files: dict,
@@ -766,7 +748,7 @@ def _swap(
 ) -> None:
     mark(staging)
     replace_dir(staging, site_dir, DetachedRemoval())
-    done = SiteRecord(build_key, site_state(site_dir) or "", catalogue.summary(), engine_key, files)
+    done = SiteRecord(build_key.value(), site_state(site_dir) or "", catalogue.summary(), engine_key, files)
     done.write(project.cache, site_dir)
 
 
@@ -891,7 +873,7 @@ KINDS: dict[str, Any] = {
     "engine_title": str,
     "use_cache": bool,
     "inputs": Inputs,
-    "build_key": str,
+    "build_key": processes.Ahead,
     "record": (SiteRecord, type(None)),
     "catalogue": Catalogue,
     "build_date": int,

@@ -109,6 +109,42 @@ class Beside(Generic[T]):
         self.process.join()
 
 
+class Ahead(Generic[T]):
+    """A value that will be asked for later, worked out ahead in a second process (``Beside``)
+    while this one goes on: a key or a digest whose files this process only reads meanwhile.
+    Where no second process runs, or it fails, ``value`` does the work here when asked."""
+
+    def __init__(self, work: Callable[..., T], *args: Any) -> None:
+        self._work, self._args = work, args
+        self._beside = Beside.start(work, *args)
+        self._value: T | None = None
+        self._done = False
+
+    def value(self) -> T:
+        if not self._done:
+            beside, self._beside = self._beside, None
+            done = False
+            if beside is not None:
+                with contextlib.suppress(BesideFailed):
+                    self._value, done = beside.result(), True
+            if not done:
+                self._value = self._work(*self._args)
+            self._done = True
+        return self._value  # type: ignore[return-value]
+
+    def __enter__(self) -> Ahead[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """End the second process if it still runs (the value is no longer wanted)."""
+        if self._beside is not None:
+            self._beside.stop()
+            self._beside = None
+
+
 def _beside(work: Callable[..., Any], args: tuple, sender: Any) -> None:
     try:
         sender.send(("done", work(*args)))

@@ -654,3 +654,16 @@ def test_the_site_state_is_the_digest_of_every_file_as_os_walk_lists_them(tmp_pa
     (site / "a/b/c/index.html").rename(site / "a/b/c/neu.html")
     assert site_state(site) == walked(site)
     assert site_state(tmp_path / "missing") is None
+
+    # deeper than Python's recursion limit (os.walk in Python 3.11 stopped with RecursionError)
+    deep = tmp_path / "deep"
+    deep.mkdir()
+    folder = str(deep)
+    for _level in range(1_200):
+        folder += "/a"
+        os.mkdir(folder)
+    with open(os.path.join(folder, "index.html"), "w", encoding="utf-8") as handle:
+        handle.write("tief")
+    state = site_state(deep)
+    os.utime(os.path.join(folder, "index.html"), ns=(0, 0))
+    assert site_state(deep) != state

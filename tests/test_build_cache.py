@@ -4,6 +4,7 @@ pages come from the cache, and a build without the cache writes the same bytes."
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -662,8 +663,16 @@ def test_the_site_state_is_the_digest_of_every_file_as_os_walk_lists_them(tmp_pa
     for _level in range(1_200):
         folder += "/a"
         os.mkdir(folder)
-    with open(os.path.join(folder, "index.html"), "w", encoding="utf-8") as handle:
-        handle.write("tief")
-    state = site_state(deep)
-    os.utime(os.path.join(folder, "index.html"), ns=(0, 0))
-    assert site_state(deep) != state
+    page = os.path.join(folder, "index.html")
+    try:
+        with open(page, "w", encoding="utf-8") as handle:
+            handle.write("tief")
+        state = site_state(deep)
+        os.utime(page, ns=(0, 0))
+        assert site_state(deep) != state
+    finally:  # removed from the bottom up: shutil.rmtree (and pytest's clean-up) recurses too
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(page)
+        while folder != str(deep):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)
